@@ -1,0 +1,1 @@
+//! Stage (work in progress).

@@ -1,0 +1,133 @@
+//! The on-disk shape of the lexicon files (see `config/lexicon/README.md`).
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ActorsFile {
+    #[serde(default)]
+    pub actor: Vec<ActorDef>,
+}
+
+/// One actor: a state, group, body or dated person.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ActorDef {
+    pub code: String,
+    pub name: String,
+    #[serde(default = "default_sector")]
+    pub sector: String,
+    #[serde(default)]
+    pub kind: Option<String>,
+    #[serde(default)]
+    pub role: Option<String>,
+    #[serde(default)]
+    pub from: Option<chrono::NaiveDate>,
+    #[serde(default)]
+    pub until: Option<chrono::NaiveDate>,
+    pub aliases: Vec<String>,
+}
+
+fn default_sector() -> String {
+    "GOV".into()
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SectorsFile {
+    #[serde(default)]
+    pub sector: BTreeMap<String, Vec<String>>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TriggersFile {
+    #[serde(default)]
+    pub trigger: Vec<TriggerDef>,
+}
+
+/// Words that signal one PLOVER type (and mode).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TriggerDef {
+    #[serde(rename = "type")]
+    pub event_type: String,
+    #[serde(default)]
+    pub mode: Option<String>,
+    #[serde(default)]
+    pub roles: Option<String>,
+    pub words: Vec<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GrammarFile {
+    #[serde(default)]
+    pub passive_aux: Vec<String>,
+    #[serde(default)]
+    pub agent_markers: Vec<String>,
+    #[serde(default)]
+    pub target_markers: Vec<String>,
+    #[serde(default)]
+    pub negation: Vec<String>,
+    #[serde(default)]
+    pub modality: Vec<String>,
+    #[serde(default)]
+    pub reporting: Vec<String>,
+    #[serde(default)]
+    pub modifier_after_head: bool,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DatesFile {
+    #[serde(default)]
+    pub months: BTreeMap<String, u32>,
+    #[serde(default)]
+    pub weekdays: BTreeMap<String, u32>,
+    #[serde(default)]
+    pub relative: BTreeMap<String, i64>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WordList {
+    #[serde(default)]
+    pub words: Vec<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NumbersFile {
+    #[serde(default)]
+    pub numbers: BTreeMap<String, u64>,
+    #[serde(default)]
+    pub approx: WordList,
+    #[serde(default)]
+    pub victims: WordList,
+    #[serde(default)]
+    pub killed: WordList,
+    #[serde(default)]
+    pub wounded: WordList,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PlacesFile {
+    #[serde(default)]
+    pub place: Vec<PlaceDef>,
+}
+
+/// A gazetteer entry.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PlaceDef {
+    pub name: String,
+    pub country: String,
+    pub lat: f64,
+    pub lon: f64,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+}

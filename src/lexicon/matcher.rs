@@ -1,0 +1,291 @@
+//! One automaton over every lexicon phrase, and the case folding it runs on.
+
+use std::collections::HashMap;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+use super::{Entry, Meaning};
+
+/// A text folded for matching: lower-cased, white space runs collapsed to one
+/// space, typographic apostrophes made plain, with a map back to the original.
+#[derive(Debug, Clone)]
+pub struct Folded<'a> {
+    pub original: &'a str,
+    pub text: String,
+    /// `map[i]`: original byte offset of folded byte `i`; one extra entry for the end.
+    map: Vec<u32>,
+}
+
+impl Folded<'_> {
+    /// Original byte offset of folded offset `i`.
+    pub fn to_original(&self, i: usize) -> usize {
+        self.map[i.min(self.map.len() - 1)] as usize
+    }
+
+    /// Original byte range of folded range `start..end` (trailing space excluded).
+    pub fn original_range(&self, start: usize, end: usize) -> (usize, usize) {
+        let s = self.to_original(start);
+        if end == 0 || end <= start {
+            return (s, s);
+        }
+        let last = self.to_original(end - 1);
+        let len = self.original[last..]
+            .chars()
+            .next()
+            .map(char::len_utf8)
+            .unwrap_or(0);
+        (s, last + len)
+    }
+}
+
+/// Folds `text` for matching (see [`Folded`]).
+pub fn fold(text: &str) -> Folded<'_> {
+    let mut out = String::with_capacity(text.len());
+    let mut map = Vec::with_capacity(text.len() + 1);
+    let mut in_space = false;
+    for (i, c) in text.char_indices() {
+        if c.is_whitespace() {
+            if !in_space {
+                out.push(' ');
+                map.push(i as u32);
+            }
+            in_space = true;
+            continue;
+        }
+        in_space = false;
+        let before = out.len();
+        match c {
+            '\u{2019}' | '\u{2018}' | '\u{02BC}' | '`' => out.push('\''),
+            // Turkish dotted capital I folds to a plain i, not i + combining dot.
+            '\u{0130}' => out.push('i'),
+            c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+            c => out.extend(c.to_lowercase()),
+        }
+        for _ in before..out.len() {
+            map.push(i as u32);
+        }
+    }
+    map.push(text.len() as u32);
+    Folded {
+        original: text,
+        text: out,
+        map,
+    }
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// One lexicon phrase found in a text.
+#[derive(Debug, Clone)]
+pub struct Hit {
+    /// Folded byte range.
+    pub start: usize,
+    pub end: usize,
+    /// Original byte range.
+    pub orig: (usize, usize),
+    pub pattern: usize,
+    pub meanings: Vec<Meaning>,
+}
+
+#[derive(Debug, Clone)]
+struct Variant {
+    entry: Entry,
+    prefix: bool,
+    /// Exact spelling required (patterns written `=Word`).
+    exact: Option<String>,
+}
+
+#[derive(Default)]
+pub struct Builder {
+    index: HashMap<String, usize>,
+    patterns: Vec<String>,
+    variants: Vec<Vec<Variant>>,
+}
+
+impl Builder {
+    /// Adds one phrase in the lexicon pattern syntax.
+    pub fn add(&mut self, phrase: &str, meaning: Meaning, lang: Option<String>) {
+        let mut p = phrase.trim();
+        let exact = p.starts_with('=');
+        if exact {
+            p = &p[1..];
+        }
+        let prefix = p.ends_with('*');
+        if prefix {
+            p = &p[..p.len() - 1];
+        }
+        let spelled = p.split_whitespace().collect::<Vec<_>>().join(" ");
+        let key = fold(&spelled).text;
+        if key.is_empty() {
+            return;
+        }
+        let id = *self.index.entry(key.clone()).or_insert_with(|| {
+            self.patterns.push(key);
+            self.variants.push(Vec::new());
+            self.patterns.len() - 1
+        });
+        self.variants[id].push(Variant {
+            entry: Entry { meaning, lang },
+            prefix,
+            exact: exact.then(|| spelled.replace('\u{2019}', "'")),
+        });
+    }
+
+    pub fn build(self) -> Result<Matcher, String> {
+        let ac = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::Standard)
+            .build(&self.patterns)
+            .map_err(|e| e.to_string())?;
+        Ok(Matcher {
+            ac,
+            variants: self.variants,
+        })
+    }
+}
+
+pub struct Matcher {
+    ac: AhoCorasick,
+    variants: Vec<Vec<Variant>>,
+}
+
+impl Matcher {
+    pub fn len(&self) -> usize {
+        self.variants.len()
+    }
+
+    pub fn scan(&self, folded: &Folded, lang: Option<&str>) -> Vec<Hit> {
+        let text = folded.text.as_str();
+        let bytes = text.as_bytes();
+        let mut cands: Vec<Hit> = Vec::new();
+        for m in self.ac.find_overlapping_iter(text) {
+            let (s, e) = (m.start(), m.end());
+            // Start on a word boundary.
+            if let Some(prev) = text[..s].chars().next_back() {
+                if is_word_char(prev) && text[s..].chars().next().is_some_and(is_word_char) {
+                    continue;
+                }
+            }
+            let pid = m.pattern().as_usize();
+            let ends_word = text[e..].chars().next().is_none_or(|c| !is_word_char(c))
+                || !text[..e].chars().next_back().is_some_and(is_word_char);
+            let word_end = if ends_word {
+                e
+            } else {
+                text[e..]
+                    .char_indices()
+                    .find(|&(_, c)| !is_word_char(c))
+                    .map(|(i, _)| e + i)
+                    .unwrap_or(bytes.len())
+            };
+            let mut full: Vec<Meaning> = Vec::new();
+            let mut extended: Vec<Meaning> = Vec::new();
+            for v in &self.variants[pid] {
+                if let (Some(want), Some(have)) = (&v.entry.lang, lang) {
+                    if want != have {
+                        continue;
+                    }
+                }
+                if !ends_word && !v.prefix {
+                    continue;
+                }
+                if let Some(exact) = &v.exact {
+                    let (os, oe) = folded.original_range(s, e);
+                    let orig = folded.original[os..oe]
+                        .split_whitespace()
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                        .replace('\u{2019}', "'");
+                    if &orig != exact {
+                        continue;
+                    }
+                }
+                if ends_word {
+                    full.push(v.entry.meaning.clone());
+                } else {
+                    extended.push(v.entry.meaning.clone());
+                }
+            }
+            for (end, meanings) in [(e, full), (word_end, extended)] {
+                if !meanings.is_empty() {
+                    cands.push(Hit {
+                        start: s,
+                        end,
+                        orig: folded.original_range(s, end),
+                        pattern: pid,
+                        meanings,
+                    });
+                }
+            }
+        }
+        // Leftmost, then longest; drop what overlaps a kept hit.
+        cands.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
+        let mut out: Vec<Hit> = Vec::with_capacity(cands.len());
+        let mut last_end = 0;
+        for h in cands {
+            if h.start >= last_end || out.is_empty() {
+                last_end = h.end;
+                out.push(h);
+            } else if let Some(prev) = out.last_mut() {
+                // Same span, another pattern (e.g. a prefix and a full form): merge meanings.
+                if prev.start == h.start && prev.end == h.end {
+                    prev.meanings.extend(h.meanings);
+                }
+            }
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lexicon::Cue;
+
+    fn matcher(pats: &[(&str, Meaning)]) -> Matcher {
+        let mut b = Builder::default();
+        for (p, m) in pats {
+            b.add(p, m.clone(), None);
+        }
+        b.build().unwrap()
+    }
+
+    #[test]
+    fn fold_keeps_a_map_to_the_original() {
+        let f = fold("İdlib  Ankara’s\nTROOPS");
+        assert_eq!(f.text, "idlib ankara's troops");
+        let i = f.text.find("troops").unwrap();
+        let (s, e) = f.original_range(i, i + 6);
+        assert_eq!(&f.original[s..e], "TROOPS");
+    }
+
+    #[test]
+    fn word_boundaries_prefixes_and_exact_case() {
+        let m = matcher(&[
+            ("attack*", Meaning::Cue(Cue::Killed)),
+            ("=US", Meaning::Actor(0)),
+            ("Turk", Meaning::Actor(1)),
+            ("air strike*", Meaning::Trigger(0)),
+        ]);
+        let text = "Turkey attacked us; the US said air  strikes hit Turks.";
+        let f = fold(text);
+        let hits = m.scan(&f, None);
+        let words: Vec<&str> = hits.iter().map(|h| &text[h.orig.0..h.orig.1]).collect();
+        assert_eq!(words, vec!["attacked", "US", "air  strikes"]);
+    }
+
+    #[test]
+    fn longest_wins_and_language_filters() {
+        let mut b = Builder::default();
+        b.add("Turkish", Meaning::Actor(0), None);
+        b.add("Turkish Defence Ministry", Meaning::Actor(1), None);
+        b.add("tidak", Meaning::Cue(Cue::Negation), Some("id".into()));
+        let m = b.build().unwrap();
+        let f = fold("The Turkish Defence Ministry tidak");
+        let en = m.scan(&f, Some("en"));
+        assert_eq!(en.len(), 1);
+        assert_eq!(en[0].meanings, vec![Meaning::Actor(1)]);
+        assert_eq!(m.scan(&f, Some("id")).len(), 2);
+    }
+}

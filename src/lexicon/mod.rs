@@ -1,0 +1,320 @@
+//! The lexicons: every word Flashpoint knows, read from data files.
+//!
+//! All phrases of all kinds (actors, triggers, places, cues, numbers, dates)
+//! are compiled into one Aho–Corasick automaton, so one pass over a text finds
+//! every lexicon phrase in it, whatever the size of the lexicons.
+
+mod files;
+mod matcher;
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+pub use files::{ActorDef, PlaceDef};
+pub use matcher::{fold, Folded, Hit};
+
+use crate::model::EventType;
+use files::*;
+
+/// Why the lexicons could not be loaded (a configuration error: exit 2).
+#[derive(Debug, thiserror::Error)]
+pub enum LexiconError {
+    #[error("lexicon {path}: {message}")]
+    File { path: PathBuf, message: String },
+    #[error("lexicon: {0}")]
+    Build(String),
+}
+
+/// Which way a trigger's roles run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Roles {
+    /// Actor before the trigger acts on the actor after it ("Turkey struck Syria").
+    AgentFirst,
+    /// Actor before the trigger is acted upon ("soldiers were killed", "tewas").
+    PatientFirst,
+}
+
+/// A trigger, compiled.
+#[derive(Debug, Clone)]
+pub struct Trigger {
+    pub event_type: EventType,
+    pub mode: Option<String>,
+    pub roles: Roles,
+}
+
+/// Kinds of grammatical cue a language file lists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cue {
+    PassiveAux,
+    AgentMarker,
+    TargetMarker,
+    Negation,
+    Modality,
+    Reporting,
+    Approx,
+    Victims,
+    Killed,
+    Wounded,
+}
+
+/// What one lexicon phrase means. A phrase may mean several things
+/// ("Ankara" is an actor and a place).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Meaning {
+    Actor(usize),
+    Place(usize),
+    Trigger(usize),
+    Sector(String),
+    Month(u32),
+    Weekday(u32),
+    Relative(i64),
+    Number(u64),
+    Cue(Cue),
+}
+
+/// A meaning, with the language of the file it came from (`None`: any language).
+#[derive(Debug, Clone)]
+pub struct Entry {
+    pub meaning: Meaning,
+    pub lang: Option<String>,
+}
+
+/// Per-language grammar settings that are not phrases.
+#[derive(Debug, Clone, Default)]
+pub struct Grammar {
+    pub modifier_after_head: bool,
+}
+
+/// The loaded lexicons and their automaton.
+pub struct Lexicon {
+    pub actors: Vec<ActorDef>,
+    pub places: Vec<PlaceDef>,
+    pub triggers: Vec<Trigger>,
+    pub grammar: HashMap<String, Grammar>,
+    matcher: matcher::Matcher,
+    /// Lower-cased month names of every language, for date lines in ingest.
+    months: HashMap<String, u32>,
+}
+
+impl std::fmt::Debug for Lexicon {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Lexicon")
+            .field("actors", &self.actors.len())
+            .field("places", &self.places.len())
+            .field("triggers", &self.triggers.len())
+            .field("patterns", &self.matcher.len())
+            .finish()
+    }
+}
+
+fn toml_files(dir: &Path) -> Result<Vec<PathBuf>, LexiconError> {
+    let mut out = Vec::new();
+    let rd = match std::fs::read_dir(dir) {
+        Ok(rd) => rd,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(out),
+        Err(e) => {
+            return Err(LexiconError::File {
+                path: dir.to_path_buf(),
+                message: e.to_string(),
+            })
+        }
+    };
+    for entry in rd.flatten() {
+        let p = entry.path();
+        if p.extension().is_some_and(|e| e == "toml") {
+            out.push(p);
+        }
+    }
+    out.sort();
+    Ok(out)
+}
+
+fn read_toml<T: serde::de::DeserializeOwned>(path: &Path) -> Result<T, LexiconError> {
+    let text = std::fs::read_to_string(path).map_err(|e| LexiconError::File {
+        path: path.to_path_buf(),
+        message: e.to_string(),
+    })?;
+    toml::from_str(&text).map_err(|e| LexiconError::File {
+        path: path.to_path_buf(),
+        message: e.to_string().replace('\n', " "),
+    })
+}
+
+fn lang_of(path: &Path) -> Option<String> {
+    path.file_stem().map(|s| s.to_string_lossy().to_lowercase())
+}
+
+impl Lexicon {
+    /// Loads every lexicon file under `dir` and compiles the automaton.
+    pub fn load(dir: &Path) -> Result<Lexicon, LexiconError> {
+        let mut b = matcher::Builder::default();
+        let mut actors = Vec::new();
+        let mut places = Vec::new();
+        let mut triggers = Vec::new();
+        let mut grammar = HashMap::new();
+        let mut months = HashMap::new();
+
+        for path in toml_files(&dir.join("actors"))? {
+            let f: ActorsFile = read_toml(&path)?;
+            for a in f.actor {
+                let idx = actors.len();
+                for alias in &a.aliases {
+                    b.add(alias, Meaning::Actor(idx), None);
+                }
+                actors.push(a);
+            }
+        }
+        for path in toml_files(&dir.join("places"))? {
+            let f: PlacesFile = read_toml(&path)?;
+            for p in f.place {
+                let idx = places.len();
+                b.add(&p.name, Meaning::Place(idx), None);
+                for alias in &p.aliases {
+                    b.add(alias, Meaning::Place(idx), None);
+                }
+                places.push(p);
+            }
+        }
+        for path in toml_files(&dir.join("sectors"))? {
+            let f: SectorsFile = read_toml(&path)?;
+            for (sector, words) in f.sector {
+                for w in words {
+                    b.add(&w, Meaning::Sector(sector.clone()), None);
+                }
+            }
+        }
+        for path in toml_files(&dir.join("triggers"))? {
+            let lang = lang_of(&path);
+            let f: TriggersFile = read_toml(&path)?;
+            for t in f.trigger {
+                let event_type =
+                    EventType::parse(&t.event_type).ok_or_else(|| LexiconError::File {
+                        path: path.clone(),
+                        message: format!("unknown PLOVER type `{}`", t.event_type),
+                    })?;
+                let roles = match t.roles.as_deref() {
+                    None | Some("agent_first") => Roles::AgentFirst,
+                    Some("patient_first") => Roles::PatientFirst,
+                    Some(other) => {
+                        return Err(LexiconError::File {
+                            path: path.clone(),
+                            message: format!("unknown roles `{other}`"),
+                        })
+                    }
+                };
+                let idx = triggers.len();
+                for w in &t.words {
+                    b.add(w, Meaning::Trigger(idx), lang.clone());
+                }
+                triggers.push(Trigger {
+                    event_type,
+                    mode: t.mode,
+                    roles,
+                });
+            }
+        }
+        for path in toml_files(&dir.join("grammar"))? {
+            let lang = lang_of(&path);
+            let f: GrammarFile = read_toml(&path)?;
+            let lists = [
+                (&f.passive_aux, Cue::PassiveAux),
+                (&f.agent_markers, Cue::AgentMarker),
+                (&f.target_markers, Cue::TargetMarker),
+                (&f.negation, Cue::Negation),
+                (&f.modality, Cue::Modality),
+                (&f.reporting, Cue::Reporting),
+            ];
+            for (words, cue) in lists {
+                for w in words {
+                    b.add(w, Meaning::Cue(cue), lang.clone());
+                }
+            }
+            grammar.insert(
+                lang.clone().unwrap_or_default(),
+                Grammar {
+                    modifier_after_head: f.modifier_after_head,
+                },
+            );
+        }
+        for path in toml_files(&dir.join("dates"))? {
+            let lang = lang_of(&path);
+            let f: DatesFile = read_toml(&path)?;
+            for (w, m) in f.months {
+                if !(1..=12).contains(&m) {
+                    return Err(LexiconError::File {
+                        path,
+                        message: format!("month `{w}` = {m} is not 1–12"),
+                    });
+                }
+                b.add(&w, Meaning::Month(m), lang.clone());
+                months.insert(fold(&w).text, m);
+            }
+            for (w, d) in f.weekdays {
+                if d > 6 {
+                    return Err(LexiconError::File {
+                        path,
+                        message: format!("weekday `{w}` = {d} is not 0–6"),
+                    });
+                }
+                b.add(&w, Meaning::Weekday(d), lang.clone());
+            }
+            for (w, d) in f.relative {
+                b.add(&w, Meaning::Relative(d), lang.clone());
+            }
+        }
+        for path in toml_files(&dir.join("numbers"))? {
+            let lang = lang_of(&path);
+            let f: NumbersFile = read_toml(&path)?;
+            for (w, n) in f.numbers {
+                b.add(&w, Meaning::Number(n), lang.clone());
+            }
+            let lists = [
+                (&f.approx.words, Cue::Approx),
+                (&f.victims.words, Cue::Victims),
+                (&f.killed.words, Cue::Killed),
+                (&f.wounded.words, Cue::Wounded),
+            ];
+            for (words, cue) in lists {
+                for w in words {
+                    b.add(w, Meaning::Cue(cue), lang.clone());
+                }
+            }
+        }
+        if actors.is_empty() {
+            return Err(LexiconError::Build(format!(
+                "no actors found under {}",
+                dir.join("actors").display()
+            )));
+        }
+        let matcher = b.build().map_err(LexiconError::Build)?;
+        Ok(Lexicon {
+            actors,
+            places,
+            triggers,
+            grammar,
+            matcher,
+            months,
+        })
+    }
+
+    /// Every lexicon phrase in `folded`, non-overlapping, longest first,
+    /// keeping only meanings that hold in `lang` (`None`: any language).
+    pub fn scan(&self, folded: &Folded, lang: Option<&str>) -> Vec<Hit> {
+        self.matcher.scan(folded, lang)
+    }
+
+    /// Month number of a month name in any language ("Maret" → 3).
+    pub fn month(&self, word: &str) -> Option<u32> {
+        self.months.get(&fold(word).text).copied()
+    }
+
+    /// Grammar settings of a language.
+    pub fn grammar(&self, lang: &str) -> Grammar {
+        self.grammar.get(lang).cloned().unwrap_or_default()
+    }
+
+    /// Number of phrases in the automaton.
+    pub fn phrase_count(&self) -> usize {
+        self.matcher.len()
+    }
+}

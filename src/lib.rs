@@ -1,0 +1,18 @@
+//! Flashpoint: news articles in a folder → deduplicated PLOVER events and a
+//! rolling escalation state per dyad, on NATS.
+//!
+//! Data flows one way through bounded channels, one stage per module:
+//! [`ingest`] (files → articles) → [`extract`] (articles → mentions) →
+//! [`dedup`] (mentions → event revisions) → [`escalation`] (events → dyad
+//! states) → [`publish`] (sinks). [`pipeline`] wires them; `docs/ARCHITECTURE.md`
+//! walks one article through.
+
+pub mod config;
+pub mod dedup;
+pub mod escalation;
+pub mod extract;
+pub mod ingest;
+pub mod lexicon;
+pub mod model;
+pub mod pipeline;
+pub mod publish;

@@ -1,0 +1,1 @@
+//! Wiring (work in progress).

@@ -1,0 +1,44 @@
+//! Stage 5 — publish: [`Output`]s → the configured sink.
+//!
+//! With `nats.url` set, messages go to JetStream (see [`nats`]); without it,
+//! to JSON Lines on stdout (see [`stdout`]), so the daemon runs on a fresh
+//! machine with nothing else installed.
+
+pub mod nats;
+pub mod stdout;
+
+use crate::config::Settings;
+use crate::model::Output;
+
+/// Where the pipeline's output goes.
+pub enum Sink {
+    Stdout(stdout::StdoutSink),
+    Nats(Box<nats::NatsSink>),
+}
+
+impl Sink {
+    /// Opens the sink the configuration names.
+    pub async fn open(settings: &Settings) -> anyhow::Result<Sink> {
+        match &settings.nats.url {
+            Some(_) => Ok(Sink::Nats(Box::new(nats::NatsSink::connect(settings).await?))),
+            None => Ok(Sink::Stdout(stdout::StdoutSink::open(settings)?)),
+        }
+    }
+
+    /// Publishes one message; returns once the sink has it durably
+    /// (JetStream `PublishAck`, or written to stdout/file).
+    pub async fn publish(&mut self, out: &Output) -> anyhow::Result<()> {
+        match self {
+            Sink::Stdout(s) => s.publish(out),
+            Sink::Nats(s) => s.publish(out).await,
+        }
+    }
+
+    /// Flushes buffered output before shutdown.
+    pub async fn flush(&mut self) -> anyhow::Result<()> {
+        match self {
+            Sink::Stdout(s) => s.flush(),
+            Sink::Nats(s) => s.flush().await,
+        }
+    }
+}
