@@ -1,1 +1,358 @@
-fn main() {}
+//! The `flashpoint` command line (see `SPEC.md` §1).
+//!
+//! Exit codes: 0 ok, 1 runtime failure, 2 bad usage or configuration.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use tracing::{error, info};
+
+use flashpoint::config::Settings;
+use flashpoint::lexicon::Lexicon;
+use flashpoint::model::{EscalationState, Event, Output};
+use flashpoint::pipeline::{self, Core};
+use flashpoint::publish::Sink;
+
+#[derive(Parser)]
+#[command(name = "flashpoint", version, about = "News articles in a folder → deduplicated political/military events and escalation states on NATS")]
+struct Cli {
+    /// Configuration file (default: the shipped config/default.toml).
+    #[arg(long, global = true)]
+    config: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    Jsonl,
+    Table,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// The daemon: catch up on the watched folders, then watch and publish until SIGTERM/SIGINT.
+    Run {
+        /// Folder to watch (repeatable; adds to `watch.dirs`).
+        #[arg(long = "watch")]
+        watch: Vec<PathBuf>,
+    },
+    /// One shot: parse, extract and dedup the given files and print the final events.
+    Extract {
+        #[arg(long, value_enum, default_value = "jsonl")]
+        format: Format,
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+    /// One shot: the escalation state of every dyad (or one) after the given files.
+    Escalation {
+        /// Only this dyad, e.g. RUS-TUR (either order).
+        #[arg(long)]
+        dyad: Option<String>,
+        #[arg(long, value_enum, default_value = "jsonl")]
+        format: Format,
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+    /// Backfill a folder through the configured sink, then exit.
+    Replay { dir: PathBuf },
+    /// Validate and print the effective configuration.
+    CheckConfig,
+}
+
+/// A failure and the exit code it maps to.
+struct Failure(u8, String);
+
+impl<E: std::fmt::Display> From<E> for Failure {
+    fn from(e: E) -> Self {
+        Failure(1, e.to_string())
+    }
+}
+
+fn usage(e: impl std::fmt::Display) -> Failure {
+    Failure(2, e.to_string())
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match real_main(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Failure(code, msg)) => {
+            eprintln!("flashpoint: {msg}");
+            ExitCode::from(code)
+        }
+    }
+}
+
+fn init_logging(settings: &Settings, quiet: bool) {
+    use std::io::IsTerminal;
+    use tracing_subscriber::EnvFilter;
+    let default = if quiet { "warn" } else { settings.log.level.as_str() };
+    let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new(default));
+    let json = match settings.log.format.as_str() {
+        "json" => true,
+        "text" => false,
+        _ => !std::io::stderr().is_terminal(),
+    };
+    let builder = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr);
+    if json {
+        builder.json().init();
+    } else {
+        builder.init();
+    }
+}
+
+fn load(config: Option<&Path>) -> Result<(Settings, Arc<Lexicon>), Failure> {
+    let settings = Settings::load(config).map_err(usage)?;
+    let lexicon = Lexicon::load(&settings.lexicon.dir).map_err(usage)?;
+    Ok((settings, Arc::new(lexicon)))
+}
+
+fn real_main(cli: Cli) -> Result<(), Failure> {
+    match cli.command {
+        Command::CheckConfig => {
+            let (settings, lexicon) = load(cli.config.as_deref())?;
+            let text = toml::to_string_pretty(&settings)?;
+            println!("{text}");
+            println!("# lexicon: {lexicon:?}");
+            Ok(())
+        }
+        Command::Extract { format, files } => {
+            let (settings, lexicon) = load(cli.config.as_deref())?;
+            init_logging(&settings, true);
+            let core = one_shot(&settings, lexicon, &files)?;
+            print_events(core.merge.dedup.events(), format)
+        }
+        Command::Escalation {
+            dyad,
+            format,
+            files,
+        } => {
+            let (settings, lexicon) = load(cli.config.as_deref())?;
+            init_logging(&settings, true);
+            let core = one_shot(&settings, lexicon, &files)?;
+            let mut states = core.merge.escalation.states();
+            if let Some(d) = dyad {
+                let want = normalise_dyad(&d).ok_or_else(|| usage(format!("--dyad {d}: expected two codes like RUS-TUR")))?;
+                states.retain(|s| s.dyad == want);
+            }
+            print_states(&states, format)
+        }
+        Command::Run { watch } => {
+            let (mut settings, lexicon) = load(cli.config.as_deref())?;
+            settings.watch.dirs.extend(watch);
+            if settings.watch.dirs.is_empty() {
+                return Err(usage("no folder to watch: give --watch DIR or set watch.dirs"));
+            }
+            for d in &settings.watch.dirs {
+                if !d.is_dir() {
+                    return Err(usage(format!("watch.dirs: {} is not a folder", d.display())));
+                }
+            }
+            init_logging(&settings, false);
+            daemon(settings, lexicon)
+        }
+        Command::Replay { dir } => {
+            let (settings, lexicon) = load(cli.config.as_deref())?;
+            init_logging(&settings, false);
+            replay(settings, lexicon, &dir)
+        }
+    }
+}
+
+/// `A-B` in either order → the canonical dyad name.
+fn normalise_dyad(d: &str) -> Option<String> {
+    let (a, b) = d.split_once('-')?;
+    (!a.is_empty() && !b.is_empty())
+        .then(|| flashpoint::escalation::dyad_name(&a.to_uppercase(), &b.to_uppercase()))
+}
+
+fn one_shot(settings: &Settings, lexicon: Arc<Lexicon>, files: &[PathBuf]) -> Result<Core, Failure> {
+    let mut core = Core::new(settings, lexicon);
+    let mut refused = 0;
+    for f in files {
+        if let Err(r) = core.process(f) {
+            eprintln!("flashpoint: {r}");
+            refused += 1;
+        }
+    }
+    if refused == files.len() {
+        return Err(Failure(1, format!("no readable article among {} file(s)", files.len())));
+    }
+    Ok(core)
+}
+
+fn print_events(events: &[Event], format: Format) -> Result<(), Failure> {
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    match format {
+        Format::Jsonl => {
+            for e in events {
+                serde_json::to_writer(&mut out, e)?;
+                writeln!(out)?;
+            }
+        }
+        Format::Table => {
+            writeln!(
+                out,
+                "{:<10} {:<10} {:<14} {:<12} {:<12} {:>6} {:<16} {:>4} {:>5}",
+                "date", "type", "mode", "source", "target", "killed", "location", "arts", "conf"
+            )?;
+            for e in events {
+                writeln!(
+                    out,
+                    "{:<10} {:<10} {:<14} {:<12} {:<12} {:>6} {:<16} {:>4} {:>5.2}",
+                    e.date.to_string(),
+                    e.event_type.as_str(),
+                    e.mode.as_deref().unwrap_or("-"),
+                    format!("{}/{}", e.source.code, e.source.sector),
+                    e.target
+                        .as_ref()
+                        .map_or("-".to_string(), |t| format!("{}/{}", t.code, t.sector)),
+                    e.fatalities.killed.map_or("-".to_string(), |k| k.to_string()),
+                    e.location.as_ref().map_or("-", |l| l.name.as_str()),
+                    e.articles,
+                    e.confidence
+                )?;
+            }
+        }
+    }
+    out.flush()?;
+    Ok(())
+}
+
+fn print_states(states: &[EscalationState], format: Format) -> Result<(), Failure> {
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    match format {
+        Format::Jsonl => {
+            for s in states {
+                serde_json::to_writer(&mut out, s)?;
+                writeln!(out)?;
+            }
+        }
+        Format::Table => {
+            writeln!(
+                out,
+                "{:<12} {:<10} {:>6} {:>5} {:<15} {:<8} {:>7} {:>6}",
+                "dyad", "as_of", "score", "level", "label", "trend", "delta7d", "killed"
+            )?;
+            for s in states {
+                writeln!(
+                    out,
+                    "{:<12} {:<10} {:>6.1} {:>5} {:<15} {:<8} {:>7.1} {:>6}",
+                    s.dyad,
+                    s.as_of.to_string(),
+                    s.score,
+                    s.level,
+                    s.label,
+                    s.trend,
+                    s.delta_7d,
+                    s.fatalities_7d
+                )?;
+            }
+        }
+    }
+    out.flush()?;
+    Ok(())
+}
+
+fn runtime() -> Result<tokio::runtime::Runtime, Failure> {
+    Ok(tokio::runtime::Builder::new_multi_thread().enable_all().build()?)
+}
+
+fn daemon(settings: Settings, lexicon: Arc<Lexicon>) -> Result<(), Failure> {
+    let rt = runtime()?;
+    rt.block_on(async move {
+        let (stop_tx, stop_rx) = tokio::sync::watch::channel(false);
+        tokio::spawn(async move {
+            wait_for_signal().await;
+            info!("shutdown requested: stopping intake and draining");
+            let _ = stop_tx.send(true);
+        });
+        let watchdog = watchdog_task();
+        let dirs: Vec<String> = settings.watch.dirs.iter().map(|d| d.display().to_string()).collect();
+        info!(dirs = ?dirs, sink = if settings.nats.url.is_some() { "nats" } else { "stdout" }, "flashpoint starting");
+        let result = pipeline::run(settings, lexicon, stop_rx, || {
+            info!("caught up with the watched folders; ready");
+            let _ = sd_notify::notify(&[sd_notify::NotifyState::Ready]);
+        })
+        .await;
+        let _ = sd_notify::notify(&[sd_notify::NotifyState::Stopping]);
+        if let Some(w) = watchdog {
+            w.abort();
+        }
+        result.map_err(|e| {
+            error!(error = %e, "daemon failed");
+            Failure(1, format!("{e:#}"))
+        })
+    })
+}
+
+/// Pings systemd's watchdog at half its interval, when one is set.
+fn watchdog_task() -> Option<tokio::task::JoinHandle<()>> {
+    let every = sd_notify::watchdog_enabled()?;
+    Some(tokio::spawn(async move {
+        let mut tick = tokio::time::interval(every / 2);
+        loop {
+            tick.tick().await;
+            let _ = sd_notify::notify(&[sd_notify::NotifyState::Watchdog]);
+        }
+    }))
+}
+
+async fn wait_for_signal() {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{signal, SignalKind};
+        match signal(SignalKind::terminate()) {
+            Ok(mut term) => {
+                tokio::select! {
+                    _ = term.recv() => {}
+                    _ = tokio::signal::ctrl_c() => {}
+                }
+            }
+            Err(_) => {
+                let _ = tokio::signal::ctrl_c().await;
+            }
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = tokio::signal::ctrl_c().await;
+    }
+}
+
+fn replay(settings: Settings, lexicon: Arc<Lexicon>, dir: &Path) -> Result<(), Failure> {
+    if !dir.is_dir() {
+        return Err(usage(format!("{}: not a folder", dir.display())));
+    }
+    let files = flashpoint::ingest::watcher::scan(&[dir.to_path_buf()]);
+    let rt = runtime()?;
+    rt.block_on(async move {
+        let mut sink = Sink::open(&settings).await?;
+        let mut core = Core::new(&settings, lexicon);
+        let total = files.len();
+        let mut published = 0usize;
+        for (i, f) in files.iter().enumerate() {
+            let outs = match core.process(f) {
+                Ok(Some(outs)) => outs,
+                Ok(None) => continue,
+                Err(r) => vec![pipeline::rejected(&r)],
+            };
+            for o in &outs {
+                sink.publish(o).await?;
+                published += usize::from(matches!(o, Output::Event(_)));
+            }
+            if (i + 1) % 100 == 0 || i + 1 == total {
+                info!(done = i + 1, total, events = published, "replay progress");
+            }
+        }
+        sink.flush().await?;
+        Ok::<(), anyhow::Error>(())
+    })?;
+    Ok(())
+}

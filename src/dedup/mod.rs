@@ -1,1 +1,305 @@
-//! Stage (work in progress).
+//! Stage 3 — dedup: [`Mention`]s → [`Event`] revisions.
+//!
+//! The same happening told by many articles, in any language, becomes one
+//! event. Matching uses only language-free codes — PLOVER type, actor codes,
+//! date — so an Indonesian and an English report of one air strike meet.
+//! Ids hash the first mention's codes, so the same input yields the same ids.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, Duration, NaiveDate, Utc};
+
+use crate::model::{DatePrecision, Event, EventType, Mention};
+
+/// Evidence kept per event (the first ones; counts keep growing).
+const MAX_EVIDENCE: usize = 12;
+
+/// How far apart two reports of one happening may date it.
+fn tolerance(p: DatePrecision) -> i64 {
+    match p {
+        DatePrecision::Day => 1,
+        DatePrecision::Week => 4,
+        DatePrecision::Month => 15,
+    }
+}
+
+/// Two tolls can describe one happening: unknown, or within 25 % of each other.
+fn tolls_compatible(a: Option<u32>, b: Option<u32>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => a.abs_diff(b) as f64 <= 0.25 * a.max(b) as f64,
+        _ => true,
+    }
+}
+
+/// Mutual acts match in either direction.
+fn symmetric(t: EventType) -> bool {
+    matches!(
+        t,
+        EventType::Agree | EventType::Consult | EventType::Cooperate
+    )
+}
+
+type Key = (EventType, String, String);
+
+fn key(t: EventType, source: &str, target: Option<&str>) -> Key {
+    let target = target.unwrap_or("_").to_string();
+    let source = source.to_string();
+    if symmetric(t) && target < source {
+        (t, target, source)
+    } else {
+        (t, source, target)
+    }
+}
+
+/// Merges mentions into events; the one owner of the dedup index.
+pub struct Deduper {
+    events: Vec<Event>,
+    by_key: HashMap<Key, Vec<usize>>,
+    /// Events dated this long before the newest event date are no longer matched.
+    window_days: i64,
+    newest: Option<NaiveDate>,
+}
+
+impl Default for Deduper {
+    fn default() -> Self {
+        Deduper::new(90)
+    }
+}
+
+impl Deduper {
+    pub fn new(window_days: i64) -> Deduper {
+        Deduper {
+            events: Vec::new(),
+            by_key: HashMap::new(),
+            window_days,
+            newest: None,
+        }
+    }
+
+    /// Adds one article's mentions; returns every event they created or
+    /// changed, at its new revision, in first-seen order.
+    pub fn add(&mut self, mentions: Vec<Mention>, now: DateTime<Utc>) -> Vec<Event> {
+        let mut changed: Vec<usize> = Vec::new();
+        for m in mentions {
+            self.newest = Some(self.newest.map_or(m.date, |n| n.max(m.date)));
+            let idx = match self.find(&m) {
+                Some(i) => {
+                    if merge(&mut self.events[i], &m, now) {
+                        Some(i)
+                    } else {
+                        None
+                    }
+                }
+                None => Some(self.insert(m, now)),
+            };
+            if let Some(i) = idx {
+                if !changed.contains(&i) {
+                    changed.push(i);
+                }
+            }
+        }
+        changed.sort_unstable();
+        changed
+            .into_iter()
+            .map(|i| self.events[i].clone())
+            .collect()
+    }
+
+    /// Every event at its latest revision, in first-seen order.
+    pub fn events(&self) -> &[Event] {
+        &self.events
+    }
+
+    fn find(&self, m: &Mention) -> Option<usize> {
+        let k = key(
+            m.event_type,
+            &m.source.code,
+            m.target.as_ref().map(|t| t.code.as_str()),
+        );
+        let horizon = self.newest.map(|n| n - Duration::days(self.window_days));
+        self.by_key.get(&k)?.iter().copied().find(|&i| {
+            let e = &self.events[i];
+            let tol = tolerance(e.date_precision).max(tolerance(m.date_precision));
+            horizon.is_none_or(|h| e.date >= h)
+                && (e.date - m.date).num_days().abs() <= tol
+                && tolls_compatible(e.fatalities.killed, m.fatalities.killed)
+        })
+    }
+
+    fn insert(&mut self, m: Mention, now: DateTime<Utc>) -> usize {
+        let k = key(
+            m.event_type,
+            &m.source.code,
+            m.target.as_ref().map(|t| t.code.as_str()),
+        );
+        let id = event_id(&m);
+        let mode = m.mode.as_deref();
+        let e = Event {
+            schema: "flashpoint.event.v1".into(),
+            id,
+            revision: 1,
+            event_type: m.event_type,
+            cameo_root: m.event_type.cameo_root(mode).into(),
+            quad_class: m.event_type.quad_class(),
+            goldstein: m.event_type.goldstein(mode),
+            mode: m.mode,
+            date: m.date,
+            date_precision: m.date_precision,
+            source: m.source,
+            target: m.target,
+            location: m.location,
+            fatalities: m.fatalities,
+            confidence: m.confidence,
+            mentions: 1,
+            articles: 1,
+            languages: vec![m.evidence.language.clone()],
+            evidence: vec![m.evidence],
+            first_seen: now,
+            updated: now,
+        };
+        self.events.push(e);
+        let i = self.events.len() - 1;
+        self.by_key.entry(k).or_default().push(i);
+        i
+    }
+}
+
+/// Stable id: the codes and date of the mention that first told the event.
+fn event_id(m: &Mention) -> String {
+    let basis = format!(
+        "{}|{}|{}|{}|{}",
+        m.event_type.as_str(),
+        m.source.code,
+        m.target.as_ref().map_or("_", |t| t.code.as_str()),
+        m.date,
+        m.evidence.article,
+    );
+    blake3::hash(basis.as_bytes()).to_hex()[..16].to_string()
+}
+
+/// Folds a mention into an event; true when the event's message changed.
+fn merge(e: &mut Event, m: &Mention, now: DateTime<Utc>) -> bool {
+    let new_article = !e.evidence.iter().any(|x| x.article == m.evidence.article);
+    let mut changed = false;
+    e.mentions += 1;
+    if new_article {
+        e.articles += 1;
+        changed = true;
+    }
+    if !e.languages.contains(&m.evidence.language) {
+        e.languages.push(m.evidence.language.clone());
+        e.languages.sort();
+        changed = true;
+    }
+    if m.date_precision < e.date_precision {
+        e.date = m.date;
+        e.date_precision = m.date_precision;
+        changed = true;
+    }
+    // Tolls rise as counts come in: keep the highest stated.
+    if m.fatalities.killed > e.fatalities.killed {
+        e.fatalities.killed = m.fatalities.killed;
+        changed = true;
+    }
+    if m.fatalities.wounded > e.fatalities.wounded {
+        e.fatalities.wounded = m.fatalities.wounded;
+        changed = true;
+    }
+    if e.location.is_none() && m.location.is_some() {
+        e.location = m.location.clone();
+        changed = true;
+    }
+    if e.mode.is_none() && m.mode.is_some() {
+        e.mode = m.mode.clone();
+        e.cameo_root = e.event_type.cameo_root(e.mode.as_deref()).into();
+        e.goldstein = e.event_type.goldstein(e.mode.as_deref());
+        changed = true;
+    }
+    // Independent reports raise confidence: 1 - Π(1 - c).
+    let c = 1.0 - (1.0 - e.confidence) * (1.0 - m.confidence * 0.5);
+    let c = (c.min(0.99) * 100.0).round() / 100.0;
+    if new_article && c != e.confidence {
+        e.confidence = c;
+    }
+    if e.evidence.len() < MAX_EVIDENCE && !e.evidence.contains(&m.evidence) {
+        e.evidence.push(m.evidence.clone());
+    }
+    if changed {
+        e.revision += 1;
+        e.updated = now;
+    }
+    changed
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Actor, Evidence, Fatalities};
+
+    fn mention(article: &str, lang: &str, date: &str, killed: Option<u32>) -> Mention {
+        let actor = |c: &str| Actor {
+            code: c.into(),
+            name: c.into(),
+            sector: "MIL".into(),
+        };
+        Mention {
+            event_type: EventType::Assault,
+            mode: None,
+            source: actor("SYR"),
+            target: Some(actor("TUR")),
+            date: date.parse().unwrap(),
+            date_precision: DatePrecision::Day,
+            location: None,
+            fatalities: Fatalities {
+                killed,
+                wounded: None,
+            },
+            confidence: 0.8,
+            evidence: Evidence {
+                article: article.into(),
+                file: format!("{article}.txt"),
+                language: lang.into(),
+                span: [0, 1],
+                text: "x".into(),
+            },
+        }
+    }
+
+    #[test]
+    fn same_happening_across_articles_and_languages_merges() {
+        let mut d = Deduper::default();
+        let now = Utc::now();
+        let first = d.add(vec![mention("a", "en", "2020-02-27", Some(33))], now);
+        assert_eq!(first.len(), 1);
+        assert_eq!(first[0].revision, 1);
+        let second = d.add(vec![mention("b", "id", "2020-02-28", Some(34))], now);
+        assert_eq!(
+            second.len(),
+            1,
+            "a new article and language revise the event"
+        );
+        let e = &second[0];
+        assert_eq!((e.id.as_str(), e.revision), (first[0].id.as_str(), 2));
+        assert_eq!((e.mentions, e.articles), (2, 2));
+        assert_eq!(e.languages, vec!["en", "id"]);
+        assert_eq!(e.fatalities.killed, Some(34));
+        // A repeat inside the same article changes no message.
+        assert!(d
+            .add(vec![mention("b", "id", "2020-02-28", None)], now)
+            .is_empty());
+        assert_eq!(d.events().len(), 1);
+    }
+
+    #[test]
+    fn distant_dates_or_tolls_stay_apart_and_ids_are_stable() {
+        let now = Utc::now();
+        let mut d = Deduper::default();
+        d.add(vec![mention("a", "en", "2020-02-20", Some(2))], now);
+        d.add(vec![mention("b", "en", "2020-02-27", Some(33))], now);
+        d.add(vec![mention("c", "en", "2020-02-27", Some(2))], now);
+        assert_eq!(d.events().len(), 3);
+        let mut again = Deduper::default();
+        again.add(vec![mention("a", "en", "2020-02-20", Some(2))], now);
+        assert_eq!(again.events()[0].id, d.events()[0].id);
+    }
+}

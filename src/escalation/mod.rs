@@ -1,1 +1,435 @@
-//! Stage (work in progress).
+//! Stage 4 — escalation: [`Event`] revisions → one [`EscalationState`] per
+//! unordered dyad, in event time.
+//!
+//! The state is recomputed from the dyad's current events on every change, so
+//! it depends only on which events exist — not on the order articles arrived
+//! in — and a replay of old articles gives the states live processing gave.
+//! The model (see `docs/ARCHITECTURE.md`) follows the starting point in the
+//! project notes: decaying hostility and cooperation stocks for the score,
+//! and a ladder of entry conditions with 72 h hysteresis for the level.
+
+use std::collections::{BTreeMap, HashMap};
+
+use chrono::{Duration, NaiveDate};
+
+use crate::config::EscalationSettings;
+use crate::model::{Driver, EscalationState, Event, EventType, QuadClass, QuadCounts};
+
+const LABELS: [&str; 6] = [
+    "calm",
+    "friction",
+    "confrontation",
+    "coercion",
+    "lethal clashes",
+    "open war",
+];
+
+/// One event's part in one dyad (directly or through a patron).
+#[derive(Debug, Clone)]
+struct Part {
+    date: NaiveDate,
+    event_type: EventType,
+    mode: Option<String>,
+    killed: u32,
+    sources: u32,
+    via: Option<String>,
+    quad: QuadClass,
+}
+
+/// The one owner of every dyad's events and last published state.
+pub struct Escalation {
+    settings: EscalationSettings,
+    /// Client → patrons backing it.
+    patrons: HashMap<String, Vec<String>>,
+    dyads: BTreeMap<String, BTreeMap<String, Part>>,
+    published: HashMap<String, EscalationState>,
+}
+
+/// `RUS-TUR`: the two codes in alphabetical order.
+pub fn dyad_name(a: &str, b: &str) -> String {
+    if a <= b {
+        format!("{a}-{b}")
+    } else {
+        format!("{b}-{a}")
+    }
+}
+
+impl Escalation {
+    pub fn new(settings: EscalationSettings) -> Escalation {
+        let mut patrons: HashMap<String, Vec<String>> = HashMap::new();
+        for p in &settings.patrons {
+            if let Some((patron, client)) = p.split_once(':') {
+                patrons
+                    .entry(client.trim().to_string())
+                    .or_default()
+                    .push(patron.trim().to_string());
+            }
+        }
+        Escalation {
+            settings,
+            patrons,
+            dyads: BTreeMap::new(),
+            published: HashMap::new(),
+        }
+    }
+
+    /// Takes an event revision; returns the dyad states worth publishing
+    /// (level changed, or score moved by the configured threshold).
+    pub fn update(&mut self, e: &Event) -> Vec<EscalationState> {
+        let Some(target) = &e.target else {
+            return Vec::new();
+        };
+        let (s, t) = (e.source.code.as_str(), target.code.as_str());
+        if s == t {
+            return Vec::new();
+        }
+        let part = |via: Option<String>| Part {
+            date: e.date,
+            event_type: e.event_type,
+            mode: e.mode.clone(),
+            killed: e.fatalities.killed.unwrap_or(0),
+            sources: e.articles,
+            via,
+            quad: e.event_type.quad_class(),
+        };
+        let mut touched = vec![dyad_name(s, t)];
+        self.dyads
+            .entry(dyad_name(s, t))
+            .or_default()
+            .insert(e.id.clone(), part(None));
+        // A patron shares its client's conflicts (hostile acts only).
+        if e.event_type.plover_score(e.mode.as_deref()) < 0.0 {
+            for (client, other) in [(s, t), (t, s)] {
+                for patron in self.patrons.get(client).cloned().unwrap_or_default() {
+                    if patron != other {
+                        let d = dyad_name(&patron, other);
+                        self.dyads
+                            .entry(d.clone())
+                            .or_default()
+                            .insert(e.id.clone(), part(Some(client.to_string())));
+                        touched.push(d);
+                    }
+                }
+            }
+        }
+        let mut out = Vec::new();
+        for d in touched {
+            let state = self.state(&d);
+            let publish = match self.published.get(&d) {
+                None => true,
+                Some(prev) => {
+                    prev.level != state.level
+                        || (prev.score - state.score).abs() >= self.settings.publish_threshold
+                        || prev.as_of != state.as_of
+                }
+            };
+            if publish {
+                self.published.insert(d, state.clone());
+                out.push(state);
+            }
+        }
+        out
+    }
+
+    /// Current state of every dyad, sorted by name.
+    pub fn states(&self) -> Vec<EscalationState> {
+        self.dyads.keys().map(|d| self.state(d)).collect()
+    }
+
+    fn weight(&self, p: &Part) -> (f64, f64) {
+        let w = (f64::from(1 + p.sources).log2() / 2.0).min(1.0);
+        let share = if p.via.is_some() {
+            self.settings.patron_share
+        } else {
+            1.0
+        };
+        let g = p.event_type.plover_score(p.mode.as_deref());
+        let h = w * ((-g).max(0.0) / 10.0 + 0.5 * f64::from(1 + p.killed).log10());
+        let c = w * g.max(0.0) / 10.0;
+        (h * share, c * share)
+    }
+
+    fn decay(&self, from: NaiveDate, to: NaiveDate, half_life: f64) -> f64 {
+        let days = (to - from).num_days() as f64;
+        0.5f64.powf(days / half_life)
+    }
+
+    /// Score on day `d` from the parts dated on or before it.
+    fn score_on(&self, parts: &BTreeMap<String, Part>, d: NaiveDate) -> f64 {
+        let (mut h, mut c) = (0.0, 0.0);
+        for p in parts.values().filter(|p| p.date <= d) {
+            let k = self.decay(p.date, d, self.settings.half_life_days);
+            let (ph, pc) = self.weight(p);
+            h += ph * k;
+            c += pc * k;
+        }
+        let net = (h - 0.5 * c).max(0.0);
+        ((1.0 - (-net / 2.0).exp()) * 1000.0).round() / 10.0
+    }
+
+    /// The ladder level whose entry condition the week before `d` meets.
+    fn entry_level(&self, parts: &[&Part], d: NaiveDate) -> u8 {
+        let week: Vec<&&Part> = parts
+            .iter()
+            .filter(|p| p.date <= d && p.date > d - Duration::days(7))
+            .collect();
+        let direct_assault_days: std::collections::BTreeSet<NaiveDate> = week
+            .iter()
+            .filter(|p| p.via.is_none() && p.event_type == EventType::Assault)
+            .map(|p| p.date)
+            .collect();
+        let deaths: u32 = week
+            .iter()
+            .filter(|p| p.via.is_none() && p.event_type == EventType::Assault)
+            .map(|p| p.killed)
+            .sum();
+        if direct_assault_days.len() >= 3 || deaths >= 25 {
+            return 5;
+        }
+        let has = |f: &dyn Fn(&Part) -> bool| week.iter().any(|p| f(p));
+        if has(&|p| p.event_type == EventType::Assault && p.killed > 0) {
+            return 4;
+        }
+        if has(&|p| {
+            matches!(
+                p.event_type,
+                EventType::Assault | EventType::Mobilize | EventType::Coerce
+            )
+        }) {
+            return 3;
+        }
+        if has(&|p| matches!(p.event_type, EventType::Threaten | EventType::Sanction)) {
+            return 2;
+        }
+        if has(&|p| {
+            matches!(
+                p.event_type,
+                EventType::Accuse | EventType::Reject | EventType::Protest | EventType::Request
+            )
+        }) {
+            return 1;
+        }
+        0
+    }
+
+    fn is_settlement(p: &Part) -> bool {
+        p.via.is_none()
+            && (p.event_type == EventType::Agree
+                || (p.event_type == EventType::Retreat && p.mode.as_deref() == Some("ceasefire")))
+    }
+
+    /// Walks the dyad's days in event time: a level rises at once, falls only
+    /// after 72 h below its entry condition, and an agreement or ceasefire
+    /// caps it at 2 for 48 h and clears what came before it.
+    fn level_series(&self, parts: &BTreeMap<String, Part>, to: NaiveDate) -> u8 {
+        let Some(first) = parts.values().map(|p| p.date).min() else {
+            return 0;
+        };
+        let mut level = 0u8;
+        let mut below_since: Option<NaiveDate> = None;
+        let mut settled: Option<NaiveDate> = None;
+        let mut d = first;
+        while d <= to {
+            if parts
+                .values()
+                .any(|p| p.date == d && Self::is_settlement(p))
+            {
+                settled = Some(d);
+            }
+            let live: Vec<&Part> = parts
+                .values()
+                .filter(|p| settled.is_none_or(|s| p.date >= s) && !Self::is_settlement(p))
+                .collect();
+            let entry = self.entry_level(&live, d);
+            if settled == Some(d) {
+                level = entry;
+                below_since = None;
+            } else if entry >= level {
+                level = entry;
+                below_since = None;
+            } else {
+                let since = *below_since.get_or_insert(d);
+                if d - since >= Duration::days(3) {
+                    level = entry;
+                    below_since = None;
+                }
+            }
+            if settled.is_some_and(|s| d - s < Duration::days(2)) {
+                level = level.min(2);
+            }
+            d += Duration::days(1);
+        }
+        level
+    }
+
+    fn state(&self, dyad: &str) -> EscalationState {
+        let empty = BTreeMap::new();
+        let parts = self.dyads.get(dyad).unwrap_or(&empty);
+        let as_of = parts
+            .values()
+            .map(|p| p.date)
+            .max()
+            .unwrap_or_else(|| NaiveDate::from_ymd_opt(1970, 1, 1).unwrap_or_default());
+        let score = self.score_on(parts, as_of);
+        let week_ago = self.score_on(parts, as_of - Duration::days(7));
+        let delta = ((score - week_ago) * 10.0).round() / 10.0;
+        let level = self.level_series(parts, as_of);
+        let mut drivers: Vec<Driver> = parts
+            .iter()
+            .map(|(id, p)| {
+                let (h, c) = self.weight(p);
+                let k = self.decay(p.date, as_of, self.settings.half_life_days);
+                Driver {
+                    event: id.clone(),
+                    contribution: (((h - 0.5 * c) * k) * 1000.0).round() / 1000.0,
+                    via: p
+                        .via
+                        .as_ref()
+                        .map_or_else(|| "direct".to_string(), |v| format!("via {v}")),
+                }
+            })
+            .collect();
+        drivers.sort_by(|a, b| {
+            b.contribution
+                .abs()
+                .total_cmp(&a.contribution.abs())
+                .then(a.event.cmp(&b.event))
+        });
+        drivers.truncate(5);
+        let mut counts = QuadCounts::default();
+        for p in parts.values().filter(|p| p.via.is_none()) {
+            match p.quad {
+                QuadClass::VerbalCooperation => counts.verbal_cooperation += 1,
+                QuadClass::MaterialCooperation => counts.material_cooperation += 1,
+                QuadClass::VerbalConflict => counts.verbal_conflict += 1,
+                QuadClass::MaterialConflict => counts.material_conflict += 1,
+            }
+        }
+        let fatalities_7d = parts
+            .values()
+            .filter(|p| p.via.is_none() && p.date > as_of - Duration::days(7))
+            .map(|p| p.killed)
+            .sum();
+        EscalationState {
+            schema: "flashpoint.escalation.v1".into(),
+            dyad: dyad.to_string(),
+            as_of,
+            score,
+            level,
+            label: LABELS[level as usize].into(),
+            trend: if delta > 5.0 {
+                "rising"
+            } else if delta < -5.0 {
+                "falling"
+            } else {
+                "steady"
+            }
+            .into(),
+            delta_7d: delta,
+            drivers,
+            counts,
+            fatalities_7d,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Actor, DatePrecision, Fatalities};
+    use chrono::Utc;
+
+    fn ev(id: &str, t: EventType, s: &str, tg: &str, date: &str, killed: Option<u32>) -> Event {
+        let actor = |c: &str| Actor {
+            code: c.into(),
+            name: c.into(),
+            sector: "GOV".into(),
+        };
+        Event {
+            schema: "flashpoint.event.v1".into(),
+            id: id.into(),
+            revision: 1,
+            event_type: t,
+            mode: None,
+            cameo_root: t.cameo_root(None).into(),
+            quad_class: t.quad_class(),
+            goldstein: t.goldstein(None),
+            date: date.parse().unwrap(),
+            date_precision: DatePrecision::Day,
+            source: actor(s),
+            target: Some(actor(tg)),
+            location: None,
+            fatalities: Fatalities {
+                killed,
+                wounded: None,
+            },
+            confidence: 0.8,
+            mentions: 2,
+            articles: 2,
+            languages: vec!["en".into()],
+            evidence: vec![],
+            first_seen: Utc::now(),
+            updated: Utc::now(),
+        }
+    }
+
+    fn final_state(events: &[Event], dyad: &str) -> EscalationState {
+        let mut e = Escalation::new(EscalationSettings::default());
+        for x in events {
+            e.update(x);
+        }
+        e.states().into_iter().find(|s| s.dyad == dyad).unwrap()
+    }
+
+    #[test]
+    fn lethal_assault_raises_dyad_and_patron_dyad() {
+        let events = vec![
+            ev("a", EventType::Accuse, "TUR", "SYR", "2020-02-20", None),
+            ev(
+                "b",
+                EventType::Assault,
+                "SYR",
+                "TUR",
+                "2020-02-27",
+                Some(33),
+            ),
+        ];
+        let s = final_state(&events, "SYR-TUR");
+        assert_eq!(s.level, 5, "33 deaths in a week is open war: {s:?}");
+        assert_eq!(s.as_of.to_string(), "2020-02-27");
+        let r = final_state(&events, "RUS-TUR");
+        assert!(r.level >= 3 && r.level < 5, "{r:?}");
+        assert_eq!(r.drivers[0].via, "via SYR");
+    }
+
+    #[test]
+    fn order_does_not_matter_and_ceasefire_lowers() {
+        let mut events = vec![
+            ev(
+                "a",
+                EventType::Assault,
+                "SYR",
+                "TUR",
+                "2020-02-27",
+                Some(33),
+            ),
+            ev("b", EventType::Threaten, "TUR", "SYR", "2020-03-01", None),
+            ev("c", EventType::Agree, "RUS", "TUR", "2020-03-05", None),
+        ];
+        let before = final_state(&events, "RUS-TUR");
+        events.reverse();
+        assert_eq!(final_state(&events, "RUS-TUR"), before);
+        assert!(before.level <= 2, "ceasefire caps the level: {before:?}");
+    }
+
+    #[test]
+    fn cooperation_only_stays_calm() {
+        let events = vec![
+            ev("a", EventType::Consult, "IDN", "MYS", "2020-02-20", None),
+            ev("b", EventType::Agree, "IDN", "MYS", "2020-02-21", None),
+            ev("c", EventType::Aid, "IDN", "MYS", "2020-02-22", None),
+        ];
+        let s = final_state(&events, "IDN-MYS");
+        assert_eq!((s.level, s.score), (0, 0.0));
+    }
+}

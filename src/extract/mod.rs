@@ -1,1 +1,341 @@
-//! Stage (work in progress).
+//! Stage 2 — extract: an [`Article`] → the candidate events ([`Mention`]s)
+//! its sentences assert.
+//!
+//! One automaton pass finds every lexicon phrase in the article
+//! ([`Lexicon::scan`]); [`sentences`] cuts the text; [`sentence`] sorts each
+//! sentence's phrases; [`roles`] picks source and target for each trigger;
+//! [`dates`] and [`numbers`] give the date and toll. Precision comes first:
+//! a negated, modal, conditional, questioned, historical or future act is
+//! dropped, not guessed at.
+
+pub mod dates;
+pub mod numbers;
+pub mod roles;
+pub mod sentence;
+pub mod sentences;
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use chrono::{Duration, Utc};
+
+use crate::config::ExtractSettings;
+use crate::lexicon::{fold, Cue, Hit, Lexicon};
+use crate::model::{
+    Actor, Article, DatePrecision, EventType, Evidence, Fatalities, Location, Mention,
+};
+use sentence::{gap, Sentence};
+
+/// Turns articles into mentions. Cheap to share: the lexicon is behind an `Arc`.
+#[derive(Clone)]
+pub struct Extractor {
+    lexicon: Arc<Lexicon>,
+    settings: ExtractSettings,
+}
+
+/// Types whose target is often unnamed ("troops were deployed").
+fn target_optional(t: EventType) -> bool {
+    matches!(
+        t,
+        EventType::Mobilize | EventType::Protest | EventType::Assault
+    )
+}
+
+/// Mutual acts: "Russia and Turkey agreed" names both parties before the verb.
+fn mutual(t: EventType) -> bool {
+    matches!(
+        t,
+        EventType::Agree | EventType::Consult | EventType::Cooperate
+    )
+}
+
+impl Extractor {
+    pub fn new(lexicon: Arc<Lexicon>, settings: ExtractSettings) -> Extractor {
+        Extractor { lexicon, settings }
+    }
+
+    pub fn lexicon(&self) -> &Lexicon {
+        &self.lexicon
+    }
+
+    /// Every event the article asserts, one mention per sentence and type.
+    pub fn extract(&self, article: &Article) -> Vec<Mention> {
+        let lex = &*self.lexicon;
+        let folded = fold(&article.text);
+        let lang = (article.language != "und").then_some(article.language.as_str());
+        let hits = lex.scan(&folded, lang);
+        let spans = sentences::split(&folded);
+        let grammar = lex.grammar(&article.language);
+        let text = folded.text.as_str();
+
+        // Group hits by sentence (both are sorted by position).
+        let mut per_sentence: Vec<Vec<Hit>> = vec![Vec::new(); spans.len()];
+        let mut si = 0;
+        for h in hits {
+            while si < spans.len() && spans[si].1 <= h.start {
+                si += 1;
+            }
+            if si < spans.len() && h.start >= spans[si].0 && h.end <= spans[si].1 {
+                per_sentence[si].push(h);
+            }
+        }
+
+        let today = Utc::now().date_naive();
+        let anchor = article.published.unwrap_or(today);
+        let sentences: Vec<Sentence> = spans
+            .iter()
+            .zip(&per_sentence)
+            .map(|(&span, hits)| Sentence::analyse(lex, text, span, hits, anchor))
+            .collect();
+        // Without a publication date, the article's first full date anchors it.
+        let anchor = match article.published {
+            Some(p) => p,
+            None => sentences
+                .iter()
+                .filter_map(|s| dates::resolve(text, s.span, &s.dates, &s.numbers, today))
+                .find(|c| c.precision == DatePrecision::Day)
+                .map_or(today, |c| c.date),
+        };
+
+        let mut out = Vec::new();
+        for (idx, s) in sentences.iter().enumerate() {
+            if s.triggers.is_empty() || s.actors.is_empty() {
+                continue;
+            }
+            let sentence_text = &text[s.span.0..s.span.1];
+            if sentence_text.ends_with('?') {
+                continue;
+            }
+            let cue = dates::resolve(text, s.span, &s.dates, &s.numbers, anchor);
+            let (date, precision, explicit) = match cue {
+                Some(c) => (c.date, c.precision, true),
+                None => (anchor, DatePrecision::Day, false),
+            };
+            if date < anchor - Duration::days(self.settings.max_age_days)
+                || date > anchor + Duration::days(2)
+            {
+                continue; // history, or a plan for later
+            }
+            for m in self.sentence_events(s, text, grammar.modifier_after_head) {
+                let (os, oe) = folded.original_range(s.span.0, s.span.1);
+                let (fs, fe) = (
+                    article.offsets.to_original(os),
+                    article.offsets.to_original(oe),
+                );
+                let mut confidence: f64 = 0.5;
+                if m.target.is_some() {
+                    confidence += 0.2;
+                }
+                if explicit {
+                    confidence += 0.1;
+                }
+                if m.close {
+                    confidence += 0.1;
+                }
+                if idx < 8 {
+                    confidence += 0.1;
+                }
+                if confidence < self.settings.min_confidence {
+                    continue;
+                }
+                let fatalities = if m.event_type == EventType::Assault {
+                    tolls(s, text)
+                } else {
+                    Fatalities::default()
+                };
+                out.push(Mention {
+                    event_type: m.event_type,
+                    mode: m.mode,
+                    source: self.actor(&s.actors[m.source]),
+                    target: m.target.map(|t| self.actor(&s.actors[t])),
+                    date,
+                    date_precision: precision,
+                    location: s.places.first().map(|&(_, _, p)| {
+                        let p = &lex.places[p];
+                        Location {
+                            name: p.name.clone(),
+                            country: p.country.clone(),
+                            lat: p.lat,
+                            lon: p.lon,
+                        }
+                    }),
+                    fatalities,
+                    confidence: (confidence * 100.0).round() / 100.0,
+                    evidence: Evidence {
+                        article: article.id.clone(),
+                        file: article.file.clone(),
+                        language: article.language.clone(),
+                        span: [fs, fe],
+                        text: article.text[os..oe].to_string(),
+                    },
+                });
+            }
+        }
+        out
+    }
+
+    fn actor(&self, r: &sentence::ActorRef) -> Actor {
+        let def = &self.lexicon.actors[r.actor];
+        let sector = r.sector.clone().unwrap_or_else(|| def.sector.clone());
+        let is_state = def.code.len() == 3 && def.code.chars().all(|c| c.is_ascii_uppercase());
+        let (code, name) = if sector == "CVL" && is_state {
+            (
+                format!("{}CIV", def.code),
+                format!("{} civilians", def.name),
+            )
+        } else if def.kind.as_deref() == Some("person") {
+            // A person acts for their state or group: code and name of that.
+            let name = self
+                .lexicon
+                .actors
+                .iter()
+                .find(|a| a.code == def.code && a.kind.as_deref() != Some("person"))
+                .map_or_else(|| def.name.clone(), |a| a.name.clone());
+            (def.code.clone(), name)
+        } else {
+            (def.code.clone(), def.name.clone())
+        };
+        Actor { code, name, sector }
+    }
+
+    /// Events of one sentence: per type, the roles its triggers agree on.
+    fn sentence_events(&self, s: &Sentence, text: &str, after_head: bool) -> Vec<Found> {
+        let lex = &*self.lexicon;
+        let mut by_type: BTreeMap<(usize, EventType), Vec<(usize, usize, usize)>> = BTreeMap::new();
+        let mut order: Vec<EventType> = Vec::new();
+        for &(ts, te, ti) in &s.triggers {
+            let t = lex.triggers[ti].event_type;
+            let pos = order.iter().position(|x| *x == t).unwrap_or_else(|| {
+                order.push(t);
+                order.len() - 1
+            });
+            by_type.entry((pos, t)).or_default().push((ts, te, ti));
+        }
+        let mut found = Vec::new();
+        for ((_, event_type), triggers) in by_type {
+            let mut guesses = Vec::new();
+            for &(ts, te, ti) in &triggers {
+                let trig = &lex.triggers[ti];
+                let g = roles::assign(s, text, ts, te, trig.roles, after_head);
+                let role_end = g.source.map_or(s.span.0, |i| s.actors[i].end.min(ts));
+                if !factual(s, text, ts, role_end) {
+                    continue;
+                }
+                guesses.push((ts, trig.mode.clone(), g));
+            }
+            if guesses.is_empty() {
+                continue;
+            }
+            // Prefer a trigger that names both parties; else combine them.
+            let complete = guesses
+                .iter()
+                .find(|(_, _, g)| g.source.is_some() && g.target.is_some());
+            let (ts, mode, mut source, mut target) = match complete {
+                Some((ts, mode, g)) => (*ts, mode.clone(), g.source, g.target),
+                None => {
+                    let source = guesses.iter().find_map(|(_, _, g)| g.source);
+                    let target = guesses
+                        .iter()
+                        .filter_map(|(_, _, g)| g.target)
+                        .find(|t| Some(*t) != source);
+                    let (ts, mode) = (guesses[0].0, guesses[0].1.clone());
+                    (ts, mode, source, target)
+                }
+            };
+            let mode = mode.or_else(|| guesses.iter().find_map(|(_, m, _)| m.clone()));
+            if mutual(event_type) && target.is_none() {
+                if let Some((a, b)) = roles::coordinated_pair(s, text, ts) {
+                    source = Some(a);
+                    target = Some(b);
+                }
+            }
+            let Some(src) = source else { continue };
+            let same = |t: usize| {
+                lex.actors[s.actors[t].actor].code == lex.actors[s.actors[src].actor].code
+            };
+            if target.is_some_and(same) {
+                target = None;
+            }
+            if target.is_none() && !target_optional(event_type) {
+                continue;
+            }
+            let close = s.actors[src].end <= ts && gap(text, s.actors[src].end, ts) <= 3
+                || s.actors[src].start >= ts;
+            found.push(Found {
+                event_type,
+                mode,
+                source: src,
+                target,
+                close,
+            });
+        }
+        found
+    }
+}
+
+/// One event found in a sentence, before it becomes a [`Mention`].
+struct Found {
+    event_type: EventType,
+    mode: Option<String>,
+    source: usize,
+    target: Option<usize>,
+    /// The source stands right by its trigger.
+    close: bool,
+}
+
+/// Whether the trigger at `ts` is asserted as having happened: no negation
+/// or modal cue between its source (or four words before it) and it.
+fn factual(s: &Sentence, text: &str, ts: usize, role_end: usize) -> bool {
+    let from = words_back(text, s.span.0, ts, 4).min(role_end);
+    let blocked = |cue: Cue| s.cues_in(cue, from, ts).next().is_some();
+    !(blocked(Cue::Negation) || blocked(Cue::Modality))
+}
+
+/// The offset `n` words before `pos`, not before `floor`.
+fn words_back(text: &str, floor: usize, pos: usize, n: usize) -> usize {
+    let mut seen = 0;
+    let mut at = pos;
+    let bytes = text.as_bytes();
+    while at > floor {
+        at -= 1;
+        if bytes[at] == b' ' && at + 1 < pos && bytes[at + 1] != b' ' {
+            seen += 1;
+            if seen > n {
+                return at + 1;
+            }
+        }
+    }
+    floor
+}
+
+/// Killed and wounded counts stated in a sentence.
+fn tolls(s: &Sentence, text: &str) -> Fatalities {
+    let count = |cue: Cue| -> Option<u32> {
+        for &(cs, ce, _) in s.cues_in(cue, s.span.0, s.span.1) {
+            let usable = |n: &&numbers::Number| {
+                !(n.digits && (1900..=2100).contains(&n.value) && n.end - n.start == 4)
+                    && !s.dates.months.iter().any(|&(ms, me, _)| {
+                        gap(text, n.end, ms) == 0 || gap(text, me, n.start) == 0
+                    })
+            };
+            let before = s
+                .numbers
+                .iter()
+                .filter(usable)
+                .rfind(|n| n.end <= cs && gap(text, n.end, cs) <= 6);
+            let after = s
+                .numbers
+                .iter()
+                .filter(usable)
+                .find(|n| n.start >= ce && gap(text, ce, n.start) <= 3);
+            if let Some(n) = before.or(after) {
+                return u32::try_from(n.value).ok();
+            }
+        }
+        None
+    };
+    Fatalities {
+        killed: count(Cue::Killed),
+        wounded: count(Cue::Wounded),
+    }
+}

@@ -1,1 +1,530 @@
-//! (work in progress)
+//! Tells when a file in a watched folder is complete and ready to read.
+//!
+//! Order matters for losing nothing: the notify watcher starts *first*, then
+//! the folders are listed (the catch-up scan), so a file dropped during the
+//! scan is seen by one or the other. Sending a file twice is harmless (the
+//! [`Reader`](super::reader::Reader) skips content it has read); missing one
+//! is not, hence the rescans when notify says it dropped events and on a
+//! timer.
+//!
+//! A file renamed into a folder is complete at once (the writer's
+//! write-then-rename). A file written in place is complete when its size and
+//! mtime stayed the same for the quiet period: the timer only says when to
+//! look, the metadata says whether it is done.
+
+use std::collections::HashMap;
+use std::path::{Component, Path, PathBuf};
+use std::time::{Duration, SystemTime};
+
+use anyhow::{bail, Context};
+use notify::event::{AccessKind, AccessMode, MetadataKind, ModifyKind, RenameMode};
+use notify::{Event, EventKind, PollWatcher, RecommendedWatcher, RecursiveMode, Watcher};
+use tokio::sync::{mpsc, watch as watch_channel};
+use tokio::time::{Instant, Interval, MissedTickBehavior};
+
+use crate::config::WatchSettings;
+
+/// What the watcher tells the reader.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum WatchEvent {
+    /// A complete candidate file.
+    File(PathBuf),
+    /// Every file present at start has been sent (sent once, after the catch-up scan).
+    CaughtUp,
+}
+
+/// Whether a file or folder name marks something that is not (yet) an
+/// input: dotfiles, editor and download leftovers still being written.
+pub fn is_ignored_name(name: &str) -> bool {
+    if name.starts_with('.') || name.ends_with('~') {
+        return true;
+    }
+    let lower = name.to_ascii_lowercase();
+    [".tmp", ".part", ".swp"].iter().any(|s| lower.ends_with(s))
+}
+
+/// Whether the file (or folder) `path` names is ignored, by its name alone.
+/// [`scan`] also skips everything inside ignored folders.
+pub fn ignored(path: &Path) -> bool {
+    path.file_name()
+        .is_some_and(|n| is_ignored_name(&n.to_string_lossy()))
+}
+
+/// Whether `path` is ignored: its name, or a folder between a watched root
+/// and it, is ignored. Only what is below the root counts (the root itself
+/// may well sit in a dot folder).
+fn is_ignored(path: &Path, roots: &[PathBuf]) -> bool {
+    let below = roots.iter().find_map(|r| path.strip_prefix(r).ok());
+    let name_ignored = |c: Component<'_>| match c {
+        Component::Normal(n) => is_ignored_name(&n.to_string_lossy()),
+        _ => false,
+    };
+    match below {
+        Some(rel) => rel.components().any(name_ignored),
+        None => path.components().next_back().is_some_and(name_ignored),
+    }
+}
+
+/// What tells one state of a file from another without reading it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Signature {
+    len: u64,
+    mtime: Option<SystemTime>,
+}
+
+/// The signature of a regular file; `None` if it is gone or not a file.
+fn signature(path: &Path) -> Option<Signature> {
+    let meta = std::fs::metadata(path).ok()?;
+    meta.is_file().then(|| Signature {
+        len: meta.len(),
+        mtime: meta.modified().ok(),
+    })
+}
+
+/// Every candidate file under `dirs` (recursively), sorted by path.
+///
+/// Unreadable sub-folders are skipped with a warning; symlinked folders are
+/// not followed (a link back up would loop).
+pub fn scan(dirs: &[PathBuf]) -> Vec<PathBuf> {
+    scan_signed(dirs).into_iter().map(|(p, _)| p).collect()
+}
+
+fn scan_signed(dirs: &[PathBuf]) -> Vec<(PathBuf, Signature)> {
+    let mut files = Vec::new();
+    for root in dirs {
+        let mut todo = vec![root.clone()];
+        while let Some(dir) = todo.pop() {
+            let entries = match std::fs::read_dir(&dir) {
+                Ok(e) => e,
+                Err(e) => {
+                    tracing::warn!(folder = %dir.display(), error = %e, "cannot list folder");
+                    continue;
+                }
+            };
+            for entry in entries.flatten() {
+                let path = entry.path();
+                if is_ignored_name(&entry.file_name().to_string_lossy()) {
+                    continue;
+                }
+                match entry.file_type() {
+                    Ok(t) if t.is_dir() => todo.push(path),
+                    Ok(_) => {
+                        if let Some(sig) = signature(&path) {
+                            files.push((path, sig));
+                        }
+                    }
+                    Err(_) => {}
+                }
+            }
+        }
+    }
+    files.sort_by(|a, b| a.0.cmp(&b.0));
+    files.dedup_by(|a, b| a.0 == b.0);
+    files
+}
+
+/// A file written in place, waiting to go quiet.
+#[derive(Debug)]
+struct Pending {
+    sig: Signature,
+    deadline: Instant,
+}
+
+/// Completeness bookkeeping, apart from the async plumbing so it reads plainly.
+struct Tracker {
+    roots: Vec<PathBuf>,
+    quiet: Duration,
+    pending: HashMap<PathBuf, Pending>,
+    /// Signature of each file when it was last sent: a second event for an
+    /// unchanged file (inotify reports a rename as `To` and `Both`) or a
+    /// rescan does not send it again.
+    sent: HashMap<PathBuf, Signature>,
+}
+
+impl Tracker {
+    fn new(roots: Vec<PathBuf>, quiet: Duration) -> Self {
+        Tracker {
+            roots,
+            quiet,
+            pending: HashMap::new(),
+            sent: HashMap::new(),
+        }
+    }
+
+    /// Activity on `path`: (re)start its quiet timer.
+    fn touch(&mut self, path: &Path, now: Instant) {
+        if is_ignored(path, &self.roots) {
+            return;
+        }
+        if path.is_dir() {
+            // A new folder: files written before notify watched it send no events.
+            for (file, sig) in scan_signed(&[path.to_path_buf()]) {
+                self.wait(file, sig, now);
+            }
+            return;
+        }
+        match signature(path) {
+            Some(sig) => self.wait(path.to_path_buf(), sig, now),
+            None => {
+                self.pending.remove(path);
+            }
+        }
+    }
+
+    fn wait(&mut self, path: PathBuf, sig: Signature, now: Instant) {
+        let deadline = now + self.quiet;
+        self.pending.insert(path, Pending { sig, deadline });
+    }
+
+    /// `path` was renamed into place: complete now (a folder: all its files).
+    fn complete(&mut self, path: &Path, ready: &mut Vec<PathBuf>) {
+        if is_ignored(path, &self.roots) {
+            return;
+        }
+        let files = if path.is_dir() {
+            scan_signed(&[path.to_path_buf()])
+        } else {
+            signature(path)
+                .map(|sig| vec![(path.to_path_buf(), sig)])
+                .unwrap_or_default()
+        };
+        for (file, sig) in files {
+            self.pending.remove(&file);
+            self.ready(file, sig, ready);
+        }
+    }
+
+    fn ready(&mut self, path: PathBuf, sig: Signature, ready: &mut Vec<PathBuf>) {
+        if self.sent.get(&path) != Some(&sig) {
+            self.sent.insert(path.clone(), sig);
+            ready.push(path);
+        }
+    }
+
+    /// `path` (a file or a folder) is gone: drop it silently.
+    fn forget(&mut self, path: &Path) {
+        self.pending.retain(|p, _| !p.starts_with(path));
+        self.sent.retain(|p, _| !p.starts_with(path));
+    }
+
+    /// Updates the state for one notify event; `true` when a rescan is needed.
+    fn on_event(&mut self, event: Event, now: Instant, ready: &mut Vec<PathBuf>) -> bool {
+        let rescan = event.need_rescan();
+        let paths = event.paths;
+        match event.kind {
+            EventKind::Modify(ModifyKind::Name(RenameMode::To)) => {
+                for p in &paths {
+                    self.complete(p, ready);
+                }
+            }
+            EventKind::Modify(ModifyKind::Name(RenameMode::Both)) => {
+                if let Some(from) = paths.first() {
+                    self.forget(from);
+                }
+                if let Some(to) = paths.get(1) {
+                    self.complete(to, ready);
+                }
+            }
+            EventKind::Modify(ModifyKind::Name(RenameMode::From)) | EventKind::Remove(_) => {
+                for p in &paths {
+                    self.forget(p);
+                }
+            }
+            EventKind::Modify(ModifyKind::Metadata(kind))
+                if !matches!(kind, MetadataKind::WriteTime | MetadataKind::Any) => {}
+            EventKind::Access(AccessKind::Close(AccessMode::Write)) => {
+                for p in &paths {
+                    self.touch(p, now);
+                }
+            }
+            EventKind::Access(_) => {}
+            // Create, data writes, renames of unknown direction, anything else:
+            // look again when it has been quiet for a while.
+            _ => {
+                for p in &paths {
+                    if p.exists() {
+                        self.touch(p, now);
+                    } else {
+                        self.forget(p);
+                    }
+                }
+            }
+        }
+        rescan
+    }
+
+    fn next_deadline(&self) -> Option<Instant> {
+        self.pending.values().map(|p| p.deadline).min()
+    }
+
+    /// Files whose quiet period is over: complete if unchanged, else wait again.
+    fn due(&mut self, now: Instant, ready: &mut Vec<PathBuf>) {
+        let mut due: Vec<PathBuf> = self
+            .pending
+            .iter()
+            .filter(|(_, p)| p.deadline <= now)
+            .map(|(path, _)| path.clone())
+            .collect();
+        due.sort();
+        for path in due {
+            let Some(p) = self.pending.get_mut(&path) else {
+                continue;
+            };
+            match signature(&path) {
+                None => {
+                    self.pending.remove(&path);
+                }
+                Some(sig) if sig == p.sig => {
+                    self.pending.remove(&path);
+                    self.ready(path, sig, ready);
+                }
+                Some(sig) => {
+                    p.sig = sig;
+                    p.deadline = now + self.quiet;
+                }
+            }
+        }
+    }
+}
+
+/// Sends `event`, unless shutdown comes first; `false` when the watcher should stop.
+async fn send(
+    tx: &mpsc::Sender<WatchEvent>,
+    event: WatchEvent,
+    shutdown: &mut watch_channel::Receiver<bool>,
+) -> bool {
+    tokio::select! {
+        biased;
+        r = tx.send(event) => r.is_ok(),
+        _ = shutdown.wait_for(|&stop| stop) => false,
+    }
+}
+
+async fn tick(timer: &mut Option<Interval>) {
+    match timer {
+        Some(t) => {
+            t.tick().await;
+        }
+        None => std::future::pending().await,
+    }
+}
+
+/// Lists the folders off the async threads.
+async fn list(dirs: &[PathBuf]) -> Vec<(PathBuf, Signature)> {
+    let dirs = dirs.to_vec();
+    tokio::task::spawn_blocking(move || scan_signed(&dirs))
+        .await
+        .unwrap_or_else(|e| {
+            tracing::warn!(error = %e, "folder scan failed");
+            Vec::new()
+        })
+}
+
+/// Watches `settings.dirs`: sends every file present at start, then
+/// [`WatchEvent::CaughtUp`], then each file as it becomes complete, until
+/// `shutdown` turns true (or its sender is dropped) or `tx`'s receiver is
+/// dropped. A missing folder is an error.
+pub async fn watch(
+    settings: WatchSettings,
+    tx: mpsc::Sender<WatchEvent>,
+    mut shutdown: watch_channel::Receiver<bool>,
+) -> anyhow::Result<()> {
+    if settings.dirs.is_empty() {
+        bail!("watch.dirs: no folder to watch");
+    }
+    for dir in &settings.dirs {
+        if !dir.is_dir() {
+            bail!(
+                "watched folder {} does not exist or is not a folder",
+                dir.display()
+            );
+        }
+    }
+
+    // notify calls back on its own thread; an unbounded channel never blocks it.
+    let (ntx, mut nrx) = mpsc::unbounded_channel::<notify::Result<Event>>();
+    let handler = move |res: notify::Result<Event>| {
+        let _ = ntx.send(res);
+    };
+    let mut watcher: Box<dyn Watcher + Send> = if settings.poll {
+        let interval = Duration::from_millis(settings.poll_interval_ms.max(10));
+        let config = notify::Config::default().with_poll_interval(interval);
+        Box::new(PollWatcher::new(handler, config).context("cannot start the polling watcher")?)
+    } else {
+        Box::new(
+            RecommendedWatcher::new(handler, notify::Config::default())
+                .context("cannot start the file watcher")?,
+        )
+    };
+    for dir in &settings.dirs {
+        watcher
+            .watch(dir, RecursiveMode::Recursive)
+            .with_context(|| format!("cannot watch folder {}", dir.display()))?;
+    }
+
+    let quiet = Duration::from_millis(settings.quiet_period_ms);
+    let mut tracker = Tracker::new(settings.dirs.clone(), quiet);
+
+    // Catch-up: everything already there, then say so.
+    for (path, sig) in list(&settings.dirs).await {
+        tracker.sent.insert(path.clone(), sig);
+        if !send(&tx, WatchEvent::File(path), &mut shutdown).await {
+            return Ok(());
+        }
+    }
+    if !send(&tx, WatchEvent::CaughtUp, &mut shutdown).await {
+        return Ok(());
+    }
+
+    let mut rescan_timer = (settings.rescan_interval_secs > 0).then(|| {
+        let period = Duration::from_secs(settings.rescan_interval_secs);
+        let mut t = tokio::time::interval_at(Instant::now() + period, period);
+        t.set_missed_tick_behavior(MissedTickBehavior::Delay);
+        t
+    });
+
+    loop {
+        let mut ready = Vec::new();
+        let mut rescan = false;
+        let next = tracker.next_deadline();
+        let far = Instant::now() + Duration::from_secs(3600);
+        tokio::select! {
+            biased;
+            _ = shutdown.wait_for(|&stop| stop) => break,
+            _ = tx.closed() => break,
+            event = nrx.recv() => match event {
+                Some(Ok(event)) => {
+                    tracing::trace!(?event, "watch event");
+                    rescan = tracker.on_event(event, Instant::now(), &mut ready);
+                }
+                Some(Err(e)) => {
+                    tracing::warn!(error = %e, "file watcher error; rescanning");
+                    rescan = true;
+                }
+                None => bail!("the file watcher stopped unexpectedly"),
+            },
+            _ = tokio::time::sleep_until(next.unwrap_or(far)), if next.is_some() => {
+                tracker.due(Instant::now(), &mut ready);
+            }
+            _ = tick(&mut rescan_timer) => rescan = true,
+        }
+        if rescan {
+            let listed = list(&settings.dirs).await;
+            // Files still being written wait for their quiet period; files
+            // already sent unchanged are not sent again.
+            for (path, sig) in &listed {
+                if !tracker.pending.contains_key(path) {
+                    tracker.ready(path.clone(), *sig, &mut ready);
+                }
+            }
+            let present: std::collections::HashSet<&PathBuf> =
+                listed.iter().map(|(p, _)| p).collect();
+            tracker.sent.retain(|p, _| present.contains(p));
+        }
+        for path in ready {
+            if !send(&tx, WatchEvent::File(path), &mut shutdown).await {
+                return Ok(());
+            }
+        }
+    }
+    drop(watcher);
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ignored_names() {
+        for n in [
+            ".hidden.txt",
+            "x.tmp",
+            "x.TMP",
+            "x.part",
+            ".x.swp",
+            "x.txt~",
+            ".git",
+        ] {
+            assert!(is_ignored_name(n), "{n}");
+        }
+        for n in ["x.txt", "a.md", "tmp.txt", "part", "x.json"] {
+            assert!(!is_ignored_name(n), "{n}");
+        }
+    }
+
+    #[test]
+    fn only_components_below_the_root_count() {
+        let roots = vec![PathBuf::from("/srv/.inbox")];
+        assert!(!is_ignored(Path::new("/srv/.inbox/a.txt"), &roots));
+        assert!(is_ignored(Path::new("/srv/.inbox/.cache/a.txt"), &roots));
+        assert!(is_ignored(Path::new("/srv/.inbox/sub/a.part"), &roots));
+        assert!(!is_ignored(Path::new("/elsewhere/a.txt"), &roots));
+    }
+
+    #[test]
+    fn scan_is_recursive_sorted_and_skips_ignored() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let root = dir.path().to_path_buf();
+        for rel in [
+            "b.txt",
+            "a/z.md",
+            "a/.hidden",
+            ".git/config",
+            "c.tmp",
+            "d.txt~",
+            "a.json",
+        ] {
+            let p = root.join(rel);
+            std::fs::create_dir_all(p.parent().expect("parent")).expect("mkdir");
+            std::fs::write(&p, "x").expect("write");
+        }
+        let got: Vec<PathBuf> = scan(std::slice::from_ref(&root));
+        // Path order: by component, so the folder `a` sorts before `a.json`.
+        let want: Vec<PathBuf> = ["a/z.md", "a.json", "b.txt"]
+            .iter()
+            .map(|r| root.join(r))
+            .collect();
+        assert_eq!(got, want);
+    }
+
+    #[test]
+    fn quiet_file_is_due_only_when_unchanged() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let root = dir.path().to_path_buf();
+        let p = root.join("a.txt");
+        std::fs::write(&p, "one").expect("write");
+        let mut t = Tracker::new(vec![root], Duration::from_millis(100));
+        let now = Instant::now();
+        t.touch(&p, now);
+        let mut ready = Vec::new();
+        t.due(now, &mut ready);
+        assert!(ready.is_empty(), "not due yet");
+        // Changed behind the timer's back: waits again.
+        std::fs::write(&p, "one two").expect("write");
+        t.due(now + Duration::from_millis(100), &mut ready);
+        assert!(ready.is_empty(), "changed, so not quiet");
+        t.due(now + Duration::from_millis(200), &mut ready);
+        assert_eq!(ready, vec![p.clone()]);
+        // A second, unchanged completion is not sent again.
+        let mut again = Vec::new();
+        t.complete(&p, &mut again);
+        assert!(again.is_empty());
+    }
+
+    #[test]
+    fn removed_before_quiet_is_dropped() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let root = dir.path().to_path_buf();
+        let p = root.join("a.txt");
+        std::fs::write(&p, "one").expect("write");
+        let mut t = Tracker::new(vec![root], Duration::from_millis(10));
+        let now = Instant::now();
+        t.touch(&p, now);
+        std::fs::remove_file(&p).expect("rm");
+        let mut ready = Vec::new();
+        t.due(now + Duration::from_secs(1), &mut ready);
+        assert!(ready.is_empty());
+        assert!(t.pending.is_empty());
+    }
+}

@@ -7,7 +7,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use super::{Entry, Meaning};
 
 /// A text folded for matching: lower-cased, white space runs collapsed to one
-/// space, typographic apostrophes made plain, with a map back to the original.
+/// space (or one line break), typographic apostrophes made plain, with a map back to the original.
 #[derive(Debug, Clone)]
 pub struct Folded<'a> {
     pub original: &'a str,
@@ -45,9 +45,14 @@ pub fn fold(text: &str) -> Folded<'_> {
     let mut in_space = false;
     for (i, c) in text.char_indices() {
         if c.is_whitespace() {
+            // A run with a line break stays a line break: paragraphs and
+            // headlines are sentence boundaries, and no phrase spans them.
             if !in_space {
-                out.push(' ');
+                out.push(if c == '\n' { '\n' } else { ' ' });
                 map.push(i as u32);
+            } else if c == '\n' && out.ends_with(' ') {
+                out.pop();
+                out.push('\n');
             }
             in_space = true;
             continue;
@@ -254,7 +259,7 @@ mod tests {
     #[test]
     fn fold_keeps_a_map_to_the_original() {
         let f = fold("İdlib  Ankara’s\nTROOPS");
-        assert_eq!(f.text, "idlib ankara's troops");
+        assert_eq!(f.text, "idlib ankara's\ntroops");
         let i = f.text.find("troops").unwrap();
         let (s, e) = f.original_range(i, i + 6);
         assert_eq!(&f.original[s..e], "TROOPS");

@@ -6,6 +6,7 @@
 
 pub mod nats;
 pub mod stdout;
+pub mod subjects;
 
 use crate::config::Settings;
 use crate::model::Output;

@@ -1,9 +1,681 @@
-//! (work in progress)
-use crate::config::Settings;
-use crate::model::Output;
-pub struct NatsSink;
+//! The NATS sink: JetStream stream, escalation KV bucket and the
+//! `<prefix>.api.escalation` micro-service (SPEC §5).
+//!
+//! Delivery is at-least-once from the pipeline's side and effectively once on
+//! the server: every message carries a content-derived `Nats-Msg-Id` (see
+//! [`subjects`]) and the stream's duplicate window drops retries. A message
+//! counts as published only once JetStream's `PublishAck` has arrived, which
+//! is what lets ingest mark a file as done.
+//!
+//! Everything used here exists in nats-server 2.9 (Debian's 2.9.10): no stream
+//! metadata, subject transforms or compression.
+
+use std::collections::BTreeMap;
+use std::sync::{Arc, RwLock};
+use std::time::Duration;
+
+use anyhow::{bail, Context as _};
+use async_nats::jetstream::{self, context::GetStreamErrorKind, kv, stream, ErrorCode};
+use async_nats::service::{Service, ServiceExt};
+use async_nats::{Client, ConnectOptions, Event};
+use bytes::Bytes;
+use futures::{FutureExt, StreamExt, TryStreamExt};
+use tokio::sync::watch;
+use tokio::task::JoinHandle;
+
+use super::subjects;
+use crate::config::{NatsSettings, Settings};
+use crate::model::{EscalationState, Output};
+
+/// Latest escalation state per dyad, shared with the API endpoint task.
+pub type StateMap = Arc<RwLock<BTreeMap<String, EscalationState>>>;
+
+/// How long to wait for the KV bucket to list its keys at start-up before
+/// giving up on preloading the API's states (they fill in as states change).
+const PRELOAD_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// How long `flush` waits for the escalation endpoint to stop.
+const STOP_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// How often to say we are still waiting for the server at start-up.
+const WAIT_LOG_INTERVAL: Duration = Duration::from_secs(10);
+
+/// Publishes [`Output`]s to JetStream and serves the escalation API.
+pub struct NatsSink {
+    client: Client,
+    js: jetstream::Context,
+    kv: kv::Store,
+    prefix: String,
+    url: String,
+    states: StateMap,
+    service: Option<Service>,
+    api_task: Option<JoinHandle<()>>,
+}
+
 impl NatsSink {
-    pub async fn connect(_s: &Settings) -> anyhow::Result<Self> { Ok(NatsSink) }
-    pub async fn publish(&mut self, _o: &Output) -> anyhow::Result<()> { Ok(()) }
-    pub async fn flush(&mut self) -> anyhow::Result<()> { Ok(()) }
+    /// Connects to `nats.url`, makes sure the stream and the KV bucket exist,
+    /// and starts the escalation service.
+    ///
+    /// The connection retries forever (also the first one), so the daemon may
+    /// start before its server; this call returns once the server answered
+    /// and everything is set up. A server without JetStream is an error.
+    pub async fn connect(settings: &Settings) -> anyhow::Result<Self> {
+        let cfg = &settings.nats;
+        let url = cfg
+            .url
+            .clone()
+            .context("nats.url is not set (the NATS sink needs a server URL)")?;
+
+        let (connected_tx, mut connected_rx) = watch::channel(false);
+        let connected_tx = Arc::new(connected_tx);
+        let log_url = url.clone();
+        let client = ConnectOptions::new()
+            .name(&cfg.client_name)
+            .retry_on_initial_connect()
+            .max_reconnects(None)
+            .event_callback(move |event| {
+                let tx = connected_tx.clone();
+                let url = log_url.clone();
+                async move { on_event(&url, &tx, event) }
+            })
+            .connect(url.as_str())
+            .await
+            .with_context(|| format!("nats.url: cannot use NATS server address {url}"))?;
+
+        // The client connects in the background; wait for it so that set-up
+        // requests are not lost to a connection that is not there yet.
+        loop {
+            match tokio::time::timeout(WAIT_LOG_INTERVAL, connected_rx.wait_for(|c| *c)).await {
+                Ok(Ok(_)) => break,
+                Ok(Err(_)) => bail!("NATS client for {url} closed before it connected"),
+                Err(_) => tracing::warn!(url = %url, "still waiting for the NATS server"),
+            }
+        }
+
+        let js = jetstream::new(client.clone());
+        check_jetstream(&js, &url).await?;
+        ensure_stream(&js, cfg).await?;
+        let kv = ensure_bucket(&js, &cfg.kv_bucket).await?;
+
+        let states: StateMap = Arc::default();
+        preload_states(&kv, &states).await;
+
+        let (service, api_task) = start_service(&client, cfg, states.clone()).await?;
+        // Subscriptions are sent asynchronously. Asking our own endpoint is a
+        // round trip after them, so the server has them when `connect`
+        // returns (the API answers at once), and it checks the endpoint works.
+        let api = subjects::api_escalation_subject(&cfg.subject_prefix);
+        match client
+            .request(api.clone(), Bytes::from_static(b"all"))
+            .await
+        {
+            Ok(_) => tracing::debug!(subject = %api, "escalation API answers"),
+            Err(e) => tracing::warn!(subject = %api, error = %e, "escalation API does not answer"),
+        }
+        tracing::info!(
+            url = %url,
+            stream = %cfg.stream,
+            kv_bucket = %cfg.kv_bucket,
+            service = %cfg.service_name,
+            api = %api,
+            "NATS sink ready"
+        );
+        Ok(NatsSink {
+            client,
+            js,
+            kv,
+            prefix: cfg.subject_prefix.clone(),
+            url,
+            states,
+            service: Some(service),
+            api_task: Some(api_task),
+        })
+    }
+
+    /// Publishes one message and waits for JetStream's acknowledgement; an
+    /// escalation state is then also stored in the KV bucket under its dyad.
+    /// Only after that does it return `Ok`.
+    pub async fn publish(&mut self, out: &Output) -> anyhow::Result<()> {
+        let routed = subjects::route(&self.prefix, out).context("serialising an output message")?;
+        let payload = Bytes::from(routed.payload);
+        let msg = jetstream::message::PublishMessage::build()
+            .payload(payload.clone())
+            .message_id(&routed.msg_id);
+        let ack = self
+            .js
+            .send_publish(routed.subject.clone(), msg)
+            .await
+            .with_context(|| {
+                format!(
+                    "publishing {} to {} on {}",
+                    routed.msg_id, routed.subject, self.url
+                )
+            })?
+            .await
+            .with_context(|| {
+                format!(
+                    "no JetStream acknowledgement for {} on {}",
+                    routed.msg_id, routed.subject
+                )
+            })?;
+        if ack.duplicate {
+            tracing::debug!(msg_id = %routed.msg_id, "already in the stream (duplicate window)");
+        }
+
+        if let Output::Escalation(state) = out {
+            let key = subjects::dyad_token(&state.dyad);
+            self.kv
+                .put(&key, payload)
+                .await
+                .with_context(|| format!("storing escalation state {key} in the KV bucket"))?;
+            write_lock(&self.states).insert(state.dyad.clone(), (**state).clone());
+        }
+        Ok(())
+    }
+
+    /// Stops the escalation service and flushes the client (shutdown).
+    ///
+    /// Once this returns the server has dropped the endpoint's subscription,
+    /// so requesters get "no responders" rather than waiting on a daemon that
+    /// is going away.
+    pub async fn flush(&mut self) -> anyhow::Result<()> {
+        self.stop_service().await;
+        self.client
+            .flush()
+            .await
+            .with_context(|| format!("flushing the NATS connection to {}", self.url))?;
+        // `flush` only writes the buffer; a request is a round trip, after
+        // which the server has processed the unsubscribe written before it.
+        if let Err(e) = self.client.request("$JS.API.INFO", Bytes::new()).await {
+            tracing::debug!(error = %e, "round trip after stopping the service");
+        }
+        Ok(())
+    }
+
+    /// The states the API endpoint answers from (latest per dyad).
+    pub fn states(&self) -> StateMap {
+        self.states.clone()
+    }
+
+    async fn stop_service(&mut self) {
+        if let Some(service) = self.service.take() {
+            if let Err(e) = service.stop().await {
+                tracing::warn!(error = %e, "stopping the escalation service");
+            }
+        }
+        if let Some(mut task) = self.api_task.take() {
+            // Stopping the service unsubscribes the endpoint, which ends the
+            // task; waiting for that means the following client flush also
+            // pushes the unsubscribe to the server. Abort if a reply is stuck
+            // on a dead connection.
+            if tokio::time::timeout(STOP_TIMEOUT, &mut task).await.is_err() {
+                tracing::warn!("escalation endpoint did not stop in time; aborting it");
+                task.abort();
+            }
+        }
+    }
+}
+
+impl Drop for NatsSink {
+    fn drop(&mut self) {
+        // `Service::stop` does its work before its first await point, so it
+        // can complete here without a runtime.
+        if let Some(service) = self.service.take() {
+            let _ = service.stop().now_or_never();
+        }
+        if let Some(task) = self.api_task.take() {
+            task.abort();
+        }
+    }
+}
+
+/// Logs connection events and tells `connect` when the client is up.
+fn on_event(url: &str, connected: &watch::Sender<bool>, event: Event) {
+    match event {
+        Event::Connected => {
+            tracing::info!(url, "connected to NATS");
+            connected.send_replace(true);
+        }
+        Event::Disconnected => {
+            tracing::warn!(url, "disconnected from NATS; reconnecting");
+            connected.send_replace(false);
+        }
+        Event::LameDuckMode => {
+            tracing::warn!(
+                url,
+                "NATS server entered lame duck mode; it will shut down soon"
+            )
+        }
+        Event::Draining => tracing::info!(url, "NATS connection draining"),
+        Event::Closed => {
+            tracing::warn!(url, "NATS connection closed");
+            connected.send_replace(false);
+        }
+        Event::SlowConsumer(sid) => {
+            tracing::warn!(url, sid, "NATS slow consumer: messages were dropped")
+        }
+        Event::ServerError(e) => tracing::error!(url, error = %e, "NATS server error"),
+        Event::ClientError(e) => tracing::error!(url, error = %e, "NATS client error"),
+    }
+}
+
+/// Fails with a clear message when the server runs without JetStream (or the
+/// account has none); otherwise the first publish would fail obscurely.
+///
+/// Asks `$JS.API.INFO` directly rather than through `Context::query_account`:
+/// async-nats 0.51 requires account fields (`reserved_memory`,
+/// `reserved_storage`) that nats-server 2.9 does not send, so its typed call
+/// fails against Debian's server.
+async fn check_jetstream(js: &jetstream::Context, url: &str) -> anyhow::Result<()> {
+    let reply = match js.client().request("$JS.API.INFO", Bytes::new()).await {
+        Ok(reply) => reply,
+        Err(e) if e.kind() == async_nats::RequestErrorKind::NoResponders => {
+            bail!("NATS server at {url} has no JetStream (start it with -js)")
+        }
+        Err(e) => {
+            return Err(anyhow::Error::new(e))
+                .with_context(|| format!("asking the NATS server at {url} about JetStream"))
+        }
+    };
+    let info: serde_json::Value = serde_json::from_slice(&reply.payload)
+        .with_context(|| format!("unreadable JetStream account info from {url}"))?;
+    if let Some(err) = info.get("error") {
+        let code = err.get("err_code").and_then(|c| c.as_u64()).unwrap_or(0);
+        let desc = err
+            .get("description")
+            .and_then(|d| d.as_str())
+            .unwrap_or("unknown error");
+        if code == ErrorCode::JETSTREAM_NOT_ENABLED.0
+            || code == ErrorCode::JETSTREAM_NOT_ENABLED_FOR_ACCOUNT.0
+        {
+            bail!(
+                "NATS server at {url} has no JetStream for this account ({desc}); \
+                 start it with -js or enable JetStream for the account"
+            );
+        }
+        bail!("NATS server at {url} refused JetStream account info: {desc}");
+    }
+    Ok(())
+}
+
+/// Creates the stream, or brings an existing one to our subjects and
+/// duplicate window (other settings an operator changed are kept).
+async fn ensure_stream(js: &jetstream::Context, cfg: &NatsSettings) -> anyhow::Result<()> {
+    let wanted_subjects = subjects::stream_subjects(&cfg.subject_prefix);
+    let wanted_window = Duration::from_secs(cfg.duplicate_window_secs);
+    let stream = js
+        .get_or_create_stream(stream::Config {
+            name: cfg.stream.clone(),
+            description: Some("Flashpoint events, escalation states and notices".into()),
+            subjects: wanted_subjects.clone(),
+            duplicate_window: wanted_window,
+            storage: stream::StorageType::File,
+            ..Default::default()
+        })
+        .await
+        .with_context(|| {
+            format!(
+                "nats.stream: cannot create or find JetStream stream {} over {}",
+                cfg.stream,
+                wanted_subjects.join(", ")
+            )
+        })?;
+
+    let current = &stream.cached_info().config;
+    let mut have = current.subjects.clone();
+    have.sort();
+    let mut want = wanted_subjects.clone();
+    want.sort();
+    if have == want && current.duplicate_window == wanted_window {
+        return Ok(());
+    }
+    tracing::warn!(
+        stream = %cfg.stream,
+        old_subjects = ?current.subjects,
+        new_subjects = ?wanted_subjects,
+        old_duplicate_window_secs = current.duplicate_window.as_secs(),
+        new_duplicate_window_secs = wanted_window.as_secs(),
+        "existing stream has other settings; updating it"
+    );
+    let mut updated = current.clone();
+    updated.subjects = wanted_subjects.clone();
+    updated.duplicate_window = wanted_window;
+    js.update_stream(&updated).await.with_context(|| {
+        format!(
+            "nats.stream: stream {} exists with subjects {:?} and duplicate window {}s, \
+             and could not be updated to {:?} / {}s",
+            cfg.stream,
+            current.subjects,
+            current.duplicate_window.as_secs(),
+            wanted_subjects,
+            wanted_window.as_secs()
+        )
+    })?;
+    Ok(())
+}
+
+/// Binds the KV bucket, creating it (history 1: only the latest state
+/// matters, the event stream keeps the history) when it does not exist.
+async fn ensure_bucket(js: &jetstream::Context, bucket: &str) -> anyhow::Result<kv::Store> {
+    let exists = match js.get_stream(format!("KV_{bucket}")).await {
+        Ok(_) => true,
+        Err(e) => match e.kind() {
+            GetStreamErrorKind::JetStream(err)
+                if err.error_code() == ErrorCode::STREAM_NOT_FOUND =>
+            {
+                false
+            }
+            _ => {
+                return Err(anyhow::Error::new(e))
+                    .with_context(|| format!("nats.kv_bucket: looking up KV bucket {bucket}"))
+            }
+        },
+    };
+    if exists {
+        return js
+            .get_key_value(bucket)
+            .await
+            .with_context(|| format!("nats.kv_bucket: binding KV bucket {bucket}"));
+    }
+    tracing::info!(bucket, "creating KV bucket");
+    // The bucket's stream is created by hand with the settings
+    // `create_key_value` would use (ADR-8): that call first asks for account
+    // info, which async-nats 0.51 cannot read from nats-server 2.9.
+    let created = js
+        .create_stream(stream::Config {
+            name: format!("KV_{bucket}"),
+            description: Some("Flashpoint: latest escalation state per dyad".into()),
+            subjects: vec![format!("$KV.{bucket}.>")],
+            max_messages_per_subject: 1,
+            discard: stream::DiscardPolicy::New,
+            allow_rollup: true,
+            deny_delete: true,
+            allow_direct: true,
+            storage: stream::StorageType::File,
+            num_replicas: 1,
+            ..Default::default()
+        })
+        .await;
+    if let Err(e) = created {
+        // Another instance may have created it meanwhile; binding tells.
+        tracing::debug!(bucket, error = %e, "creating the KV bucket's stream failed");
+        return js
+            .get_key_value(bucket)
+            .await
+            .with_context(|| format!("nats.kv_bucket: creating KV bucket {bucket}: {e}"));
+    }
+    js.get_key_value(bucket)
+        .await
+        .with_context(|| format!("nats.kv_bucket: binding new KV bucket {bucket}"))
+}
+
+/// Loads the states already in the KV bucket, so the API answers right after
+/// a restart. Failing here only costs that; it is logged, not fatal.
+async fn preload_states(kv: &kv::Store, states: &StateMap) {
+    let load = async {
+        let keys: Vec<String> = kv.keys().await?.try_collect().await?;
+        let mut loaded = BTreeMap::new();
+        for key in keys {
+            let Some(value) = kv.get(key.clone()).await? else {
+                continue;
+            };
+            match serde_json::from_slice::<EscalationState>(&value) {
+                Ok(state) => {
+                    loaded.insert(state.dyad.clone(), state);
+                }
+                Err(e) => {
+                    tracing::warn!(key, error = %e, "ignoring unreadable escalation state in KV")
+                }
+            }
+        }
+        Ok::<_, async_nats::Error>(loaded)
+    };
+    match tokio::time::timeout(PRELOAD_TIMEOUT, load).await {
+        Ok(Ok(loaded)) => {
+            tracing::info!(dyads = loaded.len(), "loaded escalation states from KV");
+            write_lock(states).extend(loaded);
+        }
+        Ok(Err(e)) => tracing::warn!(error = %e, "could not load escalation states from KV"),
+        Err(_) => tracing::warn!("timed out loading escalation states from KV"),
+    }
+}
+
+/// Starts the micro-service (which answers `$SRV.PING/INFO/STATS`) and the
+/// task answering `<prefix>.api.escalation` from the shared map.
+async fn start_service(
+    client: &Client,
+    cfg: &NatsSettings,
+    states: StateMap,
+) -> anyhow::Result<(Service, JoinHandle<()>)> {
+    let service = client
+        .service_builder()
+        .description("Flashpoint escalation states: send a dyad (RUS-TUR), `all` or {\"top\":N}")
+        .start(&cfg.service_name, env!("CARGO_PKG_VERSION"))
+        .await
+        .map_err(anyhow::Error::from_boxed)
+        .with_context(|| {
+            format!(
+                "nats.service_name: starting NATS service {}",
+                cfg.service_name
+            )
+        })?;
+    let subject = subjects::api_escalation_subject(&cfg.subject_prefix);
+    let mut endpoint = service
+        .endpoint_builder()
+        .name("escalation")
+        .add(subject.clone())
+        .await
+        .map_err(anyhow::Error::from_boxed)
+        .with_context(|| format!("adding service endpoint {subject}"))?;
+    let task = tokio::spawn(async move {
+        while let Some(request) = endpoint.next().await {
+            let body = {
+                let map = read_lock(&states);
+                answer(&request.message.payload, &map)
+            };
+            if let Err(e) = request.respond(Ok(body.into())).await {
+                tracing::warn!(error = %e, "answering an escalation request");
+            }
+        }
+        tracing::debug!("escalation endpoint stopped");
+    });
+    Ok((service, task))
+}
+
+/// What a request to the escalation endpoint asks for.
+#[derive(Debug, PartialEq)]
+enum Query {
+    All,
+    Dyad(String),
+    Top(usize),
+}
+
+fn parse_query(payload: &[u8]) -> Result<Query, String> {
+    let text = std::str::from_utf8(payload)
+        .map_err(|_| "request is not UTF-8".to_string())?
+        .trim();
+    if text.is_empty() || text.eq_ignore_ascii_case("all") {
+        return Ok(Query::All);
+    }
+    if text.starts_with('{') || text.starts_with('"') {
+        let value: serde_json::Value =
+            serde_json::from_str(text).map_err(|e| format!("request is not valid JSON: {e}"))?;
+        return match value {
+            serde_json::Value::String(s) => parse_query(s.as_bytes()),
+            serde_json::Value::Object(o) => {
+                if let Some(d) = o.get("dyad") {
+                    let d = d
+                        .as_str()
+                        .ok_or("\"dyad\" must be a string like \"RUS-TUR\"")?;
+                    Ok(Query::Dyad(d.to_string()))
+                } else if let Some(n) = o.get("top") {
+                    let n = n.as_u64().ok_or("\"top\" must be a non-negative integer")?;
+                    Ok(Query::Top(usize::try_from(n).unwrap_or(usize::MAX)))
+                } else if o.is_empty() || o.get("all").is_some() {
+                    Ok(Query::All)
+                } else {
+                    Err("expected {\"dyad\":\"RUS-TUR\"}, {\"top\":N} or `all`".into())
+                }
+            }
+            _ => Err("expected a dyad, `all`, {\"dyad\":..} or {\"top\":N}".into()),
+        };
+    }
+    Ok(Query::Dyad(text.to_string()))
+}
+
+fn error_body(msg: &str) -> Vec<u8> {
+    serde_json::json!({ "error": msg }).to_string().into_bytes()
+}
+
+/// The reply to one escalation request (JSON), from the shared states.
+///
+/// Empty or `all` → array of every state sorted by dyad; `RUS-TUR`,
+/// `TUR-RUS` or `{"dyad":"RUS-TUR"}` → that state; `{"top":N}` → the N
+/// highest scores. Failures are `{"error": "..."}`.
+pub fn answer(payload: &[u8], states: &BTreeMap<String, EscalationState>) -> Vec<u8> {
+    let encoded = match parse_query(payload) {
+        Err(e) => return error_body(&format!("bad request: {e}")),
+        Ok(Query::All) => serde_json::to_vec(&states.values().collect::<Vec<_>>()),
+        Ok(Query::Top(n)) => {
+            let mut all: Vec<&EscalationState> = states.values().collect();
+            all.sort_by(|a, b| {
+                b.score
+                    .total_cmp(&a.score)
+                    .then_with(|| a.dyad.cmp(&b.dyad))
+            });
+            all.truncate(n);
+            serde_json::to_vec(&all)
+        }
+        Ok(Query::Dyad(d)) => {
+            let Some(canonical) = subjects::canonical_dyad(&d) else {
+                return error_body(&format!(
+                    "bad dyad {}: expected two actor codes like RUS-TUR",
+                    d.trim()
+                ));
+            };
+            match states.get(&canonical).or_else(|| states.get(d.trim())) {
+                Some(state) => serde_json::to_vec(state),
+                None => return error_body(&format!("unknown dyad {canonical}")),
+            }
+        }
+    };
+    encoded.unwrap_or_else(|e| error_body(&format!("internal error: {e}")))
+}
+
+/// Lock helpers: a panic elsewhere while holding the lock leaves the map
+/// usable (it is only ever replaced entry by entry), so poisoning is ignored.
+fn read_lock(
+    states: &StateMap,
+) -> std::sync::RwLockReadGuard<'_, BTreeMap<String, EscalationState>> {
+    states.read().unwrap_or_else(|e| e.into_inner())
+}
+
+fn write_lock(
+    states: &StateMap,
+) -> std::sync::RwLockWriteGuard<'_, BTreeMap<String, EscalationState>> {
+    states.write().unwrap_or_else(|e| e.into_inner())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::QuadCounts;
+    use chrono::NaiveDate;
+
+    fn state(dyad: &str, score: f64) -> EscalationState {
+        EscalationState {
+            schema: "flashpoint.escalation.v1".into(),
+            dyad: dyad.into(),
+            as_of: NaiveDate::from_ymd_opt(2020, 2, 27).unwrap(),
+            score,
+            level: 3,
+            label: "coercion".into(),
+            trend: "rising".into(),
+            delta_7d: 1.0,
+            drivers: vec![],
+            counts: QuadCounts::default(),
+            fatalities_7d: 0,
+        }
+    }
+
+    fn map() -> BTreeMap<String, EscalationState> {
+        [
+            state("RUS-TUR", 70.0),
+            state("ISR-PSE", 90.0),
+            state("IND-PAK", 40.0),
+        ]
+        .into_iter()
+        .map(|s| (s.dyad.clone(), s))
+        .collect()
+    }
+
+    fn json(payload: &str) -> serde_json::Value {
+        serde_json::from_slice(&answer(payload.as_bytes(), &map())).unwrap()
+    }
+
+    #[test]
+    fn all_is_sorted_by_dyad() {
+        for req in ["", "  ", "all", "ALL", "{}", "\"all\""] {
+            let v = json(req);
+            let dyads: Vec<&str> = v
+                .as_array()
+                .unwrap_or_else(|| panic!("{req:?} → {v}"))
+                .iter()
+                .map(|s| s["dyad"].as_str().unwrap())
+                .collect();
+            assert_eq!(dyads, ["IND-PAK", "ISR-PSE", "RUS-TUR"], "{req:?}");
+        }
+    }
+
+    #[test]
+    fn one_dyad_in_either_order() {
+        for req in ["RUS-TUR", "TUR-RUS", "tur-rus\n", "{\"dyad\":\"TUR-RUS\"}"] {
+            let v = json(req);
+            assert_eq!(v["dyad"], "RUS-TUR", "{req:?} → {v}");
+            assert_eq!(v["score"], 70.0);
+        }
+    }
+
+    #[test]
+    fn unknown_and_bad_requests_are_json_errors() {
+        assert_eq!(json("USA-CHN")["error"], "unknown dyad CHN-USA");
+        assert!(json("RUS")["error"]
+            .as_str()
+            .unwrap()
+            .starts_with("bad dyad RUS"));
+        assert!(json("{\"top\":\"x\"}")["error"]
+            .as_str()
+            .unwrap()
+            .starts_with("bad request"));
+        assert!(json("{\"nope\":1}")["error"].is_string());
+        assert!(json("{broken")["error"].is_string());
+        let v: serde_json::Value = serde_json::from_slice(&answer(&[0xff, 0xfe], &map())).unwrap();
+        assert!(v["error"].is_string());
+    }
+
+    /// The pipeline runs the sink in a spawned task: it and its futures must be `Send`.
+    #[test]
+    fn sink_and_its_futures_are_send() {
+        fn is_send<T: Send>(_: &T) {}
+        fn check(sink: &mut NatsSink, out: &Output) {
+            is_send(sink);
+            is_send(&sink.publish(out));
+            is_send(&sink.flush());
+        }
+        let _ = check as fn(&mut NatsSink, &Output);
+    }
+
+    #[test]
+    fn top_n_by_score() {
+        let v = json("{\"top\":2}");
+        let dyads: Vec<&str> = v
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| s["dyad"].as_str().unwrap())
+            .collect();
+        assert_eq!(dyads, ["ISR-PSE", "RUS-TUR"]);
+        assert_eq!(json("{\"top\":0}").as_array().unwrap().len(), 0);
+        assert_eq!(json("{\"top\":99}").as_array().unwrap().len(), 3);
+    }
 }

@@ -1,0 +1,200 @@
+//! When a sentence says its event happened, resolved against the article's
+//! publication date: "on 1 March", "pada 1 Maret", "March 02, 2020",
+//! "Thursday night", "yesterday", "last week", "2020-02-27", "in 2015".
+
+use std::sync::LazyLock;
+
+use chrono::{Datelike, Duration, NaiveDate};
+use regex::Regex;
+
+use super::numbers::Number;
+use crate::model::DatePrecision;
+
+/// A resolved event date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DateCue {
+    pub date: NaiveDate,
+    pub precision: DatePrecision,
+}
+
+/// The date words of one sentence (folded offsets).
+#[derive(Debug, Default)]
+pub struct DateWords {
+    pub months: Vec<(usize, usize, u32)>,
+    pub weekdays: Vec<(usize, u32)>,
+    pub relative: Vec<(usize, i64)>,
+}
+
+static ISO: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b(19\d\d|20\d\d)-(\d{1,2})-(\d{1,2})\b").expect("static regex"));
+
+fn is_year(n: &Number) -> bool {
+    n.digits && (1900..=2100).contains(&n.value) && n.end - n.start == 4
+}
+
+fn is_day(n: &Number) -> bool {
+    n.digits && (1..=31).contains(&n.value) && n.end - n.start <= 2
+}
+
+/// Words between two folded offsets (0 when adjacent).
+fn gap(text: &str, a_end: usize, b_start: usize) -> usize {
+    if b_start < a_end {
+        return usize::MAX;
+    }
+    text[a_end..b_start].split_whitespace().count()
+}
+
+/// Resolves a month and day without a year to the nearest such date not
+/// well after publication (articles report the past).
+fn infer_year(month: u32, day: u32, published: NaiveDate) -> Option<NaiveDate> {
+    let this = NaiveDate::from_ymd_opt(published.year(), month, day)?;
+    if this > published + Duration::days(7) {
+        NaiveDate::from_ymd_opt(published.year() - 1, month, day)
+    } else {
+        Some(this)
+    }
+}
+
+/// The date a sentence gives, if any. `text` is the folded sentence's
+/// article text and offsets are into it.
+pub fn resolve(
+    text: &str,
+    span: (usize, usize),
+    words: &DateWords,
+    numbers: &[Number],
+    published: NaiveDate,
+) -> Option<DateCue> {
+    let sentence = &text[span.0..span.1];
+    if let Some(c) = ISO.captures(sentence) {
+        let y = c[1].parse().ok()?;
+        let m = c[2].parse().ok()?;
+        let d = c[3].parse().ok()?;
+        if let Some(date) = NaiveDate::from_ymd_opt(y, m, d) {
+            return Some(DateCue {
+                date,
+                precision: DatePrecision::Day,
+            });
+        }
+    }
+    for &(ms, me, month) in &words.months {
+        let day_before = numbers
+            .iter()
+            .rev()
+            .find(|n| n.end <= ms && is_day(n) && gap(text, n.end, ms) <= 1);
+        let day_after = numbers
+            .iter()
+            .find(|n| n.start >= me && is_day(n) && gap(text, me, n.start) == 0);
+        let day = day_before.or(day_after);
+        let after_day = day.map_or(me, |d| d.end.max(me));
+        let year = numbers
+            .iter()
+            .find(|n| n.start >= after_day && is_year(n) && gap(text, after_day, n.start) <= 1);
+        let date = match (day, year) {
+            (Some(d), Some(y)) => NaiveDate::from_ymd_opt(y.value as i32, month, d.value as u32),
+            (Some(d), None) => infer_year(month, d.value as u32, published),
+            (None, Some(y)) => {
+                return NaiveDate::from_ymd_opt(y.value as i32, month, 1).map(|date| DateCue {
+                    date,
+                    precision: DatePrecision::Month,
+                })
+            }
+            (None, None) => None,
+        };
+        if let Some(date) = date {
+            return Some(DateCue {
+                date,
+                precision: DatePrecision::Day,
+            });
+        }
+    }
+    if let Some(&(_, days)) = words.relative.first() {
+        return Some(DateCue {
+            date: published + Duration::days(days),
+            precision: if days.abs() >= 7 {
+                DatePrecision::Week
+            } else {
+                DatePrecision::Day
+            },
+        });
+    }
+    if let Some(&(_, wd)) = words.weekdays.first() {
+        let back = (published.weekday().num_days_from_monday() + 7 - wd) % 7;
+        return Some(DateCue {
+            date: published - Duration::days(i64::from(back)),
+            precision: DatePrecision::Day,
+        });
+    }
+    // A bare year other than the publication's marks history ("in 2015").
+    let month_spans: Vec<(usize, usize)> = words.months.iter().map(|m| (m.0, m.1)).collect();
+    for n in numbers.iter().filter(|n| is_year(n)) {
+        let near_month = month_spans
+            .iter()
+            .any(|&(s, e)| gap(text, e, n.start) <= 2 || gap(text, n.end, s) <= 2);
+        if !near_month && n.value as i32 != published.year() {
+            return NaiveDate::from_ymd_opt(n.value as i32, 1, 1).map(|date| DateCue {
+                date,
+                precision: DatePrecision::Month,
+            });
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::numbers::digit_numbers;
+
+    fn d(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    fn run(text: &str, words: DateWords) -> Option<DateCue> {
+        let nums = digit_numbers(text, 0, text.len());
+        resolve(text, (0, text.len()), &words, &nums, d("2020-02-28"))
+    }
+
+    #[test]
+    fn day_month_and_month_day() {
+        let t = "pada 1 maret lalu";
+        let w = DateWords {
+            months: vec![(7, 12, 3)],
+            ..Default::default()
+        };
+        assert_eq!(run(t, w).unwrap().date, d("2020-03-01"));
+        let t = "march 02, 2019 it said";
+        let w = DateWords {
+            months: vec![(0, 5, 3)],
+            ..Default::default()
+        };
+        assert_eq!(run(t, w).unwrap().date, d("2019-03-02"));
+    }
+
+    #[test]
+    fn weekday_relative_iso_and_history() {
+        // 2020-02-28 is a Friday; Thursday is the day before.
+        let w = DateWords {
+            weekdays: vec![(3, 3)],
+            ..Default::default()
+        };
+        assert_eq!(run("on thursday night", w).unwrap().date, d("2020-02-27"));
+        let w = DateWords {
+            relative: vec![(0, -7)],
+            ..Default::default()
+        };
+        let c = run("last week", w).unwrap();
+        assert_eq!(
+            (c.date, c.precision),
+            (d("2020-02-21"), DatePrecision::Week)
+        );
+        assert_eq!(
+            run("date 2020-02-27 x", DateWords::default()).unwrap().date,
+            d("2020-02-27")
+        );
+        assert_eq!(
+            run("in 2015 it began", DateWords::default()).unwrap().date,
+            d("2015-01-01")
+        );
+        assert!(run("no date here", DateWords::default()).is_none());
+    }
+}

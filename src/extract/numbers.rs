@@ -1,0 +1,135 @@
+//! Numbers in a sentence: digits ("33", "2,500", "1.000") and number words
+//! from the lexicon, composed ("tiga puluh tiga" → 33, "twenty three" → 23).
+
+/// A number found in folded text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Number {
+    pub start: usize,
+    pub end: usize,
+    pub value: u64,
+    /// Written with digits (years and dates are digits; words are counts).
+    pub digits: bool,
+}
+
+/// Digit runs in `text[start..end]`, with thousands separators.
+pub fn digit_numbers(text: &str, start: usize, end: usize) -> Vec<Number> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = start;
+    while i < end {
+        if !bytes[i].is_ascii_digit() || (i > 0 && is_wordish(bytes[i - 1])) {
+            i += 1;
+            continue;
+        }
+        let s = i;
+        let mut value: u64 = 0;
+        let mut j = i;
+        let mut groups_ok = true;
+        while j < end {
+            let b = bytes[j];
+            if b.is_ascii_digit() {
+                value = value.saturating_mul(10).saturating_add(u64::from(b - b'0'));
+                j += 1;
+            } else if (b == b',' || b == b'.')
+                && j + 3 < end + 1
+                && j + 3 <= bytes.len()
+                && bytes[j + 1..j + 4].iter().all(u8::is_ascii_digit)
+                && (j + 4 >= bytes.len() || !bytes[j + 4].is_ascii_digit())
+                && groups_ok
+            {
+                // "2,500" / "1.000": a thousands separator, not a decimal point.
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        if j < bytes.len() && is_wordish(bytes[j]) {
+            // "F-16", "S-400", "SU-24", "5th": part of a name or an ordinal.
+            groups_ok = false;
+        }
+        let preceded_by_dash = s > 0 && bytes[s - 1] == b'-';
+        if groups_ok && !preceded_by_dash {
+            out.push(Number {
+                start: s,
+                end: j,
+                value,
+                digits: true,
+            });
+        }
+        i = j.max(i + 1);
+    }
+    out
+}
+
+fn is_wordish(b: u8) -> bool {
+    b.is_ascii_alphabetic() || b == b'_'
+}
+
+/// Composes consecutive number words into one value.
+pub struct WordNumber {
+    total: u64,
+    current: u64,
+}
+
+impl WordNumber {
+    pub fn new() -> Self {
+        WordNumber {
+            total: 0,
+            current: 0,
+        }
+    }
+
+    /// Adds the next word's value; multipliers scale what came before.
+    pub fn push(&mut self, v: u64) {
+        if v >= 1000 {
+            self.total += self.current.max(1) * v;
+            self.current = 0;
+        } else if v == 100 || (v == 10 && (1..10).contains(&self.current)) {
+            self.current = self.current.max(1) * v;
+        } else {
+            self.current += v;
+        }
+    }
+
+    pub fn value(&self) -> u64 {
+        self.total + self.current
+    }
+}
+
+impl Default for WordNumber {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn digits_with_separators_but_not_model_names() {
+        let t = "33 soldiers, 2,500 troops, 1.000 orang, f-16 jets, s-400 and 3.5 km";
+        let v: Vec<u64> = digit_numbers(t, 0, t.len())
+            .iter()
+            .map(|n| n.value)
+            .collect();
+        assert_eq!(v, vec![33, 2500, 1000, 3, 5]);
+    }
+
+    #[test]
+    fn word_numbers_compose() {
+        let mut w = WordNumber::new();
+        for v in [3, 10, 3] {
+            w.push(v);
+        }
+        assert_eq!(w.value(), 33);
+        let mut w = WordNumber::new();
+        for v in [2, 100, 20, 3] {
+            w.push(v);
+        }
+        assert_eq!(w.value(), 223);
+        let mut w = WordNumber::new();
+        w.push(10);
+        assert_eq!(w.value(), 10);
+    }
+}

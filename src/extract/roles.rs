@@ -1,0 +1,114 @@
+//! Who did it to whom: source and target of one trigger in one sentence.
+//!
+//! The rules are about word order and marker words, which the grammar
+//! lexicons give per language: the actor before an active trigger acts, the
+//! one after it is acted upon; a passive ("were killed", "diserang") or a
+//! patient-first trigger ("tewas") flips that; an agent marker ("by X",
+//! "oleh X") names the source and a target marker ("against X", "terhadap X")
+//! the target.
+
+use super::sentence::{gap, ActorRef, Sentence};
+use crate::lexicon::{Cue, Roles};
+
+/// Roles found for one trigger; either may be missing.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct RoleGuess {
+    pub source: Option<usize>,
+    pub target: Option<usize>,
+    /// The trigger reads as passive (victims named before it).
+    pub passive: bool,
+}
+
+/// How far (in words) an actor may stand from its trigger.
+const REACH_BEFORE: usize = 14;
+const REACH_AFTER: usize = 10;
+
+fn candidates(s: &Sentence) -> impl Iterator<Item = (usize, &ActorRef)> {
+    s.actors.iter().enumerate().filter(|(_, a)| !a.modifier)
+}
+
+/// Actor introduced by a marker cue of `kind` after `from` (within a few words).
+fn marked_actor(s: &Sentence, text: &str, kind: Cue, from: usize) -> Option<usize> {
+    for &(ms, me, _) in s.cues_in(kind, from, s.span.1) {
+        if gap(text, from, ms) > REACH_AFTER {
+            break;
+        }
+        if let Some((i, _)) =
+            candidates(s).find(|(_, a)| a.start >= me && gap(text, me, a.start) <= 3)
+        {
+            return Some(i);
+        }
+    }
+    None
+}
+
+/// Guesses the roles of the trigger at `ts..te`.
+pub fn assign(
+    s: &Sentence,
+    text: &str,
+    ts: usize,
+    te: usize,
+    roles: Roles,
+    modifier_after_head: bool,
+) -> RoleGuess {
+    let passive_aux = s
+        .cues_in(Cue::PassiveAux, s.span.0, ts)
+        .any(|&(_, e, _)| gap(text, e, ts) <= 2);
+    let passive = passive_aux || roles == Roles::PatientFirst;
+    let before: Vec<(usize, &ActorRef)> = candidates(s)
+        .filter(|(_, a)| a.end <= ts && gap(text, a.end, ts) <= REACH_BEFORE)
+        .collect();
+    let after: Vec<(usize, &ActorRef)> = candidates(s)
+        .filter(|(_, a)| a.start >= te && gap(text, te, a.start) <= REACH_AFTER)
+        .collect();
+    let agent = marked_actor(s, text, Cue::AgentMarker, te);
+    let marked_target = marked_actor(s, text, Cue::TargetMarker, te);
+    let nearest_before = before.last().map(|(i, _)| *i);
+    let first_after = after.iter().map(|(i, _)| *i).find(|i| Some(*i) != agent);
+
+    let mut g = RoleGuess {
+        passive,
+        ..Default::default()
+    };
+    if passive {
+        g.target = nearest_before;
+        g.source = agent;
+        if g.target.is_none() {
+            g.target = first_after.filter(|i| Some(*i) != g.source);
+        }
+    } else {
+        g.source = agent.or(nearest_before);
+        // "serangan Turki terhadap Suriah": the noun's modifier follows it.
+        if g.source.is_none() && modifier_after_head {
+            if let Some((i, a)) = after.first() {
+                if gap(text, te, a.start) == 0 && marked_target != Some(*i) {
+                    g.source = Some(*i);
+                }
+            }
+        }
+        g.target = marked_target
+            .or(first_after)
+            .filter(|i| Some(*i) != g.source);
+        if g.target.is_none() {
+            g.target = after
+                .iter()
+                .map(|(i, _)| *i)
+                .find(|i| Some(*i) != g.source && Some(*i) != agent);
+        }
+    }
+    g
+}
+
+/// For mutual acts ("Russia and Turkey agreed"): the two actors joined
+/// before the trigger, when nothing follows it.
+pub fn coordinated_pair(s: &Sentence, text: &str, ts: usize) -> Option<(usize, usize)> {
+    let before: Vec<(usize, &ActorRef)> = candidates(s)
+        .filter(|(_, a)| a.end <= ts && gap(text, a.end, ts) <= REACH_BEFORE)
+        .collect();
+    if before.len() < 2 {
+        return None;
+    }
+    let (i, a) = before[before.len() - 2];
+    let (j, b) = before[before.len() - 1];
+    (gap(text, a.end, b.start) <= 2).then_some((i, j))
+}

@@ -1,0 +1,142 @@
+//! What one sentence holds: the lexicon hits that fall in it, sorted into
+//! actors, triggers, cues, numbers, places and date words.
+
+use chrono::NaiveDate;
+
+use super::dates::DateWords;
+use super::numbers::{digit_numbers, Number, WordNumber};
+use crate::lexicon::{Cue, Hit, Lexicon, Meaning};
+
+/// An actor named in the sentence.
+#[derive(Debug, Clone)]
+pub struct ActorRef {
+    pub start: usize,
+    pub end: usize,
+    pub actor: usize,
+    /// Sector from an adjacent sector word ("Turkish troops" → MIL), if any.
+    pub sector: Option<String>,
+    /// Used as an adjective inside a compound ("Moscow-backed"): never a role.
+    pub modifier: bool,
+}
+
+/// One sentence, analysed.
+#[derive(Debug, Default)]
+pub struct Sentence {
+    /// Folded byte range in the article.
+    pub span: (usize, usize),
+    pub actors: Vec<ActorRef>,
+    pub triggers: Vec<(usize, usize, usize)>,
+    pub cues: Vec<(usize, usize, Cue)>,
+    pub numbers: Vec<Number>,
+    pub places: Vec<(usize, usize, usize)>,
+    pub dates: DateWords,
+}
+
+/// Words between two folded offsets (0 when adjacent; MAX when reversed).
+pub fn gap(text: &str, a_end: usize, b_start: usize) -> usize {
+    if b_start < a_end {
+        return usize::MAX;
+    }
+    text[a_end..b_start].split_whitespace().count()
+}
+
+impl Sentence {
+    /// Sorts `hits` (all inside `span`) into the sentence's parts.
+    pub fn analyse(
+        lex: &Lexicon,
+        text: &str,
+        span: (usize, usize),
+        hits: &[Hit],
+        date: NaiveDate,
+    ) -> Sentence {
+        let mut s = Sentence {
+            span,
+            ..Default::default()
+        };
+        let mut sectors: Vec<(usize, usize, String)> = Vec::new();
+        let mut words: Vec<(usize, usize, u64)> = Vec::new();
+        for h in hits {
+            // An actor alias wins over a place of the same name ("Ankara"),
+            // but both are kept: the place still locates the event.
+            let mut actor: Option<usize> = None;
+            for m in &h.meanings {
+                match m {
+                    Meaning::Actor(i) => {
+                        let a = &lex.actors[*i];
+                        let in_office =
+                            a.from.is_none_or(|f| f <= date) && a.until.is_none_or(|u| date <= u);
+                        if in_office && actor.is_none() {
+                            actor = Some(*i);
+                        }
+                    }
+                    Meaning::Place(i) => s.places.push((h.start, h.end, *i)),
+                    Meaning::Trigger(i) => s.triggers.push((h.start, h.end, *i)),
+                    Meaning::Sector(sec) => sectors.push((h.start, h.end, sec.clone())),
+                    Meaning::Month(m) => s.dates.months.push((h.start, h.end, *m)),
+                    Meaning::Weekday(d) => s.dates.weekdays.push((h.start, *d)),
+                    Meaning::Relative(d) => s.dates.relative.push((h.start, *d)),
+                    Meaning::Number(n) => words.push((h.start, h.end, *n)),
+                    Meaning::Cue(c) => s.cues.push((h.start, h.end, *c)),
+                }
+            }
+            if let Some(i) = actor {
+                let after = &text[h.end..span.1];
+                let modifier = after.starts_with('-')
+                    && after[1..].chars().next().is_some_and(char::is_alphabetic);
+                s.actors.push(ActorRef {
+                    start: h.start,
+                    end: h.end,
+                    actor: i,
+                    sector: None,
+                    modifier,
+                });
+            }
+        }
+        s.triggers.dedup_by_key(|t| (t.0, t.2));
+        for a in &mut s.actors {
+            let after = sectors
+                .iter()
+                .find(|(st, _, _)| *st >= a.end && gap(text, a.end, *st) <= 1);
+            let before = sectors
+                .iter()
+                .rev()
+                .find(|(_, en, _)| *en <= a.start && gap(text, *en, a.start) == 0);
+            a.sector = after.or(before).map(|x| x.2.clone());
+        }
+        s.numbers = digit_numbers(text, span.0, span.1);
+        // Consecutive number words make one number ("tiga puluh tiga").
+        let mut i = 0;
+        while i < words.len() {
+            let (start, mut end, v) = words[i];
+            let mut w = WordNumber::new();
+            w.push(v);
+            let mut j = i + 1;
+            while j < words.len() && gap(text, end, words[j].0) == 0 {
+                w.push(words[j].2);
+                end = words[j].1;
+                j += 1;
+            }
+            s.numbers.push(Number {
+                start,
+                end,
+                value: w.value(),
+                digits: false,
+            });
+            i = j;
+        }
+        s.numbers.sort_by_key(|n| n.start);
+        s
+    }
+
+    /// Cues of kind `cue` in `start..end`.
+    pub fn cues_in(
+        &self,
+        cue: Cue,
+        start: usize,
+        end: usize,
+    ) -> impl Iterator<Item = &(usize, usize, Cue)> {
+        self.cues
+            .iter()
+            .filter(move |c| c.2 == cue && c.0 >= start && c.1 <= end)
+    }
+}

@@ -1,0 +1,111 @@
+//! Sentence boundaries in a folded text.
+//!
+//! News text is mostly well punctuated; line breaks end headlines, date lines
+//! and paragraphs. A full stop ends a sentence when an upper-case letter,
+//! digit or quote follows and the word before it is not a short abbreviation
+//! ("Mr.", "U.S.", "Gen.").
+
+use crate::lexicon::Folded;
+
+/// Byte ranges (in folded text) of the sentences of `folded`.
+pub fn split(folded: &Folded) -> Vec<(usize, usize)> {
+    let text = folded.text.as_str();
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut start = 0;
+    let push = |s: usize, e: usize, out: &mut Vec<(usize, usize)>| {
+        let seg = &text[s..e];
+        let trimmed_start = s + (seg.len() - seg.trim_start().len());
+        let trimmed_end = s + seg.trim_end().len();
+        if trimmed_end > trimmed_start {
+            out.push((trimmed_start, trimmed_end));
+        }
+    };
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b == b'\n' {
+            push(start, i, &mut out);
+            start = i + 1;
+        } else if matches!(b, b'.' | b'!' | b'?') && i + 2 < bytes.len() && bytes[i + 1] == b' ' {
+            let next_orig = folded.to_original(i + 2);
+            let next = folded.original[next_orig..].chars().next().unwrap_or(' ');
+            let opens = next.is_uppercase()
+                || next.is_ascii_digit()
+                || matches!(next, '"' | '\u{201C}' | '\u{AB}' | '(' | '[' | '\'');
+            if opens && !(b == b'.' && is_abbreviation(&text[start..i])) {
+                push(start, i + 1, &mut out);
+                start = i + 2;
+                i += 2;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    push(start, bytes.len(), &mut out);
+    out
+}
+
+/// The last word of `before` is an abbreviation or an initial ("U.S", "Mr").
+fn is_abbreviation(before: &str) -> bool {
+    let word = before
+        .rsplit(|c: char| c.is_whitespace() || c == '(')
+        .next()
+        .unwrap_or("");
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    letters <= 1
+        || word.contains('.')
+        || matches!(
+            word,
+            "mr" | "mrs"
+                | "ms"
+                | "dr"
+                | "gen"
+                | "lt"
+                | "col"
+                | "sgt"
+                | "maj"
+                | "capt"
+                | "st"
+                | "no"
+                | "vs"
+                | "prof"
+                | "sen"
+                | "rep"
+                | "gov"
+                | "adm"
+                | "brig"
+                | "jr"
+                | "sr"
+        )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lexicon::fold;
+
+    fn sentences(text: &str) -> Vec<String> {
+        let f = fold(text);
+        split(&f)
+            .into_iter()
+            .map(|(s, e)| f.text[s..e].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn splits_on_stops_and_lines_not_abbreviations() {
+        let s = sentences(
+            "Headline here\nThe U.S. Army said so. Mr. Smith left! 3 died. it was 3.5 km away.",
+        );
+        assert_eq!(
+            s,
+            vec![
+                "headline here",
+                "the u.s. army said so.",
+                "mr. smith left!",
+                "3 died. it was 3.5 km away."
+            ]
+        );
+    }
+}
