@@ -17,7 +17,7 @@ pub enum ConfigError {
     Invalid(String),
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct Settings {
     pub nats: NatsSettings,
@@ -81,7 +81,7 @@ pub struct LexiconSettings {
     pub dir: PathBuf,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct OutputSettings {
     /// With the stdout sink, also append every message to this file.
@@ -116,22 +116,6 @@ pub struct LogSettings {
     pub format: String,
     /// `tracing` filter directive; `RUST_LOG` overrides it.
     pub level: String,
-}
-
-impl Default for Settings {
-    fn default() -> Self {
-        Settings {
-            nats: NatsSettings::default(),
-            state: StateSettings::default(),
-            watch: WatchSettings::default(),
-            limits: LimitSettings::default(),
-            lexicon: LexiconSettings::default(),
-            output: OutputSettings::default(),
-            extract: ExtractSettings::default(),
-            escalation: EscalationSettings::default(),
-            log: LogSettings::default(),
-        }
-    }
 }
 
 impl Default for NatsSettings {
@@ -183,12 +167,6 @@ impl Default for LexiconSettings {
         LexiconSettings {
             dir: PathBuf::from("lexicon"),
         }
-    }
-}
-
-impl Default for OutputSettings {
-    fn default() -> Self {
-        OutputSettings { file: None }
     }
 }
 

@@ -16,3 +16,4 @@ pub mod lexicon;
 pub mod model;
 pub mod pipeline;
 pub mod publish;
+pub mod store;

@@ -27,6 +27,7 @@ use crate::ingest::Rejection;
 use crate::lexicon::Lexicon;
 use crate::model::{Article, ArticleNotice, Mention, Output, RejectedNotice};
 use crate::publish::Sink;
+use crate::store::Store;
 
 /// What flows between the tasks.
 #[derive(Debug)]
@@ -124,6 +125,13 @@ pub async fn run(
     shutdown: watch::Receiver<bool>,
     on_ready: impl FnOnce() + Send + 'static,
 ) -> anyhow::Result<()> {
+    let store = Arc::new(Store::open(&settings.state.dir)?);
+    let mut reader = Reader::new(settings.limits.max_file_bytes);
+    let done = store.done_ids()?;
+    info!(articles = done.len(), state = %settings.state.dir.display(), "state loaded");
+    for id in &done {
+        reader.mark_seen(id);
+    }
     let sink = Sink::open(&settings).await?;
     let cap = settings.limits.channel_capacity;
     let (files_tx, files_rx) = mpsc::channel(cap);
@@ -133,7 +141,6 @@ pub async fn run(
 
     let watch_settings = settings.watch.clone();
     let watcher = tokio::spawn(watcher::watch(watch_settings, files_tx, shutdown.clone()));
-    let reader = Reader::new(settings.limits.max_file_bytes);
     let read = tokio::task::spawn_blocking({
         let lexicon = lexicon.clone();
         move || read_stage(reader, lexicon, files_rx, articles_tx)
@@ -143,7 +150,7 @@ pub async fn run(
         tokio::task::spawn_blocking(move || extract_stage(extractor, articles_rx, mentions_tx));
     let merge = Merge::new(&settings);
     let merge = tokio::task::spawn_blocking(move || merge_stage(merge, mentions_rx, out_tx));
-    let sink = tokio::spawn(sink_stage(sink, out_rx, shutdown.clone(), on_ready));
+    let sink = tokio::spawn(sink_stage(sink, store, out_rx, shutdown.clone(), on_ready));
 
     let watched = watcher.await?;
     for (name, r) in [
@@ -220,6 +227,7 @@ fn merge_stage(mut merge: Merge, mut rx: mpsc::Receiver<Msg>, tx: mpsc::Sender<M
 
 async fn sink_stage(
     mut sink: Sink,
+    store: Arc<Store>,
     mut rx: mpsc::Receiver<Msg>,
     shutdown: watch::Receiver<bool>,
     on_ready: impl FnOnce() + Send + 'static,
@@ -227,7 +235,15 @@ async fn sink_stage(
     let mut on_ready = Some(on_ready);
     while let Some(msg) = rx.recv().await {
         match msg {
-            Msg::Output(out) => publish_with_retry(&mut sink, &out, &shutdown).await,
+            Msg::Output(out) => {
+                let published = publish_with_retry(&mut sink, &out, &shutdown).await;
+                // The notice is an article's last message: now it is done.
+                if let (true, Output::Article(a)) = (published, &out) {
+                    if let Err(e) = store.mark_done(&a.id, &a.file) {
+                        error!(error = %e, file = %a.file, "could not record article as done");
+                    }
+                }
+            }
             Msg::CaughtUp => {
                 if let Some(f) = on_ready.take() {
                     f();
@@ -242,15 +258,19 @@ async fn sink_stage(
 /// Publishes, retrying with backoff while the sink fails; gives up only when
 /// shutting down (the message is then logged as lost — the durable outbox of
 /// a later version removes that case).
-async fn publish_with_retry(sink: &mut Sink, out: &Output, shutdown: &watch::Receiver<bool>) {
+async fn publish_with_retry(
+    sink: &mut Sink,
+    out: &Output,
+    shutdown: &watch::Receiver<bool>,
+) -> bool {
     let mut delay = std::time::Duration::from_millis(100);
     loop {
         match sink.publish(out).await {
-            Ok(()) => return,
+            Ok(()) => return true,
             Err(e) => {
                 if *shutdown.borrow() {
                     error!(error = %e, "publish failed during shutdown; message dropped");
-                    return;
+                    return false;
                 }
                 warn!(error = %e, retry_in_ms = delay.as_millis() as u64, "publish failed");
                 tokio::time::sleep(delay).await;

@@ -241,10 +241,7 @@ impl Escalation {
                 .filter(|p| settled.is_none_or(|s| p.date >= s) && !Self::is_settlement(p))
                 .collect();
             let entry = self.entry_level(&live, d);
-            if settled == Some(d) {
-                level = entry;
-                below_since = None;
-            } else if entry >= level {
+            if settled == Some(d) || entry >= level {
                 level = entry;
                 below_since = None;
             } else {

@@ -8,6 +8,7 @@ use chrono::{Datelike, Duration, NaiveDate};
 use regex::Regex;
 
 use super::numbers::Number;
+use super::sentence::gap;
 use crate::model::DatePrecision;
 
 /// A resolved event date.
@@ -28,20 +29,8 @@ pub struct DateWords {
 static ISO: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\b(19\d\d|20\d\d)-(\d{1,2})-(\d{1,2})\b").expect("static regex"));
 
-fn is_year(n: &Number) -> bool {
-    n.digits && (1900..=2100).contains(&n.value) && n.end - n.start == 4
-}
-
 fn is_day(n: &Number) -> bool {
     n.digits && (1..=31).contains(&n.value) && n.end - n.start <= 2
-}
-
-/// Words between two folded offsets (0 when adjacent).
-fn gap(text: &str, a_end: usize, b_start: usize) -> usize {
-    if b_start < a_end {
-        return usize::MAX;
-    }
-    text[a_end..b_start].split_whitespace().count()
 }
 
 /// Resolves a month and day without a year to the nearest such date not
@@ -88,7 +77,7 @@ pub fn resolve(
         let after_day = day.map_or(me, |d| d.end.max(me));
         let year = numbers
             .iter()
-            .find(|n| n.start >= after_day && is_year(n) && gap(text, after_day, n.start) <= 1);
+            .find(|n| n.start >= after_day && n.is_year() && gap(text, after_day, n.start) <= 1);
         let date = match (day, year) {
             (Some(d), Some(y)) => NaiveDate::from_ymd_opt(y.value as i32, month, d.value as u32),
             (Some(d), None) => infer_year(month, d.value as u32, published),
@@ -126,7 +115,7 @@ pub fn resolve(
     }
     // A bare year other than the publication's marks history ("in 2015").
     let month_spans: Vec<(usize, usize)> = words.months.iter().map(|m| (m.0, m.1)).collect();
-    for n in numbers.iter().filter(|n| is_year(n)) {
+    for n in numbers.iter().filter(|n| n.is_year()) {
         let near_month = month_spans
             .iter()
             .any(|&(s, e)| gap(text, e, n.start) <= 2 || gap(text, n.end, s) <= 2);

@@ -201,7 +201,7 @@ impl Extractor {
     /// Events of one sentence: per type, the roles its triggers agree on.
     fn sentence_events(&self, s: &Sentence, text: &str, after_head: bool) -> Vec<Found> {
         let lex = &*self.lexicon;
-        let mut by_type: BTreeMap<(usize, EventType), Vec<(usize, usize, usize)>> = BTreeMap::new();
+        let mut by_type: BTreeMap<(usize, EventType), Vec<TriggerAt>> = BTreeMap::new();
         let mut order: Vec<EventType> = Vec::new();
         for &(ts, te, ti) in &s.triggers {
             let t = lex.triggers[ti].event_type;
@@ -273,6 +273,9 @@ impl Extractor {
     }
 }
 
+/// A trigger occurrence: folded start, end, trigger index.
+type TriggerAt = (usize, usize, usize);
+
 /// One event found in a sentence, before it becomes a [`Mention`].
 struct Found {
     event_type: EventType,
@@ -313,7 +316,7 @@ fn tolls(s: &Sentence, text: &str) -> Fatalities {
     let count = |cue: Cue| -> Option<u32> {
         for &(cs, ce, _) in s.cues_in(cue, s.span.0, s.span.1) {
             let usable = |n: &&numbers::Number| {
-                !(n.digits && (1900..=2100).contains(&n.value) && n.end - n.start == 4)
+                !n.is_year()
                     && !s.dates.months.iter().any(|&(ms, me, _)| {
                         gap(text, n.end, ms) == 0 || gap(text, me, n.start) == 0
                     })

@@ -11,6 +11,13 @@ pub struct Number {
     pub digits: bool,
 }
 
+impl Number {
+    /// A four-digit year such as 2020: a date, never a count.
+    pub fn is_year(&self) -> bool {
+        self.digits && (1900..=2100).contains(&self.value) && self.end - self.start == 4
+    }
+}
+
 /// Digit runs in `text[start..end]`, with thousands separators.
 pub fn digit_numbers(text: &str, start: usize, end: usize) -> Vec<Number> {
     let bytes = text.as_bytes();
