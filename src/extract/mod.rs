@@ -87,14 +87,17 @@ impl Extractor {
             .zip(&per_sentence)
             .map(|(&span, hits)| Sentence::analyse(lex, text, span, hits, anchor))
             .collect();
-        // Without a publication date, the article's first full date anchors it.
+        // Without a publication date, the latest full date the article gives
+        // anchors it: reports tell the past, so publication follows it.
         let anchor = match article.published {
             Some(p) => p,
             None => sentences
                 .iter()
                 .filter_map(|s| dates::resolve(text, s.span, &s.dates, &s.numbers, today))
-                .find(|c| c.precision == DatePrecision::Day)
-                .map_or(today, |c| c.date),
+                .filter(|c| c.precision == DatePrecision::Day)
+                .map(|c| c.date)
+                .max()
+                .unwrap_or(today),
         };
 
         let mut out = Vec::new();

@@ -1,0 +1,114 @@
+//! The extractor's rules on sentences written for these tests, with the
+//! shipped lexicons.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use flashpoint::config::ExtractSettings;
+use flashpoint::extract::Extractor;
+use flashpoint::lexicon::Lexicon;
+use flashpoint::model::{Article, EventType, Mention, OffsetMap};
+
+fn extractor() -> Extractor {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("config/lexicon");
+    let lex = Lexicon::load(&dir).expect("shipped lexicons load");
+    Extractor::new(Arc::new(lex), ExtractSettings::default())
+}
+
+fn run(text: &str, lang: &str, published: &str) -> Vec<Mention> {
+    let article = Article {
+        id: "t".into(),
+        file: "t.txt".into(),
+        path: PathBuf::from("t.txt"),
+        title: None,
+        published: Some(published.parse().unwrap()),
+        url: None,
+        language: lang.into(),
+        text: text.into(),
+        offsets: OffsetMap::identity(),
+    };
+    extractor().extract(&article)
+}
+
+fn has(ms: &[Mention], t: EventType, s: &str, tg: Option<&str>) -> Option<Mention> {
+    ms.iter()
+        .find(|m| {
+            m.event_type == t
+                && m.source.code == s
+                && m.target.as_ref().map(|x| x.code.as_str()) == tg
+        })
+        .cloned()
+}
+
+#[test]
+fn active_strike_with_weekday_date_and_toll() {
+    // 2020-02-28 is a Friday: "on Thursday" is the 27th.
+    let ms = run(
+        "Syrian government forces killed two Turkish soldiers in an air strike on Thursday.",
+        "en",
+        "2020-02-28",
+    );
+    let m = has(&ms, EventType::Assault, "SYR", Some("TUR")).expect("SYR→TUR assault");
+    assert_eq!(m.date.to_string(), "2020-02-27");
+    assert_eq!(m.fatalities.killed, Some(2));
+}
+
+#[test]
+fn passive_victims_are_the_target() {
+    let ms = run(
+        "Three Turkish soldiers were killed by Syrian artillery fire, officials said.",
+        "en",
+        "2020-02-28",
+    );
+    let m = has(&ms, EventType::Assault, "SYR", Some("TUR")).expect("SYR→TUR assault");
+    assert_eq!(m.fatalities.killed, Some(3));
+}
+
+#[test]
+fn negated_modal_and_historical_acts_are_not_events() {
+    for text in [
+        "Russia did not carry out air strikes on Turkish positions.",
+        "Turkey could launch an offensive against Syria.",
+        "In 2015, Turkey shot down a Russian warplane near the border.",
+    ] {
+        let ms = run(text, "en", "2020-02-28");
+        assert!(
+            !ms.iter().any(|m| m.event_type == EventType::Assault),
+            "{text}: {ms:?}"
+        );
+    }
+}
+
+#[test]
+fn a_threat_is_a_threaten_event_not_an_assault() {
+    let ms = run(
+        "Turkey threatened to strike Syrian forces anywhere in the country.",
+        "en",
+        "2020-02-28",
+    );
+    assert!(has(&ms, EventType::Threaten, "TUR", Some("SYR")).is_some(), "{ms:?}");
+    assert!(!ms.iter().any(|m| m.event_type == EventType::Assault));
+}
+
+#[test]
+fn indonesian_attack_with_explicit_date() {
+    let ms = run(
+        "Pasukan Turki menyerang tentara Suriah di Idlib pada 1 Maret.",
+        "id",
+        "2020-03-02",
+    );
+    let m = has(&ms, EventType::Assault, "TUR", Some("SYR")).expect("TUR→SYR assault");
+    assert_eq!(m.date.to_string(), "2020-03-01");
+}
+
+#[test]
+fn evidence_span_is_the_sentence() {
+    let text = "Headline\n\nTurkish troops shelled Syrian army positions on Sunday. Nothing else.";
+    let ms = run(text, "en", "2020-03-02");
+    let m = has(&ms, EventType::Assault, "TUR", Some("SYR")).expect("TUR→SYR assault");
+    let [s, e] = m.evidence.span;
+    assert_eq!(
+        &text[s..e],
+        "Turkish troops shelled Syrian army positions on Sunday."
+    );
+}
