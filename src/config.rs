@@ -306,10 +306,7 @@ impl Settings {
         }
         for p in &self.escalation.patrons {
             if p.split(':').filter(|s| !s.is_empty()).count() != 2 {
-                return bad(
-                    "escalation.patrons",
-                    &format!("`{p}` is not PATRON:CLIENT"),
-                );
+                return bad("escalation.patrons", &format!("`{p}` is not PATRON:CLIENT"));
             }
         }
         if !matches!(self.log.format.as_str(), "auto" | "text" | "json") {

@@ -17,7 +17,11 @@ use flashpoint::pipeline::{self, Core};
 use flashpoint::publish::Sink;
 
 #[derive(Parser)]
-#[command(name = "flashpoint", version, about = "News articles in a folder → deduplicated political/military events and escalation states on NATS")]
+#[command(
+    name = "flashpoint",
+    version,
+    about = "News articles in a folder → deduplicated political/military events and escalation states on NATS"
+)]
 struct Cli {
     /// Configuration file (default: the shipped config/default.toml).
     #[arg(long, global = true)]
@@ -90,7 +94,11 @@ fn main() -> ExitCode {
 fn init_logging(settings: &Settings, quiet: bool) {
     use std::io::IsTerminal;
     use tracing_subscriber::EnvFilter;
-    let default = if quiet { "warn" } else { settings.log.level.as_str() };
+    let default = if quiet {
+        "warn"
+    } else {
+        settings.log.level.as_str()
+    };
     let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new(default));
     let json = match settings.log.format.as_str() {
         "json" => true,
@@ -138,7 +146,8 @@ fn real_main(cli: Cli) -> Result<(), Failure> {
             let core = one_shot(&settings, lexicon, &files)?;
             let mut states = core.merge.escalation.states();
             if let Some(d) = dyad {
-                let want = normalise_dyad(&d).ok_or_else(|| usage(format!("--dyad {d}: expected two codes like RUS-TUR")))?;
+                let want = normalise_dyad(&d)
+                    .ok_or_else(|| usage(format!("--dyad {d}: expected two codes like RUS-TUR")))?;
                 states.retain(|s| s.dyad == want);
             }
             print_states(&states, format)
@@ -147,11 +156,16 @@ fn real_main(cli: Cli) -> Result<(), Failure> {
             let (mut settings, lexicon) = load(cli.config.as_deref())?;
             settings.watch.dirs.extend(watch);
             if settings.watch.dirs.is_empty() {
-                return Err(usage("no folder to watch: give --watch DIR or set watch.dirs"));
+                return Err(usage(
+                    "no folder to watch: give --watch DIR or set watch.dirs",
+                ));
             }
             for d in &settings.watch.dirs {
                 if !d.is_dir() {
-                    return Err(usage(format!("watch.dirs: {} is not a folder", d.display())));
+                    return Err(usage(format!(
+                        "watch.dirs: {} is not a folder",
+                        d.display()
+                    )));
                 }
             }
             init_logging(&settings, false);
@@ -172,7 +186,11 @@ fn normalise_dyad(d: &str) -> Option<String> {
         .then(|| flashpoint::escalation::dyad_name(&a.to_uppercase(), &b.to_uppercase()))
 }
 
-fn one_shot(settings: &Settings, lexicon: Arc<Lexicon>, files: &[PathBuf]) -> Result<Core, Failure> {
+fn one_shot(
+    settings: &Settings,
+    lexicon: Arc<Lexicon>,
+    files: &[PathBuf],
+) -> Result<Core, Failure> {
     let mut core = Core::new(settings, lexicon);
     let mut refused = 0;
     for f in files {
@@ -182,7 +200,10 @@ fn one_shot(settings: &Settings, lexicon: Arc<Lexicon>, files: &[PathBuf]) -> Re
         }
     }
     if refused == files.len() {
-        return Err(Failure(1, format!("no readable article among {} file(s)", files.len())));
+        return Err(Failure(
+            1,
+            format!("no readable article among {} file(s)", files.len()),
+        ));
     }
     Ok(core)
 }
@@ -213,7 +234,9 @@ fn print_events(events: &[Event], format: Format) -> Result<(), Failure> {
                     e.target
                         .as_ref()
                         .map_or("-".to_string(), |t| format!("{}/{}", t.code, t.sector)),
-                    e.fatalities.killed.map_or("-".to_string(), |k| k.to_string()),
+                    e.fatalities
+                        .killed
+                        .map_or("-".to_string(), |k| k.to_string()),
                     e.location.as_ref().map_or("-", |l| l.name.as_str()),
                     e.articles,
                     e.confidence
@@ -261,7 +284,9 @@ fn print_states(states: &[EscalationState], format: Format) -> Result<(), Failur
 }
 
 fn runtime() -> Result<tokio::runtime::Runtime, Failure> {
-    Ok(tokio::runtime::Builder::new_multi_thread().enable_all().build()?)
+    Ok(tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()?)
 }
 
 fn daemon(settings: Settings, lexicon: Arc<Lexicon>) -> Result<(), Failure> {

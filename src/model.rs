@@ -24,7 +24,9 @@ pub struct OffsetMap {
 impl OffsetMap {
     /// The identity map: plain text files are their own reduced text.
     pub fn identity() -> Self {
-        OffsetMap { segments: vec![(0, 0)] }
+        OffsetMap {
+            segments: vec![(0, 0)],
+        }
     }
 
     /// Records that reduced text from `text_start` on was copied from `original_start`.

@@ -61,7 +61,10 @@ impl Daemon {
                 Err(_) => break,
             }
         }
-        panic!("no log line with {needle:?}; log so far:\n{}", seen.join("\n"));
+        panic!(
+            "no log line with {needle:?}; log so far:\n{}",
+            seen.join("\n")
+        );
     }
 
     /// SIGTERM, then the exit status (bounded).
@@ -143,7 +146,10 @@ async fn seeds_reach_jetstream_once_even_across_a_restart() {
 
     let js = jetstream::new(client.clone());
     let total = stream_messages(&js).await;
-    assert!(total > names.len() as u64, "events and states, not only notices");
+    assert!(
+        total > names.len() as u64,
+        "events and states, not only notices"
+    );
 
     // Every event carries Nats-Msg-Id = id.revision; the 27 February strike is there.
     let stream = js.get_stream("FLASHPOINT").await.unwrap();

@@ -86,7 +86,10 @@ fn a_threat_is_a_threaten_event_not_an_assault() {
         "en",
         "2020-02-28",
     );
-    assert!(has(&ms, EventType::Threaten, "TUR", Some("SYR")).is_some(), "{ms:?}");
+    assert!(
+        has(&ms, EventType::Threaten, "TUR", Some("SYR")).is_some(),
+        "{ms:?}"
+    );
     assert!(!ms.iter().any(|m| m.event_type == EventType::Assault));
 }
 

@@ -50,7 +50,11 @@ fn the_27_february_strike_comes_out_once_merged_from_several_articles() {
                 && e["fatalities"]["killed"] == 33
         })
         .collect();
-    assert_eq!(strikes.len(), 1, "exactly one SYR→TUR strike with 33 killed");
+    assert_eq!(
+        strikes.len(),
+        1,
+        "exactly one SYR→TUR strike with 33 killed"
+    );
     let e = strikes[0];
     let date = e["date"].as_str().unwrap();
     assert!(
@@ -65,7 +69,10 @@ fn the_27_february_strike_comes_out_once_merged_from_several_articles() {
             .join("seeds")
             .join(ev["file"].as_str().unwrap());
         let bytes = std::fs::read(file).unwrap();
-        let [s, t] = [ev["span"][0].as_u64().unwrap(), ev["span"][1].as_u64().unwrap()];
+        let [s, t] = [
+            ev["span"][0].as_u64().unwrap(),
+            ev["span"][1].as_u64().unwrap(),
+        ];
         let original = String::from_utf8_lossy(&bytes[s as usize..t as usize]).to_string();
         assert_eq!(original, ev["text"].as_str().unwrap());
     }

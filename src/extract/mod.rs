@@ -33,12 +33,10 @@ pub struct Extractor {
     settings: ExtractSettings,
 }
 
-/// Types whose target is often unnamed ("troops were deployed").
+/// Types coded without a target ("protesters rallied"); for the rest an
+/// unnamed target is too often a misread, so the event is dropped.
 fn target_optional(t: EventType) -> bool {
-    matches!(
-        t,
-        EventType::Mobilize | EventType::Protest | EventType::Assault
-    )
+    matches!(t, EventType::Protest)
 }
 
 /// Mutual acts: "Russia and Turkey agreed" names both parties before the verb.
@@ -204,31 +202,30 @@ impl Extractor {
     /// Events of one sentence: per type, the roles its triggers agree on.
     fn sentence_events(&self, s: &Sentence, text: &str, after_head: bool) -> Vec<Found> {
         let lex = &*self.lexicon;
-        let mut by_type: BTreeMap<(usize, EventType), Vec<TriggerAt>> = BTreeMap::new();
+        // Per trigger: its roles and whether it is asserted. A hostile act
+        // stated as modal or conditional ("would strike", "if …, we will
+        // attack") is a threat, the way PETRARCH-family coders read it.
+        let mut by_type: BTreeMap<(usize, EventType), Vec<Guess>> = BTreeMap::new();
         let mut order: Vec<EventType> = Vec::new();
         for &(ts, te, ti) in &s.triggers {
-            let t = lex.triggers[ti].event_type;
+            let trig = &lex.triggers[ti];
+            let g = roles::assign(s, text, ts, te, trig.roles, after_head);
+            let role_end = g.source.map_or(s.span.0, |i| s.actors[i].end.min(ts));
+            let (t, mode) = match factuality(s, text, ts, role_end) {
+                Factuality::Asserted => (trig.event_type, trig.mode.clone()),
+                Factuality::Modal if hostile_act(trig.event_type) => {
+                    (EventType::Threaten, Some("violence".to_string()))
+                }
+                _ => continue,
+            };
             let pos = order.iter().position(|x| *x == t).unwrap_or_else(|| {
                 order.push(t);
                 order.len() - 1
             });
-            by_type.entry((pos, t)).or_default().push((ts, te, ti));
+            by_type.entry((pos, t)).or_default().push((ts, mode, g));
         }
         let mut found = Vec::new();
-        for ((_, event_type), triggers) in by_type {
-            let mut guesses = Vec::new();
-            for &(ts, te, ti) in &triggers {
-                let trig = &lex.triggers[ti];
-                let g = roles::assign(s, text, ts, te, trig.roles, after_head);
-                let role_end = g.source.map_or(s.span.0, |i| s.actors[i].end.min(ts));
-                if !factual(s, text, ts, role_end) {
-                    continue;
-                }
-                guesses.push((ts, trig.mode.clone(), g));
-            }
-            if guesses.is_empty() {
-                continue;
-            }
+        for ((_, event_type), guesses) in by_type {
             // Prefer a trigger that names both parties; else combine them.
             let complete = guesses
                 .iter()
@@ -276,8 +273,24 @@ impl Extractor {
     }
 }
 
-/// A trigger occurrence: folded start, end, trigger index.
-type TriggerAt = (usize, usize, usize);
+/// A trigger's position, mode and roles.
+type Guess = (usize, Option<String>, roles::RoleGuess);
+
+/// Acts that, stated as modal or conditional, are threats.
+fn hostile_act(t: EventType) -> bool {
+    matches!(
+        t,
+        EventType::Assault | EventType::Coerce | EventType::Sanction | EventType::Mobilize
+    )
+}
+
+/// Whether a trigger is asserted, negated or only possible.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Factuality {
+    Asserted,
+    Negated,
+    Modal,
+}
 
 /// One event found in a sentence, before it becomes a [`Mention`].
 struct Found {
@@ -289,12 +302,17 @@ struct Found {
     close: bool,
 }
 
-/// Whether the trigger at `ts` is asserted as having happened: no negation
-/// or modal cue between its source (or four words before it) and it.
-fn factual(s: &Sentence, text: &str, ts: usize, role_end: usize) -> bool {
+/// Whether the trigger at `ts` is asserted: no negation or modal cue
+/// between its source (or four words before it) and it.
+fn factuality(s: &Sentence, text: &str, ts: usize, role_end: usize) -> Factuality {
     let from = words_back(text, s.span.0, ts, 4).min(role_end);
-    let blocked = |cue: Cue| s.cues_in(cue, from, ts).next().is_some();
-    !(blocked(Cue::Negation) || blocked(Cue::Modality))
+    if s.cues_in(Cue::Negation, from, ts).next().is_some() {
+        Factuality::Negated
+    } else if s.cues_in(Cue::Modality, from, ts).next().is_some() {
+        Factuality::Modal
+    } else {
+        Factuality::Asserted
+    }
 }
 
 /// The offset `n` words before `pos`, not before `floor`.

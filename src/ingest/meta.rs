@@ -196,7 +196,11 @@ fn find_dates(line: &str, lexicon: &Lexicon) -> Vec<Found> {
         else {
             continue;
         };
-        let (y, m, d) = (year(y.as_str()), lexicon.month(m.as_str()), num(d.as_str()));
+        let (y, m, d) = (
+            year(y.as_str()),
+            month(lexicon, m.as_str()),
+            num(d.as_str()),
+        );
         add(all.start(), all.end(), y, m, d, Precision::Day);
     }
     for c in MDY.captures_iter(line) {
@@ -204,14 +208,18 @@ fn find_dates(line: &str, lexicon: &Lexicon) -> Vec<Found> {
         else {
             continue;
         };
-        let (y, m, d) = (year(y.as_str()), lexicon.month(m.as_str()), num(d.as_str()));
+        let (y, m, d) = (
+            year(y.as_str()),
+            month(lexicon, m.as_str()),
+            num(d.as_str()),
+        );
         add(all.start(), all.end(), y, m, d, Precision::Day);
     }
     for c in MY.captures_iter(line) {
         let (Some(all), Some(m), Some(y)) = (c.get(0), c.get(1), c.get(2)) else {
             continue;
         };
-        let (y, m) = (year(y.as_str()), lexicon.month(m.as_str()));
+        let (y, m) = (year(y.as_str()), month(lexicon, m.as_str()));
         add(all.start(), all.end(), y, m, Some(1), Precision::Month);
     }
     found.sort_by_key(|f| (f.start, std::cmp::Reverse(f.end)));
@@ -223,6 +231,16 @@ fn find_dates(line: &str, lexicon: &Lexicon) -> Vec<Found> {
         }
     }
     kept
+}
+
+/// Month number of a month name. A name the lexicon lists case-sensitively
+/// (`"=May"`, since "may" is also a verb) counts only when capitalised.
+fn month(lexicon: &Lexicon, word: &str) -> Option<u32> {
+    lexicon.month(word).or_else(|| {
+        word.starts_with(char::is_uppercase)
+            .then(|| lexicon.month(&format!("={word}")))
+            .flatten()
+    })
 }
 
 /// The headline: a Markdown `# ` heading if the text has one near the top,
@@ -342,7 +360,7 @@ pub(crate) mod testutil {
         );
         write(
             "dates/en.toml",
-            "[months]\njanuary = 1\nfebruary = 2\nfeb = 2\nmarch = 3\nmay = 5\n\
+            "[months]\njanuary = 1\nfebruary = 2\nfeb = 2\nmarch = 3\n\"=May\" = 5\n\
              july = 7\nnovember = 11\n",
         );
         write(
@@ -403,6 +421,11 @@ mod tests {
         // Unknown month word (not in the lexicon) is no date.
         assert_eq!(
             published_of("Headline of the story today\n3 Brumaire 2020\n"),
+            None
+        );
+        // "may" the verb is no month; the lexicon lists only "=May".
+        assert_eq!(
+            published_of("Headline of the story today\nit may 3, 2020\n"),
             None
         );
         // 31 February does not exist.

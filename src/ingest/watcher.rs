@@ -410,10 +410,18 @@ pub async fn watch(
         }
         if rescan {
             let listed = list(&settings.dirs).await;
-            // Files still being written wait for their quiet period; files
-            // already sent unchanged are not sent again.
+            let now = Instant::now();
+            let recent = SystemTime::now().checked_sub(quiet);
+            // Files still being written wait for their quiet period (also
+            // those whose events were lost: modified just now); files already
+            // sent unchanged are not sent again.
             for (path, sig) in &listed {
-                if !tracker.pending.contains_key(path) {
+                if tracker.pending.contains_key(path) {
+                    continue;
+                }
+                if sig.mtime.zip(recent).is_some_and(|(m, r)| m > r) {
+                    tracker.wait(path.clone(), *sig, now);
+                } else {
                     tracker.ready(path.clone(), *sig, &mut ready);
                 }
             }

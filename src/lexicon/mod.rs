@@ -247,7 +247,8 @@ impl Lexicon {
                     });
                 }
                 b.add(&w, Meaning::Month(m), lang.clone());
-                months.insert(fold(&w).text, m);
+                let bare = w.trim_start_matches('=').trim_end_matches('*');
+                months.insert(fold(bare).text, m);
             }
             for (w, d) in f.weekdays {
                 if d > 6 {

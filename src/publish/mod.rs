@@ -21,7 +21,9 @@ impl Sink {
     /// Opens the sink the configuration names.
     pub async fn open(settings: &Settings) -> anyhow::Result<Sink> {
         match &settings.nats.url {
-            Some(_) => Ok(Sink::Nats(Box::new(nats::NatsSink::connect(settings).await?))),
+            Some(_) => Ok(Sink::Nats(Box::new(
+                nats::NatsSink::connect(settings).await?,
+            ))),
             None => Ok(Sink::Stdout(stdout::StdoutSink::open(settings)?)),
         }
     }
