@@ -107,6 +107,9 @@ impl Extractor {
             if sentence_text.ends_with('?') {
                 continue;
             }
+            if std::env::var_os("FP_DEBUG").is_some() {
+                eprintln!("SENT {:?}\n  actors {:?}\n  triggers {:?}\n  cues {:?}", &text[s.span.0..s.span.1], s.actors.iter().map(|a| (&text[a.start..a.end], a.modifier)).collect::<Vec<_>>(), s.triggers.iter().map(|t| &text[t.0..t.1]).collect::<Vec<_>>(), s.cues.iter().map(|c| (&text[c.0..c.1], c.2)).collect::<Vec<_>>());
+            }
             let cue = dates::resolve(text, s.span, &s.dates, &s.numbers, anchor);
             let (date, precision, explicit) = match cue {
                 Some(c) => (c.date, c.precision, true),
@@ -140,7 +143,8 @@ impl Extractor {
                     continue;
                 }
                 let fatalities = if m.event_type == EventType::Assault {
-                    tolls(s, text)
+                    let target = m.target.map(|t| s.actors[t].actor);
+                    tolls(s, text, lex, target)
                 } else {
                     Fatalities::default()
                 };
@@ -333,11 +337,25 @@ fn words_back(text: &str, floor: usize, pos: usize, n: usize) -> usize {
 }
 
 /// Killed and wounded counts stated in a sentence.
-fn tolls(s: &Sentence, text: &str) -> Fatalities {
+/// A count whose victims are named ("33 Turkish soldiers") counts only for
+/// an event whose target is those victims' side.
+fn tolls(s: &Sentence, text: &str, lex: &Lexicon, target: Option<usize>) -> Fatalities {
+    let code = |a: usize| lex.actors[a].code.as_str();
+    let victims_fit = |n: &numbers::Number| {
+        let named = s
+            .actors
+            .iter()
+            .find(|a| a.start >= n.end && gap(text, n.end, a.start) <= 3);
+        match (named, target) {
+            (Some(a), Some(t)) => code(a.actor) == code(t),
+            _ => true,
+        }
+    };
     let count = |cue: Cue| -> Option<u32> {
         for &(cs, ce, _) in s.cues_in(cue, s.span.0, s.span.1) {
             let usable = |n: &&numbers::Number| {
                 !n.is_year()
+                    && victims_fit(n)
                     && !s.dates.months.iter().any(|&(ms, me, _)| {
                         gap(text, n.end, ms) == 0 || gap(text, me, n.start) == 0
                     })

@@ -54,14 +54,23 @@ pub fn assign(
     let passive_aux = s
         .cues_in(Cue::PassiveAux, s.span.0, ts)
         .any(|&(_, e, _)| gap(text, e, ts) <= 2);
-    let passive = passive_aux || roles == Roles::PatientFirst;
+    let agent = marked_actor(s, text, Cue::AgentMarker, te);
+    // "killed in an attack by X": a by-phrase marks a passive or a noun.
+    let passive = passive_aux || roles == Roles::PatientFirst || agent.is_some();
     let before: Vec<(usize, &ActorRef)> = candidates(s)
         .filter(|(_, a)| a.end <= ts && gap(text, a.end, ts) <= REACH_BEFORE)
         .collect();
+    // An actor right by a reporting cue after the trigger is the reporter
+    // ("…, according to Russia's Defence Ministry"), not a party.
+    let reporter = |a: &ActorRef| {
+        s.cues_in(Cue::Reporting, te, s.span.1).any(|&(cs, ce, _)| {
+            (ce <= a.start && gap(text, ce, a.start) <= 1)
+                || (cs >= a.end && gap(text, a.end, cs) <= 2)
+        })
+    };
     let after: Vec<(usize, &ActorRef)> = candidates(s)
-        .filter(|(_, a)| a.start >= te && gap(text, te, a.start) <= REACH_AFTER)
+        .filter(|(_, a)| a.start >= te && gap(text, te, a.start) <= REACH_AFTER && !reporter(a))
         .collect();
-    let agent = marked_actor(s, text, Cue::AgentMarker, te);
     let marked_target = marked_actor(s, text, Cue::TargetMarker, te);
     let nearest_before = before.last().map(|(i, _)| *i);
     let first_after = after.iter().map(|(i, _)| *i).find(|i| Some(*i) != agent);

@@ -40,6 +40,12 @@ pub fn gap(text: &str, a_end: usize, b_start: usize) -> usize {
     text[a_end..b_start].split_whitespace().count()
 }
 
+/// The word at `start` is the tail of a hyphenated compound ("Moscow-backed").
+fn compound_tail(text: &str, start: usize) -> bool {
+    let mut before = text[..start].chars().rev();
+    before.next() == Some('-') && before.next().is_some_and(char::is_alphanumeric)
+}
+
 impl Sentence {
     /// Sorts `hits` (all inside `span`) into the sentence's parts.
     pub fn analyse(
@@ -70,6 +76,8 @@ impl Sentence {
                         }
                     }
                     Meaning::Place(i) => s.places.push((h.start, h.end, *i)),
+                    // "Moscow-backed", "US-brokered": a compound adjective, not an act.
+                    Meaning::Trigger(_) if compound_tail(text, h.start) => {}
                     Meaning::Trigger(i) => s.triggers.push((h.start, h.end, *i)),
                     Meaning::Sector(sec) => sectors.push((h.start, h.end, sec.clone())),
                     Meaning::Month(m) => s.dates.months.push((h.start, h.end, *m)),
@@ -111,7 +119,9 @@ impl Sentence {
             let mut w = WordNumber::new();
             w.push(v);
             let mut j = i + 1;
-            while j < words.len() && gap(text, end, words[j].0) == 0 {
+            while j < words.len()
+                && (gap(text, end, words[j].0) == 0 || text[end..words[j].0].trim() == "-")
+            {
                 w.push(words[j].2);
                 end = words[j].1;
                 j += 1;

@@ -233,14 +233,10 @@ fn find_dates(line: &str, lexicon: &Lexicon) -> Vec<Found> {
     kept
 }
 
-/// Month number of a month name. A name the lexicon lists case-sensitively
-/// (`"=May"`, since "may" is also a verb) counts only when capitalised.
+/// Month number of a month name (case-sensitive names such as "May" are
+/// handled by the lexicon).
 fn month(lexicon: &Lexicon, word: &str) -> Option<u32> {
-    lexicon.month(word).or_else(|| {
-        word.starts_with(char::is_uppercase)
-            .then(|| lexicon.month(&format!("={word}")))
-            .flatten()
-    })
+    lexicon.month(word)
 }
 
 /// The headline: a Markdown `# ` heading if the text has one near the top,

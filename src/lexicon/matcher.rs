@@ -4,7 +4,7 @@ use std::collections::HashMap;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
-use super::{Entry, Meaning};
+use super::{Cue, Entry, Meaning};
 
 /// A text folded for matching: lower-cased, white space runs collapsed to one
 /// space (or one line break), typographic apostrophes made plain, with a map back to the original.
@@ -224,29 +224,63 @@ impl Matcher {
                 }
             }
         }
-        // Leftmost, then longest; drop what overlaps a kept hit.
-        cands.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
-        let mut out: Vec<Hit> = Vec::with_capacity(cands.len());
-        let mut last_end = 0;
+        // Leftmost, then longest, within each layer of meaning: an entity
+        // may overlap a trigger or a cue ("were killed" is a toll cue while
+        // "killed" is a trigger), but two entities may not.
+        let mut layers: [Vec<Hit>; 5] = Default::default();
         for h in cands {
-            if h.start >= last_end || out.is_empty() {
-                last_end = h.end;
-                out.push(h);
-            } else if let Some(prev) = out.last_mut() {
-                // Same span, another pattern (e.g. a prefix and a full form): merge meanings.
-                if prev.start == h.start && prev.end == h.end {
-                    prev.meanings.extend(h.meanings);
+            let mut split: [Vec<Meaning>; 5] = Default::default();
+            for m in &h.meanings {
+                split[layer(m)].push(m.clone());
+            }
+            for (i, meanings) in split.into_iter().enumerate() {
+                if !meanings.is_empty() {
+                    layers[i].push(Hit {
+                        start: h.start,
+                        end: h.end,
+                        orig: h.orig,
+                        pattern: h.pattern,
+                        meanings,
+                    });
                 }
             }
         }
+        let mut out: Vec<Hit> = Vec::new();
+        for mut layer in layers {
+            layer.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
+            let mut kept: Vec<Hit> = Vec::with_capacity(layer.len());
+            for h in layer {
+                match kept.last_mut() {
+                    Some(prev) if h.start < prev.end => {
+                        // Same span, another pattern: merge meanings.
+                        if prev.start == h.start && prev.end == h.end {
+                            prev.meanings.extend(h.meanings);
+                        }
+                    }
+                    _ => kept.push(h),
+                }
+            }
+            out.extend(kept);
+        }
+        out.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
         out
+    }
+}
+
+/// Which layer of meaning a phrase belongs to (see [`Matcher::scan`]).
+fn layer(m: &Meaning) -> usize {
+    match m {
+        Meaning::Actor(_) | Meaning::Place(_) | Meaning::Sector(_) => 0,
+        Meaning::Trigger(_) => 1,
+        Meaning::Cue(Cue::Approx | Cue::Victims | Cue::Killed | Cue::Wounded) => 4,
+        Meaning::Cue(_) => 2,
+        Meaning::Number(_) | Meaning::Month(_) | Meaning::Weekday(_) | Meaning::Relative(_) => 3,
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::lexicon::Cue;
 
     fn matcher(pats: &[(&str, Meaning)]) -> Matcher {
         let mut b = Builder::default();
@@ -278,6 +312,27 @@ mod tests {
         let hits = m.scan(&f, None);
         let words: Vec<&str> = hits.iter().map(|h| &text[h.orig.0..h.orig.1]).collect();
         assert_eq!(words, vec!["attacked", "US", "air  strikes"]);
+        // Different layers may overlap; the same layer may not.
+        let m = matcher(&[
+            ("were killed", Meaning::Cue(Cue::Killed)),
+            ("killed", Meaning::Trigger(0)),
+            ("Turkish", Meaning::Actor(0)),
+            ("Turkish soldiers", Meaning::Actor(1)),
+        ]);
+        let f = fold("Turkish soldiers were killed");
+        let hits = m.scan(&f, None);
+        let found: Vec<(&str, &Meaning)> = hits
+            .iter()
+            .map(|h| (&f.text[h.start..h.end], &h.meanings[0]))
+            .collect();
+        assert_eq!(
+            found,
+            vec![
+                ("turkish soldiers", &Meaning::Actor(1)),
+                ("were killed", &Meaning::Cue(Cue::Killed)),
+                ("killed", &Meaning::Trigger(0)),
+            ]
+        );
     }
 
     #[test]

@@ -247,8 +247,13 @@ impl Lexicon {
                     });
                 }
                 b.add(&w, Meaning::Month(m), lang.clone());
-                let bare = w.trim_start_matches('=').trim_end_matches('*');
-                months.insert(fold(bare).text, m);
+                // Case-sensitive names ("=May", also a verb) keep their case.
+                let key = if w.starts_with('=') {
+                    w.clone()
+                } else {
+                    fold(&w).text
+                };
+                months.insert(key, m);
             }
             for (w, d) in f.weekdays {
                 if d > 6 {
@@ -304,9 +309,13 @@ impl Lexicon {
         self.matcher.scan(folded, lang)
     }
 
-    /// Month number of a month name in any language ("Maret" → 3).
+    /// Month number of a month name in any language ("Maret" → 3);
+    /// names listed case-sensitively match only as written ("May").
     pub fn month(&self, word: &str) -> Option<u32> {
-        self.months.get(&fold(word).text).copied()
+        self.months
+            .get(&fold(word).text)
+            .or_else(|| self.months.get(&format!("={word}")))
+            .copied()
     }
 
     /// Grammar settings of a language.
