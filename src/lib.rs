@@ -10,6 +10,7 @@
 pub mod config;
 pub mod dedup;
 pub mod escalation;
+pub mod eval;
 pub mod extract;
 pub mod ingest;
 pub mod lexicon;

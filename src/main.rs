@@ -65,6 +65,16 @@ enum Command {
     Replay { dir: PathBuf },
     /// Validate and print the effective configuration.
     CheckConfig,
+    /// Score extraction against an annotated corpus (articles/ and gold/).
+    Eval {
+        corpus: PathBuf,
+        /// Exit 1 when overall F1 is below this.
+        #[arg(long)]
+        min_f1: Option<f64>,
+        /// List every miss and extra.
+        #[arg(long)]
+        verbose: bool,
+    },
 }
 
 /// A failure and the exit code it maps to.
@@ -170,6 +180,48 @@ fn real_main(cli: Cli) -> Result<(), Failure> {
             }
             init_logging(&settings, false);
             daemon(settings, lexicon)
+        }
+        Command::Eval {
+            corpus,
+            min_f1,
+            verbose,
+        } => {
+            let (settings, lexicon) = load(cli.config.as_deref())?;
+            init_logging(&settings, true);
+            if !corpus.join("gold").is_dir() {
+                return Err(usage(format!("{}: no gold/ folder", corpus.display())));
+            }
+            let r = flashpoint::eval::evaluate(&settings, lexicon, &corpus)?;
+            if verbose {
+                for line in &r.details {
+                    println!("{line}");
+                }
+            }
+            for (lang, c) in &r.by_language {
+                let (p, rc, f) = c.prf();
+                println!(
+                    "extraction[{lang}]: P={p:.2} R={rc:.2} F1={f:.2} (tp={} fp={} fn={})",
+                    c.tp, c.fp, c.fn_
+                );
+            }
+            println!("dedup: duplicate share {:.2}", r.duplicate_share);
+            if r.tolls_total > 0 {
+                println!(
+                    "fatalities: {}/{} tolls exact on matched events",
+                    r.tolls_exact, r.tolls_total
+                );
+            }
+            let (p, rc, f) = r.overall.prf();
+            println!(
+                "overall: P={p:.2} R={rc:.2} F1={f:.2} dup={:.2}",
+                r.duplicate_share
+            );
+            match min_f1 {
+                Some(min) if f < min => {
+                    Err(Failure(1, format!("F1 {f:.2} is below --min-f1 {min}")))
+                }
+                _ => Ok(()),
+            }
         }
         Command::Replay { dir } => {
             let (settings, lexicon) = load(cli.config.as_deref())?;
