@@ -64,6 +64,9 @@ pub struct Article {
     pub title: Option<String>,
     /// Publication date; the anchor every relative date is resolved against.
     pub published: Option<NaiveDate>,
+    /// When the file arrived (its modification time): the anchor for an
+    /// article that states no publication date.
+    pub received: Option<NaiveDate>,
     pub url: Option<String>,
     /// ISO 639-1 code, or `und` when the language could not be told.
     pub language: String,

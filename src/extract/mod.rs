@@ -78,24 +78,25 @@ impl Extractor {
             }
         }
 
-        let today = Utc::now().date_naive();
-        let anchor = article.published.unwrap_or(today);
+        // Relative dates count from publication; lacking it, from the latest
+        // full date the article gives (reports tell the past), else from
+        // when the file arrived.
+        let base = article.received.unwrap_or_else(|| Utc::now().date_naive());
+        let anchor = article.published.unwrap_or(base);
         let sentences: Vec<Sentence> = spans
             .iter()
             .zip(&per_sentence)
-            .map(|(&span, hits)| Sentence::analyse(lex, text, span, hits, anchor))
+            .map(|(&span, hits)| Sentence::analyse(lex, text, &article.text, span, hits, anchor))
             .collect();
-        // Without a publication date, the latest full date the article gives
-        // anchors it: reports tell the past, so publication follows it.
         let anchor = match article.published {
             Some(p) => p,
             None => sentences
                 .iter()
-                .filter_map(|s| dates::resolve(text, s.span, &s.dates, &s.numbers, today))
+                .filter_map(|s| dates::resolve(text, s.span, &s.dates, &s.numbers, base))
                 .filter(|c| c.precision == DatePrecision::Day)
                 .map(|c| c.date)
                 .max()
-                .unwrap_or(today),
+                .unwrap_or(base),
         };
 
         let mut out = Vec::new();
@@ -226,8 +227,18 @@ impl Extractor {
         // attack") is a threat, the way PETRARCH-family coders read it.
         let mut by_type: BTreeMap<(usize, EventType), Vec<Guess>> = BTreeMap::new();
         let mut order: Vec<EventType> = Vec::new();
+        // What follows an accusation is its content, not an asserted act
+        // ("accused Turkey of supporting terrorists", "alleged that … struck").
+        let accusation = s
+            .triggers
+            .iter()
+            .find(|t| lex.triggers[t.2].event_type == EventType::Accuse)
+            .map(|t| t.1);
         for &(ts, te, ti) in &s.triggers {
             let trig = &lex.triggers[ti];
+            if accusation.is_some_and(|end| ts >= end) {
+                continue;
+            }
             let g = roles::assign(s, text, ts, te, trig.roles, after_head);
             let role_end = g.source.map_or(s.span.0, |i| s.actors[i].end.min(ts));
             let (t, mode) = match factuality(s, text, ts, role_end) {
@@ -262,7 +273,9 @@ impl Extractor {
                 }
             };
             let mode = mode.or_else(|| guesses.iter().find_map(|(_, m, _)| m.clone()));
-            if mutual(event_type) && target.is_none() {
+            // "Putin and Erdogan agreed on Syria": the pair before the verb
+            // are the parties; what follows is the topic.
+            if mutual(event_type) {
                 if let Some((a, b)) = roles::coordinated_pair(s, text, ts) {
                     source = Some(a);
                     target = Some(b);

@@ -23,8 +23,15 @@ pub struct RoleGuess {
 const REACH_BEFORE: usize = 14;
 const REACH_AFTER: usize = 10;
 
-fn candidates(s: &Sentence) -> impl Iterator<Item = (usize, &ActorRef)> {
-    s.actors.iter().enumerate().filter(|(_, a)| !a.modifier)
+/// Actors that can take a role: not compound adjectives ("Moscow-backed"),
+/// not places named after a location marker ("in Syria").
+fn candidates<'a>(s: &'a Sentence, text: &'a str) -> impl Iterator<Item = (usize, &'a ActorRef)> {
+    s.actors.iter().enumerate().filter(move |(_, a)| {
+        !a.modifier
+            && !s
+                .cues_in(Cue::Location, s.span.0, a.start)
+                .any(|&(_, e, _)| gap(text, e, a.start) == 0 || text[e..a.start].trim() == "the")
+    })
 }
 
 /// Actor introduced by a marker cue of `kind` after `from` (within a few words).
@@ -34,7 +41,7 @@ fn marked_actor(s: &Sentence, text: &str, kind: Cue, from: usize) -> Option<usiz
             break;
         }
         if let Some((i, _)) =
-            candidates(s).find(|(_, a)| a.start >= me && gap(text, me, a.start) <= 3)
+            candidates(s, text).find(|(_, a)| a.start >= me && gap(text, me, a.start) <= 3)
         {
             return Some(i);
         }
@@ -57,7 +64,7 @@ pub fn assign(
     let agent = marked_actor(s, text, Cue::AgentMarker, te);
     // "killed in an attack by X": a by-phrase marks a passive or a noun.
     let passive = passive_aux || roles == Roles::PatientFirst || agent.is_some();
-    let before: Vec<(usize, &ActorRef)> = candidates(s)
+    let before: Vec<(usize, &ActorRef)> = candidates(s, text)
         .filter(|(_, a)| a.end <= ts && gap(text, a.end, ts) <= REACH_BEFORE)
         .collect();
     // An actor right by a reporting cue after the trigger is the reporter
@@ -68,7 +75,7 @@ pub fn assign(
                 || (cs >= a.end && gap(text, a.end, cs) <= 2)
         })
     };
-    let after: Vec<(usize, &ActorRef)> = candidates(s)
+    let after: Vec<(usize, &ActorRef)> = candidates(s, text)
         .filter(|(_, a)| a.start >= te && gap(text, te, a.start) <= REACH_AFTER && !reporter(a))
         .collect();
     let marked_target = marked_actor(s, text, Cue::TargetMarker, te);
@@ -111,7 +118,7 @@ pub fn assign(
 /// For mutual acts ("Russia and Turkey agreed"): the two actors joined
 /// before the trigger, when nothing follows it.
 pub fn coordinated_pair(s: &Sentence, text: &str, ts: usize) -> Option<(usize, usize)> {
-    let before: Vec<(usize, &ActorRef)> = candidates(s)
+    let before: Vec<(usize, &ActorRef)> = candidates(s, text)
         .filter(|(_, a)| a.end <= ts && gap(text, a.end, ts) <= REACH_BEFORE)
         .collect();
     if before.len() < 2 {

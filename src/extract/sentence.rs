@@ -51,6 +51,7 @@ impl Sentence {
     pub fn analyse(
         lex: &Lexicon,
         text: &str,
+        original: &str,
         span: (usize, usize),
         hits: &[Hit],
         date: NaiveDate,
@@ -62,6 +63,7 @@ impl Sentence {
         let mut sectors: Vec<(usize, usize, String)> = Vec::new();
         let mut words: Vec<(usize, usize, u64)> = Vec::new();
         for h in hits {
+            let mut places: Vec<(usize, usize, usize)> = Vec::new();
             // An actor alias wins over a place of the same name ("Ankara"),
             // but both are kept: the place still locates the event.
             let mut actor: Option<usize> = None;
@@ -75,7 +77,7 @@ impl Sentence {
                             actor = Some(*i);
                         }
                     }
-                    Meaning::Place(i) => s.places.push((h.start, h.end, *i)),
+                    Meaning::Place(i) => places.push((h.start, h.end, *i)),
                     // "Moscow-backed", "US-brokered": a compound adjective, not an act.
                     Meaning::Trigger(_) if compound_tail(text, h.start) => {}
                     Meaning::Trigger(i) => s.triggers.push((h.start, h.end, *i)),
@@ -87,10 +89,26 @@ impl Sentence {
                     Meaning::Cue(c) => s.cues.push((h.start, h.end, *c)),
                 }
             }
+            // A capital standing for its government ("Moscow said") is not
+            // where the event happened, unless a location marker says so.
+            let located = s
+                .cues
+                .iter()
+                .any(|c| c.2 == Cue::Location && gap(text, c.1, h.start) <= 1);
+            if actor.is_none() || located {
+                s.places.extend(places);
+            }
             if let Some(i) = actor {
+                // "Moscow-backed", "Turkish-led": the actor qualifies a noun.
+                // Caught whether the lexicon lists the compound or not.
                 let after = &text[h.end..span.1];
-                let modifier = after.starts_with('-')
-                    && after[1..].chars().next().is_some_and(char::is_alphabetic);
+                let written = &original[h.orig.0..h.orig.1];
+                let orig_tail = written.rsplit_once('-').map(|(_, t)| t);
+                let modifier = (after.starts_with('-')
+                    && after[1..].chars().next().is_some_and(char::is_alphabetic))
+                    || orig_tail.is_some_and(|t| {
+                        !t.contains(' ') && t.chars().next().is_some_and(char::is_lowercase)
+                    });
                 s.actors.push(ActorRef {
                     start: h.start,
                     end: h.end,

@@ -76,6 +76,7 @@ pub fn parse(path: &Path, bytes: &[u8], lexicon: &Lexicon) -> Result<Article, St
         path: path.to_path_buf(),
         title: reduced.title.or(found.title),
         published: reduced.published.or(found.published),
+        received: None,
         url: reduced.url.or(found.url),
         language,
         text: reduced.text,

@@ -85,7 +85,12 @@ impl Reader {
             return Ok(None);
         }
         self.mark_seen(&id);
-        parse(path, &bytes, lexicon).map(Some).map_err(reject)
+        let mut article = parse(path, &bytes, lexicon).map_err(reject)?;
+        article.received = meta
+            .modified()
+            .ok()
+            .map(|t| chrono::DateTime::<chrono::Utc>::from(t).date_naive());
+        Ok(Some(article))
     }
 }
 

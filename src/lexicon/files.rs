@@ -77,6 +77,8 @@ pub struct GrammarFile {
     #[serde(default)]
     pub reporting: Vec<String>,
     #[serde(default)]
+    pub location_markers: Vec<String>,
+    #[serde(default)]
     pub modifier_after_head: bool,
 }
 

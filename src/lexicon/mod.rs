@@ -51,6 +51,8 @@ pub enum Cue {
     Negation,
     Modality,
     Reporting,
+    /// "in X", "di X": X is where, not who.
+    Location,
     Approx,
     Victims,
     Killed,
@@ -223,6 +225,7 @@ impl Lexicon {
                 (&f.negation, Cue::Negation),
                 (&f.modality, Cue::Modality),
                 (&f.reporting, Cue::Reporting),
+                (&f.location_markers, Cue::Location),
             ];
             for (words, cue) in lists {
                 for w in words {
