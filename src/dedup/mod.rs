@@ -117,13 +117,24 @@ impl Deduper {
             m.target.as_ref().map(|t| t.code.as_str()),
         );
         let horizon = self.newest.map(|n| n - Duration::days(self.window_days));
-        self.by_key.get(&k)?.iter().copied().find(|&i| {
-            let e = &self.events[i];
-            let tol = tolerance(e.date_precision).max(tolerance(m.date_precision));
-            horizon.is_none_or(|h| e.date >= h)
-                && (e.date - m.date).num_days().abs() <= tol
-                && tolls_compatible(e.fatalities.killed, m.fatalities.killed)
-        })
+        // Of the events this mention could be, the closest: a stated toll
+        // that agrees first, then the nearest date.
+        self.by_key
+            .get(&k)?
+            .iter()
+            .copied()
+            .filter(|&i| {
+                let e = &self.events[i];
+                let tol = tolerance(e.date_precision).max(tolerance(m.date_precision));
+                horizon.is_none_or(|h| e.date >= h)
+                    && (e.date - m.date).num_days().abs() <= tol
+                    && tolls_compatible(e.fatalities.killed, m.fatalities.killed)
+            })
+            .min_by_key(|&i| {
+                let e = &self.events[i];
+                let same_toll = e.fatalities.killed.is_some() && e.fatalities.killed == m.fatalities.killed;
+                (!same_toll, (e.date - m.date).num_days().abs(), i)
+            })
     }
 
     fn insert(&mut self, m: Mention, now: DateTime<Utc>) -> usize {

@@ -143,8 +143,16 @@ impl Extractor {
                     article.offsets.to_original(oe),
                 );
                 let mut confidence: f64 = 0.5;
+                let unnamed = Actor {
+                    code: String::new(),
+                    name: String::new(),
+                    sector: String::new(),
+                };
                 if m.target.is_some() {
                     confidence += 0.2;
+                }
+                if m.source.is_none() {
+                    confidence -= 0.2;
                 }
                 if explicit {
                     confidence += 0.1;
@@ -167,7 +175,9 @@ impl Extractor {
                 out.push(Mention {
                     event_type: m.event_type,
                     mode: m.mode,
-                    source: self.actor(&s.actors[m.source]),
+                    source: m
+                        .source
+                        .map_or_else(|| unnamed.clone(), |i| self.actor(&s.actors[i])),
                     target: m.target.map(|t| self.actor(&s.actors[t])),
                     date,
                     date_precision: precision,
@@ -192,13 +202,14 @@ impl Extractor {
                 });
             }
         }
+        implied_sources(&mut out);
         out
     }
 
     fn actor(&self, r: &sentence::ActorRef) -> Actor {
         let def = &self.lexicon.actors[r.actor];
         let sector = r.sector.clone().unwrap_or_else(|| def.sector.clone());
-        let is_state = def.code.len() == 3 && def.code.chars().all(|c| c.is_ascii_uppercase());
+        let is_state = def.kind.as_deref() == Some("state");
         let (code, name) = if sector == "CVL" && is_state {
             (
                 format!("{}CIV", def.code),
@@ -229,14 +240,20 @@ impl Extractor {
         let mut order: Vec<EventType> = Vec::new();
         // What follows an accusation is its content, not an asserted act
         // ("accused Turkey of supporting terrorists", "alleged that … struck").
-        let accusation = s
+        let accusations: Vec<usize> = s
             .triggers
             .iter()
-            .find(|t| lex.triggers[t.2].event_type == EventType::Accuse)
-            .map(|t| t.1);
+            .filter(|t| lex.triggers[t.2].event_type == EventType::Accuse)
+            .map(|t| t.1)
+            .collect();
+        let in_accusation = |ts: usize| {
+            accusations
+                .iter()
+                .any(|&end| ts >= end && gap(text, end, ts) <= 8 && !text[end..ts].contains(','))
+        };
         for &(ts, te, ti) in &s.triggers {
             let trig = &lex.triggers[ti];
-            if accusation.is_some_and(|end| ts >= end) {
+            if in_accusation(ts) {
                 continue;
             }
             let g = roles::assign(s, text, ts, te, trig.roles, after_head);
@@ -257,17 +274,25 @@ impl Extractor {
         let mut found = Vec::new();
         for ((_, event_type), guesses) in by_type {
             // Prefer a trigger that names both parties; else combine them.
-            let complete = guesses
-                .iter()
-                .find(|(_, _, g)| g.source.is_some() && g.target.is_some());
+            let code = |i: usize| lex.actors[s.actors[i].actor].code.as_str();
+            let complete = guesses.iter().find(|(_, _, g)| match (g.source, g.target) {
+                (Some(a), Some(b)) => code(a) != code(b),
+                _ => false,
+            });
             let (ts, mode, mut source, mut target) = match complete {
                 Some((ts, mode, g)) => (*ts, mode.clone(), g.source, g.target),
                 None => {
-                    let source = guesses.iter().find_map(|(_, _, g)| g.source);
+                    // Victims named by a passive come first; the source is
+                    // then any other side the triggers name.
                     let target = guesses
                         .iter()
-                        .filter_map(|(_, _, g)| g.target)
-                        .find(|t| Some(*t) != source);
+                        .filter(|(_, _, g)| g.passive)
+                        .chain(guesses.iter())
+                        .find_map(|(_, _, g)| g.target);
+                    let source = guesses
+                        .iter()
+                        .filter_map(|(_, _, g)| g.source)
+                        .find(|&src| target.is_none_or(|t| code(t) != code(src)));
                     let (ts, mode) = (guesses[0].0, guesses[0].1.clone());
                     (ts, mode, source, target)
                 }
@@ -281,28 +306,73 @@ impl Extractor {
                     target = Some(b);
                 }
             }
-            let Some(src) = source else { continue };
-            let same = |t: usize| {
-                lex.actors[s.actors[t].actor].code == lex.actors[s.actors[src].actor].code
-            };
-            if target.is_some_and(same) {
-                target = None;
+            if let (Some(a), Some(b)) = (source, target) {
+                if code(a) == code(b) {
+                    target = None;
+                }
             }
             if target.is_none() && !target_optional(event_type) {
                 continue;
             }
-            let close = s.actors[src].end <= ts && gap(text, s.actors[src].end, ts) <= 3
-                || s.actors[src].start >= ts;
+            // An assault whose victims are named but whose attacker is not
+            // ("33 soldiers were killed in an air strike") waits for the
+            // article to say who fights whom (see `implied_sources`).
+            if source.is_none() && !(event_type == EventType::Assault && target.is_some()) {
+                continue;
+            }
+            let close = source.is_some_and(|src| {
+                s.actors[src].end <= ts && gap(text, s.actors[src].end, ts) <= 3
+                    || s.actors[src].start >= ts
+            });
             found.push(Found {
                 event_type,
                 mode,
-                source: src,
+                source,
                 target,
                 close,
             });
         }
         found
     }
+}
+
+/// Gives an attacker to assaults that name only their victims: the actor the
+/// victims' side fights most in the rest of the article (news of a dyadic
+/// conflict names the other side elsewhere). Unresolved ones are dropped.
+fn implied_sources(mentions: &mut Vec<Mention>) {
+    let mut pairs: BTreeMap<(String, String), (usize, Actor)> = BTreeMap::new();
+    for m in mentions.iter().filter(|m| !m.source.code.is_empty()) {
+        let Some(t) = &m.target else { continue };
+        if m.event_type.quad_class() != crate::model::QuadClass::MaterialConflict {
+            continue;
+        }
+        for (a, b) in [(&m.source, t), (t, &m.source)] {
+            let e = pairs
+                .entry((a.code.clone(), b.code.clone()))
+                .or_insert((0, b.clone()));
+            e.0 += 1;
+        }
+    }
+    mentions.retain_mut(|m| {
+        if !m.source.code.is_empty() {
+            return true;
+        }
+        let Some(victim) = m.target.as_ref().map(|t| t.code.clone()) else {
+            return false;
+        };
+        let foe = pairs
+            .iter()
+            .filter(|((a, b), _)| *a == victim && *b != victim)
+            .max_by_key(|(_, (n, _))| *n)
+            .map(|(_, (_, actor))| actor.clone());
+        match foe {
+            Some(f) => {
+                m.source = f;
+                true
+            }
+            None => false,
+        }
+    });
 }
 
 /// A trigger's position, mode and roles.
@@ -328,7 +398,7 @@ enum Factuality {
 struct Found {
     event_type: EventType,
     mode: Option<String>,
-    source: usize,
+    source: Option<usize>,
     target: Option<usize>,
     /// The source stands right by its trigger.
     close: bool,
