@@ -7,7 +7,7 @@
 
 use std::collections::HashMap;
 
-use chrono::{DateTime, Duration, NaiveDate, Utc};
+use chrono::{DateTime, Utc};
 
 use crate::model::{DatePrecision, Event, EventType, Mention};
 
@@ -52,28 +52,19 @@ fn key(t: EventType, source: &str, target: Option<&str>) -> Key {
 }
 
 /// Merges mentions into events; the one owner of the dedup index.
+///
+/// Matching is by date tolerance alone, so events arriving in any order meet.
+/// The index is not yet pruned: bounding it by an event-time window comes
+/// with the durable store.
+#[derive(Default)]
 pub struct Deduper {
     events: Vec<Event>,
     by_key: HashMap<Key, Vec<usize>>,
-    /// Events dated this long before the newest event date are no longer matched.
-    window_days: i64,
-    newest: Option<NaiveDate>,
-}
-
-impl Default for Deduper {
-    fn default() -> Self {
-        Deduper::new(90)
-    }
 }
 
 impl Deduper {
-    pub fn new(window_days: i64) -> Deduper {
-        Deduper {
-            events: Vec::new(),
-            by_key: HashMap::new(),
-            window_days,
-            newest: None,
-        }
+    pub fn new() -> Deduper {
+        Deduper::default()
     }
 
     /// Adds one article's mentions; returns every event they created or
@@ -81,7 +72,6 @@ impl Deduper {
     pub fn add(&mut self, mentions: Vec<Mention>, now: DateTime<Utc>) -> Vec<Event> {
         let mut changed: Vec<usize> = Vec::new();
         for m in mentions {
-            self.newest = Some(self.newest.map_or(m.date, |n| n.max(m.date)));
             let idx = match self.find(&m) {
                 Some(i) => {
                     if merge(&mut self.events[i], &m, now) {
@@ -116,7 +106,6 @@ impl Deduper {
             &m.source.code,
             m.target.as_ref().map(|t| t.code.as_str()),
         );
-        let horizon = self.newest.map(|n| n - Duration::days(self.window_days));
         // Of the events this mention could be, the closest: a stated toll
         // that agrees first, then the nearest date.
         self.by_key
@@ -126,13 +115,13 @@ impl Deduper {
             .filter(|&i| {
                 let e = &self.events[i];
                 let tol = tolerance(e.date_precision).max(tolerance(m.date_precision));
-                horizon.is_none_or(|h| e.date >= h)
-                    && (e.date - m.date).num_days().abs() <= tol
+                (e.date - m.date).num_days().abs() <= tol
                     && tolls_compatible(e.fatalities.killed, m.fatalities.killed)
             })
             .min_by_key(|&i| {
                 let e = &self.events[i];
-                let same_toll = e.fatalities.killed.is_some() && e.fatalities.killed == m.fatalities.killed;
+                let same_toll =
+                    e.fatalities.killed.is_some() && e.fatalities.killed == m.fatalities.killed;
                 (!same_toll, (e.date - m.date).num_days().abs(), i)
             })
     }
