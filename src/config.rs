@@ -95,6 +95,11 @@ pub struct ExtractSettings {
     pub min_confidence: f64,
     /// Events dated further than this before the publication date are history, not news.
     pub max_age_days: i64,
+    /// Confidence factor for an event whose date is only a guess: its article
+    /// states no publication date and the sentence no full date, so "on
+    /// Thursday" counts from the file's arrival. The default (0.5) keeps such
+    /// events below `min_confidence`; set 1.0 for live feeds of undated files.
+    pub undated_factor: f64,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -175,6 +180,7 @@ impl Default for ExtractSettings {
         ExtractSettings {
             min_confidence: 0.5,
             max_age_days: 45,
+            undated_factor: 0.5,
         }
     }
 }
@@ -297,6 +303,9 @@ impl Settings {
         }
         if !(0.0..=1.0).contains(&self.extract.min_confidence) {
             return bad("extract.min_confidence", "must be between 0 and 1");
+        }
+        if !(0.0..=1.0).contains(&self.extract.undated_factor) {
+            return bad("extract.undated_factor", "must be between 0 and 1");
         }
         if self.escalation.half_life_days <= 0.0 {
             return bad("escalation.half_life_days", "must be positive");

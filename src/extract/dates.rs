@@ -16,6 +16,8 @@ use crate::model::DatePrecision;
 pub struct DateCue {
     pub date: NaiveDate,
     pub precision: DatePrecision,
+    /// Stated in full (with its year): true whatever the anchor was.
+    pub absolute: bool,
 }
 
 /// The date words of one sentence (folded offsets).
@@ -62,6 +64,7 @@ pub fn resolve(
             return Some(DateCue {
                 date,
                 precision: DatePrecision::Day,
+                absolute: true,
             });
         }
     }
@@ -85,6 +88,7 @@ pub fn resolve(
                 return NaiveDate::from_ymd_opt(y.value as i32, month, 1).map(|date| DateCue {
                     date,
                     precision: DatePrecision::Month,
+                    absolute: true,
                 })
             }
             (None, None) => None,
@@ -93,6 +97,7 @@ pub fn resolve(
             return Some(DateCue {
                 date,
                 precision: DatePrecision::Day,
+                absolute: year.is_some(),
             });
         }
     }
@@ -104,6 +109,7 @@ pub fn resolve(
             } else {
                 DatePrecision::Day
             },
+            absolute: false,
         });
     }
     if let Some(&(_, wd)) = words.weekdays.first() {
@@ -111,6 +117,7 @@ pub fn resolve(
         return Some(DateCue {
             date: published - Duration::days(i64::from(back)),
             precision: DatePrecision::Day,
+            absolute: false,
         });
     }
     // A bare year other than the publication's marks history ("in 2015").
@@ -123,6 +130,7 @@ pub fn resolve(
             return NaiveDate::from_ymd_opt(n.value as i32, 1, 1).map(|date| DateCue {
                 date,
                 precision: DatePrecision::Month,
+                absolute: true,
             });
         }
     }

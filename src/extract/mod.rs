@@ -133,6 +133,9 @@ impl Extractor {
                 Some(c) => (c.date, c.precision, true),
                 None => (anchor, DatePrecision::Day, false),
             };
+            // Without a publication date, only a full date in the sentence
+            // says when; anything else is a guess from the file's time.
+            let guessed = article.published.is_none() && !cue.is_some_and(|c| c.absolute);
             if date < anchor - Duration::days(self.settings.max_age_days)
                 || date > anchor + Duration::days(2)
             {
@@ -164,6 +167,9 @@ impl Extractor {
                 }
                 if idx < 8 {
                     confidence += 0.1;
+                }
+                if guessed {
+                    confidence *= self.settings.undated_factor;
                 }
                 if confidence < self.settings.min_confidence {
                     continue;
@@ -319,7 +325,10 @@ impl Extractor {
             // An assault whose victims are named but whose attacker is not
             // ("33 soldiers were killed in an air strike") waits for the
             // article to say who fights whom (see `implied_sources`).
-            if source.is_none() && !(event_type == EventType::Assault && target.is_some()) {
+            let victims_named = guesses
+                .iter()
+                .any(|(_, _, g)| g.passive && g.target.is_some() && g.target == target);
+            if source.is_none() && !(event_type == EventType::Assault && victims_named) {
                 continue;
             }
             let close = source.is_some_and(|src| {
