@@ -20,7 +20,7 @@ use std::sync::Arc;
 use chrono::{Duration, Utc};
 
 use crate::config::ExtractSettings;
-use crate::lexicon::{fold, Cue, Hit, Lexicon};
+use crate::lexicon::{fold, Cue, Grammar, Hit, Lexicon};
 use crate::model::{
     Actor, Article, DatePrecision, EventType, Evidence, Fatalities, Location, Mention,
 };
@@ -141,7 +141,7 @@ impl Extractor {
             {
                 continue; // history, or a plan for later
             }
-            for m in self.sentence_events(s, text, grammar.modifier_after_head) {
+            for m in self.sentence_events(s, text, &grammar) {
                 let (os, oe) = folded.original_range(s.span.0, s.span.1);
                 let (fs, fe) = (
                     article.offsets.to_original(os),
@@ -239,19 +239,20 @@ impl Extractor {
     }
 
     /// Events of one sentence: per type, the roles its triggers agree on.
-    fn sentence_events(&self, s: &Sentence, text: &str, after_head: bool) -> Vec<Found> {
+    fn sentence_events(&self, s: &Sentence, text: &str, grammar: &Grammar) -> Vec<Found> {
         let lex = &*self.lexicon;
         // Per trigger: its roles and whether it is asserted. A hostile act
         // stated as modal or conditional ("would strike", "if …, we will
         // attack") is a threat, the way PETRARCH-family coders read it.
         let mut by_type: BTreeMap<(usize, EventType), Vec<Guess>> = BTreeMap::new();
         let mut order: Vec<EventType> = Vec::new();
-        // What follows an accusation is its content, not an asserted act
-        // ("accused Turkey of supporting terrorists", "alleged that … struck").
+        // What follows an accusation, threat, demand, refusal or agreement is
+        // its content, not an asserted act ("accused Turkey of supporting
+        // terrorists", "threatened a military operation unless …").
         let accusations: Vec<usize> = s
             .triggers
             .iter()
-            .filter(|t| lex.triggers[t.2].event_type == EventType::Accuse)
+            .filter(|t| speech_act(lex.triggers[t.2].event_type))
             .map(|t| t.1)
             .collect();
         let in_accusation = |ts: usize| {
@@ -264,9 +265,20 @@ impl Extractor {
             if in_accusation(ts) {
                 continue;
             }
-            let g = roles::assign(s, text, ts, te, trig.roles, after_head);
+            let g = roles::assign(s, text, ts, te, trig.roles, grammar);
             let role_end = g.source.map_or(s.span.0, |i| s.actors[i].end.min(ts));
             let (t, mode) = match factuality(s, text, ts, role_end) {
+                // A ceasefire with both parties named is an agreement between
+                // them (PLOVER AGREE); a one-sided one stays RETREAT.
+                Factuality::Asserted
+                    if trig.event_type == EventType::Retreat
+                        && trig.mode.as_deref() == Some("ceasefire")
+                        && (g.target.is_some()
+                            || roles::coordinated_pair(s, text, ts).is_some()
+                            || roles::coordinated_pair_after(s, text, te).is_some()) =>
+                {
+                    (EventType::Agree, None)
+                }
                 Factuality::Asserted => (trig.event_type, trig.mode.clone()),
                 Factuality::Modal if hostile_act(trig.event_type) => {
                     (EventType::Threaten, Some("violence".to_string()))
@@ -388,6 +400,19 @@ fn implied_sources(mentions: &mut Vec<Mention>) {
 
 /// A trigger's position, mode and roles.
 type Guess = (usize, Option<String>, roles::RoleGuess);
+
+/// Speech acts whose complement is a proposition, not a second event.
+fn speech_act(t: EventType) -> bool {
+    matches!(
+        t,
+        EventType::Accuse
+            | EventType::Threaten
+            | EventType::Request
+            | EventType::Reject
+            | EventType::Agree
+            | EventType::Concede
+    )
+}
 
 /// Acts that, stated as modal or conditional, are threats.
 fn hostile_act(t: EventType) -> bool {

@@ -8,7 +8,7 @@
 //! the target.
 
 use super::sentence::{gap, ActorRef, Sentence};
-use crate::lexicon::{Cue, Roles};
+use crate::lexicon::{Cue, Grammar, Roles};
 
 /// Roles found for one trigger; either may be missing.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -56,11 +56,17 @@ pub fn assign(
     ts: usize,
     te: usize,
     roles: Roles,
-    modifier_after_head: bool,
+    grammar: &Grammar,
 ) -> RoleGuess {
-    let passive_aux = s
-        .cues_in(Cue::PassiveAux, s.span.0, ts)
-        .any(|&(_, e, _)| gap(text, e, ts) <= 2);
+    let modifier_after_head = grammar.modifier_after_head;
+    let word = text[ts..te].split(' ').next().unwrap_or("");
+    let progressive = grammar
+        .progressive_suffixes
+        .iter()
+        .any(|suffix| word.ends_with(suffix.as_str()));
+    let passive_aux = !progressive
+        && s.cues_in(Cue::PassiveAux, s.span.0, ts)
+            .any(|&(_, e, _)| gap(text, e, ts) <= 2);
     let agent = marked_actor(s, text, Cue::AgentMarker, te);
     // "killed in an attack by X": a by-phrase marks a passive or a noun.
     let passive = passive_aux || roles == Roles::PatientFirst || agent.is_some();
@@ -126,5 +132,19 @@ pub fn coordinated_pair(s: &Sentence, text: &str, ts: usize) -> Option<(usize, u
     }
     let (i, a) = before[before.len() - 2];
     let (j, b) = before[before.len() - 1];
-    (gap(text, a.end, b.start) <= 2).then_some((i, j))
+    let joined = s.cues_in(Cue::Conjunction, a.end, b.start).next().is_some()
+        || text[a.end..b.start].trim() == ",";
+    (joined && gap(text, a.end, b.start) <= 2).then_some((i, j))
+}
+
+/// "ceasefire between Israel and Hezbollah": two actors joined after the trigger.
+pub fn coordinated_pair_after(s: &Sentence, text: &str, te: usize) -> Option<(usize, usize)> {
+    let after: Vec<(usize, &ActorRef)> = candidates(s, text)
+        .filter(|(_, a)| a.start >= te && gap(text, te, a.start) <= 4)
+        .collect();
+    let [(i, a), (j, b), ..] = after.as_slice() else {
+        return None;
+    };
+    let joined = s.cues_in(Cue::Conjunction, a.end, b.start).next().is_some();
+    (joined && gap(text, a.end, b.start) <= 3).then_some((*i, *j))
 }

@@ -79,6 +79,10 @@ pub struct GrammarFile {
     #[serde(default)]
     pub location_markers: Vec<String>,
     #[serde(default)]
+    pub conjunctions: Vec<String>,
+    #[serde(default)]
+    pub progressive_suffixes: Vec<String>,
+    #[serde(default)]
     pub modifier_after_head: bool,
 }
 

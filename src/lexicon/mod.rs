@@ -53,6 +53,8 @@ pub enum Cue {
     Reporting,
     /// "in X", "di X": X is where, not who.
     Location,
+    /// "X and Y": joined actors act together.
+    Conjunction,
     Approx,
     Victims,
     Killed,
@@ -84,7 +86,11 @@ pub struct Entry {
 /// Per-language grammar settings that are not phrases.
 #[derive(Debug, Clone, Default)]
 pub struct Grammar {
+    /// Noun modifiers follow the noun ("serangan Turki" = Turkish attack).
     pub modifier_after_head: bool,
+    /// Verb endings that make an auxiliary progressive, not passive
+    /// ("have been battling").
+    pub progressive_suffixes: Vec<String>,
 }
 
 /// The loaded lexicons and their automaton.
@@ -226,6 +232,7 @@ impl Lexicon {
                 (&f.modality, Cue::Modality),
                 (&f.reporting, Cue::Reporting),
                 (&f.location_markers, Cue::Location),
+                (&f.conjunctions, Cue::Conjunction),
             ];
             for (words, cue) in lists {
                 for w in words {
@@ -236,6 +243,7 @@ impl Lexicon {
                 lang.clone().unwrap_or_default(),
                 Grammar {
                     modifier_after_head: f.modifier_after_head,
+                    progressive_suffixes: f.progressive_suffixes.clone(),
                 },
             );
         }
