@@ -321,7 +321,13 @@ impl Extractor {
             // "Putin and Erdogan agreed on Syria": the pair before the verb
             // are the parties; what follows is the topic.
             if mutual(event_type) {
-                if let Some((a, b)) = roles::coordinated_pair(s, text, ts) {
+                let before_or_after = roles::coordinated_pair(s, text, ts).or_else(|| {
+                    source
+                        .is_none_or(|src| s.actors[src].start > ts)
+                        .then(|| roles::coordinated_pair_after(s, text, ts))
+                        .flatten()
+                });
+                if let Some((a, b)) = before_or_after {
                     source = Some(a);
                     target = Some(b);
                 }
@@ -331,7 +337,10 @@ impl Extractor {
                     target = None;
                 }
             }
-            if target.is_none() && !target_optional(event_type) {
+            // "drones killed 26 soldiers": victims not named wait, like
+            // unnamed attackers, for the article's other side.
+            let pending_target = event_type == EventType::Assault && source.is_some();
+            if target.is_none() && !target_optional(event_type) && !pending_target {
                 continue;
             }
             // An assault whose victims are named but whose attacker is not
@@ -359,42 +368,52 @@ impl Extractor {
     }
 }
 
-/// Gives an attacker to assaults that name only their victims: the actor the
-/// victims' side fights most in the rest of the article (news of a dyadic
-/// conflict names the other side elsewhere). Unresolved ones are dropped.
+/// Completes assaults that name one side only — victims without attacker
+/// ("33 soldiers were killed in an air strike") or attacker with uncounted
+/// nationless victims ("drones killed 26 soldiers") — with the actor that
+/// side fights most in the rest of the article (news of a dyadic conflict
+/// names the other side elsewhere). Unresolved ones are dropped.
 fn implied_sources(mentions: &mut Vec<Mention>) {
     let mut pairs: BTreeMap<(String, String), (usize, Actor)> = BTreeMap::new();
     for m in mentions.iter().filter(|m| !m.source.code.is_empty()) {
         let Some(t) = &m.target else { continue };
-        if m.event_type.quad_class() != crate::model::QuadClass::MaterialConflict {
-            continue;
-        }
+        // Fighting says most about who the other side is; talks say something.
+        let weight = match m.event_type.quad_class() {
+            crate::model::QuadClass::MaterialConflict => 3,
+            crate::model::QuadClass::VerbalConflict => 2,
+            _ => 1,
+        };
         for (a, b) in [(&m.source, t), (t, &m.source)] {
             let e = pairs
                 .entry((a.code.clone(), b.code.clone()))
                 .or_insert((0, b.clone()));
-            e.0 += 1;
+            e.0 += weight;
         }
     }
+    let foe_of = |side: &str| {
+        pairs
+            .iter()
+            .filter(|((a, b), _)| a == side && b != side)
+            .max_by_key(|(_, (n, _))| *n)
+            .map(|(_, (_, actor))| actor.clone())
+    };
     mentions.retain_mut(|m| {
-        if !m.source.code.is_empty() {
+        let pending =
+            m.event_type == EventType::Assault && (m.source.code.is_empty() || m.target.is_none());
+        if !pending {
             return true;
         }
-        let Some(victim) = m.target.as_ref().map(|t| t.code.clone()) else {
-            return false;
-        };
-        let foe = pairs
-            .iter()
-            .filter(|((a, b), _)| *a == victim && *b != victim)
-            .max_by_key(|(_, (n, _))| *n)
-            .map(|(_, (_, actor))| actor.clone());
-        match foe {
-            Some(f) => {
-                m.source = f;
-                true
-            }
-            None => false,
+        match &m.target {
+            Some(victim) => match foe_of(&victim.code) {
+                Some(f) => m.source = f,
+                None => return false,
+            },
+            None => match foe_of(&m.source.code) {
+                Some(f) => m.target = Some(f),
+                None => return false,
+            },
         }
+        true
     });
 }
 

@@ -86,6 +86,20 @@ pub fn assign(
         .collect();
     let marked_target = marked_actor(s, text, Cue::TargetMarker, te);
     let nearest_before = before.last().map(|(i, _)| *i);
+    // "attacks by Hamas and Islamic Jihad": joined to the agent, not its target.
+    let co_agent = agent.and_then(|g| {
+        let a = &s.actors[g];
+        after.iter().map(|(i, _)| *i).find(|&j| {
+            let b = &s.actors[j];
+            b.start > a.end
+                && gap(text, a.end, b.start) <= 2
+                && s.cues_in(Cue::Conjunction, a.end, b.start).next().is_some()
+        })
+    });
+    let after: Vec<(usize, &ActorRef)> = after
+        .into_iter()
+        .filter(|(i, _)| Some(*i) != co_agent)
+        .collect();
     let first_after = after.iter().map(|(i, _)| *i).find(|i| Some(*i) != agent);
 
     let mut g = RoleGuess {
@@ -140,11 +154,15 @@ pub fn coordinated_pair(s: &Sentence, text: &str, ts: usize) -> Option<(usize, u
 /// "ceasefire between Israel and Hezbollah": two actors joined after the trigger.
 pub fn coordinated_pair_after(s: &Sentence, text: &str, te: usize) -> Option<(usize, usize)> {
     let after: Vec<(usize, &ActorRef)> = candidates(s, text)
-        .filter(|(_, a)| a.start >= te && gap(text, te, a.start) <= 4)
+        .filter(|(_, a)| a.start >= te)
+        .take(2)
         .collect();
-    let [(i, a), (j, b), ..] = after.as_slice() else {
+    let [(i, a), (j, b)] = after.as_slice() else {
         return None;
     };
+    if gap(text, te, a.start) > 4 {
+        return None;
+    }
     let joined = s.cues_in(Cue::Conjunction, a.end, b.start).next().is_some();
     (joined && gap(text, a.end, b.start) <= 3).then_some((*i, *j))
 }

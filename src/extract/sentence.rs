@@ -129,6 +129,21 @@ impl Sentence {
                 .find(|(_, en, _)| *en <= a.start && gap(text, *en, a.start) == 0);
             a.sector = after.or(before).map(|x| x.2.clone());
         }
+        // "Russian President Vladimir Putin": adjacent mentions of one actor
+        // code are one mention (a title between them is allowed).
+        let mut merged: Vec<ActorRef> = Vec::with_capacity(s.actors.len());
+        for a in std::mem::take(&mut s.actors) {
+            if let Some(prev) = merged.last_mut() {
+                let same = lex.actors[prev.actor].code == lex.actors[a.actor].code;
+                if same && !prev.modifier && !a.modifier && gap(text, prev.end, a.start) <= 1 {
+                    prev.end = a.end;
+                    prev.sector = prev.sector.take().or(a.sector);
+                    continue;
+                }
+            }
+            merged.push(a);
+        }
+        s.actors = merged;
         s.numbers = digit_numbers(text, span.0, span.1);
         // Consecutive number words make one number ("tiga puluh tiga").
         let mut i = 0;
