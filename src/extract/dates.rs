@@ -16,7 +16,9 @@ use crate::model::DatePrecision;
 pub struct DateCue {
     pub date: NaiveDate,
     pub precision: DatePrecision,
-    /// Stated in full (with its year): true whatever the anchor was.
+    /// Stated as a calendar date ("1 March", "2020-02-27"), not counted from
+    /// the anchor ("Thursday", "last week"): good whatever the anchor was,
+    /// but for the year of a yearless date.
     pub absolute: bool,
 }
 
@@ -97,7 +99,8 @@ pub fn resolve(
             return Some(DateCue {
                 date,
                 precision: DatePrecision::Day,
-                absolute: year.is_some(),
+                // Day and month stated: only the year is inferred.
+                absolute: true,
             });
         }
     }

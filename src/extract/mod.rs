@@ -337,9 +337,15 @@ impl Extractor {
                     target = None;
                 }
             }
-            // "drones killed 26 soldiers": victims not named wait, like
-            // unnamed attackers, for the article's other side.
-            let pending_target = event_type == EventType::Assault && source.is_some();
+            // "drones killed 26 soldiers": counted victims not named wait,
+            // like unnamed attackers, for the article's other side (uncounted
+            // ones do not: "a charm offensive" has no victims).
+            let counted = s
+                .cues
+                .iter()
+                .any(|c| matches!(c.2, Cue::Killed | Cue::Wounded))
+                && !s.numbers.is_empty();
+            let pending_target = event_type == EventType::Assault && source.is_some() && counted;
             if target.is_none() && !target_optional(event_type) && !pending_target {
                 continue;
             }
