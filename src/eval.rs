@@ -197,17 +197,18 @@ pub fn evaluate(settings: &Settings, lexicon: Arc<Lexicon>, dir: &Path) -> anyho
         let pairs = match_article(&events, &gold.events);
         let matched: HashSet<usize> = pairs.values().copied().collect();
         let lang = gold.language.clone().unwrap_or_else(|| "?".into());
-        let mut c = Counts::default();
-        c.tp = pairs
-            .keys()
-            .filter(|&&gi| gold.events[gi].factual && !gold.events[gi].optional)
-            .count();
-        c.fp = pairs.keys().filter(|&&gi| !gold.events[gi].factual).count()
-            + (0..events.len()).filter(|si| !matched.contains(si)).count();
         let required: Vec<usize> = (0..gold.events.len())
             .filter(|&gi| gold.events[gi].factual && !gold.events[gi].optional)
             .collect();
-        c.fn_ = required.iter().filter(|gi| !pairs.contains_key(gi)).count();
+        let c = Counts {
+            tp: pairs
+                .keys()
+                .filter(|&&gi| gold.events[gi].factual && !gold.events[gi].optional)
+                .count(),
+            fp: pairs.keys().filter(|&&gi| !gold.events[gi].factual).count()
+                + (0..events.len()).filter(|si| !matched.contains(si)).count(),
+            fn_: required.iter().filter(|gi| !pairs.contains_key(gi)).count(),
+        };
         for (&gi, &si) in &pairs {
             let g = &gold.events[gi];
             if let (Some(k), true) = (g.killed, g.factual) {
