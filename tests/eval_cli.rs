@@ -53,7 +53,11 @@ fn eval_scores_and_agrees_with_the_reference_scorer() {
         .arg(dir.path())
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let text = String::from_utf8(out.stdout).unwrap();
     // The assault and the meeting are found, the accusation is missed.
     assert!(text.contains("(tp=2 fp=0 fn=1)"), "{text}");

@@ -513,7 +513,11 @@ fn tolls(s: &Sentence, text: &str, lex: &Lexicon, target: Option<usize>) -> Fata
     let count = |cue: Cue| -> Option<u32> {
         for &(cs, ce, _) in s.cues_in(cue, s.span.0, s.span.1) {
             let usable = |n: &&numbers::Number| {
+                let aggregate = s
+                    .cues_in(Cue::Cumulative, s.span.0, s.span.1)
+                    .any(|c| gap(text, c.1, n.start) <= 6 || gap(text, n.end, c.0) <= 3);
                 !n.is_year()
+                    && !aggregate
                     && victims_fit(n)
                     && !s.dates.months.iter().any(|&(ms, me, _)| {
                         gap(text, n.end, ms) == 0 || gap(text, me, n.start) == 0

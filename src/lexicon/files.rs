@@ -117,6 +117,8 @@ pub struct NumbersFile {
     pub killed: WordList,
     #[serde(default)]
     pub wounded: WordList,
+    #[serde(default)]
+    pub cumulative: WordList,
 }
 
 #[derive(Debug, Default, Deserialize)]

@@ -59,6 +59,8 @@ pub enum Cue {
     Victims,
     Killed,
     Wounded,
+    /// "in total", "so far": the count near it is an aggregate.
+    Cumulative,
 }
 
 /// What one lexicon phrase means. A phrase may mean several things
@@ -290,6 +292,7 @@ impl Lexicon {
                 (&f.victims.words, Cue::Victims),
                 (&f.killed.words, Cue::Killed),
                 (&f.wounded.words, Cue::Wounded),
+                (&f.cumulative.words, Cue::Cumulative),
             ];
             for (words, cue) in lists {
                 for w in words {
