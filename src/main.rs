@@ -136,8 +136,9 @@ fn real_main(cli: Cli) -> Result<(), Failure> {
         Command::CheckConfig => {
             let (settings, lexicon) = load(cli.config.as_deref())?;
             let text = toml::to_string_pretty(&settings)?;
-            println!("{text}");
-            println!("# lexicon: {lexicon:?}");
+            let mut out = std::io::stdout().lock();
+            writeln!(out, "{text}")?;
+            writeln!(out, "# lexicon: {lexicon:?}")?;
             Ok(())
         }
         Command::Extract { format, files } => {
@@ -192,30 +193,36 @@ fn real_main(cli: Cli) -> Result<(), Failure> {
                 return Err(usage(format!("{}: no gold/ folder", corpus.display())));
             }
             let r = flashpoint::eval::evaluate(&settings, lexicon, &corpus)?;
+            // Written, not printed: a closed pipe (`| head`) is an error, not a panic.
+            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
             if verbose {
                 for line in &r.details {
-                    println!("{line}");
+                    writeln!(out, "{line}")?;
                 }
             }
             for (lang, c) in &r.by_language {
                 let (p, rc, f) = c.prf();
-                println!(
+                writeln!(
+                    out,
                     "extraction[{lang}]: P={p:.2} R={rc:.2} F1={f:.2} (tp={} fp={} fn={})",
                     c.tp, c.fp, c.fn_
-                );
+                )?;
             }
-            println!("dedup: duplicate share {:.2}", r.duplicate_share);
+            writeln!(out, "dedup: duplicate share {:.2}", r.duplicate_share)?;
             if r.tolls_total > 0 {
-                println!(
+                writeln!(
+                    out,
                     "fatalities: {}/{} tolls exact on matched events",
                     r.tolls_exact, r.tolls_total
-                );
+                )?;
             }
             let (p, rc, f) = r.overall.prf();
-            println!(
+            writeln!(
+                out,
                 "overall: P={p:.2} R={rc:.2} F1={f:.2} dup={:.2}",
                 r.duplicate_share
-            );
+            )?;
+            out.flush()?;
             match min_f1 {
                 Some(min) if f < min => {
                     Err(Failure(1, format!("F1 {f:.2} is below --min-f1 {min}")))

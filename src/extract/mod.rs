@@ -469,9 +469,12 @@ struct Found {
 /// between its source (or four words before it) and it.
 fn factuality(s: &Sentence, text: &str, ts: usize, role_end: usize) -> Factuality {
     let from = words_back(text, s.span.0, ts, 4).min(role_end);
+    let infinitive = s
+        .cues_in(Cue::Infinitive, from, ts)
+        .any(|c| gap(text, c.1, ts) == 0);
     if s.cues_in(Cue::Negation, from, ts).next().is_some() {
         Factuality::Negated
-    } else if s.cues_in(Cue::Modality, from, ts).next().is_some() {
+    } else if infinitive || s.cues_in(Cue::Modality, from, ts).next().is_some() {
         Factuality::Modal
     } else {
         Factuality::Asserted

@@ -55,6 +55,8 @@ pub enum Cue {
     Location,
     /// "X and Y": joined actors act together.
     Conjunction,
+    /// "wants Putin to attack": an infinitive is wanted, planned or asked, not done.
+    Infinitive,
     Approx,
     Victims,
     Killed,
@@ -235,6 +237,7 @@ impl Lexicon {
                 (&f.reporting, Cue::Reporting),
                 (&f.location_markers, Cue::Location),
                 (&f.conjunctions, Cue::Conjunction),
+                (&f.infinitive_markers, Cue::Infinitive),
             ];
             for (words, cue) in lists {
                 for w in words {
