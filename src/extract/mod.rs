@@ -34,11 +34,14 @@ pub struct Extractor {
 }
 
 /// Types coded without a target ("protesters rallied", "closed its
-/// airspace"); for the rest an unnamed target is too often a misread, so the
+/// airspace", "urged its allies to help"); for the rest an unnamed target is too often a misread, so the
 /// event is dropped (measured on the dev corpus: threats and mobilisations
 /// without a named target were mostly false).
 fn target_optional(t: EventType) -> bool {
-    matches!(t, EventType::Protest | EventType::Coerce)
+    matches!(
+        t,
+        EventType::Protest | EventType::Coerce | EventType::Request
+    )
 }
 
 /// Mutual acts: "Russia and Turkey agreed" names both parties before the verb.
