@@ -113,24 +113,13 @@ impl Extractor {
             if sentence_text.ends_with('?') {
                 continue;
             }
-            if std::env::var_os("FP_DEBUG").is_some() {
-                eprintln!(
-                    "SENT {:?}\n  actors {:?}\n  triggers {:?}\n  cues {:?}",
-                    &text[s.span.0..s.span.1],
-                    s.actors
-                        .iter()
-                        .map(|a| (&text[a.start..a.end], a.modifier))
-                        .collect::<Vec<_>>(),
-                    s.triggers
-                        .iter()
-                        .map(|t| &text[t.0..t.1])
-                        .collect::<Vec<_>>(),
-                    s.cues
-                        .iter()
-                        .map(|c| (&text[c.0..c.1], c.2))
-                        .collect::<Vec<_>>()
-                );
-            }
+            tracing::trace!(
+                sentence = &text[s.span.0..s.span.1],
+                actors = ?s.actors.iter().map(|a| &text[a.start..a.end]).collect::<Vec<_>>(),
+                triggers = ?s.triggers.iter().map(|t| &text[t.0..t.1]).collect::<Vec<_>>(),
+                cues = ?s.cues.iter().map(|c| (&text[c.0..c.1], c.2)).collect::<Vec<_>>(),
+                "sentence analysed"
+            );
             let cue = dates::resolve(text, s.span, &s.dates, &s.numbers, anchor);
             let (date, precision, explicit) = match cue {
                 Some(c) => (c.date, c.precision, true),
