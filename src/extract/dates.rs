@@ -16,9 +16,9 @@ use crate::model::DatePrecision;
 pub struct DateCue {
     pub date: NaiveDate,
     pub precision: DatePrecision,
-    /// Stated as a calendar date ("1 March", "2020-02-27"), not counted from
-    /// the anchor ("Thursday", "last week"): good whatever the anchor was,
-    /// but for the year of a yearless date.
+    /// Stated in full ("1 March 2020", "2020-02-27"), not counted from the
+    /// anchor ("Thursday", "last week", a yearless "1 March"): good whatever
+    /// the anchor was.
     pub absolute: bool,
 }
 
@@ -99,8 +99,8 @@ pub fn resolve(
             return Some(DateCue {
                 date,
                 precision: DatePrecision::Day,
-                // Day and month stated: only the year is inferred.
-                absolute: true,
+                // A yearless "1 March" needs the anchor for its year.
+                absolute: year.is_some(),
             });
         }
     }

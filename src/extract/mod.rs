@@ -375,12 +375,11 @@ fn implied_sources(mentions: &mut Vec<Mention>) {
     let mut pairs: BTreeMap<(String, String), (usize, Actor)> = BTreeMap::new();
     for m in mentions.iter().filter(|m| !m.source.code.is_empty()) {
         let Some(t) = &m.target else { continue };
-        // Fighting says most about who the other side is; talks say something.
-        let weight = match m.event_type.quad_class() {
-            crate::model::QuadClass::MaterialConflict => 3,
-            crate::model::QuadClass::VerbalConflict => 2,
-            _ => 1,
-        };
+        // Only fighting says who the other side is: allies argue and talk too.
+        if m.event_type.quad_class() != crate::model::QuadClass::MaterialConflict {
+            continue;
+        }
+        let weight = 1;
         for (a, b) in [(&m.source, t), (t, &m.source)] {
             let e = pairs
                 .entry((a.code.clone(), b.code.clone()))

@@ -69,7 +69,27 @@ pub fn assign(
             .any(|&(_, e, _)| gap(text, e, ts) <= 2);
     let agent = marked_actor(s, text, Cue::AgentMarker, te);
     // "killed in an attack by X": a by-phrase marks a passive or a noun.
-    let passive = passive_aux || roles == Roles::PatientFirst || agent.is_some();
+    // "Three soldiers killed", "33 troops killed in air strike": a headline's
+    // kill verb with no count or victims after it has its victims before it.
+    let headline_passive = {
+        let kills = s
+            .cues
+            .iter()
+            .any(|c| matches!(c.2, Cue::Killed | Cue::Wounded) && c.0 <= ts && c.1 >= te);
+        let counted_after = s.numbers.iter().any(|n| n.start >= te)
+            || s.cues_in(Cue::Victims, te, s.span.1).next().is_some();
+        kills
+            && !counted_after
+            && s.actors.iter().all(|a| {
+                a.end <= ts
+                    || a.start >= te && {
+                        s.cues_in(Cue::Location, te, a.start).next().is_some()
+                            || s.cues_in(Cue::AgentMarker, te, a.start).next().is_some()
+                    }
+            })
+    };
+    let passive =
+        passive_aux || roles == Roles::PatientFirst || agent.is_some() || headline_passive;
     let before: Vec<(usize, &ActorRef)> = candidates(s, text)
         .filter(|(_, a)| a.end <= ts && gap(text, a.end, ts) <= REACH_BEFORE)
         .collect();
