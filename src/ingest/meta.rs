@@ -67,11 +67,11 @@ static YMD_SLASH: LazyLock<Regex> = LazyLock::new(|| re(r"\b(\d{4})/(\d{1,2})/(\
 static ISO_MONTH: LazyLock<Regex> = LazyLock::new(|| re(r"\b(\d{4})-(\d{2})\b"));
 /// 21 February 2020, 1st March 2020, 1 Maret 2020, 1er mars 2020, 5. März 2020.
 static DMY: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"\b(\d{1,2})(?:st|nd|rd|th|er|\.)?\s+(?:of\s+)?(\p{L}+)\.?,?\s+(\d{4})\b")
+    re(r"\b(?P<d>\d{1,2})(?:st|nd|rd|th|er|\.)?\s+(?:of\s+)?(?P<m>\p{L}+)\.?,?\s+(?P<y>\d{4})\b")
 });
 /// February 21, 2020; March 02, 2020; March 1st 2020; Feb. 3, 2020.
 static MDY: LazyLock<Regex> =
-    LazyLock::new(|| re(r"\b(\p{L}+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b"));
+    LazyLock::new(|| re(r"\b(?P<m>\p{L}+)\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>\d{4})\b"));
 /// February 2020 (month only).
 static MY: LazyLock<Regex> = LazyLock::new(|| re(r"\b(\p{L}+)\.?,?\s+(\d{4})\b"));
 /// A scraper's date marker: " date 2020-02-28".
@@ -191,20 +191,10 @@ fn find_dates(line: &str, lexicon: &Lexicon) -> Vec<Found> {
         let (y, m) = (year(y.as_str()), num(m.as_str()));
         add(all.start(), all.end(), y, m, Some(1), Precision::Month);
     }
-    for c in DMY.captures_iter(line) {
-        let (Some(all), Some(d), Some(m), Some(y)) = (c.get(0), c.get(1), c.get(2), c.get(3))
-        else {
-            continue;
-        };
-        let (y, m, d) = (
-            year(y.as_str()),
-            month(lexicon, m.as_str()),
-            num(d.as_str()),
-        );
-        add(all.start(), all.end(), y, m, d, Precision::Day);
-    }
-    for c in MDY.captures_iter(line) {
-        let (Some(all), Some(m), Some(d), Some(y)) = (c.get(0), c.get(1), c.get(2), c.get(3))
+    // Day-month-year and month-day-year name their groups alike.
+    for c in DMY.captures_iter(line).chain(MDY.captures_iter(line)) {
+        let (Some(all), Some(d), Some(m), Some(y)) =
+            (c.get(0), c.name("d"), c.name("m"), c.name("y"))
         else {
             continue;
         };
