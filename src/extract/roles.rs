@@ -27,7 +27,13 @@ const REACH_AFTER: usize = 10;
 /// not places named after a location marker ("in Syria").
 fn candidates<'a>(s: &'a Sentence, text: &'a str) -> impl Iterator<Item = (usize, &'a ActorRef)> {
     s.actors.iter().enumerate().filter(move |(_, a)| {
+        // "Abuja (Nigeria)": a country in brackets after a place locates it.
+        let gloss = text[s.span.0..a.start].trim_end().strip_suffix('(').is_some_and(|before| {
+            let before = before.trim_end();
+            s.places.iter().any(|p| s.span.0 + before.len() == p.1)
+        });
         !a.modifier
+            && !gloss
             && !s
                 .cues_in(Cue::Location, s.span.0, a.start)
                 .any(|&(_, e, _)| gap(text, e, a.start) == 0 || text[e..a.start].trim() == "the")
