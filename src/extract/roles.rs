@@ -28,12 +28,21 @@ const REACH_AFTER: usize = 10;
 fn candidates<'a>(s: &'a Sentence, text: &'a str) -> impl Iterator<Item = (usize, &'a ActorRef)> {
     s.actors.iter().enumerate().filter(move |(_, a)| {
         // "Abuja (Nigeria)": a country in brackets after a place locates it.
-        let gloss = text[s.span.0..a.start].trim_end().strip_suffix('(').is_some_and(|before| {
-            let before = before.trim_end();
-            s.places.iter().any(|p| s.span.0 + before.len() == p.1)
-        });
+        let gloss = text[s.span.0..a.start]
+            .trim_end()
+            .strip_suffix('(')
+            .is_some_and(|before| {
+                let before = before.trim_end();
+                s.places.iter().any(|p| s.span.0 + before.len() == p.1)
+            });
+        // "BEIRUT — …", "Moscow (Reuters) -": a dateline, not a party.
+        let dateline = text[s.span.0..a.start].trim().is_empty() && {
+            let after = text[a.end..s.span.1].trim_start();
+            after.starts_with(['-', '\u{2013}', '\u{2014}', '('])
+        };
         !a.modifier
             && !gloss
+            && !dateline
             && !s
                 .cues_in(Cue::Location, s.span.0, a.start)
                 .any(|&(_, e, _)| gap(text, e, a.start) == 0 || text[e..a.start].trim() == "the")
