@@ -116,8 +116,16 @@ pub fn assign(
                 || (cs >= a.end && gap(text, a.end, cs) <= 2)
         })
     };
+    // A target stays in the trigger's clause: no reporting verb or clause
+    // break between them ("provided support to the militants, wounding …").
+    let same_clause = |a: &ActorRef| {
+        !text[te..a.start].contains([',', ';', ':'])
+            && s.cues_in(Cue::Reporting, te, a.start).next().is_none()
+    };
     let after: Vec<(usize, &ActorRef)> = candidates(s, text)
-        .filter(|(_, a)| a.start >= te && gap(text, te, a.start) <= REACH_AFTER && !reporter(a))
+        .filter(|(_, a)| {
+            a.start >= te && gap(text, te, a.start) <= REACH_AFTER && !reporter(a) && same_clause(a)
+        })
         .collect();
     let marked_target = marked_actor(s, text, Cue::TargetMarker, te);
     let nearest_before = before.last().map(|(i, _)| *i);
