@@ -297,6 +297,8 @@ pub struct Mention {
     pub target: Option<Actor>,
     pub date: NaiveDate,
     pub date_precision: DatePrecision,
+    /// The sentence stated the date; otherwise it is the article's date.
+    pub date_stated: bool,
     pub location: Option<Location>,
     pub fatalities: Fatalities,
     pub confidence: f64,

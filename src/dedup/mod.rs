@@ -59,6 +59,8 @@ fn key(t: EventType, source: &str, target: Option<&str>) -> Key {
 #[derive(Default)]
 pub struct Deduper {
     events: Vec<Event>,
+    /// Per event: whether its date was stated by a sentence (not defaulted).
+    stated: Vec<bool>,
     by_key: HashMap<Key, Vec<usize>>,
 }
 
@@ -74,7 +76,12 @@ impl Deduper {
         for m in mentions {
             let idx = match self.find(&m) {
                 Some(i) => {
-                    if merge(&mut self.events[i], &m, now) {
+                    // A stated date beats one defaulted to the article's date.
+                    let better_date = m.date_stated && !self.stated[i];
+                    if better_date {
+                        self.stated[i] = true;
+                    }
+                    if merge(&mut self.events[i], &m, better_date, now) {
                         Some(i)
                     } else {
                         None
@@ -133,6 +140,7 @@ impl Deduper {
             m.target.as_ref().map(|t| t.code.as_str()),
         );
         let id = event_id(&m);
+        let stated = m.date_stated;
         let mode = m.mode.as_deref();
         let e = Event {
             schema: "flashpoint.event.v1".into(),
@@ -158,6 +166,7 @@ impl Deduper {
             updated: now,
         };
         self.events.push(e);
+        self.stated.push(stated);
         let i = self.events.len() - 1;
         self.by_key.entry(k).or_default().push(i);
         i
@@ -178,7 +187,7 @@ fn event_id(m: &Mention) -> String {
 }
 
 /// Folds a mention into an event; true when the event's message changed.
-fn merge(e: &mut Event, m: &Mention, now: DateTime<Utc>) -> bool {
+fn merge(e: &mut Event, m: &Mention, better_date: bool, now: DateTime<Utc>) -> bool {
     let new_article = !e.evidence.iter().any(|x| x.article == m.evidence.article);
     let mut changed = false;
     e.mentions += 1;
@@ -191,7 +200,7 @@ fn merge(e: &mut Event, m: &Mention, now: DateTime<Utc>) -> bool {
         e.languages.sort();
         changed = true;
     }
-    if m.date_precision < e.date_precision {
+    if (better_date && m.date != e.date) || m.date_precision < e.date_precision {
         e.date = m.date;
         e.date_precision = m.date_precision;
         changed = true;
@@ -249,6 +258,7 @@ mod tests {
             target: Some(actor("TUR")),
             date: date.parse().unwrap(),
             date_precision: DatePrecision::Day,
+            date_stated: true,
             location: None,
             fatalities: Fatalities {
                 killed,

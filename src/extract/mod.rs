@@ -181,6 +181,7 @@ impl Extractor {
                     target: m.target.map(|t| self.actor(&s.actors[t])),
                     date,
                     date_precision: precision,
+                    date_stated: explicit,
                     location: s.places.first().map(|&(_, _, p)| {
                         let p = &lex.places[p];
                         Location {
