@@ -33,6 +33,22 @@ pub struct DateWords {
 static ISO: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\b(19\d\d|20\d\d)-(\d{1,2})-(\d{1,2})\b").expect("static regex"));
 
+/// "Selasa (5/3)", "Rabu (27/11/2024)": the day-first numeric date news in
+/// many languages puts after the weekday.
+static DAY_MONTH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\((\d{1,2})/(\d{1,2})(?:/((?:19|20)\d\d))?\)").expect("static regex")
+});
+
+/// The latest year, not after `base`, in which `month`/`day` falls on
+/// `weekday` (0 = Monday): a weekday pins a yearless date's year.
+fn year_by_weekday(month: u32, day: u32, weekday: u32, base: NaiveDate) -> Option<NaiveDate> {
+    (0..30).find_map(|back| {
+        let d = NaiveDate::from_ymd_opt(base.year() - back, month, day)?;
+        (d <= base + Duration::days(7) && d.weekday().num_days_from_monday() == weekday)
+            .then_some(d)
+    })
+}
+
 fn is_day(n: &Number) -> bool {
     n.digits && (1..=31).contains(&n.value) && n.end - n.start <= 2
 }
@@ -67,6 +83,26 @@ pub fn resolve(
                 date,
                 precision: DatePrecision::Day,
                 absolute: true,
+            });
+        }
+    }
+    if let Some(c) = DAY_MONTH.captures(sentence) {
+        let d: u32 = c[1].parse().ok()?;
+        let m: u32 = c[2].parse().ok()?;
+        let stated_year = c.get(3).and_then(|y| y.as_str().parse::<i32>().ok());
+        let by_weekday = words
+            .weekdays
+            .first()
+            .and_then(|&(_, wd)| year_by_weekday(m, d, wd, published));
+        let date = match stated_year {
+            Some(y) => NaiveDate::from_ymd_opt(y, m, d),
+            None => by_weekday.or_else(|| infer_year(m, d, published)),
+        };
+        if let Some(date) = date {
+            return Some(DateCue {
+                date,
+                precision: DatePrecision::Day,
+                absolute: stated_year.is_some() || by_weekday.is_some(),
             });
         }
     }
@@ -168,6 +204,24 @@ mod tests {
             ..Default::default()
         };
         assert_eq!(run(t, w).unwrap().date, d("2019-03-02"));
+    }
+
+    #[test]
+    fn day_first_numeric_dates_and_weekday_years() {
+        let w = DateWords {
+            weekdays: vec![(0, 1)], // selasa = Tuesday
+            ..Default::default()
+        };
+        let base = d("2026-11-22");
+        let t = "selasa (5/3) kemarin";
+        let nums = digit_numbers(t, 0, t.len());
+        let c = resolve(t, (0, t.len()), &w, &nums, base).unwrap();
+        // 5 March was last a Tuesday in 2024.
+        assert_eq!((c.date, c.absolute), (d("2024-03-05"), true));
+        let t = "rabu (27/11/2024) pagi";
+        let nums = digit_numbers(t, 0, t.len());
+        let c = resolve(t, (0, t.len()), &DateWords::default(), &nums, base).unwrap();
+        assert_eq!((c.date, c.absolute), (d("2024-11-27"), true));
     }
 
     #[test]

@@ -93,15 +93,16 @@ impl Extractor {
             .zip(&per_sentence)
             .map(|(&span, hits)| Sentence::analyse(lex, text, &article.text, span, hits, anchor))
             .collect();
-        let anchor = match article.published {
-            Some(p) => p,
+        // A full date in the text anchors relative ones as well as a
+        // publication date would; a yearless one only guesses.
+        let (anchor, anchor_known) = match article.published {
+            Some(p) => (p, true),
             None => sentences
                 .iter()
                 .filter_map(|s| dates::resolve(text, s.span, &s.dates, &s.numbers, base))
                 .filter(|c| c.precision == DatePrecision::Day)
-                .map(|c| c.date)
-                .max()
-                .unwrap_or(base),
+                .max_by_key(|c| (c.absolute, c.date))
+                .map_or((base, false), |c| (c.date, c.absolute)),
         };
 
         let mut out = Vec::new();
@@ -127,7 +128,7 @@ impl Extractor {
             };
             // Without a publication date, only a full date in the sentence
             // says when; anything else is a guess from the file's time.
-            let guessed = article.published.is_none() && !cue.is_some_and(|c| c.absolute);
+            let guessed = !anchor_known && !cue.is_some_and(|c| c.absolute);
             if date < anchor - Duration::days(self.settings.max_age_days)
                 || date > anchor + Duration::days(2)
             {
