@@ -220,7 +220,8 @@ impl Escalation {
 
     /// Walks the dyad's days in event time: a level rises at once, falls only
     /// after 72 h below its entry condition, and an agreement or ceasefire
-    /// caps it at 2 for 48 h and clears what came before it.
+    /// caps it at 2 (for at least 48 h) and clears what came before it from
+    /// the entry conditions.
     fn level_series(&self, parts: &BTreeMap<String, Part>, to: NaiveDate) -> u8 {
         let Some(first) = parts.values().map(|p| p.date).min() else {
             return 0;
@@ -241,9 +242,14 @@ impl Escalation {
                 .filter(|p| settled.is_none_or(|s| p.date >= s) && !Self::is_settlement(p))
                 .collect();
             let entry = self.entry_level(&live, d);
-            if settled == Some(d) || entry >= level {
+            if entry >= level {
                 level = entry;
                 below_since = None;
+            } else if settled == Some(d) {
+                // The settlement caps the level at once; what is left falls
+                // by the usual 72 h rule from here.
+                level = level.min(2).max(entry);
+                below_since = (entry < level).then_some(d);
             } else {
                 let since = *below_since.get_or_insert(d);
                 if d - since >= Duration::days(3) {
