@@ -67,7 +67,7 @@ impl Extractor {
         let folded = fold(&article.text);
         let lang = (article.language != "und").then_some(article.language.as_str());
         let hits = lex.scan(&folded, lang);
-        let spans = sentences::split(&folded);
+        let spans = sentences::split(&folded, lex.abbreviations());
         let grammar = lex.grammar(&article.language);
         let text = folded.text.as_str();
 

@@ -3,12 +3,14 @@
 //! News text is mostly well punctuated; line breaks end headlines, date lines
 //! and paragraphs. A full stop ends a sentence when an upper-case letter,
 //! digit or quote follows and the word before it is not a short abbreviation
-//! ("Mr.", "U.S.", "Gen.").
+//! ("Mr.", "U.S.", "Gen."; the list is data in `grammar/*.toml`).
+
+use std::collections::HashSet;
 
 use crate::lexicon::Folded;
 
 /// Byte ranges (in folded text) of the sentences of `folded`.
-pub fn split(folded: &Folded) -> Vec<(usize, usize)> {
+pub fn split(folded: &Folded, abbreviations: &HashSet<String>) -> Vec<(usize, usize)> {
     let text = folded.text.as_str();
     let bytes = text.as_bytes();
     let mut out = Vec::new();
@@ -33,7 +35,7 @@ pub fn split(folded: &Folded) -> Vec<(usize, usize)> {
             let opens = next.is_uppercase()
                 || next.is_ascii_digit()
                 || matches!(next, '"' | '\u{201C}' | '\u{AB}' | '(' | '[' | '\'');
-            if opens && !(b == b'.' && is_abbreviation(&text[start..i])) {
+            if opens && !(b == b'.' && is_abbreviation(&text[start..i], abbreviations)) {
                 push(start, i + 1, &mut out);
                 start = i + 2;
                 i += 2;
@@ -46,38 +48,15 @@ pub fn split(folded: &Folded) -> Vec<(usize, usize)> {
     out
 }
 
-/// The last word of `before` is an abbreviation or an initial ("U.S", "Mr").
-fn is_abbreviation(before: &str) -> bool {
+/// The last word of `before` is an initial, a dotted abbreviation ("U.S")
+/// or one the grammar lexicons list ("Mr", "Gen", "Jl").
+fn is_abbreviation(before: &str, abbreviations: &HashSet<String>) -> bool {
     let word = before
         .rsplit(|c: char| c.is_whitespace() || c == '(')
         .next()
         .unwrap_or("");
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();
-    letters <= 1
-        || word.contains('.')
-        || matches!(
-            word,
-            "mr" | "mrs"
-                | "ms"
-                | "dr"
-                | "gen"
-                | "lt"
-                | "col"
-                | "sgt"
-                | "maj"
-                | "capt"
-                | "st"
-                | "no"
-                | "vs"
-                | "prof"
-                | "sen"
-                | "rep"
-                | "gov"
-                | "adm"
-                | "brig"
-                | "jr"
-                | "sr"
-        )
+    letters <= 1 || word.contains('.') || abbreviations.contains(word)
 }
 
 #[cfg(test)]
@@ -87,7 +66,8 @@ mod tests {
 
     fn sentences(text: &str) -> Vec<String> {
         let f = fold(text);
-        split(&f)
+        let abbreviations: HashSet<String> = ["mr".to_string()].into();
+        split(&f, &abbreviations)
             .into_iter()
             .map(|(s, e)| f.text[s..e].to_string())
             .collect()

@@ -83,6 +83,8 @@ pub struct GrammarFile {
     #[serde(default)]
     pub infinitive_markers: Vec<String>,
     #[serde(default)]
+    pub abbreviations: Vec<String>,
+    #[serde(default)]
     pub progressive_suffixes: Vec<String>,
     #[serde(default)]
     pub modifier_after_head: bool,

@@ -7,7 +7,7 @@
 mod files;
 mod matcher;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 pub use files::{ActorDef, PlaceDef};
@@ -106,6 +106,8 @@ pub struct Lexicon {
     matcher: matcher::Matcher,
     /// Lower-cased month names of every language, for date lines in ingest.
     months: HashMap<String, u32>,
+    /// Words a full stop does not end a sentence after ("mr", "gen").
+    abbreviations: HashSet<String>,
 }
 
 impl std::fmt::Debug for Lexicon {
@@ -165,6 +167,7 @@ impl Lexicon {
         let mut triggers = Vec::new();
         let mut grammar = HashMap::new();
         let mut months = HashMap::new();
+        let mut abbreviations = HashSet::new();
 
         for path in toml_files(&dir.join("actors"))? {
             let f: ActorsFile = read_toml(&path)?;
@@ -244,6 +247,11 @@ impl Lexicon {
                     b.add(w, Meaning::Cue(cue), lang.clone());
                 }
             }
+            abbreviations.extend(
+                f.abbreviations
+                    .iter()
+                    .map(|a| fold(a.trim_end_matches('.')).text),
+            );
             grammar.insert(
                 lang.clone().unwrap_or_default(),
                 Grammar {
@@ -317,6 +325,7 @@ impl Lexicon {
             grammar,
             matcher,
             months,
+            abbreviations,
         })
     }
 
@@ -333,6 +342,11 @@ impl Lexicon {
             .get(&fold(word).text)
             .or_else(|| self.months.get(&format!("={word}")))
             .copied()
+    }
+
+    /// Abbreviations of every language, folded, without their full stop.
+    pub fn abbreviations(&self) -> &HashSet<String> {
+        &self.abbreviations
     }
 
     /// Grammar settings of a language.
