@@ -64,6 +64,8 @@ pub struct Article {
     pub title: Option<String>,
     /// Publication date; the anchor every relative date is resolved against.
     pub published: Option<NaiveDate>,
+    /// The publication date names its day (not only a month).
+    pub published_exact: bool,
     /// When the file arrived (its modification time): the anchor for an
     /// article that states no publication date.
     pub received: Option<NaiveDate>,

@@ -22,6 +22,7 @@ fn run(text: &str, lang: &str, published: &str) -> Vec<Mention> {
         path: PathBuf::from("t.txt"),
         title: None,
         published: Some(published.parse().unwrap()),
+        published_exact: true,
         received: None,
         url: None,
         language: lang.into(),

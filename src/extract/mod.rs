@@ -96,7 +96,7 @@ impl Extractor {
         // A full date in the text anchors relative ones as well as a
         // publication date would; a yearless one only guesses.
         let (anchor, anchor_known) = match article.published {
-            Some(p) => (p, true),
+            Some(p) => (p, article.published_exact),
             None => sentences
                 .iter()
                 .filter_map(|s| dates::resolve(text, s.span, &s.dates, &s.numbers, base))

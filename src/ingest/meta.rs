@@ -35,6 +35,9 @@ const TITLE_MAX_WORDS: usize = 30;
 pub struct Meta {
     pub title: Option<String>,
     pub published: Option<NaiveDate>,
+    /// The publication date names its day ("2023-07" does not: the first of
+    /// the month stands in, and "Sunday" cannot be counted from it).
+    pub published_exact: bool,
     pub url: Option<String>,
 }
 
@@ -87,9 +90,11 @@ pub fn extract(text: &str, lexicon: &Lexicon) -> Meta {
         .filter(|l| !l.is_empty())
         .collect();
     let head = &lines[..lines.len().min(HEAD_LINES)];
+    let dated = published(head, lexicon);
     Meta {
         title: title(head, lexicon),
-        published: published(head, lexicon),
+        published: dated.map(|d| d.0),
+        published_exact: dated.is_some_and(|d| d.1),
         url: url(&lines),
     }
 }
@@ -100,32 +105,36 @@ pub fn parse_date(s: &str, lexicon: &Lexicon) -> Option<NaiveDate> {
     find_dates(s, lexicon).first().map(|f| f.date)
 }
 
-fn published(head: &[&str], lexicon: &Lexicon) -> Option<NaiveDate> {
+fn published(head: &[&str], lexicon: &Lexicon) -> Option<(NaiveDate, bool)> {
     // A line that is (nearly) only a date is the dateline.
-    if let Some(d) = head.iter().find_map(|l| date_line(l, lexicon)) {
-        return Some(d);
+    if let Some(f) = head.iter().find_map(|l| date_line_found(l, lexicon)) {
+        return Some((f.date, f.precision == Precision::Day));
     }
     // A scraper's "date 2020-02-28" marker, even inside a paragraph.
     let marked = head.iter().find_map(|l| {
         let caps = DATE_MARKER.captures(l)?;
         NaiveDate::parse_from_str(caps.get(1)?.as_str(), "%Y-%m-%d").ok()
     });
-    if marked.is_some() {
-        return marked;
+    if let Some(d) = marked {
+        return Some((d, true));
     }
     // A full date in the opening lines ("Senin, 28 Oktober 2019." in the lede).
     head.iter().take(LOOSE_DATE_LINES).find_map(|l| {
         find_dates(l, lexicon)
             .into_iter()
             .find(|f| f.precision == Precision::Day)
-            .map(|f| f.date)
+            .map(|f| (f.date, true))
     })
 }
 
 /// The date of a line that holds little else than a date.
 fn date_line(line: &str, lexicon: &Lexicon) -> Option<NaiveDate> {
+    date_line_found(line, lexicon).map(|f| f.date)
+}
+
+fn date_line_found(line: &str, lexicon: &Lexicon) -> Option<Found> {
     let found = find_dates(line, lexicon);
-    let first = found.first()?;
+    let first = *found.first()?;
     let mut others = 0;
     let mut pos = 0;
     for f in &found {
@@ -133,7 +142,7 @@ fn date_line(line: &str, lexicon: &Lexicon) -> Option<NaiveDate> {
         pos = pos.max(f.end);
     }
     others += word_count(&line[pos..]);
-    (others <= DATE_LINE_MAX_WORDS).then_some(first.date)
+    (others <= DATE_LINE_MAX_WORDS).then_some(first)
 }
 
 /// Words with at least one letter (times, numbers and dashes don't count).

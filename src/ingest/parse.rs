@@ -75,6 +75,11 @@ pub fn parse(path: &Path, bytes: &[u8], lexicon: &Lexicon) -> Result<Article, St
         file,
         path: path.to_path_buf(),
         title: reduced.title.or(found.title),
+        published_exact: if reduced.published.is_some() {
+            true
+        } else {
+            found.published_exact
+        },
         published: reduced.published.or(found.published),
         received: None,
         url: reduced.url.or(found.url),
