@@ -179,7 +179,11 @@ impl Extractor {
                     source: m
                         .source
                         .map_or_else(|| unnamed.clone(), |i| self.actor(&s.actors[i])),
-                    target: m.target.map(|t| self.actor(&s.actors[t])),
+                    target: match m.target {
+                        Some(t) => Some(self.actor(&s.actors[t])),
+                        None if m.pending_target => Some(unnamed.clone()),
+                        None => None,
+                    },
                     date,
                     date_precision: precision,
                     date_stated: explicit,
@@ -339,7 +343,15 @@ impl Extractor {
                 .iter()
                 .any(|c| matches!(c.2, Cue::Killed | Cue::Wounded))
                 && !s.numbers.is_empty();
-            let pending_target = event_type == EventType::Assault && source.is_some() && counted;
+            // "called on soldiers there to lay down arms": an unnamed group
+            // acted upon belongs, likewise, to the other side.
+            let group_after = s
+                .cues_in(Cue::Victims, ts, s.span.1)
+                .any(|c| gap(text, ts, c.0) <= 3);
+            let pending_target = source.is_some()
+                && ((event_type == EventType::Assault && counted)
+                    || (hostile_act(event_type) || event_type == EventType::Request)
+                        && group_after);
             if target.is_none() && !target_optional(event_type) && !pending_target {
                 continue;
             }
@@ -362,6 +374,7 @@ impl Extractor {
                 source,
                 target,
                 close,
+                pending_target: target.is_none() && pending_target,
             });
         }
         found
@@ -397,20 +410,20 @@ fn implied_sources(mentions: &mut Vec<Mention>) {
             .map(|(_, (_, actor))| actor.clone())
     };
     mentions.retain_mut(|m| {
-        let pending =
-            m.event_type == EventType::Assault && (m.source.code.is_empty() || m.target.is_none());
-        if !pending {
-            return true;
-        }
-        match &m.target {
-            Some(victim) => match foe_of(&victim.code) {
+        let unnamed_target = m.target.as_ref().is_some_and(|t| t.code.is_empty());
+        if m.source.code.is_empty() {
+            let Some(victim) = m.target.as_ref().map(|t| t.code.clone()) else {
+                return false;
+            };
+            match foe_of(&victim) {
                 Some(f) => m.source = f,
                 None => return false,
-            },
-            None => match foe_of(&m.source.code) {
+            }
+        } else if unnamed_target {
+            match foe_of(&m.source.code) {
                 Some(f) => m.target = Some(f),
                 None => return false,
-            },
+            }
         }
         true
     });
@@ -456,6 +469,8 @@ struct Found {
     target: Option<usize>,
     /// The source stands right by its trigger.
     close: bool,
+    /// The target is the article's other side (see `implied_sources`).
+    pending_target: bool,
 }
 
 /// Whether the trigger at `ts` is asserted: no negation or modal cue
