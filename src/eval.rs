@@ -15,6 +15,7 @@ use serde::Deserialize;
 use serde_json::Value;
 
 use crate::config::Settings;
+use crate::dedup::tolls_compatible;
 use crate::lexicon::Lexicon;
 use crate::model::{Event, EventType};
 use crate::pipeline::Core;
@@ -152,13 +153,6 @@ fn article_for(dir: &Path, stem: &str) -> Option<PathBuf> {
         .flatten()
         .map(|e| e.path())
         .find(|p| p.file_stem().is_some_and(|s| s == stem))
-}
-
-fn tolls_compatible(a: Option<u32>, b: Option<u32>) -> bool {
-    match (a, b) {
-        (Some(a), Some(b)) => a.abs_diff(b) as f64 <= 0.25 * a.max(b) as f64,
-        _ => true,
-    }
 }
 
 /// Scores the corpus at `dir`.

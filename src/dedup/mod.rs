@@ -24,7 +24,7 @@ fn tolerance(p: DatePrecision) -> i64 {
 }
 
 /// Two tolls can describe one happening: unknown, or within 25 % of each other.
-fn tolls_compatible(a: Option<u32>, b: Option<u32>) -> bool {
+pub fn tolls_compatible(a: Option<u32>, b: Option<u32>) -> bool {
     match (a, b) {
         (Some(a), Some(b)) => a.abs_diff(b) as f64 <= 0.25 * a.max(b) as f64,
         _ => true,

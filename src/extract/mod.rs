@@ -31,6 +31,9 @@ use sentence::{gap, Sentence};
 pub struct Extractor {
     lexicon: Arc<Lexicon>,
     settings: ExtractSettings,
+    /// Per actor: the name an event shows (a person shows the state or group
+    /// they act for), worked out once rather than per mention.
+    names: Arc<Vec<String>>,
 }
 
 /// Types coded without a target ("protesters rallied", "closed its
@@ -54,7 +57,28 @@ fn mutual(t: EventType) -> bool {
 
 impl Extractor {
     pub fn new(lexicon: Arc<Lexicon>, settings: ExtractSettings) -> Extractor {
-        Extractor { lexicon, settings }
+        let person = |a: &crate::lexicon::ActorDef| a.kind.as_deref() == Some("person");
+        let mut by_code: std::collections::HashMap<&str, &str> = std::collections::HashMap::new();
+        for a in lexicon.actors.iter().filter(|a| !person(a)) {
+            by_code.entry(a.code.as_str()).or_insert(a.name.as_str());
+        }
+        let names = lexicon
+            .actors
+            .iter()
+            .map(|a| match person(a) {
+                true => by_code
+                    .get(a.code.as_str())
+                    .copied()
+                    .unwrap_or(&a.name)
+                    .to_string(),
+                false => a.name.clone(),
+            })
+            .collect();
+        Extractor {
+            lexicon,
+            settings,
+            names: Arc::new(names),
+        }
     }
 
     pub fn lexicon(&self) -> &Lexicon {
@@ -221,17 +245,8 @@ impl Extractor {
                 format!("{}CIV", def.code),
                 format!("{} civilians", def.name),
             )
-        } else if def.kind.as_deref() == Some("person") {
-            // A person acts for their state or group: code and name of that.
-            let name = self
-                .lexicon
-                .actors
-                .iter()
-                .find(|a| a.code == def.code && a.kind.as_deref() != Some("person"))
-                .map_or_else(|| def.name.clone(), |a| a.name.clone());
-            (def.code.clone(), name)
         } else {
-            (def.code.clone(), def.name.clone())
+            (def.code.clone(), self.names[r.actor].clone())
         };
         Actor { code, name, sector }
     }
