@@ -115,6 +115,7 @@ async fn seeds_reach_jetstream_once_even_across_a_restart() {
 
     let client = async_nats::connect(&nats.url).await.unwrap();
     let mut notices = client.subscribe("flashpoint.articles.>").await.unwrap();
+    let mut rejected = client.subscribe("flashpoint.rejected").await.unwrap();
     client.flush().await.unwrap();
 
     let daemon = Daemon::start(&nats.url, &inbox, &state);
@@ -131,6 +132,18 @@ async fn seeds_reach_jetstream_once_even_across_a_restart() {
         std::fs::rename(&tmp, inbox.join(&name)).unwrap();
         names.push(name.to_string_lossy().to_string());
     }
+    // An input that is not text is refused with a notice; the daemon goes on.
+    let tmp = inbox.join(".photo.jpg.part");
+    std::fs::write(&tmp, b"\xFF\xD8\xFF\xE0\x00\x10JFIF\x00binary").unwrap();
+    std::fs::rename(&tmp, inbox.join("photo.txt")).unwrap();
+    let msg = tokio::time::timeout(WAIT, rejected.next())
+        .await
+        .expect("a rejected notice for the binary file")
+        .unwrap();
+    let v: Value = serde_json::from_slice(&msg.payload).unwrap();
+    assert!(v["file"].as_str().unwrap().ends_with("photo.txt"), "{v}");
+    assert!(!v["reason"].as_str().unwrap().is_empty(), "{v}");
+
     let mut files = Vec::new();
     while files.len() < names.len() {
         let msg = tokio::time::timeout(WAIT, notices.next())
