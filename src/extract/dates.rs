@@ -129,6 +129,20 @@ pub fn resolve(
                     absolute: true,
                 })
             }
+            // "in early October": a month alone dates to that month, the
+            // latest one not after the anchor (unless it is the anchor's own).
+            (None, None) if month != published.month() => {
+                let year = if month > published.month() {
+                    published.year() - 1
+                } else {
+                    published.year()
+                };
+                return NaiveDate::from_ymd_opt(year, month, 1).map(|date| DateCue {
+                    date,
+                    precision: DatePrecision::Month,
+                    absolute: false,
+                });
+            }
             (None, None) => None,
         };
         if let Some(date) = date {

@@ -185,6 +185,7 @@ impl Extractor {
                 if idx < 8 {
                     confidence += 0.1;
                 }
+                confidence *= m.weight;
                 if guessed {
                     confidence *= self.settings.undated_factor;
                 }
@@ -258,6 +259,7 @@ impl Extractor {
         // stated as modal or conditional ("would strike", "if …, we will
         // attack") is a threat, the way PETRARCH-family coders read it.
         let mut by_type: BTreeMap<(usize, EventType), Vec<Guess>> = BTreeMap::new();
+        let mut weights: std::collections::HashMap<usize, f64> = std::collections::HashMap::new();
         let mut order: Vec<EventType> = Vec::new();
         // What follows an accusation, threat, demand, refusal or agreement is
         // its content, not an asserted act ("accused Turkey of supporting
@@ -281,13 +283,13 @@ impl Extractor {
             let g = roles::assign(s, text, ts, te, trig.roles, grammar);
             let role_end = g.source.map_or(s.span.0, |i| s.actors[i].end.min(ts));
             let (t, mode) = match factuality(s, text, ts, role_end) {
-                // A ceasefire with both parties named is an agreement between
+                // A ceasefire with its parties named after it ("ceasefire
+                // between X and Y", "… with Hamas") is an agreement between
                 // them (PLOVER AGREE); a one-sided one stays RETREAT.
                 Factuality::Asserted
                     if trig.event_type == EventType::Retreat
                         && trig.mode.as_deref() == Some("ceasefire")
-                        && (g.target.is_some()
-                            || roles::coordinated_pair(s, text, ts).is_some()
+                        && (g.target.is_some_and(|t| s.actors[t].start > te)
                             || roles::coordinated_pair_after(s, text, te).is_some()) =>
                 {
                     (EventType::Agree, None)
@@ -302,10 +304,12 @@ impl Extractor {
                 order.push(t);
                 order.len() - 1
             });
+            let w = weights.entry(pos).or_insert(0.0f64);
+            *w = w.max(trig.weight);
             by_type.entry((pos, t)).or_default().push((ts, mode, g));
         }
         let mut found = Vec::new();
-        for ((_, event_type), guesses) in by_type {
+        for ((pos, event_type), guesses) in by_type {
             // Prefer a trigger that names both parties; else combine them.
             let code = |i: usize| lex.actors[s.actors[i].actor].code.as_str();
             let complete = guesses.iter().find(|(_, _, g)| match (g.source, g.target) {
@@ -365,8 +369,10 @@ impl Extractor {
                 .any(|c| gap(text, ts, c.0) <= 3);
             let pending_target = source.is_some()
                 && ((event_type == EventType::Assault && counted)
-                    || (hostile_act(event_type) || event_type == EventType::Request)
-                        && group_after);
+                    || matches!(
+                        event_type,
+                        EventType::Request | EventType::Threaten | EventType::Coerce
+                    ) && group_after);
             if target.is_none() && !target_optional(event_type) && !pending_target {
                 continue;
             }
@@ -390,6 +396,7 @@ impl Extractor {
                 target,
                 close,
                 pending_target: target.is_none() && pending_target,
+                weight: weights.get(&pos).copied().unwrap_or(1.0),
             });
         }
         found
@@ -404,7 +411,9 @@ impl Extractor {
 fn implied_sources(mentions: &mut Vec<Mention>) {
     let mut pairs: BTreeMap<(String, String), (usize, Actor)> = BTreeMap::new();
     for m in mentions.iter().filter(|m| !m.source.code.is_empty()) {
-        let Some(t) = &m.target else { continue };
+        let Some(t) = m.target.as_ref().filter(|t| !t.code.is_empty()) else {
+            continue;
+        };
         // Only fighting says who the other side is: allies argue and talk too.
         if m.event_type.quad_class() != crate::model::QuadClass::MaterialConflict {
             continue;
@@ -486,6 +495,8 @@ struct Found {
     close: bool,
     /// The target is the article's other side (see `implied_sources`).
     pending_target: bool,
+    /// The strongest trigger's confidence factor.
+    weight: f64,
 }
 
 /// Whether the trigger at `ts` is asserted: no negation or modal cue

@@ -35,6 +35,17 @@ fn candidates<'a>(s: &'a Sentence, text: &'a str) -> impl Iterator<Item = (usize
                 let before = before.trim_end();
                 s.places.iter().any(|p| s.span.0 + before.len() == p.1)
             });
+        // "in Idlib and Syria": joined to a place, a place too.
+        let joined_to_place = s
+            .cues_in(Cue::Conjunction, s.span.0, a.start)
+            .any(|&(cs, ce, _)| {
+                gap(text, ce, a.start) == 0
+                    && s.places.iter().any(|p| {
+                        p.1 <= cs
+                            && gap(text, p.1, cs) == 0
+                            && !s.actors.iter().any(|x| x.start == p.0)
+                    })
+            });
         // "BEIRUT — …", "Moscow (Reuters) -": a dateline, not a party.
         let dateline = text[s.span.0..a.start].trim().is_empty() && {
             let after = text[a.end..s.span.1].trim_start();
@@ -43,6 +54,7 @@ fn candidates<'a>(s: &'a Sentence, text: &'a str) -> impl Iterator<Item = (usize
         !a.modifier
             && !gloss
             && !dateline
+            && !joined_to_place
             && !s
                 .cues_in(Cue::Location, s.span.0, a.start)
                 .any(|&(_, e, _)| gap(text, e, a.start) == 0 || text[e..a.start].trim() == "the")

@@ -81,6 +81,7 @@ impl Sentence {
                     // "Moscow-backed", "US-brokered": a compound adjective, not an act.
                     Meaning::Trigger(_) if compound_tail(text, h.start) => {}
                     Meaning::Trigger(i) => s.triggers.push((h.start, h.end, *i)),
+                    Meaning::NotTrigger => {}
                     Meaning::Sector(sec) => sectors.push((h.start, h.end, sec.clone())),
                     Meaning::Month(m) => s.dates.months.push((h.start, h.end, *m)),
                     Meaning::Weekday(d) => s.dates.weekdays.push((h.start, *d)),

@@ -46,6 +46,10 @@ pub struct SectorsFile {
 pub struct TriggersFile {
     #[serde(default)]
     pub trigger: Vec<TriggerDef>,
+    /// Phrases that contain a trigger word but report no act ("charm
+    /// offensive", "strike a deal", "attack helicopter").
+    #[serde(default)]
+    pub ignore: WordList,
 }
 
 /// Words that signal one PLOVER type (and mode).
@@ -58,6 +62,10 @@ pub struct TriggerDef {
     pub mode: Option<String>,
     #[serde(default)]
     pub roles: Option<String>,
+    /// How much an event rests on this word (default 1): weak words, such
+    /// as "backed" for standing alignments, start lower.
+    #[serde(default)]
+    pub confidence: Option<f64>,
     pub words: Vec<String>,
 }
 

@@ -271,7 +271,7 @@ impl Matcher {
 fn layer(m: &Meaning) -> usize {
     match m {
         Meaning::Actor(_) | Meaning::Place(_) | Meaning::Sector(_) => 0,
-        Meaning::Trigger(_) => 1,
+        Meaning::Trigger(_) | Meaning::NotTrigger => 1,
         Meaning::Cue(Cue::Approx | Cue::Victims | Cue::Killed | Cue::Wounded | Cue::Cumulative) => {
             4
         }

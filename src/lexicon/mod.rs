@@ -40,6 +40,8 @@ pub struct Trigger {
     pub event_type: EventType,
     pub mode: Option<String>,
     pub roles: Roles,
+    /// Confidence factor of events resting on this trigger.
+    pub weight: f64,
 }
 
 /// Kinds of grammatical cue a language file lists.
@@ -72,6 +74,8 @@ pub enum Meaning {
     Actor(usize),
     Place(usize),
     Trigger(usize),
+    /// A phrase that outranks the triggers inside it and means no act.
+    NotTrigger,
     Sector(String),
     Month(u32),
     Weekday(u32),
@@ -221,11 +225,22 @@ impl Lexicon {
                 for w in &t.words {
                     b.add(w, Meaning::Trigger(idx), lang.clone());
                 }
+                let weight = t.confidence.unwrap_or(1.0);
+                if !(0.0..=1.0).contains(&weight) {
+                    return Err(LexiconError::File {
+                        path: path.clone(),
+                        message: format!("trigger confidence {weight} is not between 0 and 1"),
+                    });
+                }
                 triggers.push(Trigger {
                     event_type,
                     mode: t.mode,
                     roles,
+                    weight,
                 });
+            }
+            for w in &f.ignore.words {
+                b.add(w, Meaning::NotTrigger, lang.clone());
             }
         }
         for path in toml_files(&dir.join("grammar"))? {
