@@ -158,7 +158,39 @@ impl Extractor {
             {
                 continue; // history, or a plan for later
             }
-            for m in self.sentence_events(s, text, &grammar) {
+            // "X struck Y on Sunday in response to an attack by Z": what
+            // follows a subordinator is background to the main clause — not
+            // a second event when the main clause has one, and its date words
+            // do not date the main event.
+            let sub = s
+                .cues
+                .iter()
+                .find(|c| c.2 == Cue::Subordinator)
+                .map(|c| c.0);
+            let mut found = self.sentence_events(s, text, &grammar);
+            if let Some(sub) = sub {
+                if found.iter().any(|f| f.ts < sub) {
+                    found.retain(|f| f.ts < sub);
+                }
+            }
+            let dates_after_sub = sub.is_some_and(|sub| {
+                let starts = s
+                    .dates
+                    .months
+                    .iter()
+                    .map(|m| m.0)
+                    .chain(s.dates.weekdays.iter().map(|w| w.0))
+                    .chain(s.dates.relative.iter().map(|r| r.0));
+                let mut starts = starts.peekable();
+                starts.peek().is_some() && starts.all(|p| p > sub)
+            });
+            for m in found {
+                let main_before_dates = dates_after_sub && sub.is_some_and(|sub| m.ts < sub);
+                let (date, precision, explicit) = if main_before_dates {
+                    (anchor, DatePrecision::Day, false)
+                } else {
+                    (date, precision, explicit)
+                };
                 let (os, oe) = folded.original_range(s.span.0, s.span.1);
                 let (fs, fe) = (
                     article.offsets.to_original(os),
@@ -397,6 +429,7 @@ impl Extractor {
                 close,
                 pending_target: target.is_none() && pending_target,
                 weight: weights.get(&pos).copied().unwrap_or(1.0),
+                ts,
             });
         }
         found
@@ -497,6 +530,8 @@ struct Found {
     pending_target: bool,
     /// The strongest trigger's confidence factor.
     weight: f64,
+    /// Where its trigger stands (folded offset).
+    ts: usize,
 }
 
 /// Whether the trigger at `ts` is asserted: no negation or modal cue

@@ -93,6 +93,8 @@ pub struct GrammarFile {
     #[serde(default)]
     pub abbreviations: Vec<String>,
     #[serde(default)]
+    pub subordinators: Vec<String>,
+    #[serde(default)]
     pub progressive_suffixes: Vec<String>,
     #[serde(default)]
     pub modifier_after_head: bool,

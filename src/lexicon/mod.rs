@@ -59,6 +59,8 @@ pub enum Cue {
     Conjunction,
     /// "wants Putin to attack": an infinitive is wanted, planned or asked, not done.
     Infinitive,
+    /// "in response to", "following": what follows is background to the main clause.
+    Subordinator,
     Approx,
     Victims,
     Killed,
@@ -256,6 +258,7 @@ impl Lexicon {
                 (&f.location_markers, Cue::Location),
                 (&f.conjunctions, Cue::Conjunction),
                 (&f.infinitive_markers, Cue::Infinitive),
+                (&f.subordinators, Cue::Subordinator),
             ];
             for (words, cue) in lists {
                 for w in words {
