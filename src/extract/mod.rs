@@ -173,17 +173,24 @@ impl Extractor {
                     found.retain(|f| f.ts < sub);
                 }
             }
-            let dates_after_sub = sub.is_some_and(|sub| {
-                let starts = s
-                    .dates
-                    .months
-                    .iter()
-                    .map(|m| m.0)
-                    .chain(s.dates.weekdays.iter().map(|w| w.0))
-                    .chain(s.dates.relative.iter().map(|r| r.0));
-                let mut starts = starts.peekable();
-                starts.peek().is_some() && starts.all(|p| p > sub)
-            });
+            let date_words: Vec<usize> = s
+                .dates
+                .months
+                .iter()
+                .map(|m| m.0)
+                .chain(s.dates.weekdays.iter().map(|w| w.0))
+                .chain(s.dates.relative.iter().map(|r| r.0))
+                .collect();
+            let dates_after_sub = sub
+                .is_some_and(|sub| !date_words.is_empty() && date_words.iter().all(|&p| p > sub));
+            // "Sunday's attack comes after the air strike killed 34": the
+            // subordinate event happened before the dated one, on a day the
+            // sentence does not give.
+            if let Some(sub) = sub {
+                if !date_words.is_empty() && date_words.iter().all(|&p| p < sub) {
+                    found.retain(|f| f.ts < sub);
+                }
+            }
             for m in found {
                 let main_before_dates = dates_after_sub && sub.is_some_and(|sub| m.ts < sub);
                 let (date, precision, explicit) = if main_before_dates {
@@ -327,6 +334,11 @@ impl Extractor {
                     (EventType::Agree, None)
                 }
                 Factuality::Asserted => (trig.event_type, trig.mode.clone()),
+                // A threat speaks of the future by nature: "would take
+                // whatever action" is the threat itself.
+                Factuality::Modal if trig.event_type == EventType::Threaten => {
+                    (EventType::Threaten, trig.mode.clone())
+                }
                 Factuality::Modal if hostile_act(trig.event_type) => {
                     (EventType::Threaten, Some("violence".to_string()))
                 }

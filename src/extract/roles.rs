@@ -61,10 +61,14 @@ fn candidates<'a>(s: &'a Sentence, text: &'a str) -> impl Iterator<Item = (usize
     })
 }
 
-/// Actor introduced by a marker cue of `kind` after `from` (within a few words).
+/// Actor introduced by a marker cue of `kind` after `from` (within a few
+/// words, in the same clause).
 fn marked_actor(s: &Sentence, text: &str, kind: Cue, from: usize) -> Option<usize> {
     for &(ms, me, _) in s.cues_in(kind, from, s.span.1) {
-        if gap(text, from, ms) > REACH_AFTER {
+        // The marker belongs to this trigger only within its clause.
+        let crossed = text[from..ms].contains([',', ';'])
+            || s.cues_in(Cue::Subordinator, from, ms).next().is_some();
+        if gap(text, from, ms) > REACH_AFTER || crossed {
             break;
         }
         if let Some((i, _)) =
