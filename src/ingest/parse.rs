@@ -563,51 +563,6 @@ fn html(src: &str, base: usize, lexicon: &Lexicon) -> Result<Reduced, String> {
     Ok(r)
 }
 
-/// The common named entities of news pages; numeric ones are decoded by number.
-const ENTITIES: &[(&str, &str)] = &[
-    ("amp", "&"),
-    ("lt", "<"),
-    ("gt", ">"),
-    ("quot", "\""),
-    ("apos", "'"),
-    ("nbsp", " "),
-    ("ndash", "\u{2013}"),
-    ("mdash", "\u{2014}"),
-    ("hellip", "\u{2026}"),
-    ("lsquo", "\u{2018}"),
-    ("rsquo", "\u{2019}"),
-    ("sbquo", "\u{201A}"),
-    ("ldquo", "\u{201C}"),
-    ("rdquo", "\u{201D}"),
-    ("bdquo", "\u{201E}"),
-    ("laquo", "\u{AB}"),
-    ("raquo", "\u{BB}"),
-    ("lsaquo", "\u{2039}"),
-    ("rsaquo", "\u{203A}"),
-    ("copy", "\u{A9}"),
-    ("reg", "\u{AE}"),
-    ("trade", "\u{2122}"),
-    ("euro", "\u{20AC}"),
-    ("pound", "\u{A3}"),
-    ("yen", "\u{A5}"),
-    ("cent", "\u{A2}"),
-    ("deg", "\u{B0}"),
-    ("middot", "\u{B7}"),
-    ("bull", "\u{2022}"),
-    ("times", "\u{D7}"),
-    ("divide", "\u{F7}"),
-    ("sect", "\u{A7}"),
-    ("para", "\u{B6}"),
-    ("shy", ""),
-    ("zwj", ""),
-    ("zwnj", ""),
-    ("thinsp", " "),
-    ("ensp", " "),
-    ("emsp", " "),
-    ("prime", "\u{2032}"),
-    ("Prime", "\u{2033}"),
-];
-
 /// Decodes the entity at the start of `s` (which starts with `&`): the text
 /// and how many bytes of `s` it took. `None`: not an entity, keep the `&`.
 fn decode_entity(s: &str) -> Option<(std::borrow::Cow<'static, str>, usize)> {
@@ -629,10 +584,12 @@ fn decode_entity(s: &str) -> Option<(std::borrow::Cow<'static, str>, usize)> {
         };
         return Some((c.to_string().into(), len));
     }
-    ENTITIES
-        .iter()
-        .find(|(n, _)| *n == name)
-        .map(|(_, v)| (std::borrow::Cow::Borrowed(*v), len))
+    // Named entities: the full HTML5 table, from html-escape.
+    let raw = &s[..len];
+    match html_escape::decode_html_entities(raw) {
+        std::borrow::Cow::Owned(text) => Some((text.into(), len)),
+        std::borrow::Cow::Borrowed(_) => None,
+    }
 }
 
 /// Positions of the string values of a JSON object's top-level keys: key →
@@ -903,6 +860,19 @@ mod tests {
             let o = a.offsets.to_original(start + k);
             assert_eq!(md[o..].chars().next(), Some(c));
         }
+    }
+
+    #[test]
+    fn every_html5_entity_is_decoded() {
+        let a = parse_as(
+            "e.html",
+            "<html><body><p>Caf&eacute; in Bogot&aacute; &amp; &frac12; &#x41;&#66; &bogus; ok</p></body></html>",
+        );
+        assert!(
+            a.text.contains("Café in Bogotá & ½ AB &bogus; ok"),
+            "{}",
+            a.text
+        );
     }
 
     #[test]

@@ -12,7 +12,6 @@ use std::path::Path;
 
 use super::parse::{content_id, parse};
 use super::Rejection;
-use crate::config::LimitSettings;
 use crate::lexicon::Lexicon;
 use crate::model::Article;
 
@@ -30,10 +29,6 @@ impl Reader {
             max_file_bytes,
             seen: HashSet::new(),
         }
-    }
-
-    pub fn with_limits(limits: &LimitSettings) -> Self {
-        Reader::new(limits.max_file_bytes)
     }
 
     /// Whether content `id` was already read.
