@@ -145,7 +145,7 @@ fn real_main(cli: Cli) -> Result<(), Failure> {
             let (settings, lexicon) = load(cli.config.as_deref())?;
             init_logging(&settings, true);
             let core = one_shot(&settings, lexicon, &files)?;
-            print_events(core.merge.dedup.events(), format)
+            print(core.merge.dedup.events(), format, events_table)
         }
         Command::Escalation {
             dyad,
@@ -161,7 +161,7 @@ fn real_main(cli: Cli) -> Result<(), Failure> {
                     .ok_or_else(|| usage(format!("--dyad {d}: expected two codes like RUS-TUR")))?;
                 states.retain(|s| s.dyad == want);
             }
-            print_states(&states, format)
+            print(&states, format, states_table)
         }
         Command::Run { watch } => {
             let (mut settings, lexicon) = load(cli.config.as_deref())?;
@@ -267,78 +267,74 @@ fn one_shot(
     Ok(core)
 }
 
-fn print_events(events: &[Event], format: Format) -> Result<(), Failure> {
+/// Writes `items` as JSON Lines, or as a table drawn by `table`.
+fn print<T: serde::Serialize>(
+    items: &[T],
+    format: Format,
+    table: fn(&mut dyn Write, &[T]) -> std::io::Result<()>,
+) -> Result<(), Failure> {
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     match format {
         Format::Jsonl => {
-            for e in events {
-                serde_json::to_writer(&mut out, e)?;
+            for item in items {
+                serde_json::to_writer(&mut out, item)?;
                 writeln!(out)?;
             }
         }
-        Format::Table => {
-            writeln!(
-                out,
-                "{:<10} {:<10} {:<14} {:<12} {:<12} {:>6} {:<16} {:>4} {:>5}",
-                "date", "type", "mode", "source", "target", "killed", "location", "arts", "conf"
-            )?;
-            for e in events {
-                writeln!(
-                    out,
-                    "{:<10} {:<10} {:<14} {:<12} {:<12} {:>6} {:<16} {:>4} {:>5.2}",
-                    e.date.to_string(),
-                    e.event_type.as_str(),
-                    e.mode.as_deref().unwrap_or("-"),
-                    format!("{}/{}", e.source.code, e.source.sector),
-                    e.target
-                        .as_ref()
-                        .map_or("-".to_string(), |t| format!("{}/{}", t.code, t.sector)),
-                    e.fatalities
-                        .killed
-                        .map_or("-".to_string(), |k| k.to_string()),
-                    e.location.as_ref().map_or("-", |l| l.name.as_str()),
-                    e.articles,
-                    e.confidence
-                )?;
-            }
-        }
+        Format::Table => table(&mut out, items)?,
     }
     out.flush()?;
     Ok(())
 }
 
-fn print_states(states: &[EscalationState], format: Format) -> Result<(), Failure> {
-    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    match format {
-        Format::Jsonl => {
-            for s in states {
-                serde_json::to_writer(&mut out, s)?;
-                writeln!(out)?;
-            }
-        }
-        Format::Table => {
-            writeln!(
-                out,
-                "{:<12} {:<10} {:>6} {:>5} {:<15} {:<8} {:>7} {:>6}",
-                "dyad", "as_of", "score", "level", "label", "trend", "delta7d", "killed"
-            )?;
-            for s in states {
-                writeln!(
-                    out,
-                    "{:<12} {:<10} {:>6.1} {:>5} {:<15} {:<8} {:>7.1} {:>6}",
-                    s.dyad,
-                    s.as_of.to_string(),
-                    s.score,
-                    s.level,
-                    s.label,
-                    s.trend,
-                    s.delta_7d,
-                    s.fatalities_7d
-                )?;
-            }
-        }
+fn events_table(out: &mut dyn Write, events: &[Event]) -> std::io::Result<()> {
+    writeln!(
+        out,
+        "{:<10} {:<10} {:<14} {:<12} {:<12} {:>6} {:<16} {:>4} {:>5}",
+        "date", "type", "mode", "source", "target", "killed", "location", "arts", "conf"
+    )?;
+    for e in events {
+        writeln!(
+            out,
+            "{:<10} {:<10} {:<14} {:<12} {:<12} {:>6} {:<16} {:>4} {:>5.2}",
+            e.date.to_string(),
+            e.event_type.as_str(),
+            e.mode.as_deref().unwrap_or("-"),
+            format!("{}/{}", e.source.code, e.source.sector),
+            e.target
+                .as_ref()
+                .map_or("-".to_string(), |t| format!("{}/{}", t.code, t.sector)),
+            e.fatalities
+                .killed
+                .map_or("-".to_string(), |k| k.to_string()),
+            e.location.as_ref().map_or("-", |l| l.name.as_str()),
+            e.articles,
+            e.confidence
+        )?;
     }
-    out.flush()?;
+    Ok(())
+}
+
+fn states_table(out: &mut dyn Write, states: &[EscalationState]) -> std::io::Result<()> {
+    writeln!(
+        out,
+        "{:<12} {:<10} {:>6} {:>5} {:<15} {:<8} {:>7} {:>6}",
+        "dyad", "as_of", "score", "level", "label", "trend", "delta7d", "killed"
+    )?;
+    for s in states {
+        writeln!(
+            out,
+            "{:<12} {:<10} {:>6.1} {:>5} {:<15} {:<8} {:>7.1} {:>6}",
+            s.dyad,
+            s.as_of.to_string(),
+            s.score,
+            s.level,
+            s.label,
+            s.trend,
+            s.delta_7d,
+            s.fatalities_7d
+        )?;
+    }
     Ok(())
 }
 

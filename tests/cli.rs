@@ -1,13 +1,9 @@
 //! The command line's contract: exit codes, one-line errors naming the key or
 //! file at fault, and environment overrides (SPEC §1–2).
 
-use std::process::Command;
+mod common;
 
-fn flashpoint() -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_flashpoint"));
-    c.current_dir(env!("CARGO_MANIFEST_DIR"));
-    c
-}
+use common::flashpoint;
 
 #[test]
 fn environment_overrides_the_shipped_config() {

@@ -25,8 +25,7 @@ struct Daemon {
 
 impl Daemon {
     fn start(url: &str, inbox: &Path, state: &Path) -> Daemon {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_flashpoint"))
-            .current_dir(env!("CARGO_MANIFEST_DIR"))
+        let mut child = common::flashpoint()
             .args(["run", "--watch"])
             .arg(inbox)
             .env("FLASHPOINT__NATS__URL", url)

@@ -1,8 +1,12 @@
 //! `flashpoint eval` on a small corpus written here, and agreement with the
 //! project's reference scorer (`../shared/tools/score.py`) when it is present.
 
+mod common;
+
 use std::path::Path;
 use std::process::Command;
+
+use common::flashpoint;
 
 fn write_corpus(dir: &Path) {
     std::fs::create_dir_all(dir.join("articles")).unwrap();
@@ -47,12 +51,7 @@ fn eval_scores_and_agrees_with_the_reference_scorer() {
     let dir = tempfile::tempdir().unwrap();
     write_corpus(dir.path());
     let bin = env!("CARGO_BIN_EXE_flashpoint");
-    let out = Command::new(bin)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .arg("eval")
-        .arg(dir.path())
-        .output()
-        .unwrap();
+    let out = flashpoint().arg("eval").arg(dir.path()).output().unwrap();
     assert!(
         out.status.success(),
         "{}",
@@ -64,8 +63,7 @@ fn eval_scores_and_agrees_with_the_reference_scorer() {
     assert!(text.contains("fatalities: 1/1"), "{text}");
 
     // Below --min-f1 the exit code is 1.
-    let strict = Command::new(bin)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
+    let strict = flashpoint()
         .args(["eval", "--min-f1", "0.99"])
         .arg(dir.path())
         .output()

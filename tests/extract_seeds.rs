@@ -1,9 +1,12 @@
 //! `flashpoint extract` on the seed articles, through the real binary.
 
+mod common;
+
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use serde_json::Value;
+
+use common::flashpoint;
 
 fn seeds() -> Vec<PathBuf> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
@@ -20,8 +23,7 @@ fn extract(files: &[PathBuf]) -> Vec<Value> {
 }
 
 fn extract_with(files: &[PathBuf], env: &[(&str, &str)]) -> Vec<Value> {
-    let out = Command::new(env!("CARGO_BIN_EXE_flashpoint"))
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
+    let out = flashpoint()
         .envs(env.iter().copied())
         .arg("extract")
         .args(files)

@@ -203,3 +203,11 @@ fn read_ports_file(path: &Path) -> Option<String> {
     let v: serde_json::Value = serde_json::from_str(&text).ok()?;
     v["nats"].as_array()?.first()?.as_str().map(str::to_string)
 }
+
+/// The `flashpoint` binary under test, run from the crate root (so it finds
+/// the shipped `config/`).
+pub fn flashpoint() -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_flashpoint"));
+    c.current_dir(env!("CARGO_MANIFEST_DIR"));
+    c
+}
