@@ -59,8 +59,9 @@ fn key(t: EventType, source: &str, target: Option<&str>) -> Key {
 #[derive(Default)]
 pub struct Deduper {
     events: Vec<Event>,
-    /// Per event: whether its date was stated by a sentence (not defaulted).
-    stated: Vec<bool>,
+    /// Per event: what each mention said, from which the message is summed
+    /// up again on every merge — so arrival order does not shape it.
+    reports: Vec<Vec<Report>>,
     by_key: HashMap<Key, Vec<usize>>,
 }
 
@@ -76,16 +77,8 @@ impl Deduper {
         for m in mentions {
             let idx = match self.find(&m) {
                 Some(i) => {
-                    // A stated date beats one defaulted to the article's date.
-                    let better_date = m.date_stated && !self.stated[i];
-                    if better_date {
-                        self.stated[i] = true;
-                    }
-                    if merge(&mut self.events[i], &m, better_date, now) {
-                        Some(i)
-                    } else {
-                        None
-                    }
+                    self.reports[i].push(Report::of(&m));
+                    merge(&mut self.events[i], &self.reports[i], &m, now).then_some(i)
                 }
                 None => Some(self.insert(m, now)),
             };
@@ -140,7 +133,7 @@ impl Deduper {
             m.target.as_ref().map(|t| t.code.as_str()),
         );
         let id = event_id(&m);
-        let stated = m.date_stated;
+        let report = Report::of(&m);
         let mode = m.mode.as_deref();
         let e = Event {
             schema: "flashpoint.event.v1".into(),
@@ -166,7 +159,7 @@ impl Deduper {
             updated: now,
         };
         self.events.push(e);
-        self.stated.push(stated);
+        self.reports.push(vec![report]);
         let i = self.events.len() - 1;
         self.by_key.entry(k).or_default().push(i);
         i
@@ -186,53 +179,140 @@ fn event_id(m: &Mention) -> String {
     blake3::hash(basis.as_bytes()).to_hex()[..16].to_string()
 }
 
+/// What one mention said about an event, kept to sum the event up again.
+#[derive(Debug, Clone)]
+struct Report {
+    article: String,
+    date: chrono::NaiveDate,
+    stated: bool,
+    precision: DatePrecision,
+    mode: Option<String>,
+    location: Option<crate::model::Location>,
+    confidence: f64,
+}
+
+impl Report {
+    fn of(m: &Mention) -> Report {
+        Report {
+            article: m.evidence.article.clone(),
+            date: m.date,
+            stated: m.date_stated,
+            precision: m.date_precision,
+            mode: m.mode.clone(),
+            location: m.location.clone(),
+            confidence: m.confidence,
+        }
+    }
+}
+
+/// The value most reports give (each article counted once); ties go to the
+/// smallest, so the choice never depends on which report came first.
+fn most_told<T: Ord + Clone>(values: impl Iterator<Item = (String, T)>) -> Option<T> {
+    let mut seen: std::collections::BTreeSet<(String, T)> = Default::default();
+    let mut counts: std::collections::BTreeMap<T, usize> = Default::default();
+    for (article, v) in values {
+        if seen.insert((article, v.clone())) {
+            *counts.entry(v).or_default() += 1;
+        }
+    }
+    let best = counts.values().copied().max()?;
+    counts.into_iter().find(|(_, n)| *n == best).map(|(v, _)| v)
+}
+
+/// The date most articles support, from stated dates when there are any: a
+/// report supports a date within its own precision's tolerance ("last week"
+/// supports each day of that week). Ties go to the finer precision, then to
+/// the earlier date, so the choice never depends on arrival order.
+fn best_date(reports: &[Report]) -> Option<(chrono::NaiveDate, DatePrecision)> {
+    let any_stated = reports.iter().any(|r| r.stated);
+    let dated: Vec<&Report> = reports.iter().filter(|r| r.stated || !any_stated).collect();
+    dated
+        .iter()
+        .map(|c| {
+            let support: std::collections::BTreeSet<&str> = dated
+                .iter()
+                .filter(|r| {
+                    let slack = match r.precision {
+                        DatePrecision::Day => 0,
+                        p => tolerance(p),
+                    };
+                    (c.date - r.date).num_days().abs() <= slack
+                })
+                .map(|r| r.article.as_str())
+                .collect();
+            (std::cmp::Reverse(support.len()), c.precision, c.date)
+        })
+        .min()
+        .map(|(_, p, d)| (d, p))
+}
+
 /// Folds a mention into an event; true when the event's message changed.
-fn merge(e: &mut Event, m: &Mention, better_date: bool, now: DateTime<Utc>) -> bool {
-    let new_article = !e.evidence.iter().any(|x| x.article == m.evidence.article);
-    let mut changed = false;
+///
+/// Date, precision, mode, place and confidence are summed up from all the
+/// reports (`reports` already holds `m`), so the same reports in any order
+/// give the same event: a stated date beats one defaulted to the article's
+/// date, the date and mode most articles give win, tolls keep the highest
+/// stated count, and independent articles raise confidence.
+fn merge(e: &mut Event, reports: &[Report], m: &Mention, now: DateTime<Utc>) -> bool {
+    let before = e.clone();
     e.mentions += 1;
-    if new_article {
+    if !e.evidence.iter().any(|x| x.article == m.evidence.article) {
         e.articles += 1;
-        changed = true;
     }
     if !e.languages.contains(&m.evidence.language) {
         e.languages.push(m.evidence.language.clone());
         e.languages.sort();
-        changed = true;
     }
-    if (better_date && m.date != e.date) || m.date_precision < e.date_precision {
-        e.date = m.date;
-        e.date_precision = m.date_precision;
-        changed = true;
+    if let Some((date, precision)) = best_date(reports) {
+        e.date = date;
+        e.date_precision = precision;
     }
-    // Tolls rise as counts come in: keep the highest stated.
-    if m.fatalities.killed > e.fatalities.killed {
-        e.fatalities.killed = m.fatalities.killed;
-        changed = true;
+    e.fatalities.killed = e.fatalities.killed.max(m.fatalities.killed);
+    e.fatalities.wounded = e.fatalities.wounded.max(m.fatalities.wounded);
+    let named = |r: &Report| r.location.as_ref().map(|l| l.name.clone());
+    if let Some(name) = most_told(
+        reports
+            .iter()
+            .filter_map(|r| Some((r.article.clone(), named(r)?))),
+    ) {
+        e.location = reports
+            .iter()
+            .find(|r| named(r).as_deref() == Some(name.as_str()))
+            .and_then(|r| r.location.clone());
     }
-    if m.fatalities.wounded > e.fatalities.wounded {
-        e.fatalities.wounded = m.fatalities.wounded;
-        changed = true;
+    e.mode = most_told(
+        reports
+            .iter()
+            .filter_map(|r| Some((r.article.clone(), r.mode.clone()?))),
+    );
+    e.cameo_root = e.event_type.cameo_root(e.mode.as_deref()).into();
+    e.goldstein = e.event_type.goldstein(e.mode.as_deref());
+    // Independent articles raise confidence: the best report counts fully,
+    // each further article's best at half weight, 1 - Π(1 - c).
+    let mut best: std::collections::BTreeMap<&str, f64> = Default::default();
+    for r in reports {
+        let c = best.entry(r.article.as_str()).or_default();
+        *c = c.max(r.confidence);
     }
-    if e.location.is_none() && m.location.is_some() {
-        e.location = m.location.clone();
-        changed = true;
-    }
-    if e.mode.is_none() && m.mode.is_some() {
-        e.mode = m.mode.clone();
-        e.cameo_root = e.event_type.cameo_root(e.mode.as_deref()).into();
-        e.goldstein = e.event_type.goldstein(e.mode.as_deref());
-        changed = true;
-    }
-    // Independent reports raise confidence: 1 - Π(1 - c).
-    let c = 1.0 - (1.0 - e.confidence) * (1.0 - m.confidence * 0.5);
-    let c = (c.min(0.99) * 100.0).round() / 100.0;
-    if new_article && c != e.confidence {
-        e.confidence = c;
-    }
+    let mut cs: Vec<f64> = best.into_values().collect();
+    cs.sort_by(|a, b| b.total_cmp(a));
+    let miss: f64 = cs
+        .iter()
+        .enumerate()
+        .map(|(i, c)| 1.0 - if i == 0 { *c } else { c * 0.5 })
+        .product();
+    e.confidence = ((1.0 - miss).min(0.99) * 100.0).round() / 100.0;
     if e.evidence.len() < MAX_EVIDENCE && !e.evidence.contains(&m.evidence) {
         e.evidence.push(m.evidence.clone());
     }
+    let changed = e.articles != before.articles
+        || e.languages != before.languages
+        || e.date != before.date
+        || e.date_precision != before.date_precision
+        || e.fatalities != before.fatalities
+        || e.location != before.location
+        || e.mode != before.mode
+        || e.confidence != before.confidence;
     if changed {
         e.revision += 1;
         e.updated = now;

@@ -4,7 +4,7 @@
 //! The state is recomputed from the dyad's current events on every change, so
 //! it depends only on which events exist — not on the order articles arrived
 //! in — and a replay of old articles gives the states live processing gave.
-//! The model (see `docs/ARCHITECTURE.md`) follows the starting point in the
+//! The model (see `docs/ESCALATION.md`) follows the starting point in the
 //! project notes: decaying hostility and cooperation stocks for the score,
 //! and a ladder of entry conditions with 72 h hysteresis for the level.
 
@@ -41,8 +41,18 @@ pub struct Escalation {
     settings: EscalationSettings,
     /// Client → patrons backing it.
     patrons: HashMap<String, Vec<String>>,
+    /// Patron → clients it backs (a patron's settlement binds its clients).
+    clients: HashMap<String, Vec<String>>,
     dyads: BTreeMap<String, BTreeMap<String, Part>>,
     published: HashMap<String, EscalationState>,
+    /// Event-time clock: the latest event date seen. Every dyad is judged as
+    /// of this day, so a dyad that goes quiet decays while others move on.
+    clock: Option<NaiveDate>,
+}
+
+/// Agreements and ceasefires: the events that cap a dyad's level.
+fn is_settlement_type(t: EventType, mode: Option<&str>) -> bool {
+    t == EventType::Agree || (t == EventType::Retreat && mode == Some("ceasefire"))
 }
 
 /// `RUS-TUR`: the two codes in alphabetical order.
@@ -57,19 +67,24 @@ pub fn dyad_name(a: &str, b: &str) -> String {
 impl Escalation {
     pub fn new(settings: EscalationSettings) -> Escalation {
         let mut patrons: HashMap<String, Vec<String>> = HashMap::new();
+        let mut clients: HashMap<String, Vec<String>> = HashMap::new();
         for p in &settings.patrons {
             if let Some((patron, client)) = p.split_once(':') {
+                let (patron, client) = (patron.trim().to_string(), client.trim().to_string());
                 patrons
-                    .entry(client.trim().to_string())
+                    .entry(client.clone())
                     .or_default()
-                    .push(patron.trim().to_string());
+                    .push(patron.clone());
+                clients.entry(patron).or_default().push(client);
             }
         }
         Escalation {
             settings,
             patrons,
+            clients,
             dyads: BTreeMap::new(),
             published: HashMap::new(),
+            clock: None,
         }
     }
 
@@ -97,21 +112,48 @@ impl Escalation {
             .entry(dyad_name(s, t))
             .or_default()
             .insert(e.id.clone(), part(None));
-        // A patron shares its client's conflicts (hostile acts only).
+        let mut share = |dyad: String, via: &str| {
+            self.dyads
+                .entry(dyad.clone())
+                .or_default()
+                .insert(e.id.clone(), part(Some(via.to_string())));
+            touched.push(dyad);
+        };
         if e.event_type.plover_score(e.mode.as_deref()) < 0.0 {
+            // A patron shares its client's conflicts (hostile acts only).
             for (client, other) in [(s, t), (t, s)] {
-                for patron in self.patrons.get(client).cloned().unwrap_or_default() {
+                for patron in self.patrons.get(client).into_iter().flatten() {
                     if patron != other {
-                        let d = dyad_name(&patron, other);
-                        self.dyads
-                            .entry(d.clone())
-                            .or_default()
-                            .insert(e.id.clone(), part(Some(client.to_string())));
-                        touched.push(d);
+                        share(dyad_name(patron, other), client);
+                    }
+                }
+            }
+        } else if is_settlement_type(e.event_type, e.mode.as_deref()) {
+            // A settlement signed by a patron binds its clients: the Moscow
+            // ceasefire between RUS and TUR also calms SYR-TUR.
+            for (patron, other) in [(s, t), (t, s)] {
+                for client in self.clients.get(patron).into_iter().flatten() {
+                    if client != other {
+                        share(dyad_name(client, other), patron);
                     }
                 }
             }
         }
+        let advanced = self.clock.is_none_or(|c| e.date > c);
+        if advanced {
+            self.clock = Some(e.date);
+            // Time moved on for every dyad: quiet ones may have decayed or
+            // stepped down the ladder. Dyads already calm and cold cannot.
+            touched.extend(
+                self.published
+                    .iter()
+                    .filter(|(_, p)| p.level > 0 || p.score > 0.0)
+                    .map(|(d, _)| d.clone()),
+            );
+            touched.sort();
+        }
+        touched.dedup();
+        touched.retain(|d| self.visible(d));
         let mut out = Vec::new();
         for d in touched {
             let state = self.state(&d);
@@ -120,7 +162,6 @@ impl Escalation {
                 Some(prev) => {
                     prev.level != state.level
                         || (prev.score - state.score).abs() >= self.settings.publish_threshold
-                        || prev.as_of != state.as_of
                 }
             };
             if publish {
@@ -133,7 +174,22 @@ impl Escalation {
 
     /// Current state of every dyad, sorted by name.
     pub fn states(&self) -> Vec<EscalationState> {
-        self.dyads.keys().map(|d| self.state(d)).collect()
+        self.dyads
+            .keys()
+            .filter(|d| self.visible(d))
+            .map(|d| self.state(d))
+            .collect()
+    }
+
+    /// A dyad is reported once it has an event of its own or a conflict it
+    /// shares through a patron; a patron's settlement alone does not make
+    /// every client dyad appear.
+    fn visible(&self, dyad: &str) -> bool {
+        self.dyads.get(dyad).is_some_and(|parts| {
+            parts
+                .values()
+                .any(|p| p.via.is_none() || !Self::is_settlement(p))
+        })
     }
 
     fn weight(&self, p: &Part) -> (f64, f64) {
@@ -213,9 +269,7 @@ impl Escalation {
     }
 
     fn is_settlement(p: &Part) -> bool {
-        p.via.is_none()
-            && (p.event_type == EventType::Agree
-                || (p.event_type == EventType::Retreat && p.mode.as_deref() == Some("ceasefire")))
+        is_settlement_type(p.event_type, p.mode.as_deref())
     }
 
     /// Walks the dyad's days in event time: a level rises at once, falls only
@@ -271,8 +325,9 @@ impl Escalation {
         let as_of = parts
             .values()
             .map(|p| p.date)
+            .chain(self.clock)
             .max()
-            .unwrap_or_else(|| NaiveDate::from_ymd_opt(1970, 1, 1).unwrap_or_default());
+            .unwrap_or_default();
         let score = self.score_on(parts, as_of);
         let week_ago = self.score_on(parts, as_of - Duration::days(7));
         let delta = ((score - week_ago) * 10.0).round() / 10.0;
@@ -298,6 +353,7 @@ impl Escalation {
                 .total_cmp(&a.contribution.abs())
                 .then(a.event.cmp(&b.event))
         });
+        drivers.retain(|d| d.contribution != 0.0);
         drivers.truncate(5);
         let mut counts = QuadCounts::default();
         for p in parts.values().filter(|p| p.via.is_none()) {
@@ -434,5 +490,69 @@ mod tests {
         ];
         let s = final_state(&events, "IDN-MYS");
         assert_eq!((s.level, s.score), (0, 0.0));
+    }
+
+    #[test]
+    fn a_patrons_ceasefire_calms_its_clients_dyad() {
+        let war = vec![
+            ev(
+                "a",
+                EventType::Assault,
+                "SYR",
+                "TUR",
+                "2020-02-27",
+                Some(33),
+            ),
+            ev(
+                "b",
+                EventType::Assault,
+                "TUR",
+                "SYR",
+                "2020-03-01",
+                Some(19),
+            ),
+        ];
+        assert_eq!(final_state(&war, "SYR-TUR").level, 5);
+        let mut settled = war.clone();
+        settled.push(ev("c", EventType::Agree, "RUS", "TUR", "2020-03-05", None));
+        let s = final_state(&settled, "SYR-TUR");
+        assert!(s.level <= 2, "RUS signs for SYR: {s:?}");
+        assert_eq!(s.as_of.to_string(), "2020-03-05");
+        // The settlement alone does not conjure a client dyad.
+        let mut e = Escalation::new(EscalationSettings::default());
+        e.update(&ev("c", EventType::Agree, "RUS", "TUR", "2020-03-05", None));
+        let names: Vec<String> = e.states().into_iter().map(|s| s.dyad).collect();
+        assert_eq!(names, vec!["RUS-TUR".to_string()]);
+    }
+
+    #[test]
+    fn quiet_dyads_step_down_as_event_time_moves_on() {
+        let mut e = Escalation::new(EscalationSettings::default());
+        let first = e.update(&ev(
+            "a",
+            EventType::Assault,
+            "ARM",
+            "AZE",
+            "2020-09-27",
+            Some(30),
+        ));
+        assert_eq!(first.iter().find(|s| s.dyad == "ARM-AZE").unwrap().level, 5);
+        // Two weeks later another dyad's event arrives: ARM-AZE is re-judged
+        // as of that day and published again because it fell.
+        let later = e.update(&ev(
+            "b",
+            EventType::Consult,
+            "FRA",
+            "DEU",
+            "2020-10-12",
+            None,
+        ));
+        let arm = later
+            .iter()
+            .find(|s| s.dyad == "ARM-AZE")
+            .expect("re-published");
+        assert_eq!(arm.as_of.to_string(), "2020-10-12");
+        assert_eq!(arm.level, 0, "{arm:?}");
+        assert!(arm.score < first[0].score);
     }
 }
