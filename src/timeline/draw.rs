@@ -526,13 +526,14 @@ fn panel<DB: DrawingBackend>(cv: &Canvas<DB>, p: &Panel, top: i32) -> Result<(),
         1,
     )?;
 
-    // Driving events as guides through the score chart and the ribbon.
+    // Driving events as guides through the score chart (not the ribbon,
+    // whose level names they would cross).
     for d in &p.days {
         let x = f.x(d.date);
         if d.events.iter().any(layout::is_deadly) {
-            cv.dashed_vline(x, chart_top, ribbon_bottom, DEADLY)?;
+            cv.dashed_vline(x, chart_top, chart_bottom, DEADLY)?;
         } else if d.events.iter().any(layout::is_settlement) {
-            cv.dashed_vline(x, chart_top, ribbon_bottom, SETTLED)?;
+            cv.dashed_vline(x, chart_top, chart_bottom, SETTLED)?;
         }
     }
 
