@@ -4,7 +4,8 @@
 //! Data flows one way through bounded channels, one stage per module:
 //! [`ingest`] (files → articles) → [`extract`] (articles → mentions) →
 //! [`dedup`] (mentions → event revisions) → [`escalation`] (events → dyad
-//! states) → [`publish`] (sinks). [`pipeline`] wires them; `docs/ARCHITECTURE.md`
+//! states) → [`publish`] (sinks). [`pipeline`] wires them; [`timeline`] draws
+//! dyads' histories; `docs/ARCHITECTURE.md`
 //! walks one article through.
 
 pub mod config;
@@ -18,3 +19,4 @@ pub mod model;
 pub mod pipeline;
 pub mod publish;
 pub mod store;
+pub mod timeline;

@@ -61,6 +61,18 @@ enum Command {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
+    /// One shot: draw score and level over event time for dyads, as SVG or PNG.
+    Timeline {
+        /// Dyad to draw, e.g. RUS-TUR (repeatable; default: the 4 that went furthest).
+        #[arg(long)]
+        dyad: Vec<String>,
+        /// Output picture; `.svg` or `.png` picks the format.
+        #[arg(long, default_value = "timeline.svg")]
+        out: PathBuf,
+        /// Article files, or folders to read them from.
+        #[arg(required = true, value_name = "FILE_OR_DIR")]
+        inputs: Vec<PathBuf>,
+    },
     /// Backfill a folder through the configured sink, then exit.
     Replay { dir: PathBuf },
     /// Validate and print the effective configuration.
@@ -163,6 +175,28 @@ fn real_main(cli: Cli) -> Result<(), Failure> {
             }
             print(&states, format, states_table)
         }
+        Command::Timeline { dyad, out, inputs } => {
+            use flashpoint::timeline;
+            let fail = |e: timeline::TimelineError| {
+                Failure(if e.is_usage() { 2 } else { 1 }, e.to_string())
+            };
+            // Usage is checked before the (slow) extraction.
+            timeline::Format::of(&out).map_err(fail)?;
+            let mut dyads = Vec::new();
+            for d in &dyad {
+                let d = timeline::normalise_dyad(d).map_err(fail)?;
+                if !dyads.contains(&d) {
+                    dyads.push(d);
+                }
+            }
+            let (settings, lexicon) = load(cli.config.as_deref())?;
+            init_logging(&settings, true);
+            let files = expand(&inputs)?;
+            let core = one_shot(&settings, lexicon, &files)?;
+            timeline::write(&core.merge.escalation, &dyads, &out).map_err(fail)?;
+            eprintln!("flashpoint: wrote {}", out.display());
+            Ok(())
+        }
         Command::Run { watch } => {
             let (mut settings, lexicon) = load(cli.config.as_deref())?;
             settings.watch.dirs.extend(watch);
@@ -243,6 +277,28 @@ fn normalise_dyad(d: &str) -> Option<String> {
     let (a, b) = d.split_once('-')?;
     (!a.is_empty() && !b.is_empty())
         .then(|| flashpoint::escalation::dyad_name(&a.to_uppercase(), &b.to_uppercase()))
+}
+
+/// Files as given, folders as the (sorted) articles under them, so a folder
+/// reads like the daemon's catch-up scan of it.
+fn expand(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, Failure> {
+    let mut files = Vec::new();
+    for i in inputs {
+        if i.is_dir() {
+            let mut found = flashpoint::ingest::watcher::scan(std::slice::from_ref(i));
+            found.sort();
+            if found.is_empty() {
+                return Err(usage(format!(
+                    "{}: no article files in this folder",
+                    i.display()
+                )));
+            }
+            files.extend(found);
+        } else {
+            files.push(i.clone());
+        }
+    }
+    Ok(files)
 }
 
 fn one_shot(

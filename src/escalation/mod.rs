@@ -15,6 +15,8 @@ use chrono::{Duration, NaiveDate};
 use crate::config::EscalationSettings;
 use crate::model::{Driver, EscalationState, Event, EventType, QuadClass, QuadCounts};
 
+pub mod history;
+
 const LABELS: [&str; 6] = [
     "calm",
     "friction",
@@ -275,10 +277,12 @@ impl Escalation {
     /// Walks the dyad's days in event time: a level rises at once, falls only
     /// after 72 h below its entry condition, and an agreement or ceasefire
     /// caps it at 2 (for at least 48 h) and clears what came before it from
-    /// the entry conditions.
-    fn level_series(&self, parts: &BTreeMap<String, Part>, to: NaiveDate) -> u8 {
+    /// the entry conditions. One level per day from the first part to `to`
+    /// (empty without parts), so `state()` and `history()` share one walk.
+    fn level_series(&self, parts: &BTreeMap<String, Part>, to: NaiveDate) -> Vec<u8> {
+        let mut series = Vec::new();
         let Some(first) = parts.values().map(|p| p.date).min() else {
-            return 0;
+            return series;
         };
         let mut level = 0u8;
         let mut below_since: Option<NaiveDate> = None;
@@ -314,9 +318,10 @@ impl Escalation {
             if settled.is_some_and(|s| d - s < Duration::days(2)) {
                 level = level.min(2);
             }
+            series.push(level);
             d += Duration::days(1);
         }
-        level
+        series
     }
 
     fn state(&self, dyad: &str) -> EscalationState {
@@ -331,7 +336,7 @@ impl Escalation {
         let score = self.score_on(parts, as_of);
         let week_ago = self.score_on(parts, as_of - Duration::days(7));
         let delta = ((score - week_ago) * 10.0).round() / 10.0;
-        let level = self.level_series(parts, as_of);
+        let level = self.level_series(parts, as_of).last().copied().unwrap_or(0);
         let mut drivers: Vec<Driver> = parts
             .iter()
             .map(|(id, p)| {
