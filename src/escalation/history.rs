@@ -38,15 +38,17 @@ pub struct DayEvent {
 }
 
 impl Escalation {
-    /// One [`DayState`] per day from the dyad's first event to its last;
+    /// One [`DayState`] per day from the dyad's first event to the clock;
     /// empty for an unknown dyad. The last day agrees with `states()`.
     pub fn history(&self, dyad: &str) -> Vec<DayState> {
         let Some(parts) = self.dyads.get(dyad) else {
             return Vec::new();
         };
+        // Up to the event-time clock, like the state: a quiet dyad keeps
+        // decaying while other dyads move time on.
         let (Some(first), Some(last)) = (
             parts.values().map(|p| p.date).min(),
-            parts.values().map(|p| p.date).max(),
+            parts.values().map(|p| p.date).chain(self.clock).max(),
         ) else {
             return Vec::new();
         };
@@ -170,12 +172,14 @@ mod tests {
     }
 
     #[test]
-    fn one_day_each_from_first_to_last_event_with_its_events() {
+    fn one_day_each_from_first_event_to_the_clock_with_its_events() {
         let e = escalation();
         let h = e.history("SYR-TUR");
         assert_eq!(h.first().unwrap().date.to_string(), "2020-02-01");
-        assert_eq!(h.last().unwrap().date.to_string(), "2020-02-27");
-        assert_eq!(h.len(), 27);
+        // It runs on to the clock (RUS-TUR's last event), decaying.
+        assert_eq!(h.last().unwrap().date.to_string(), "2020-03-12");
+        assert_eq!(h.len(), 41);
+        assert!(h.last().unwrap().score < h[26].score);
         assert!(h
             .windows(2)
             .all(|w| w[1].date - w[0].date == Duration::days(1)));
