@@ -117,3 +117,49 @@ fn evidence_span_is_the_sentence() {
         "Turkish troops shelled Syrian army positions on Sunday."
     );
 }
+
+#[test]
+fn a_relative_clause_keeps_its_own_roles() {
+    // The bombing's victims are militants (uncoded); Syria is theirs.
+    let ms = run(
+        "Moscow said its jets had bombed militants who attacked Syrian army posts near Saraqib on Tuesday.",
+        "en",
+        "2020-02-19",
+    );
+    assert!(
+        !ms.iter()
+            .any(|m| m.event_type == EventType::Assault && m.source.code == "RUS"),
+        "{ms:?}"
+    );
+    // Both acts, each with its own parties and the by-phrase to its verb.
+    let ms = run(
+        "Syrian soldiers who shelled Turkish positions were bombed by Russian aircraft on Tuesday.",
+        "en",
+        "2020-02-19",
+    );
+    assert!(
+        has(&ms, EventType::Assault, "SYR", Some("TUR")).is_some(),
+        "{ms:?}"
+    );
+    assert!(
+        has(&ms, EventType::Assault, "RUS", Some("SYR")).is_some(),
+        "{ms:?}"
+    );
+    assert!(
+        has(&ms, EventType::Assault, "RUS", Some("TUR")).is_none(),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn ceasefire_talks_are_not_a_ceasefire() {
+    let ms = run(
+        "Fighting near Idlib held up ceasefire talks between Turkey and Russia on Monday.",
+        "en",
+        "2020-02-18",
+    );
+    assert!(
+        !ms.iter().any(|m| m.event_type == EventType::Agree),
+        "{ms:?}"
+    );
+}

@@ -300,6 +300,7 @@ impl Extractor {
         let mut by_type: BTreeMap<(usize, EventType), Vec<Guess>> = BTreeMap::new();
         let mut weights: std::collections::HashMap<usize, f64> = std::collections::HashMap::new();
         let mut order: Vec<EventType> = Vec::new();
+        let mut alone: Vec<usize> = Vec::new();
         // What follows an accusation, threat, demand, refusal or agreement is
         // its content, not an asserted act ("accused Turkey of supporting
         // terrorists", "threatened a military operation unless …").
@@ -344,8 +345,21 @@ impl Extractor {
                 }
                 _ => continue,
             };
-            let pos = order.iter().position(|x| *x == t).unwrap_or_else(|| {
+            // Triggers of one type in one sentence tell one event, unless
+            // one sits in a relative clause: that is another actor's act.
+            let shared = (!g.relative)
+                .then(|| {
+                    order
+                        .iter()
+                        .enumerate()
+                        .position(|(i, x)| *x == t && !alone.contains(&i))
+                })
+                .flatten();
+            let pos = shared.unwrap_or_else(|| {
                 order.push(t);
+                if g.relative {
+                    alone.push(order.len() - 1);
+                }
                 order.len() - 1
             });
             let w = weights.entry(pos).or_insert(0.0f64);

@@ -17,6 +17,9 @@ pub struct RoleGuess {
     pub target: Option<usize>,
     /// The trigger reads as passive (victims named before it).
     pub passive: bool,
+    /// The trigger opens a relative clause ("militants who attacked"): its
+    /// roles are its own, never pieced together with another trigger's.
+    pub relative: bool,
 }
 
 /// How far (in words) an actor may stand from its trigger.
@@ -66,8 +69,11 @@ fn candidates<'a>(s: &'a Sentence, text: &'a str) -> impl Iterator<Item = (usize
 fn marked_actor(s: &Sentence, text: &str, kind: Cue, from: usize) -> Option<usize> {
     for &(ms, me, _) in s.cues_in(kind, from, s.span.1) {
         // The marker belongs to this trigger only within its clause.
+        // Nor across another trigger: in "troops who attacked posts were
+        // bombed by Russia" the by-phrase is the bombing's.
         let crossed = text[from..ms].contains([',', ';'])
-            || s.cues_in(Cue::Subordinator, from, ms).next().is_some();
+            || s.cues_in(Cue::Subordinator, from, ms).next().is_some()
+            || s.triggers.iter().any(|t| t.0 >= from && t.1 <= ms);
         if gap(text, from, ms) > REACH_AFTER || crossed {
             break;
         }
@@ -121,8 +127,20 @@ pub fn assign(
     };
     let passive =
         passive_aux || roles == Roles::PatientFirst || agent.is_some() || headline_passive;
+    // "troops who attacked Turkish posts were bombed": a relative clause
+    // with a verb of its own, closed before this trigger, keeps its actors.
+    let closed_relative = s
+        .cues_in(Cue::Relative, s.span.0, ts)
+        .filter(|&&(_, re, _)| {
+            s.triggers
+                .iter()
+                .any(|t| t.0 >= re && t.1 <= ts && t.0 < ts)
+        })
+        .last()
+        .map(|&(_, re, _)| re);
     let before: Vec<(usize, &ActorRef)> = candidates(s, text)
         .filter(|(_, a)| a.end <= ts && gap(text, a.end, ts) <= REACH_BEFORE)
+        .filter(|(_, a)| closed_relative.is_none_or(|re| a.start < re))
         .collect();
     // An actor right by a reporting cue after the trigger is the reporter
     // ("…, according to Russia's Defence Ministry"), not a party.
@@ -134,9 +152,12 @@ pub fn assign(
     };
     // A target stays in the trigger's clause: no reporting verb or clause
     // break between them ("provided support to the militants, wounding …").
+    // Nor a relative clause: in "bombed militants who attacked Syrian
+    // positions" Syria is the militants' target, not the bombing's.
     let same_clause = |a: &ActorRef| {
         !text[te..a.start].contains([',', ';', ':'])
             && s.cues_in(Cue::Reporting, te, a.start).next().is_none()
+            && s.cues_in(Cue::Relative, te, a.start).next().is_none()
     };
     let after: Vec<(usize, &ActorRef)> = candidates(s, text)
         .filter(|(_, a)| {
@@ -144,7 +165,21 @@ pub fn assign(
         })
         .collect();
     let marked_target = marked_actor(s, text, Cue::TargetMarker, te);
-    let nearest_before = before.last().map(|(i, _)| *i);
+    // "militants who attacked …": inside a relative clause the noun the
+    // pronoun stands for is the subject — an actor right before it ("Syrian
+    // troops who"), or no one we can code (never one further back).
+    let relative = s
+        .cues_in(Cue::Relative, s.span.0, ts)
+        .last()
+        .filter(|&&(_, re, _)| gap(text, re, ts) <= 3);
+    let nearest_before = match relative {
+        Some(&(rs, _, _)) => before
+            .iter()
+            .rev()
+            .find(|(_, a)| a.end <= rs && gap(text, a.end, rs) <= 2)
+            .map(|(i, _)| *i),
+        None => before.last().map(|(i, _)| *i),
+    };
     // "attacks by Hamas and Islamic Jihad": joined to the agent, not its target.
     let co_agent = agent.and_then(|g| {
         let a = &s.actors[g];
@@ -163,6 +198,7 @@ pub fn assign(
 
     let mut g = RoleGuess {
         passive,
+        relative: relative.is_some(),
         ..Default::default()
     };
     if passive {

@@ -61,6 +61,9 @@ pub enum Cue {
     Infinitive,
     /// "in response to", "following": what follows is background to the main clause.
     Subordinator,
+    /// "militants who attacked X": the clause after it describes the noun
+    /// before it, whose roles are its own.
+    Relative,
     Approx,
     Victims,
     Killed,
@@ -259,6 +262,7 @@ impl Lexicon {
                 (&f.conjunctions, Cue::Conjunction),
                 (&f.infinitive_markers, Cue::Infinitive),
                 (&f.subordinators, Cue::Subordinator),
+                (&f.relative_pronouns, Cue::Relative),
             ];
             for (words, cue) in lists {
                 for w in words {
