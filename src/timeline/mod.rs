@@ -87,6 +87,9 @@ impl Panel {
     }
 }
 
+/// Calm days drawn after a dyad's last event has faded.
+const QUIET_TAIL_DAYS: usize = 7;
+
 /// `A-B` in either order and any case → the canonical dyad name.
 pub fn normalise_dyad(d: &str) -> Result<String, TimelineError> {
     match d.trim().split_once('-') {
@@ -114,12 +117,30 @@ pub fn top_dyads(esc: &Escalation, n: usize) -> Vec<String> {
     peaks.into_iter().take(n).map(|p| p.2).collect()
 }
 
+/// Days after a dyad has gone calm and cold are not worth drawing: a 2020
+/// crisis would otherwise shrink to a sliver when other dyads' events run
+/// the clock on to 2024. Keeps a week after the dyad is calm and near 0.
+fn quiet_tail_trimmed(
+    mut days: Vec<crate::escalation::history::DayState>,
+) -> Vec<crate::escalation::history::DayState> {
+    let Some(last_event) = days.iter().rposition(|d| !d.events.is_empty()) else {
+        return days;
+    };
+    if let Some(calm) = days[last_event..]
+        .iter()
+        .position(|d| d.level == 0 && d.score < 5.0)
+    {
+        days.truncate((last_event + calm + QUIET_TAIL_DAYS).min(days.len()));
+    }
+    days
+}
+
 /// Panels for `dyads` (canonical names, all known to `esc`), with a shared
 /// time axis when they are close enough in time.
 pub fn panels(esc: &Escalation, dyads: &[String]) -> Result<Vec<Panel>, TimelineError> {
     let mut out = Vec::new();
     for d in dyads {
-        let days = esc.history(d);
+        let days = quiet_tail_trimmed(esc.history(d));
         let (Some(first), Some(last)) = (days.first(), days.last()) else {
             let known: Vec<String> = esc.states().into_iter().map(|s| s.dyad).collect();
             let mut list = known
