@@ -243,6 +243,12 @@ async fn publishes_to_stream_and_kv_and_serves_states() {
         info["endpoints"][0]["subject"], "flashpoint.api.escalation",
         "{info}"
     );
+    let stats = request(&client, "$SRV.STATS.flashpoint", "").await;
+    assert_eq!(stats["type"], "io.nats.micro.v1.stats_response", "{stats}");
+    assert!(
+        stats["endpoints"][0]["num_requests"].as_u64().unwrap_or(0) >= 4,
+        "the requests above are counted: {stats}"
+    );
 
     // After flush the endpoint is gone: a request finds no responder.
     within("flush", sink.flush()).await.expect("flushed");
