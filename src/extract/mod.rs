@@ -370,8 +370,18 @@ impl Extractor {
         for ((pos, event_type), guesses) in by_type {
             // Prefer a trigger that names both parties; else combine them.
             let code = |i: usize| lex.actors[s.actors[i].actor].code.as_str();
+            // One side, or two sides of one country ("Rwandan rebels" against
+            // "President Kagame"): domestic events have parties too.
+            let sector = |i: usize| {
+                s.actors[i]
+                    .sector
+                    .as_deref()
+                    .unwrap_or(lex.actors[s.actors[i].actor].sector.as_str())
+            };
+            let same_side =
+                |a: usize, b: usize| code(a) == code(b) && !domestic_sides(sector(a), sector(b));
             let complete = guesses.iter().find(|(_, _, g)| match (g.source, g.target) {
-                (Some(a), Some(b)) => code(a) != code(b),
+                (Some(a), Some(b)) => !same_side(a, b),
                 _ => false,
             });
             let (ts, mode, mut source, mut target) = match complete {
@@ -387,7 +397,7 @@ impl Extractor {
                     let source = guesses
                         .iter()
                         .filter_map(|(_, _, g)| g.source)
-                        .find(|&src| target.is_none_or(|t| code(t) != code(src)));
+                        .find(|&src| target.is_none_or(|t| !same_side(t, src)));
                     let (ts, mode) = (guesses[0].0, guesses[0].1.clone());
                     (ts, mode, source, target)
                 }
@@ -408,7 +418,7 @@ impl Extractor {
                 }
             }
             if let (Some(a), Some(b)) = (source, target) {
-                if code(a) == code(b) {
+                if same_side(a, b) {
                     target = None;
                 }
             }
@@ -510,6 +520,14 @@ fn implied_sources(mentions: &mut Vec<Mention>) {
         }
         true
     });
+}
+
+/// Two sectors of one country that can be each other's counterpart:
+/// rebels, opposition parties, courts, parliaments, police and civilians
+/// against anyone else in it (not government against its own army).
+fn domestic_sides(a: &str, b: &str) -> bool {
+    const APART: [&str; 6] = ["REB", "PTY", "JUD", "LEG", "COP", "CVL"];
+    a != b && (APART.contains(&a) || APART.contains(&b))
 }
 
 /// A trigger's position, mode and roles.

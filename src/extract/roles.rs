@@ -207,6 +207,18 @@ pub fn assign(
         if g.target.is_none() {
             g.target = first_after.filter(|i| Some(*i) != g.source);
         }
+    } else if roles == Roles::AddresseeFirst {
+        // "X said (that) Y must …": Y is addressed, X (before the reporting
+        // word that introduces Y) demands.
+        g.target = nearest_before;
+        g.source = nearest_before.and_then(|t| {
+            let t_start = s.actors[t].start;
+            let (rs, _, _) = *s.cues_in(Cue::Reporting, s.span.0, t_start).last()?;
+            candidates(s, text)
+                .filter(|(i, a)| a.end <= rs && Some(*i) != g.target)
+                .last()
+                .map(|(i, _)| i)
+        });
     } else {
         g.source = agent.or(nearest_before);
         // "serangan Turki terhadap Suriah": the noun's modifier follows it.
@@ -217,7 +229,15 @@ pub fn assign(
                 }
             }
         }
-        g.target = marked_target
+        // The actor right after the verb is its object ("demanded that the
+        // US cancel plans to sell arms to Taiwan"); a target marker further
+        // on names the target only when nothing stands there.
+        let adjacent = first_after.filter(|&i| {
+            gap(text, te, s.actors[i].start) <= 2
+                && marked_target.is_none_or(|m| s.actors[i].start < s.actors[m].start)
+        });
+        g.target = adjacent
+            .or(marked_target)
             .or(first_after)
             .filter(|i| Some(*i) != g.source);
         if g.target.is_none() {

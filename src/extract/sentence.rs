@@ -121,9 +121,21 @@ impl Sentence {
         }
         s.triggers.dedup_by_key(|t| (t.0, t.2));
         for a in &mut s.actors {
-            let after = sectors
-                .iter()
-                .find(|(st, _, _)| *st >= a.end && gap(text, a.end, *st) <= 1);
+            // "Turkish government troops" but not "the Kremlin said rebel
+            // leaders": the word between may not be a verb or marker.
+            let cues = &s.cues;
+            let triggers = &s.triggers;
+            let after = sectors.iter().find(|(st, _, _)| {
+                *st >= a.end
+                    && match gap(text, a.end, *st) {
+                        0 => true,
+                        1 => {
+                            !cues.iter().any(|c| c.0 >= a.end && c.1 <= *st)
+                                && !triggers.iter().any(|t| t.0 >= a.end && t.1 <= *st)
+                        }
+                        _ => false,
+                    }
+            });
             let before = sectors
                 .iter()
                 .rev()

@@ -32,6 +32,9 @@ pub enum Roles {
     AgentFirst,
     /// Actor before the trigger is acted upon ("soldiers were killed", "tewas").
     PatientFirst,
+    /// The actor before the trigger is told what to do; the speaker whose
+    /// words they are acts ("Britain said Libya must hand over …").
+    AddresseeFirst,
 }
 
 /// A trigger, compiled.
@@ -219,6 +222,7 @@ impl Lexicon {
                 let roles = match t.roles.as_deref() {
                     None | Some("agent_first") => Roles::AgentFirst,
                     Some("patient_first") => Roles::PatientFirst,
+                    Some("addressee_first") => Roles::AddresseeFirst,
                     Some(other) => {
                         return Err(LexiconError::File {
                             path: path.clone(),
