@@ -163,3 +163,32 @@ fn ceasefire_talks_are_not_a_ceasefire() {
         "{ms:?}"
     );
 }
+
+#[test]
+fn a_promised_helping_act_is_a_pledge_and_a_promised_blow_a_threat() {
+    let ms = run(
+        "Norway is ready to send medical teams to Jordan, its foreign minister said on Monday.",
+        "en",
+        "2021-03-01",
+    );
+    assert!(
+        has(&ms, EventType::Agree, "NOR", Some("JOR")).is_some(),
+        "{ms:?}"
+    );
+    let ms = run(
+        "Armenia will strike Azerbaijani positions if the shelling goes on, its defence ministry warned.",
+        "en",
+        "2021-03-01",
+    );
+    assert!(
+        !ms.iter().any(|m| m.event_type == EventType::Assault),
+        "{ms:?}"
+    );
+    // A possibility is neither.
+    let ms = run(
+        "Analysts said Norway could send medical teams to Jordan.",
+        "en",
+        "2021-03-01",
+    );
+    assert!(ms.is_empty(), "{ms:?}");
+}

@@ -337,11 +337,18 @@ impl Extractor {
                 Factuality::Asserted => (trig.event_type, trig.mode.clone()),
                 // A threat speaks of the future by nature: "would take
                 // whatever action" is the threat itself.
-                Factuality::Modal if trig.event_type == EventType::Threaten => {
-                    (EventType::Threaten, trig.mode.clone())
+                Factuality::Modal | Factuality::Committed
+                    if matches!(trig.event_type, EventType::Threaten | EventType::Agree) =>
+                {
+                    (trig.event_type, trig.mode.clone())
                 }
-                Factuality::Modal if hostile_act(trig.event_type) => {
+                Factuality::Modal | Factuality::Committed if hostile_act(trig.event_type) => {
                     (EventType::Threaten, Some("violence".to_string()))
+                }
+                // A promise to help, give, withdraw or meet is itself an act:
+                // PLOVER codes the pledge as AGREE.
+                Factuality::Committed if cooperative_act(trig.event_type) => {
+                    (EventType::Agree, None)
                 }
                 _ => continue,
             };
@@ -554,12 +561,27 @@ fn hostile_act(t: EventType) -> bool {
     )
 }
 
+/// Acts that, promised, are pledges (AGREE).
+fn cooperative_act(t: EventType) -> bool {
+    matches!(
+        t,
+        EventType::Support
+            | EventType::Aid
+            | EventType::Cooperate
+            | EventType::Retreat
+            | EventType::Concede
+            | EventType::Consult
+    )
+}
+
 /// Whether a trigger is asserted, negated or only possible.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Factuality {
     Asserted,
     Negated,
     Modal,
+    /// Promised or intended by its source: "will withdraw", "ready to help".
+    Committed,
 }
 
 /// One event found in a sentence, before it becomes a [`Mention`].
@@ -584,13 +606,27 @@ fn factuality(s: &Sentence, text: &str, ts: usize, role_end: usize) -> Factualit
     let from = words_back(text, s.span.0, ts, 4).min(role_end);
     let infinitive = s
         .cues_in(Cue::Infinitive, from, ts)
-        .any(|c| gap(text, c.1, ts) == 0);
+        .find(|c| gap(text, c.1, ts) == 0);
+    // A promise binds the verb right after it ("will hand over"), not a
+    // noun further on ("would value its cooperation").
+    let commitments: Vec<&(usize, usize, Cue)> = s
+        .cues_in(Cue::Commitment, from, ts)
+        .filter(|c| gap(text, c.1, ts) <= 1)
+        .collect();
+    let committed =
+        |span: (usize, usize)| commitments.iter().any(|c| c.0 <= span.0 && c.1 >= span.1);
+    let modal: Vec<&(usize, usize, Cue)> = s.cues_in(Cue::Modality, from, ts).collect();
     if s.cues_in(Cue::Negation, from, ts).next().is_some() {
         Factuality::Negated
-    } else if infinitive || s.cues_in(Cue::Modality, from, ts).next().is_some() {
-        Factuality::Modal
-    } else {
+    } else if modal.is_empty() && infinitive.is_none() && commitments.is_empty() {
         Factuality::Asserted
+    } else if modal.iter().all(|m| committed((m.0, m.1)))
+        && infinitive.is_none_or(|i| committed((i.0, i.1)))
+        && !commitments.is_empty()
+    {
+        Factuality::Committed
+    } else {
+        Factuality::Modal
     }
 }
 

@@ -97,6 +97,8 @@ pub struct GrammarFile {
     #[serde(default)]
     pub relative_pronouns: Vec<String>,
     #[serde(default)]
+    pub commitment: Vec<String>,
+    #[serde(default)]
     pub progressive_suffixes: Vec<String>,
     #[serde(default)]
     pub modifier_after_head: bool,

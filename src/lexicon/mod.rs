@@ -67,6 +67,8 @@ pub enum Cue {
     /// "militants who attacked X": the clause after it describes the noun
     /// before it, whose roles are its own.
     Relative,
+    /// "will", "ready to", "pledged to": the act is promised, not done.
+    Commitment,
     Approx,
     Victims,
     Killed,
@@ -267,6 +269,7 @@ impl Lexicon {
                 (&f.infinitive_markers, Cue::Infinitive),
                 (&f.subordinators, Cue::Subordinator),
                 (&f.relative_pronouns, Cue::Relative),
+                (&f.commitment, Cue::Commitment),
             ];
             for (words, cue) in lists {
                 for w in words {
