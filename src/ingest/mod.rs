@@ -5,6 +5,7 @@
 //! article, and hands [`parse`] the bytes; [`meta`] and [`lang`] find the
 //! title, date, URL and language.
 
+pub mod decode;
 pub mod lang;
 pub mod meta;
 pub mod parse;
