@@ -184,6 +184,9 @@ impl Expect {
     }
 }
 
+/// Article notices by file name.
+type Notices = HashMap<String, Vec<Value>>;
+
 fn file_name(v: &Value) -> String {
     let f = v["file"].as_str().expect("file");
     Path::new(f)
@@ -320,10 +323,9 @@ Fran\xe7ois Hollande a re\xe7u Jos\xe9 Manuel Dur\xe3o Barroso \xe0 l'\xc9lys\xe
     drop_file(&stage, &inbox, "same-b.txt", article("borders").as_bytes());
 
     // Collect until everything so far has been reported.
-    let mut articles: HashMap<String, Vec<Value>> = HashMap::new();
+    let mut articles: Notices = HashMap::new();
     let mut rejected: HashMap<String, Vec<String>> = HashMap::new();
-    let mut collect = |daemon: &mut Daemon,
-                       until: &dyn Fn(&HashMap<String, Vec<Value>>) -> bool| {
+    let mut collect = |daemon: &mut Daemon, until: &dyn Fn(&Notices) -> bool| {
         let deadline = Instant::now() + WAIT;
         let mut seen_articles = articles.clone();
         loop {
