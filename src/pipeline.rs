@@ -127,7 +127,7 @@ pub async fn run(
 ) -> anyhow::Result<()> {
     let store = Arc::new(Store::open(&settings.state.dir)?);
     let mut reader = Reader::new(settings.limits.max_file_bytes)
-        .with_quarantine(settings.watch.quarantine_dir.clone());
+        .for_watched_folders(settings.watch.quarantine_dir.clone());
     let done = store.done_ids()?;
     info!(articles = done.len(), state = %settings.state.dir.display(), "state loaded");
     for id in &done {

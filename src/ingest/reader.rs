@@ -33,6 +33,10 @@ pub struct Reader {
     refused: HashMap<String, (PathBuf, String)>,
     /// Where refused files are moved (`watch.quarantine_dir`); `None` leaves them.
     quarantine: Option<PathBuf>,
+    /// Reading for the watcher: a file gone before it is read was deleted or
+    /// moved on, not an input to refuse. Files named by the user (one-shot
+    /// commands) must exist.
+    watching: bool,
 }
 
 impl Reader {
@@ -42,13 +46,17 @@ impl Reader {
             seen: HashSet::new(),
             refused: HashMap::new(),
             quarantine: None,
+            watching: false,
         }
     }
 
-    /// Moves refused files to `dir` (the daemon only; one-shot commands read
-    /// the user's own files and leave them alone).
-    pub fn with_quarantine(mut self, dir: Option<PathBuf>) -> Self {
-        self.quarantine = dir;
+    /// Reads for the watcher (the daemon): files gone before they are read
+    /// are skipped, not refused, and refused files are moved to `quarantine`
+    /// when it is set. One-shot commands read the user's own files, which
+    /// must exist and are never moved.
+    pub fn for_watched_folders(mut self, quarantine: Option<PathBuf>) -> Self {
+        self.quarantine = quarantine;
+        self.watching = true;
         self
     }
 
@@ -98,7 +106,7 @@ impl Reader {
         // Stat before opening: opening a FIFO would block until a writer comes.
         let meta = match std::fs::metadata(path) {
             Ok(m) => m,
-            Err(e) => return unreachable_target(path, &e),
+            Err(e) => return unreachable_target(path, &e, self.watching),
         };
         if !meta.is_file() {
             return Err(reject("not a regular file".into()));
@@ -114,7 +122,7 @@ impl Reader {
         }
         let file = match std::fs::File::open(path) {
             Ok(f) => f,
-            Err(e) if e.kind() == ErrorKind::NotFound => return gone(path),
+            Err(e) if self.watching && e.kind() == ErrorKind::NotFound => return gone(path),
             Err(e) if e.kind() == ErrorKind::PermissionDenied => {
                 return Err(reject(format!("permission denied: cannot open ({e})")))
             }
@@ -168,7 +176,11 @@ impl Reader {
 
 /// `metadata` failed: a link that leads nowhere is refused; a file that is
 /// simply gone (deleted or moved on before we came to it) is not an input.
-fn unreachable_target(path: &Path, e: &std::io::Error) -> Result<Option<Article>, Rejection> {
+fn unreachable_target(
+    path: &Path,
+    e: &std::io::Error,
+    watching: bool,
+) -> Result<Option<Article>, Rejection> {
     let link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
     if link {
         let target = std::fs::read_link(path)
@@ -183,7 +195,7 @@ fn unreachable_target(path: &Path, e: &std::io::Error) -> Result<Option<Article>
         };
         return Err(Rejection::new(path, reason));
     }
-    if e.kind() == ErrorKind::NotFound {
+    if watching && e.kind() == ErrorKind::NotFound {
         return gone(path);
     }
     if e.kind() == ErrorKind::PermissionDenied {
@@ -258,9 +270,13 @@ mod tests {
         let lex = testutil::lexicon();
         let dir = tempfile::tempdir().expect("tempdir");
         let mut r = Reader::new(1 << 20);
-        // Gone before it was read: not an input, nothing to refuse.
+        // A file the user named must exist.
+        let e = r.read(&dir.path().join("gone.txt"), &lex).unwrap_err();
+        assert!(e.reason.contains("cannot read"), "{}", e.reason);
+        // Gone before the daemon read it: not an input, nothing to refuse.
+        let mut w = Reader::new(1 << 20).for_watched_folders(None);
         assert!(matches!(
-            r.read(&dir.path().join("gone.txt"), &lex),
+            w.read(&dir.path().join("gone.txt"), &lex),
             Ok(None)
         ));
         let e = r.read(dir.path(), &lex).unwrap_err();
@@ -317,7 +333,7 @@ mod tests {
         let q = dir.path().join("quarantine");
         let p = dir.path().join("bin.txt");
         std::fs::write(&p, b"\0\x01\x02").expect("write");
-        let mut r = Reader::new(1 << 20).with_quarantine(Some(q.clone()));
+        let mut r = Reader::new(1 << 20).for_watched_folders(Some(q.clone()));
         let e = r.read(&p, &lex).unwrap_err();
         assert_eq!(e.quarantined, Some(q.join("bin.txt")));
         assert!(
