@@ -63,6 +63,9 @@ pub struct WatchSettings {
     pub poll_interval_ms: u64,
     /// Rescan the folders this often anyway, in case an event was lost.
     pub rescan_interval_secs: u64,
+    /// Refused files are moved here (name kept, suffixed on collision);
+    /// unset leaves them in place. Never watched, even inside a watched folder.
+    pub quarantine_dir: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -154,6 +157,7 @@ impl Default for WatchSettings {
             poll: false,
             poll_interval_ms: 2000,
             rescan_interval_secs: 300,
+            quarantine_dir: None,
         }
     }
 }

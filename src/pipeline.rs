@@ -126,7 +126,8 @@ pub async fn run(
     on_ready: impl FnOnce() + Send + 'static,
 ) -> anyhow::Result<()> {
     let store = Arc::new(Store::open(&settings.state.dir)?);
-    let mut reader = Reader::new(settings.limits.max_file_bytes);
+    let mut reader = Reader::new(settings.limits.max_file_bytes)
+        .for_watched_folders(settings.watch.quarantine_dir.clone());
     let done = store.done_ids()?;
     info!(articles = done.len(), state = %settings.state.dir.display(), "state loaded");
     for id in &done {

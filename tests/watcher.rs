@@ -25,6 +25,7 @@ fn settings(dir: &Path, poll: bool) -> WatchSettings {
         poll,
         poll_interval_ms: 50,
         rescan_interval_secs: 0,
+        quarantine_dir: None,
     }
 }
 

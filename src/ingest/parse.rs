@@ -12,39 +12,40 @@ use std::path::Path;
 use chrono::NaiveDate;
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
-use super::{lang, meta};
+use super::{decode, lang, meta};
 use crate::lexicon::Lexicon;
 use crate::model::{Article, OffsetMap};
-
-const BOM: &[u8] = b"\xEF\xBB\xBF";
 
 /// Identity of a file's content: the first 16 hex digits of its blake3 hash.
 pub fn content_id(bytes: &[u8]) -> String {
     blake3::hash(bytes).to_hex()[..16].to_string()
 }
 
+/// `text` → `decoded` offsets (`inner`) → file offsets (`outer`), as one map.
+/// Re-encoded characters change width, so runs are re-cut at every character
+/// (consecutive ones merge again when widths agree, as ASCII's do).
+fn compose(text: &str, inner: &OffsetMap, outer: &OffsetMap) -> OffsetMap {
+    let mut map = OffsetMap::default();
+    for (i, _) in text.char_indices() {
+        map.push(i, outer.to_original(inner.to_original(i)));
+    }
+    map
+}
+
 /// Parses one file. `Err` carries the reason it is refused (not text, no
 /// text, a format we don't read).
 pub fn parse(path: &Path, bytes: &[u8], lexicon: &Lexicon) -> Result<Article, String> {
     let id = content_id(bytes);
-    let (base, body) = match bytes.strip_prefix(BOM) {
-        Some(rest) => (BOM.len(), rest),
-        None => (0, bytes),
-    };
-    if let Some(pos) = body.iter().position(|&b| b == 0) {
-        return Err(format!("not text: NUL byte at byte {}", pos + base));
-    }
-    let src = std::str::from_utf8(body)
-        .map_err(|e| format!("invalid UTF-8 at byte {}", e.valid_up_to() + base))?;
     let ext = path
         .extension()
         .map(|e| e.to_string_lossy().to_ascii_lowercase())
         .unwrap_or_default();
-    let reduced = match ext.as_str() {
-        "txt" | "text" => plain(src, base),
-        "md" | "markdown" => markdown(src, base),
-        "html" | "htm" => html(src, base, lexicon)?,
-        "json" => json(src, base, lexicon)?,
+    // The type first: "unsupported .pdf" says more than "binary".
+    let reduce: fn(&str, usize, &Lexicon) -> Result<Reduced, String> = match ext.as_str() {
+        "txt" | "text" => |s, b, _| Ok(plain(s, b)),
+        "md" | "markdown" => |s, b, _| Ok(markdown(s, b)),
+        "html" | "htm" => html,
+        "json" => json,
         "" => return Err("no file extension: expected .txt, .md, .html or .json".into()),
         other => {
             return Err(format!(
@@ -52,6 +53,23 @@ pub fn parse(path: &Path, bytes: &[u8], lexicon: &Lexicon) -> Result<Article, St
             ))
         }
     };
+    let declared = match ext.as_str() {
+        "html" | "htm" => decode::html_charset(bytes),
+        _ => None,
+    };
+    let decoded = decode::decode(bytes, declared)?;
+    let reduced = match &decoded.map {
+        None => reduce(&decoded.text, decoded.base, lexicon)?,
+        Some(file_map) => {
+            // Reduce the re-encoded text, then carry its offsets on into the file.
+            let mut r = reduce(&decoded.text, 0, lexicon)?;
+            r.offsets = compose(&r.text, &r.offsets, file_map);
+            r
+        }
+    };
+    if decoded.encoding != encoding_rs::UTF_8 {
+        tracing::debug!(file = %path.display(), encoding = decoded.encoding.name(), "decoded legacy encoding");
+    }
     if reduced.text.trim().is_empty() {
         return Err("no text".into());
     }
@@ -781,6 +799,8 @@ mod tests {
     use super::*;
     use crate::ingest::meta::testutil;
 
+    const BOM: &[u8] = b"\xEF\xBB\xBF";
+
     fn parse_as(name: &str, body: &str) -> Article {
         parse(Path::new(name), body.as_bytes(), &testutil::lexicon()).expect("parses")
     }
@@ -960,12 +980,33 @@ mod tests {
     }
 
     #[test]
+    fn windows_1252_article_is_read_and_spans_point_into_the_file() {
+        let file: &[u8] = b"Fran\xe7ois Hollande met Angela Merkel\n\nParis \x96 Fran\xe7ois Hollande and Angela Merkel met in Par\xeds.";
+        let a = parse(Path::new("w.txt"), file, &testutil::lexicon()).expect("1252 text");
+        assert!(a.text.contains("François Hollande"), "{}", a.text);
+        assert!(a.text.contains("Paris \u{2013} Fran"), "{}", a.text);
+        let at = a.text.rfind("Angela").expect("name");
+        let o = a.offsets.to_original(at);
+        assert_eq!(&file[o..o + 6], b"Angela");
+        // A declared charset in a page is honoured; the span still maps.
+        let page: &[u8] = b"<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=iso-8859-1\"><title>G\xf6rlitz</title></head><body><p>Stra\xdfe in G\xf6rlitz.</p></body></html>";
+        let a = parse(Path::new("p.html"), page, &testutil::lexicon()).expect("latin-1 page");
+        assert_eq!(a.title.as_deref(), Some("Görlitz"));
+        let at = a.text.find("Straße").expect("body");
+        let o = a.offsets.to_original(at);
+        assert_eq!(&page[o..o + 4], b"Stra");
+    }
+
+    #[test]
     fn refusals_say_why() {
         let lex = testutil::lexicon();
         let e = parse(Path::new("a.txt"), b"abc\0def", &lex).unwrap_err();
-        assert!(e.contains("NUL byte at byte 3"), "{e}");
-        let e = parse(Path::new("a.txt"), b"abc \xff\xfe", &lex).unwrap_err();
-        assert_eq!(e, "invalid UTF-8 at byte 4");
+        assert_eq!(e, "binary: NUL byte at byte 3");
+        let e = parse(Path::new("a.txt"), b"abc \x81\x8d", &lex).unwrap_err();
+        assert_eq!(
+            e,
+            "undecodable: invalid UTF-8 at byte 4, and not Windows-1252 text"
+        );
         let e = parse(Path::new("a.txt"), b"  \n\n ", &lex).unwrap_err();
         assert_eq!(e, "no text");
         let e = parse(

@@ -6,14 +6,20 @@
 //! and skipped. The set of seen contents sits behind [`Reader::is_seen`] /
 //! [`Reader::mark_seen`] so a durable store can replace the in-memory set.
 
-use std::collections::HashSet;
-use std::io::Read;
-use std::path::Path;
+use std::collections::{HashMap, HashSet};
+use std::io::{ErrorKind, Read};
+use std::path::{Path, PathBuf};
 
 use super::parse::{content_id, parse};
-use super::Rejection;
+use super::{quarantine, Rejection};
 use crate::lexicon::Lexicon;
 use crate::model::Article;
+
+/// `ELOOP`: too many levels of symbolic links (a link loop).
+#[cfg(target_os = "linux")]
+const ELOOP: i32 = 40;
+#[cfg(not(target_os = "linux"))]
+const ELOOP: i32 = 62;
 
 /// Reads files into articles, once per content.
 #[derive(Debug, Clone)]
@@ -21,6 +27,16 @@ pub struct Reader {
     max_file_bytes: u64,
     /// Content ids already read (parsed or refused).
     seen: HashSet<String>,
+    /// Refused content ids → the first file and the reason: the same bad
+    /// bytes under another name are refused again (each file gets its notice
+    /// and is quarantined), the same file again is not.
+    refused: HashMap<String, (PathBuf, String)>,
+    /// Where refused files are moved (`watch.quarantine_dir`); `None` leaves them.
+    quarantine: Option<PathBuf>,
+    /// Reading for the watcher: a file gone before it is read was deleted or
+    /// moved on, not an input to refuse. Files named by the user (one-shot
+    /// commands) must exist.
+    watching: bool,
 }
 
 impl Reader {
@@ -28,7 +44,20 @@ impl Reader {
         Reader {
             max_file_bytes,
             seen: HashSet::new(),
+            refused: HashMap::new(),
+            quarantine: None,
+            watching: false,
         }
+    }
+
+    /// Reads for the watcher (the daemon): files gone before they are read
+    /// are skipped, not refused, and refused files are moved to `quarantine`
+    /// when it is set. One-shot commands read the user's own files, which
+    /// must exist and are never moved.
+    pub fn for_watched_folders(mut self, quarantine: Option<PathBuf>) -> Self {
+        self.quarantine = quarantine;
+        self.watching = true;
+        self
     }
 
     /// Whether content `id` was already read.
@@ -42,18 +71,43 @@ impl Reader {
     }
 
     /// Reads `path`: `Ok(Some)` for a new article, `Ok(None)` for content
-    /// already read, `Err` for an input that is refused.
+    /// already read or a file not ready (gone, or changing while read — the
+    /// watcher sends it again once it is quiet), `Err` for an input that is
+    /// refused (and moved to the quarantine folder, if there is one).
     ///
     /// Content is marked seen as soon as it is read, also when it is refused:
     /// the same bytes would be refused again, and a rescan must not repeat
     /// the rejection notice. A file that changes gets a new content id.
     pub fn read(&mut self, path: &Path, lexicon: &Lexicon) -> Result<Option<Article>, Rejection> {
-        let reject = |reason: String| Rejection {
-            file: path.to_path_buf(),
-            reason,
+        let mut rejection = match self.read_file(path, lexicon) {
+            Err(r) => r,
+            ok => return ok,
         };
+        if let Some(dir) = &self.quarantine {
+            match quarantine::move_to(path, dir) {
+                Ok(to) => {
+                    rejection.reason = format!("{}; moved to {}", rejection.reason, to.display());
+                    rejection.quarantined = Some(to);
+                }
+                Err(e) => {
+                    rejection.reason = format!(
+                        "{}; could not move to {} ({e}), left in place",
+                        rejection.reason,
+                        dir.display()
+                    );
+                }
+            }
+        }
+        Err(rejection)
+    }
+
+    fn read_file(&mut self, path: &Path, lexicon: &Lexicon) -> Result<Option<Article>, Rejection> {
+        let reject = |reason: String| Rejection::new(path, reason);
         // Stat before opening: opening a FIFO would block until a writer comes.
-        let meta = std::fs::metadata(path).map_err(|e| reject(format!("cannot read: {e}")))?;
+        let meta = match std::fs::metadata(path) {
+            Ok(m) => m,
+            Err(e) => return unreachable_target(path, &e, self.watching),
+        };
         if !meta.is_file() {
             return Err(reject("not a regular file".into()));
         }
@@ -66,7 +120,14 @@ impl Reader {
         if meta.len() > self.max_file_bytes {
             return Err(too_big(meta.len()));
         }
-        let file = std::fs::File::open(path).map_err(|e| reject(format!("cannot open: {e}")))?;
+        let file = match std::fs::File::open(path) {
+            Ok(f) => f,
+            Err(e) if self.watching && e.kind() == ErrorKind::NotFound => return gone(path),
+            Err(e) if e.kind() == ErrorKind::PermissionDenied => {
+                return Err(reject(format!("permission denied: cannot open ({e})")))
+            }
+            Err(e) => return Err(reject(format!("cannot open: {e}"))),
+        };
         let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
         // Read at most one byte past the limit: a file still growing is caught too.
         file.take(self.max_file_bytes.saturating_add(1))
@@ -75,18 +136,77 @@ impl Reader {
         if bytes.len() as u64 > self.max_file_bytes {
             return Err(too_big(bytes.len() as u64));
         }
-        let id = content_id(&bytes);
-        if self.is_seen(&id) {
+        // Written, truncated or replaced while we read: not ready, not bad.
+        let after = std::fs::metadata(path).ok();
+        let unchanged = after
+            .as_ref()
+            .is_none_or(|m| m.len() == meta.len() && m.modified().ok() == meta.modified().ok());
+        if !unchanged || bytes.len() as u64 != meta.len() {
+            tracing::info!(file = %path.display(), "file changed while being read; waiting until it is quiet");
             return Ok(None);
         }
+        let id = content_id(&bytes);
+        if self.is_seen(&id) {
+            return match self.refused.get(&id) {
+                Some((first, reason)) if first != path => Err(reject(format!(
+                    "{reason} (same content as {})",
+                    first.display()
+                ))),
+                _ => Ok(None),
+            };
+        }
         self.mark_seen(&id);
-        let mut article = parse(path, &bytes, lexicon).map_err(reject)?;
+        let parsed = if bytes.is_empty() {
+            Err("empty file".to_string())
+        } else {
+            parse(path, &bytes, lexicon)
+        };
+        let mut article = parsed.map_err(|reason| {
+            self.refused
+                .insert(id.clone(), (path.to_path_buf(), reason.clone()));
+            reject(reason)
+        })?;
         article.received = meta
             .modified()
             .ok()
             .map(|t| chrono::DateTime::<chrono::Utc>::from(t).date_naive());
         Ok(Some(article))
     }
+}
+
+/// `metadata` failed: a link that leads nowhere is refused; a file that is
+/// simply gone (deleted or moved on before we came to it) is not an input.
+fn unreachable_target(
+    path: &Path,
+    e: &std::io::Error,
+    watching: bool,
+) -> Result<Option<Article>, Rejection> {
+    let link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+    if link {
+        let target = std::fs::read_link(path)
+            .map(|t| t.display().to_string())
+            .unwrap_or_default();
+        let reason = if e.raw_os_error() == Some(ELOOP) {
+            format!("symlink loop: {target} leads back to itself")
+        } else if e.kind() == ErrorKind::NotFound {
+            format!("dangling symlink: its target {target} does not exist")
+        } else {
+            format!("symlink target {target} cannot be read: {e}")
+        };
+        return Err(Rejection::new(path, reason));
+    }
+    if watching && e.kind() == ErrorKind::NotFound {
+        return gone(path);
+    }
+    if e.kind() == ErrorKind::PermissionDenied {
+        return Err(Rejection::new(path, format!("permission denied: {e}")));
+    }
+    Err(Rejection::new(path, format!("cannot read: {e}")))
+}
+
+fn gone(path: &Path) -> Result<Option<Article>, Rejection> {
+    tracing::info!(file = %path.display(), "file gone before it could be read");
+    Ok(None)
 }
 
 #[cfg(test)]
@@ -125,7 +245,7 @@ mod tests {
         let mut r = Reader::new(1 << 20);
         let e = r.read(&p, &lex).unwrap_err();
         assert_eq!(e.file, p);
-        assert!(e.reason.contains("NUL byte"), "{}", e.reason);
+        assert!(e.reason.starts_with("binary: NUL byte"), "{}", e.reason);
         // A rescan does not repeat the rejection.
         assert!(matches!(r.read(&p, &lex), Ok(None)));
     }
@@ -150,9 +270,100 @@ mod tests {
         let lex = testutil::lexicon();
         let dir = tempfile::tempdir().expect("tempdir");
         let mut r = Reader::new(1 << 20);
+        // A file the user named must exist.
         let e = r.read(&dir.path().join("gone.txt"), &lex).unwrap_err();
         assert!(e.reason.contains("cannot read"), "{}", e.reason);
+        // Gone before the daemon read it: not an input, nothing to refuse.
+        let mut w = Reader::new(1 << 20).for_watched_folders(None);
+        assert!(matches!(
+            w.read(&dir.path().join("gone.txt"), &lex),
+            Ok(None)
+        ));
         let e = r.read(dir.path(), &lex).unwrap_err();
         assert_eq!(e.reason, "not a regular file");
+    }
+
+    #[test]
+    fn empty_file_is_refused_and_each_name_of_bad_content_gets_its_notice() {
+        let lex = testutil::lexicon();
+        let dir = tempfile::tempdir().expect("tempdir");
+        let (a, b) = (dir.path().join("a.txt"), dir.path().join("b.txt"));
+        std::fs::write(&a, "").expect("write");
+        std::fs::write(&b, "").expect("write");
+        let mut r = Reader::new(1 << 20);
+        assert_eq!(r.read(&a, &lex).unwrap_err().reason, "empty file");
+        // The same file again is quiet; another file with the same bytes is not.
+        assert!(matches!(r.read(&a, &lex), Ok(None)));
+        let e = r.read(&b, &lex).unwrap_err();
+        assert!(
+            e.reason.starts_with("empty file (same content as"),
+            "{}",
+            e.reason
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn symlinks_followed_to_files_refused_when_dangling_or_looping() {
+        use std::os::unix::fs::symlink;
+        let lex = testutil::lexicon();
+        let dir = tempfile::tempdir().expect("tempdir");
+        let d = dir.path();
+        std::fs::write(d.join("real.txt"), ARTICLE).expect("write");
+        symlink(d.join("real.txt"), d.join("link.txt")).expect("symlink");
+        symlink(d.join("nowhere.txt"), d.join("dangling.txt")).expect("symlink");
+        symlink(d.join("loop-b.txt"), d.join("loop-a.txt")).expect("symlink");
+        symlink(d.join("loop-a.txt"), d.join("loop-b.txt")).expect("symlink");
+        let mut r = Reader::new(1 << 20);
+        let art = r
+            .read(&d.join("link.txt"), &lex)
+            .expect("read")
+            .expect("new");
+        assert_eq!(art.file, "link.txt");
+        let e = r.read(&d.join("dangling.txt"), &lex).unwrap_err();
+        assert!(e.reason.starts_with("dangling symlink"), "{}", e.reason);
+        let e = r.read(&d.join("loop-a.txt"), &lex).unwrap_err();
+        assert!(e.reason.starts_with("symlink loop"), "{}", e.reason);
+    }
+
+    #[test]
+    fn refused_files_are_quarantined_and_the_reason_says_where() {
+        let lex = testutil::lexicon();
+        let dir = tempfile::tempdir().expect("tempdir");
+        let q = dir.path().join("quarantine");
+        let p = dir.path().join("bin.txt");
+        std::fs::write(&p, b"\0\x01\x02").expect("write");
+        let mut r = Reader::new(1 << 20).for_watched_folders(Some(q.clone()));
+        let e = r.read(&p, &lex).unwrap_err();
+        assert_eq!(e.quarantined, Some(q.join("bin.txt")));
+        assert!(
+            e.reason
+                .ends_with(&format!("moved to {}", q.join("bin.txt").display())),
+            "{}",
+            e.reason
+        );
+        assert!(!p.exists() && q.join("bin.txt").exists());
+        // Good articles stay where they are.
+        let good = dir.path().join("good.txt");
+        std::fs::write(&good, ARTICLE).expect("write");
+        assert!(r.read(&good, &lex).expect("read").is_some());
+        assert!(good.exists());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn unreadable_file_is_refused_as_permission_denied() {
+        use std::os::unix::fs::PermissionsExt;
+        let lex = testutil::lexicon();
+        let dir = tempfile::tempdir().expect("tempdir");
+        let p = dir.path().join("secret.txt");
+        std::fs::write(&p, ARTICLE).expect("write");
+        std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o000)).expect("chmod");
+        if std::fs::File::open(&p).is_ok() {
+            eprintln!("skipped: running with privileges that read mode-000 files (root)");
+            return;
+        }
+        let e = Reader::new(1 << 20).read(&p, &lex).unwrap_err();
+        assert!(e.reason.starts_with("permission denied"), "{}", e.reason);
     }
 }

@@ -72,24 +72,42 @@ struct Signature {
     mtime: Option<SystemTime>,
 }
 
-/// The signature of a regular file; `None` if it is gone or not a file.
+/// The signature of a regular file (symlinks followed); `None` if it is
+/// gone or not a file. A symlink that leads nowhere (dangling, or a loop) is
+/// signed by the link itself, so the reader sees it and refuses it out loud
+/// instead of it sitting in the folder unnoticed.
 fn signature(path: &Path) -> Option<Signature> {
-    let meta = std::fs::metadata(path).ok()?;
-    meta.is_file().then(|| Signature {
-        len: meta.len(),
-        mtime: meta.modified().ok(),
-    })
+    match std::fs::metadata(path) {
+        Ok(meta) => meta.is_file().then(|| Signature {
+            len: meta.len(),
+            mtime: meta.modified().ok(),
+        }),
+        Err(_) => {
+            let link = std::fs::symlink_metadata(path).ok()?;
+            link.file_type().is_symlink().then(|| Signature {
+                len: link.len(),
+                mtime: link.modified().ok(),
+            })
+        }
+    }
+}
+
+/// Whether anything (a file, a folder, even a broken link) is at `path`.
+fn present(path: &Path) -> bool {
+    std::fs::symlink_metadata(path).is_ok()
 }
 
 /// Every candidate file under `dirs` (recursively), sorted by path.
 ///
-/// Unreadable sub-folders are skipped with a warning; symlinked folders are
-/// not followed (a link back up would loop).
+/// Unreadable sub-folders are skipped with a warning. Symlinks to files are
+/// followed (and broken ones listed, to be refused); symlinked folders are
+/// not (a link back up would loop, and notify does not follow them either).
 pub fn scan(dirs: &[PathBuf]) -> Vec<PathBuf> {
-    scan_signed(dirs).into_iter().map(|(p, _)| p).collect()
+    scan_signed(dirs, &[]).into_iter().map(|(p, _)| p).collect()
 }
 
-fn scan_signed(dirs: &[PathBuf]) -> Vec<(PathBuf, Signature)> {
+/// [`scan`] with signatures, skipping the folders in `exclude` (the quarantine).
+fn scan_signed(dirs: &[PathBuf], exclude: &[PathBuf]) -> Vec<(PathBuf, Signature)> {
     let mut files = Vec::new();
     for root in dirs {
         let mut todo = vec![root.clone()];
@@ -103,7 +121,9 @@ fn scan_signed(dirs: &[PathBuf]) -> Vec<(PathBuf, Signature)> {
             };
             for entry in entries.flatten() {
                 let path = entry.path();
-                if is_ignored_name(&entry.file_name().to_string_lossy()) {
+                if is_ignored_name(&entry.file_name().to_string_lossy())
+                    || exclude.iter().any(|x| path.starts_with(x))
+                {
                     continue;
                 }
                 match entry.file_type() {
@@ -133,6 +153,8 @@ struct Pending {
 /// Completeness bookkeeping, apart from the async plumbing so it reads plainly.
 struct Tracker {
     roots: Vec<PathBuf>,
+    /// Folders inside the roots that are not inputs (the quarantine).
+    exclude: Vec<PathBuf>,
     quiet: Duration,
     pending: HashMap<PathBuf, Pending>,
     /// Signature of each file when it was last sent: a second event for an
@@ -145,20 +167,25 @@ impl Tracker {
     fn new(roots: Vec<PathBuf>, quiet: Duration) -> Self {
         Tracker {
             roots,
+            exclude: Vec::new(),
             quiet,
             pending: HashMap::new(),
             sent: HashMap::new(),
         }
     }
 
+    fn skip(&self, path: &Path) -> bool {
+        is_ignored(path, &self.roots) || self.exclude.iter().any(|x| path.starts_with(x))
+    }
+
     /// Activity on `path`: (re)start its quiet timer.
     fn touch(&mut self, path: &Path, now: Instant) {
-        if is_ignored(path, &self.roots) {
+        if self.skip(path) {
             return;
         }
-        if path.is_dir() {
+        if is_real_dir(path) {
             // A new folder: files written before notify watched it send no events.
-            for (file, sig) in scan_signed(&[path.to_path_buf()]) {
+            for (file, sig) in scan_signed(&[path.to_path_buf()], &self.exclude) {
                 self.wait(file, sig, now);
             }
             return;
@@ -178,11 +205,11 @@ impl Tracker {
 
     /// `path` was renamed into place: complete now (a folder: all its files).
     fn complete(&mut self, path: &Path, ready: &mut Vec<PathBuf>) {
-        if is_ignored(path, &self.roots) {
+        if self.skip(path) {
             return;
         }
-        let files = if path.is_dir() {
-            scan_signed(&[path.to_path_buf()])
+        let files = if is_real_dir(path) {
+            scan_signed(&[path.to_path_buf()], &self.exclude)
         } else {
             signature(path)
                 .map(|sig| vec![(path.to_path_buf(), sig)])
@@ -242,7 +269,7 @@ impl Tracker {
             // look again when it has been quiet for a while.
             _ => {
                 for p in &paths {
-                    if p.exists() {
+                    if present(p) {
                         self.touch(p, now);
                     } else {
                         self.forget(p);
@@ -251,6 +278,32 @@ impl Tracker {
             }
         }
         rescan
+    }
+
+    /// A full listing came in (notify lost events, or the timer): files
+    /// still being written wait for their quiet period (also those whose
+    /// events were lost: modified just now); files already sent unchanged are
+    /// not sent again; anything new or changed is sent.
+    fn rescanned(
+        &mut self,
+        listed: &[(PathBuf, Signature)],
+        now: Instant,
+        wall: SystemTime,
+        ready: &mut Vec<PathBuf>,
+    ) {
+        let recent = wall.checked_sub(self.quiet);
+        for (path, sig) in listed {
+            if self.pending.contains_key(path) {
+                continue;
+            }
+            if sig.mtime.zip(recent).is_some_and(|(m, r)| m > r) {
+                self.wait(path.clone(), *sig, now);
+            } else {
+                self.ready(path.clone(), *sig, ready);
+            }
+        }
+        let present: std::collections::HashSet<&PathBuf> = listed.iter().map(|(p, _)| p).collect();
+        self.sent.retain(|p, _| present.contains(p));
     }
 
     fn next_deadline(&self) -> Option<Instant> {
@@ -287,6 +340,11 @@ impl Tracker {
     }
 }
 
+/// A folder, not a symlink to one (those are not followed).
+fn is_real_dir(path: &Path) -> bool {
+    std::fs::symlink_metadata(path).is_ok_and(|m| m.is_dir())
+}
+
 /// Sends `event`, unless shutdown comes first; `false` when the watcher should stop.
 async fn send(
     tx: &mpsc::Sender<WatchEvent>,
@@ -310,14 +368,43 @@ async fn tick(timer: &mut Option<Interval>) {
 }
 
 /// Lists the folders off the async threads.
-async fn list(dirs: &[PathBuf]) -> Vec<(PathBuf, Signature)> {
+async fn list(dirs: &[PathBuf], exclude: &[PathBuf]) -> Vec<(PathBuf, Signature)> {
     let dirs = dirs.to_vec();
-    tokio::task::spawn_blocking(move || scan_signed(&dirs))
+    let exclude = exclude.to_vec();
+    tokio::task::spawn_blocking(move || scan_signed(&dirs, &exclude))
         .await
         .unwrap_or_else(|e| {
             tracing::warn!(error = %e, "folder scan failed");
             Vec::new()
         })
+}
+
+/// The quarantine folder as seen under each watched root it lies in (the
+/// paths notify reports), so its files are never taken for inputs. It is
+/// created here so a bad path shows at start, not at the first refusal.
+fn quarantine_inside(settings: &WatchSettings) -> anyhow::Result<Vec<PathBuf>> {
+    let Some(q) = &settings.quarantine_dir else {
+        return Ok(Vec::new());
+    };
+    if let Err(e) = std::fs::create_dir_all(q) {
+        tracing::warn!(folder = %q.display(), error = %e, "cannot create watch.quarantine_dir; refused files will stay in place");
+        return Ok(Vec::new());
+    }
+    let canon_q = std::fs::canonicalize(q).unwrap_or_else(|_| q.clone());
+    let mut inside = Vec::new();
+    for root in &settings.dirs {
+        let canon_root = std::fs::canonicalize(root).unwrap_or_else(|_| root.clone());
+        if canon_q == canon_root {
+            bail!(
+                "watch.quarantine_dir {} is a watched folder; choose a folder of its own",
+                q.display()
+            );
+        }
+        if let Ok(rel) = canon_q.strip_prefix(&canon_root) {
+            inside.push(root.join(rel));
+        }
+    }
+    Ok(inside)
 }
 
 /// Watches `settings.dirs`: sends every file present at start, then
@@ -346,15 +433,15 @@ pub async fn watch(
     let handler = move |res: notify::Result<Event>| {
         let _ = ntx.send(res);
     };
+    let exclude = quarantine_inside(&settings)?;
+    // Symlinked folders are not followed, as in `scan`: a link back up loops.
+    let config = notify::Config::default().with_follow_symlinks(false);
     let mut watcher: Box<dyn Watcher + Send> = if settings.poll {
         let interval = Duration::from_millis(settings.poll_interval_ms.max(10));
-        let config = notify::Config::default().with_poll_interval(interval);
+        let config = config.with_poll_interval(interval);
         Box::new(PollWatcher::new(handler, config).context("cannot start the polling watcher")?)
     } else {
-        Box::new(
-            RecommendedWatcher::new(handler, notify::Config::default())
-                .context("cannot start the file watcher")?,
-        )
+        Box::new(RecommendedWatcher::new(handler, config).context("cannot start the file watcher")?)
     };
     for dir in &settings.dirs {
         watcher
@@ -364,9 +451,10 @@ pub async fn watch(
 
     let quiet = Duration::from_millis(settings.quiet_period_ms);
     let mut tracker = Tracker::new(settings.dirs.clone(), quiet);
+    tracker.exclude = exclude;
 
     // Catch-up: everything already there, then say so.
-    for (path, sig) in list(&settings.dirs).await {
+    for (path, sig) in list(&settings.dirs, &tracker.exclude).await {
         tracker.sent.insert(path.clone(), sig);
         if !send(&tx, WatchEvent::File(path), &mut shutdown).await {
             return Ok(());
@@ -396,6 +484,9 @@ pub async fn watch(
                 Some(Ok(event)) => {
                     tracing::trace!(?event, "watch event");
                     rescan = tracker.on_event(event, Instant::now(), &mut ready);
+                    if rescan {
+                        tracing::warn!("file watcher lost events (queue overflow); rescanning");
+                    }
                 }
                 Some(Err(e)) => {
                     tracing::warn!(error = %e, "file watcher error; rescanning");
@@ -409,25 +500,8 @@ pub async fn watch(
             _ = tick(&mut rescan_timer) => rescan = true,
         }
         if rescan {
-            let listed = list(&settings.dirs).await;
-            let now = Instant::now();
-            let recent = SystemTime::now().checked_sub(quiet);
-            // Files still being written wait for their quiet period (also
-            // those whose events were lost: modified just now); files already
-            // sent unchanged are not sent again.
-            for (path, sig) in &listed {
-                if tracker.pending.contains_key(path) {
-                    continue;
-                }
-                if sig.mtime.zip(recent).is_some_and(|(m, r)| m > r) {
-                    tracker.wait(path.clone(), *sig, now);
-                } else {
-                    tracker.ready(path.clone(), *sig, &mut ready);
-                }
-            }
-            let present: std::collections::HashSet<&PathBuf> =
-                listed.iter().map(|(p, _)| p).collect();
-            tracker.sent.retain(|p, _| present.contains(p));
+            let listed = list(&settings.dirs, &tracker.exclude).await;
+            tracker.rescanned(&listed, Instant::now(), SystemTime::now(), &mut ready);
         }
         for path in ready {
             if !send(&tx, WatchEvent::File(path), &mut shutdown).await {
@@ -534,5 +608,102 @@ mod tests {
         t.due(now + Duration::from_secs(1), &mut ready);
         assert!(ready.is_empty());
         assert!(t.pending.is_empty());
+    }
+
+    #[test]
+    fn queue_overflow_asks_for_a_rescan() {
+        let mut t = Tracker::new(vec![PathBuf::from("/in")], Duration::from_millis(10));
+        let mut ready = Vec::new();
+        let overflow = Event::new(EventKind::Other).set_flag(notify::event::Flag::Rescan);
+        assert!(t.on_event(overflow, Instant::now(), &mut ready));
+        let plain = Event::new(EventKind::Other).add_path(PathBuf::from("/in/x.txt"));
+        assert!(!t.on_event(plain, Instant::now(), &mut ready));
+    }
+
+    #[test]
+    fn rescan_sends_new_and_changed_files_once_and_waits_for_fresh_ones() {
+        let root = PathBuf::from("/in");
+        let quiet = Duration::from_secs(1);
+        let mut t = Tracker::new(vec![root.clone()], quiet);
+        let wall = SystemTime::now();
+        let old = |len| Signature {
+            len,
+            mtime: wall.checked_sub(Duration::from_secs(60)),
+        };
+        let fresh = Signature {
+            len: 1,
+            mtime: Some(wall),
+        };
+        let (a, b, c) = (root.join("a.txt"), root.join("b.txt"), root.join("c.txt"));
+        t.sent.insert(a.clone(), old(1));
+        let now = Instant::now();
+        let mut ready = Vec::new();
+        t.rescanned(
+            &[(a.clone(), old(1)), (b.clone(), old(2)), (c.clone(), fresh)],
+            now,
+            wall,
+            &mut ready,
+        );
+        // a unchanged: not again; b missed: sent; c still being written: waits.
+        assert_eq!(ready, vec![b.clone()]);
+        assert!(t.pending.contains_key(&c));
+        // a changed since: sent again; b gone from the listing is forgotten.
+        let mut ready = Vec::new();
+        t.rescanned(&[(a.clone(), old(5))], now, wall, &mut ready);
+        assert_eq!(ready, vec![a]);
+        assert!(!t.sent.contains_key(&b));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn scan_lists_broken_links_follows_file_links_not_folder_links() {
+        use std::os::unix::fs::symlink;
+        let dir = tempfile::tempdir().expect("tempdir");
+        let root = dir.path().to_path_buf();
+        std::fs::create_dir_all(root.join("sub")).expect("mkdir");
+        std::fs::write(root.join("sub/a.txt"), "a").expect("write");
+        symlink(root.join("sub/a.txt"), root.join("link.txt")).expect("symlink");
+        symlink(root.join("missing"), root.join("dangling.txt")).expect("symlink");
+        symlink(root.join("loop2.txt"), root.join("loop1.txt")).expect("symlink");
+        symlink(root.join("loop1.txt"), root.join("loop2.txt")).expect("symlink");
+        // A folder link back up: followed, it would loop for ever.
+        symlink(&root, root.join("sub/up")).expect("symlink");
+        std::fs::create_dir_all(root.join("quarantine")).expect("mkdir");
+        std::fs::write(root.join("quarantine/bad.txt"), "x").expect("write");
+        let got: Vec<PathBuf> =
+            scan_signed(std::slice::from_ref(&root), &[root.join("quarantine")])
+                .into_iter()
+                .map(|(p, _)| p)
+                .collect();
+        let want: Vec<PathBuf> = [
+            "dangling.txt",
+            "link.txt",
+            "loop1.txt",
+            "loop2.txt",
+            "sub/a.txt",
+        ]
+        .iter()
+        .map(|r| root.join(r))
+        .collect();
+        assert_eq!(got, want);
+    }
+
+    #[test]
+    fn quarantine_inside_a_root_is_excluded_and_the_root_itself_refused() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let root = dir.path().join("in");
+        std::fs::create_dir_all(&root).expect("mkdir");
+        let mut s = WatchSettings {
+            dirs: vec![root.clone()],
+            quarantine_dir: Some(root.join("q")),
+            ..WatchSettings::default()
+        };
+        assert_eq!(quarantine_inside(&s).expect("ok"), vec![root.join("q")]);
+        assert!(root.join("q").is_dir(), "created at start");
+        s.quarantine_dir = Some(dir.path().join("elsewhere"));
+        assert!(quarantine_inside(&s).expect("ok").is_empty());
+        s.quarantine_dir = Some(root.join("."));
+        let e = quarantine_inside(&s).unwrap_err().to_string();
+        assert!(e.contains("watch.quarantine_dir"), "{e}");
     }
 }
