@@ -38,8 +38,8 @@ pub fn digit_numbers(text: &str, start: usize, end: usize) -> Vec<Number> {
                 value = value.saturating_mul(10).saturating_add(u64::from(b - b'0'));
                 j += 1;
             } else if (b == b',' || b == b'.')
-                && j + 3 < end + 1
-                && j + 3 <= bytes.len()
+                && j + 3 < end
+                && j + 4 <= bytes.len()
                 && bytes[j + 1..j + 4].iter().all(u8::is_ascii_digit)
                 && (j + 4 >= bytes.len() || !bytes[j + 4].is_ascii_digit())
                 && groups_ok
@@ -121,6 +121,20 @@ mod tests {
             .map(|n| n.value)
             .collect();
         assert_eq!(v, vec![33, 2500, 1000, 3, 5]);
+    }
+
+    #[test]
+    fn a_separator_near_the_end_does_not_read_past_it() {
+        // Found by tests/fuzz_props.rs: "0.a!" sliced past the text's end.
+        for t in ["0.a!", "7,", "12.3", "4,56"] {
+            let v: Vec<u64> = digit_numbers(t, 0, t.len())
+                .iter()
+                .map(|n| n.value)
+                .collect();
+            assert!(!v.is_empty(), "{t}");
+        }
+        let t = "1,234 x";
+        assert_eq!(digit_numbers(t, 0, 5)[0].value, 1234);
     }
 
     #[test]
