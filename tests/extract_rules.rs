@@ -192,3 +192,27 @@ fn a_promised_helping_act_is_a_pledge_and_a_promised_blow_a_threat() {
     );
     assert!(ms.is_empty(), "{ms:?}");
 }
+
+#[test]
+fn a_protest_or_crackdown_naming_no_one_else_is_domestic() {
+    let ms = run(
+        "Thousands of Kenyan demonstrators rallied in Nairobi on Tuesday against the new tax law.",
+        "en",
+        "2024-06-26",
+    );
+    assert!(
+        has(&ms, EventType::Protest, "KEN", Some("KEN")).is_some(),
+        "{ms:?}"
+    );
+    // An army sealing airspace acts outward: no self-target.
+    let ms = run(
+        "The Syrian military closed the airspace over Idlib on Sunday.",
+        "en",
+        "2020-03-02",
+    );
+    assert!(
+        !ms.iter()
+            .any(|m| m.target.as_ref().is_some_and(|t| t.code == "SYR")),
+        "{ms:?}"
+    );
+}

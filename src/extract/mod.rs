@@ -246,7 +246,9 @@ impl Extractor {
                     target: match m.target {
                         Some(t) => Some(self.actor(&s.actors[t])),
                         None if m.pending_target => Some(unnamed.clone()),
-                        None => None,
+                        None => m
+                            .source
+                            .and_then(|i| self.own_state(&s.actors[i], m.event_type)),
                     },
                     date,
                     date_precision: precision,
@@ -274,6 +276,22 @@ impl Extractor {
         }
         implied_sources(&mut out);
         out
+    }
+
+    /// "Egyptian demonstrators rallied", "Turkish authorities imposed a
+    /// curfew": a protest or a coercive measure that names no one else is
+    /// addressed to, or imposed on, the actors' own country (EGY→EGY).
+    fn own_state(&self, r: &sentence::ActorRef, t: EventType) -> Option<Actor> {
+        let def = &self.lexicon.actors[r.actor];
+        // An army closing airspace or sealing a border acts outward.
+        let sector = r.sector.as_deref().unwrap_or(def.sector.as_str());
+        let domestic = t == EventType::Protest
+            || (t == EventType::Coerce && matches!(sector, "COP" | "JUD" | "GOV" | "LEG"));
+        (domestic && def.kind.as_deref() == Some("state")).then(|| Actor {
+            code: def.code.clone(),
+            name: self.names[r.actor].clone(),
+            sector: "GOV".into(),
+        })
     }
 
     fn actor(&self, r: &sentence::ActorRef) -> Actor {
