@@ -14,6 +14,10 @@ use crate::model::{DatePrecision, Event, EventType, Mention};
 /// Evidence kept per event (the first ones; counts keep growing).
 const MAX_EVIDENCE: usize = 12;
 
+/// How many days a report dated only by its publication may trail the
+/// happening it tells.
+const REPORT_LAG_DAYS: i64 = 3;
+
 /// How far apart two reports of one happening may date it.
 fn tolerance(p: DatePrecision) -> i64 {
     match p {
@@ -115,8 +119,14 @@ impl Deduper {
             .filter(|&i| {
                 let e = &self.events[i];
                 let tol = tolerance(e.date_precision).max(tolerance(m.date_precision));
-                (e.date - m.date).num_days().abs() <= tol
-                    && tolls_compatible(e.fatalities.killed, m.fatalities.killed)
+                // A date defaulted to the article's day says only "by then":
+                // such a report may tell a happening of the days before.
+                let e_stated = self.reports[i].iter().any(|r| r.stated);
+                let days = (m.date - e.date).num_days();
+                let within = days.abs() <= tol
+                    || (!m.date_stated && (0..=REPORT_LAG_DAYS).contains(&days))
+                    || (!e_stated && (-REPORT_LAG_DAYS..=0).contains(&days));
+                within && tolls_compatible(e.fatalities.killed, m.fatalities.killed)
             })
             .min_by_key(|&i| {
                 let e = &self.events[i];
@@ -391,5 +401,29 @@ mod tests {
         let mut again = Deduper::default();
         again.add(vec![mention("a", "en", "2020-02-20", Some(2))], now);
         assert_eq!(again.events()[0].id, d.events()[0].id);
+    }
+
+    #[test]
+    fn a_report_dated_by_its_publication_may_trail_the_happening() {
+        let now = Utc::now();
+        let mut late = mention("b", "en", "2020-03-01", None);
+        late.date_stated = false;
+        let mut d = Deduper::default();
+        d.add(vec![mention("a", "en", "2020-02-27", Some(33))], now);
+        d.add(vec![late.clone()], now);
+        assert_eq!(
+            d.events().len(),
+            1,
+            "three days on, unstated: one happening"
+        );
+        assert_eq!(d.events()[0].date.to_string(), "2020-02-27");
+        // A stated date three days apart is another happening; so is an
+        // unstated one dated before the event (reports do not precede it).
+        let mut d = Deduper::default();
+        d.add(vec![mention("a", "en", "2020-02-27", Some(33))], now);
+        d.add(vec![mention("c", "en", "2020-03-01", None)], now);
+        late.date = "2020-02-24".parse().unwrap();
+        d.add(vec![late], now);
+        assert_eq!(d.events().len(), 3);
     }
 }
