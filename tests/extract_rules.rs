@@ -216,3 +216,39 @@ fn a_protest_or_crackdown_naming_no_one_else_is_domestic() {
         "{ms:?}"
     );
 }
+
+#[test]
+fn a_ministry_reporting_unnamed_dead_reports_its_own() {
+    let ms = run(
+        "The Armenian defence ministry said three of its soldiers were killed in Azerbaijani drone strikes near Lachin.",
+        "en",
+        "2020-10-05",
+    );
+    let m = has(&ms, EventType::Assault, "AZE", Some("ARM")).expect("AZE→ARM");
+    assert_eq!(m.fatalities.killed, Some(3));
+}
+
+#[test]
+fn turkish_subject_object_verb() {
+    // Subject, object (dative), verb.
+    let ms = run(
+        "Ermeni güçleri Azerbaycan mevzilerine saldırdı.",
+        "tr",
+        "2020-10-05",
+    );
+    assert!(
+        has(&ms, EventType::Assault, "ARM", Some("AZE")).is_some(),
+        "{ms:?}"
+    );
+    // A reporter set apart by a comma, the agent in the genitive.
+    let ms = run(
+        "Savunma Bakanlığı, Ermeni güçlerinin topçu atışı sonucu 4 askerin şehit olduğunu bildirdi.",
+        "tr",
+        "2020-10-05",
+    );
+    assert!(
+        !ms.iter()
+            .any(|m| m.source.code == "AZE" && m.event_type == EventType::Assault),
+        "{ms:?}"
+    );
+}

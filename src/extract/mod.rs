@@ -466,6 +466,26 @@ impl Extractor {
                         event_type,
                         EventType::Request | EventType::Threaten | EventType::Coerce
                     ) && group_after);
+            // "The defence ministry said five soldiers were killed in
+            // regime shelling": a state's ministry or army that reports
+            // unnamed dead reports its own (in any word order: the Turkish
+            // ministry's verb comes last).
+            if target.is_none() && pending_target && event_type == EventType::Assault {
+                let reporting = s.cues.iter().any(|c| c.2 == Cue::Reporting);
+                target = s
+                    .actors
+                    .iter()
+                    .position(|a| {
+                        let def = &lex.actors[a.actor];
+                        let sector = a.sector.as_deref().unwrap_or(def.sector.as_str());
+                        def.kind.as_deref() == Some("state")
+                            && matches!(sector, "MIL" | "GOV")
+                            && a.end <= ts
+                    })
+                    .filter(|&r| {
+                        reporting && source.is_some_and(|src| !same_side(src, r) && r != src)
+                    });
+            }
             if target.is_none() && !target_optional(event_type) && !pending_target {
                 continue;
             }

@@ -54,13 +54,22 @@ fn candidates<'a>(s: &'a Sentence, text: &'a str) -> impl Iterator<Item = (usize
             let after = text[a.end..s.span.1].trim_start();
             after.starts_with(['-', '\u{2013}', '\u{2014}', '('])
         };
+        // "in Syrian government airstrikes": after "in", an actor that
+        // qualifies the act right after it is its agent, not a place.
+        let qualifies_act = s
+            .triggers
+            .iter()
+            .any(|t| t.0 >= a.end && gap(text, a.end, t.0) <= 1);
         !a.modifier
             && !gloss
             && !dateline
             && !joined_to_place
-            && !s
-                .cues_in(Cue::Location, s.span.0, a.start)
-                .any(|&(_, e, _)| gap(text, e, a.start) == 0 || text[e..a.start].trim() == "the")
+            && (qualifies_act
+                || !s
+                    .cues_in(Cue::Location, s.span.0, a.start)
+                    .any(|&(_, e, _)| {
+                        gap(text, e, a.start) == 0 || text[e..a.start].trim() == "the"
+                    }))
     })
 }
 
@@ -202,10 +211,28 @@ pub fn assign(
         ..Default::default()
     };
     if passive {
-        g.target = nearest_before;
+        // "regime shelling … five soldiers were killed": victims named by a
+        // noun of their own, away from the actor, are not that actor's.
+        g.target = nearest_before.filter(|&i| {
+            let a = &s.actors[i];
+            !s.cues_in(Cue::Victims, a.end, ts)
+                .any(|c| gap(text, a.end, c.0) > 1)
+        });
         g.source = agent;
-        if g.target.is_none() {
-            g.target = first_after.filter(|i| Some(*i) != g.source);
+        // "killed in Syrian government airstrikes": the actor qualifying a
+        // later act is the killer, not a victim.
+        let qualifies_act = |i: usize| {
+            let a = &s.actors[i];
+            s.triggers
+                .iter()
+                .any(|t| t.0 >= a.end && gap(text, a.end, t.0) <= 1)
+        };
+        match first_after {
+            Some(i) if g.source.is_none() && qualifies_act(i) => g.source = Some(i),
+            Some(i) if g.target.is_none() && Some(i) != g.source && !qualifies_act(i) => {
+                g.target = Some(i)
+            }
+            _ => {}
         }
     } else if roles == Roles::AddresseeFirst {
         // "X said (that) Y must …": Y is addressed, X (before the reporting
@@ -219,6 +246,26 @@ pub fn assign(
                 .last()
                 .map(|(i, _)| i)
         });
+    } else if grammar.verb_final
+        && first_after.is_none()
+        && agent.is_none()
+        && before.len() >= 2
+        && !before.last().is_some_and(|(_, a)| {
+            let word = &text[a.start..a.end];
+            grammar
+                .genitive_suffixes
+                .iter()
+                .any(|x| word.ends_with(x.as_str()))
+        })
+        && !text[before[before.len() - 2].1.end..before[before.len() - 1].1.start].contains(',')
+    {
+        // "Suriye rejim güçleri Türk askerlerine saldırdı": S O V, the
+        // object nearest the verb — unless it is a possessor (the agent of
+        // a noun) or a comma sets the first apart (a reporter).
+        let (o, _) = before[before.len() - 1];
+        let (sj, _) = before[before.len() - 2];
+        g.target = Some(o);
+        g.source = Some(sj);
     } else {
         g.source = agent.or(nearest_before);
         // "serangan Turki terhadap Suriah": the noun's modifier follows it.

@@ -102,6 +102,10 @@ pub struct GrammarFile {
     pub progressive_suffixes: Vec<String>,
     #[serde(default)]
     pub modifier_after_head: bool,
+    #[serde(default)]
+    pub verb_final: bool,
+    #[serde(default)]
+    pub genitive_suffixes: Vec<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]

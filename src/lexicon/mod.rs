@@ -106,6 +106,12 @@ pub struct Entry {
 pub struct Grammar {
     /// Noun modifiers follow the noun ("serangan Turki" = Turkish attack).
     pub modifier_after_head: bool,
+    /// Subject, object, then verb (Turkish): both parties stand before
+    /// the trigger, the object nearest to it.
+    pub verb_final: bool,
+    /// "rejim güçlerinin … saldırısı": a possessor before a noun trigger
+    /// is its agent, never its object.
+    pub genitive_suffixes: Vec<String>,
     /// Verb endings that make an auxiliary progressive, not passive
     /// ("have been battling").
     pub progressive_suffixes: Vec<String>,
@@ -285,6 +291,8 @@ impl Lexicon {
                 lang.clone().unwrap_or_default(),
                 Grammar {
                     modifier_after_head: f.modifier_after_head,
+                    verb_final: f.verb_final,
+                    genitive_suffixes: f.genitive_suffixes.iter().map(|x| fold(x).text).collect(),
                     progressive_suffixes: f.progressive_suffixes.clone(),
                 },
             );
