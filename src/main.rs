@@ -492,6 +492,8 @@ fn replay(settings: Settings, lexicon: Arc<Lexicon>, dir: &Path) -> Result<(), F
     rt.block_on(async move {
         let mut sink = Sink::open(&settings).await?;
         let mut core = Core::new(&settings, lexicon);
+        // The daemon's event-time window, so ids and revisions match its own.
+        core.merge = pipeline::Merge::windowed(&settings);
         let total = files.len();
         let mut published = 0usize;
         for (i, f) in files.iter().enumerate() {

@@ -26,6 +26,7 @@ use tokio::task::JoinHandle;
 use super::subjects;
 use crate::config::{NatsSettings, Settings};
 use crate::model::{EscalationState, Output};
+use crate::store::{Kind, OutboxRow};
 
 /// Latest escalation state per dyad, shared with the API endpoint task.
 pub type StateMap = Arc<RwLock<BTreeMap<String, EscalationState>>>;
@@ -170,6 +171,61 @@ impl NatsSink {
                 .with_context(|| format!("storing escalation state {key} in the KV bucket"))?;
             write_lock(&self.states).insert(state.dyad.clone(), (**state).clone());
         }
+        Ok(())
+    }
+
+    /// Publishes outbox rows in order with up to all of them awaiting their
+    /// `PublishAck` at once (pipelined), then stores escalation states in the
+    /// KV bucket. Returns how many rows from the front are acknowledged, and
+    /// the error that stopped the rest, if any; the caller keeps and retries
+    /// those (same `Nats-Msg-Id`, so a row that did land is dropped as a
+    /// duplicate).
+    pub async fn publish_rows(&mut self, rows: &[OutboxRow]) -> (usize, Option<anyhow::Error>) {
+        let mut acks = Vec::with_capacity(rows.len());
+        let mut send_error = None;
+        for row in rows {
+            let msg = jetstream::message::PublishMessage::build()
+                .payload(Bytes::from(row.payload.clone()))
+                .message_id(&row.msg_id);
+            match self.js.send_publish(row.subject.clone(), msg).await {
+                Ok(ack) => acks.push(ack),
+                Err(e) => {
+                    send_error = Some(anyhow::Error::new(e).context(format!(
+                        "publishing {} to {} on {}",
+                        row.msg_id, row.subject, self.url
+                    )));
+                    break;
+                }
+            }
+        }
+        let mut done = 0;
+        for (row, ack) in rows.iter().zip(acks) {
+            if let Err(e) = ack.await {
+                let e = anyhow::Error::new(e).context(format!(
+                    "no JetStream acknowledgement for {} on {}",
+                    row.msg_id, row.subject
+                ));
+                return (done, Some(e));
+            }
+            if row.kind == Kind::Escalation {
+                if let Err(e) = self.store_state(&row.payload).await {
+                    return (done, Some(e));
+                }
+            }
+            done += 1;
+        }
+        (done, send_error)
+    }
+
+    async fn store_state(&mut self, payload: &[u8]) -> anyhow::Result<()> {
+        let state: EscalationState =
+            serde_json::from_slice(payload).context("reading an escalation state")?;
+        let key = subjects::dyad_token(&state.dyad);
+        self.kv
+            .put(&key, Bytes::from(payload.to_vec()))
+            .await
+            .with_context(|| format!("storing escalation state {key} in the KV bucket"))?;
+        write_lock(&self.states).insert(state.dyad.clone(), state);
         Ok(())
     }
 
