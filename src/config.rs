@@ -44,12 +44,20 @@ pub struct NatsSettings {
     pub service_name: String,
     /// Client name shown in the server's connection list.
     pub client_name: String,
+    /// A server without JetStream: publish with core NATS (a flushed publish
+    /// counts as delivered; no duplicate window, no KV) instead of refusing.
+    pub core_publish: bool,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct StateSettings {
     pub dir: PathBuf,
+    /// Events dated more than this many days before the event-time clock
+    /// leave the dedup index and the escalation dyads (0: keep everything).
+    pub dedup_window_days: u32,
+    /// Intake pauses while this many messages wait in the outbox (NATS down).
+    pub outbox_max_messages: u64,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -136,6 +144,7 @@ impl Default for NatsSettings {
             kv_bucket: "flashpoint_escalation".into(),
             service_name: "flashpoint".into(),
             client_name: "flashpoint".into(),
+            core_publish: false,
         }
     }
 }
@@ -145,7 +154,11 @@ impl Default for StateSettings {
         let dir = std::env::var_os("STATE_DIRECTORY")
             .map(PathBuf::from)
             .unwrap_or_else(|| PathBuf::from("state"));
-        StateSettings { dir }
+        StateSettings {
+            dir,
+            dedup_window_days: 30,
+            outbox_max_messages: 100_000,
+        }
     }
 }
 

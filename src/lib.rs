@@ -19,4 +19,5 @@ pub mod model;
 pub mod pipeline;
 pub mod publish;
 pub mod store;
+pub mod synth;
 pub mod timeline;

@@ -75,6 +75,15 @@ enum Command {
     },
     /// Backfill a folder through the configured sink, then exit.
     Replay { dir: PathBuf },
+    /// Write N deterministic synthetic articles (tests and benchmarks).
+    #[command(hide = true)]
+    Synth {
+        out_dir: PathBuf,
+        #[arg(long)]
+        count: u64,
+        #[arg(long, default_value_t = 0)]
+        seed: u64,
+    },
     /// Validate and print the effective configuration.
     CheckConfig,
     /// Score extraction against an annotated corpus (articles/ and gold/).
@@ -268,6 +277,18 @@ fn real_main(cli: Cli) -> Result<(), Failure> {
             let (settings, lexicon) = load(cli.config.as_deref())?;
             init_logging(&settings, false);
             replay(settings, lexicon, &dir)
+        }
+        Command::Synth {
+            out_dir,
+            count,
+            seed,
+        } => {
+            std::fs::create_dir_all(&out_dir)?;
+            for i in 0..count {
+                let (name, text) = flashpoint::synth::article_seeded(i, seed);
+                std::fs::write(out_dir.join(name), text)?;
+            }
+            Ok(())
         }
     }
 }
@@ -471,6 +492,8 @@ fn replay(settings: Settings, lexicon: Arc<Lexicon>, dir: &Path) -> Result<(), F
     rt.block_on(async move {
         let mut sink = Sink::open(&settings).await?;
         let mut core = Core::new(&settings, lexicon);
+        // The daemon's event-time window, so ids and revisions match its own.
+        core.merge = pipeline::Merge::windowed(&settings);
         let total = files.len();
         let mut published = 0usize;
         for (i, f) in files.iter().enumerate() {

@@ -13,21 +13,26 @@
 use std::path::Path;
 use std::sync::Arc;
 
-use chrono::Utc;
-use tokio::sync::{mpsc, watch};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Condvar, Mutex};
+use std::time::{Duration, Instant};
+
+use chrono::{NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+use tokio::sync::{mpsc, watch, Notify};
 use tracing::{debug, error, info, warn};
 
 use crate::config::Settings;
-use crate::dedup::Deduper;
+use crate::dedup::{Deduper, Entry};
 use crate::escalation::Escalation;
 use crate::extract::Extractor;
 use crate::ingest::reader::Reader;
 use crate::ingest::watcher::{self, WatchEvent};
 use crate::ingest::Rejection;
 use crate::lexicon::Lexicon;
-use crate::model::{Article, ArticleNotice, Mention, Output, RejectedNotice};
-use crate::publish::Sink;
-use crate::store::Store;
+use crate::model::{Article, ArticleNotice, EscalationState, Mention, Output, RejectedNotice};
+use crate::publish::{subjects, Sink};
+use crate::store::{Kind, MergeWrite, OutboxRow, Store};
 
 /// What flows between the tasks.
 #[derive(Debug)]
@@ -54,6 +59,21 @@ pub fn rejected(r: &Rejection) -> Output {
 pub struct Merge {
     pub dedup: Deduper,
     pub escalation: Escalation,
+    /// Event-time window in days (the daemon's `state.dedup_window_days`);
+    /// `None` keeps everything (the one-shot commands).
+    window_days: Option<i64>,
+    /// Latest event date dedup has seen: the window is counted back from it.
+    clock: Option<NaiveDate>,
+    /// Event ids the last `apply` dropped from the window.
+    pruned: Vec<String>,
+}
+
+/// The merge stage's clocks, persisted with every step.
+#[derive(Debug, Default, Serialize, Deserialize)]
+struct MergeMeta {
+    clock: Option<NaiveDate>,
+    escalation_clock: Option<NaiveDate>,
+    next_ord: u64,
 }
 
 impl Merge {
@@ -61,6 +81,59 @@ impl Merge {
         Merge {
             dedup: Deduper::default(),
             escalation: Escalation::new(settings.escalation.clone()),
+            window_days: None,
+            clock: None,
+            pruned: Vec::new(),
+        }
+    }
+
+    /// Like [`new`](Self::new), bounded by `state.dedup_window_days` as the
+    /// daemon is (so `replay` gives the daemon's ids and revisions).
+    pub fn windowed(settings: &Settings) -> Merge {
+        let mut m = Merge::new(settings);
+        m.window_days = (settings.state.dedup_window_days > 0)
+            .then_some(i64::from(settings.state.dedup_window_days));
+        m
+    }
+
+    /// Rebuilds the daemon's merge state from the store: the dedup entries,
+    /// the dyads fed again from those events (in first-seen order, output
+    /// discarded), then the states really published and the clocks.
+    pub fn restore(settings: &Settings, store: &Store) -> anyhow::Result<Merge> {
+        let mut m = Merge::windowed(settings);
+        let meta: MergeMeta = match store.meta()? {
+            Some(bytes) => serde_json::from_slice(&bytes)?,
+            None => MergeMeta::default(),
+        };
+        let mut entries = Vec::new();
+        for bytes in store.events()? {
+            match serde_json::from_slice::<Entry>(&bytes) {
+                Ok(e) => entries.push(e),
+                Err(e) => warn!(error = %e, "unreadable stored event skipped"),
+            }
+        }
+        m.dedup = Deduper::restore(entries, meta.next_ord);
+        for e in m.dedup.events() {
+            m.escalation.update(e);
+        }
+        let mut published = Vec::new();
+        for bytes in store.published()? {
+            match serde_json::from_slice::<EscalationState>(&bytes) {
+                Ok(s) => published.push(s),
+                Err(e) => warn!(error = %e, "unreadable stored escalation state skipped"),
+            }
+        }
+        m.escalation
+            .restore_published(published, meta.escalation_clock);
+        m.clock = meta.clock;
+        Ok(m)
+    }
+
+    fn meta(&self) -> MergeMeta {
+        MergeMeta {
+            clock: self.clock,
+            escalation_clock: self.escalation.clock(),
+            next_ord: self.dedup.next_ord(),
         }
     }
 
@@ -72,6 +145,16 @@ impl Merge {
         let mut states = Vec::new();
         for e in &events {
             states.extend(self.escalation.update(e));
+        }
+        self.pruned.clear();
+        let latest = events.iter().map(|e| e.date).max();
+        if latest > self.clock {
+            self.clock = latest;
+            if let (Some(days), Some(clock)) = (self.window_days, self.clock) {
+                let cutoff = clock - chrono::Duration::days(days);
+                self.pruned = self.dedup.prune(cutoff);
+                self.escalation.prune(cutoff);
+            }
         }
         let ids: Vec<String> = events.iter().map(|e| e.id.clone()).collect();
         out.extend(events.into_iter().map(|e| Output::Event(Box::new(e))));
@@ -88,6 +171,50 @@ impl Merge {
             duplicate_of: None,
         }));
         out
+    }
+
+    /// The store write for one step's outputs: outbox rows, the changed
+    /// dedup entries and published states, the clocks.
+    fn write(&self, prefix: &str, article: Option<&Article>, outs: &[Output]) -> MergeWrite {
+        let mut w = MergeWrite {
+            article: article.map(|a| (a.id.clone(), a.file.clone())),
+            removed_events: self.pruned.clone(),
+            meta: serde_json::to_vec(&self.meta()).ok(),
+            ..Default::default()
+        };
+        for o in outs {
+            let routed = match subjects::route(prefix, o) {
+                Ok(r) => r,
+                Err(e) => {
+                    error!(error = %e, "could not serialise a message; it is not published");
+                    continue;
+                }
+            };
+            let kind = match o {
+                Output::Event(e) => {
+                    if let Some(entry) = self.dedup.entry(&e.id) {
+                        if let Ok(json) = serde_json::to_vec(&entry) {
+                            w.events.push((e.id.clone(), json));
+                        }
+                    }
+                    Kind::Event
+                }
+                Output::Escalation(s) => {
+                    w.published.push((s.dyad.clone(), routed.payload.clone()));
+                    Kind::Escalation
+                }
+                Output::Article(_) => Kind::Article,
+                Output::Rejected(_) => Kind::Rejected,
+            };
+            w.rows.push(OutboxRow {
+                article: article.map(|a| a.id.clone()),
+                kind,
+                subject: routed.subject,
+                msg_id: routed.msg_id,
+                payload: routed.payload,
+            });
+        }
+        w
     }
 }
 
@@ -119,6 +246,11 @@ impl Core {
 
 /// Runs the daemon until `shutdown` turns true, then drains and returns.
 /// `on_ready` is called once the start-up scan is published.
+///
+/// State comes from the store: content already done or still pending in
+/// the outbox is not read again, the merge state is restored, and the
+/// publisher drains what a previous run left in the outbox before anything
+/// new (rows go out in sequence order).
 pub async fn run(
     settings: Settings,
     lexicon: Arc<Lexicon>,
@@ -129,16 +261,29 @@ pub async fn run(
     let mut reader = Reader::new(settings.limits.max_file_bytes)
         .for_watched_folders(settings.watch.quarantine_dir.clone());
     let done = store.done_ids()?;
-    info!(articles = done.len(), state = %settings.state.dir.display(), "state loaded");
-    for id in &done {
+    let pending = store.pending_ids()?;
+    for id in done.iter().chain(&pending) {
         reader.mark_seen(id);
     }
+    let merge = Merge::restore(&settings, &store)?;
+    let outbox = Arc::new(Outbox::new(
+        store.outbox_len()?,
+        settings.state.outbox_max_messages.max(1),
+    ));
+    info!(
+        done = done.len(),
+        pending = pending.len(),
+        outbox = outbox.len(),
+        events = merge.dedup.events().len(),
+        state = %settings.state.dir.display(),
+        "state loaded"
+    );
     let sink = Sink::open(&settings).await?;
     let cap = settings.limits.channel_capacity;
     let (files_tx, files_rx) = mpsc::channel(cap);
     let (articles_tx, articles_rx) = mpsc::channel(cap);
     let (mentions_tx, mentions_rx) = mpsc::channel(cap);
-    let (out_tx, out_rx) = mpsc::channel(cap);
+    let (ready_tx, ready_rx) = watch::channel(None);
 
     let watch_settings = settings.watch.clone();
     let watcher = tokio::spawn(watcher::watch(watch_settings, files_tx, shutdown.clone()));
@@ -149,9 +294,19 @@ pub async fn run(
     let extractor = Extractor::new(lexicon, settings.extract.clone());
     let extract =
         tokio::task::spawn_blocking(move || extract_stage(extractor, articles_rx, mentions_tx));
-    let merge = Merge::new(&settings);
-    let merge = tokio::task::spawn_blocking(move || merge_stage(merge, mentions_rx, out_tx));
-    let sink = tokio::spawn(sink_stage(sink, store, out_rx, shutdown.clone(), on_ready));
+    let prefix = settings.nats.subject_prefix.clone();
+    let merge = tokio::task::spawn_blocking({
+        let (store, outbox) = (store.clone(), outbox.clone());
+        move || merge_stage(merge, store, outbox, &prefix, mentions_rx, ready_tx)
+    });
+    let publisher = tokio::spawn(publish_stage(
+        sink,
+        store,
+        outbox,
+        ready_rx,
+        shutdown.clone(),
+        on_ready,
+    ));
 
     let watched = watcher.await?;
     for (name, r) in [
@@ -163,8 +318,99 @@ pub async fn run(
             error!(stage = name, error = %e, "stage failed");
         }
     }
-    sink.await??;
+    publisher.await??;
     watched
+}
+
+/// The outbox's size, shared by the merge stage (which waits while it is
+/// full) and the publisher (which wakes on new rows).
+struct Outbox {
+    len: Mutex<u64>,
+    drained: Condvar,
+    max: u64,
+    /// New rows were committed.
+    added: Notify,
+    /// The merge stage has finished: no more rows will come.
+    closed: AtomicBool,
+}
+
+impl Outbox {
+    fn new(len: u64, max: u64) -> Outbox {
+        Outbox {
+            len: Mutex::new(len),
+            drained: Condvar::new(),
+            max,
+            added: Notify::new(),
+            closed: AtomicBool::new(false),
+        }
+    }
+
+    fn len(&self) -> u64 {
+        *self.len.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Blocks (merge thread) while the outbox is at its bound.
+    fn wait_for_room(&self) {
+        let mut len = self.len.lock().unwrap_or_else(|e| e.into_inner());
+        if *len < self.max {
+            return;
+        }
+        warn!(
+            outbox = *len,
+            max = self.max,
+            "outbox full (state.outbox_max_messages): intake paused until NATS takes messages again; nothing is dropped"
+        );
+        while *len >= self.max {
+            len = self.drained.wait(len).unwrap_or_else(|e| e.into_inner());
+        }
+        info!(outbox = *len, "outbox below its bound: intake resumed");
+    }
+
+    fn add(&self, n: u64) {
+        *self.len.lock().unwrap_or_else(|e| e.into_inner()) += n;
+        self.added.notify_one();
+    }
+
+    fn remove(&self, n: u64) {
+        let mut len = self.len.lock().unwrap_or_else(|e| e.into_inner());
+        *len = len.saturating_sub(n);
+        self.drained.notify_all();
+    }
+
+    fn close(&self) {
+        self.closed.store(true, Ordering::SeqCst);
+        self.added.notify_one();
+    }
+}
+
+/// Retries `f` with a bounded exponential backoff until it succeeds, saying
+/// once why it is stuck and once that it recovered (a full or read-only
+/// state folder pauses the pipeline here instead of losing the article).
+fn retry_store<T>(what: &str, mut f: impl FnMut() -> Result<T, crate::store::StoreError>) -> T {
+    let mut delay = Duration::from_millis(100);
+    let mut since: Option<Instant> = None;
+    loop {
+        match f() {
+            Ok(v) => {
+                if let Some(t) = since {
+                    info!(
+                        what,
+                        paused_ms = t.elapsed().as_millis() as u64,
+                        "state store writable again; resumed"
+                    );
+                }
+                return v;
+            }
+            Err(e) => {
+                if since.is_none() {
+                    warn!(what, error = %e, "state store write failed (disk full or read-only?): paused, retrying until it succeeds");
+                    since = Some(Instant::now());
+                }
+                std::thread::sleep(delay);
+                delay = (delay * 2).min(Duration::from_secs(5));
+            }
+        }
+    }
 }
 
 fn read_stage(
@@ -209,74 +455,144 @@ fn extract_stage(extractor: Extractor, mut rx: mpsc::Receiver<Msg>, tx: mpsc::Se
     }
 }
 
-fn merge_stage(mut merge: Merge, mut rx: mpsc::Receiver<Msg>, tx: mpsc::Sender<Msg>) {
+/// Merges articles and writes each one's outputs to the outbox, together
+/// with the state changes that caused them, in one transaction.
+fn merge_stage(
+    mut merge: Merge,
+    store: Arc<Store>,
+    outbox: Arc<Outbox>,
+    prefix: &str,
+    mut rx: mpsc::Receiver<Msg>,
+    ready: watch::Sender<Option<u64>>,
+) {
+    let mut last_seq = store.last_seq();
     while let Some(msg) = rx.blocking_recv() {
-        let outs = match msg {
+        let write = match msg {
             Msg::Mentions(a, m) => {
-                info!(file = %a.file, mentions = m.len(), "article processed");
-                merge.apply(&a, m).into_iter().map(Msg::Output).collect()
+                let outs = merge.apply(&a, m);
+                info!(file = %a.file, outputs = outs.len(), "article processed");
+                merge.write(prefix, Some(&a), &outs)
             }
-            other => vec![other],
+            Msg::Output(o) => merge.write(prefix, None, std::slice::from_ref(&o)),
+            Msg::CaughtUp => {
+                ready.send_replace(Some(last_seq));
+                continue;
+            }
+            Msg::Article(_) => continue,
         };
-        for o in outs {
-            if tx.blocking_send(o).is_err() {
-                return;
-            }
-        }
+        outbox.wait_for_room();
+        last_seq = retry_store("outbox", || store.commit_merge(&write));
+        debug!(
+            outbox = outbox.len() + write.rows.len() as u64,
+            "outbox pending"
+        );
+        outbox.add(write.rows.len() as u64);
     }
+    outbox.close();
 }
 
-async fn sink_stage(
+/// Publishes the outbox in sequence order and deletes rows only once the
+/// sink acknowledged them. NATS failures keep the rows and back off; one
+/// warning per outage, one notice when it is over.
+async fn publish_stage(
     mut sink: Sink,
     store: Arc<Store>,
-    mut rx: mpsc::Receiver<Msg>,
-    shutdown: watch::Receiver<bool>,
+    outbox: Arc<Outbox>,
+    mut ready: watch::Receiver<Option<u64>>,
+    mut shutdown: watch::Receiver<bool>,
     on_ready: impl FnOnce() + Send + 'static,
 ) -> anyhow::Result<()> {
+    const BATCH: usize = 256;
     let mut on_ready = Some(on_ready);
-    while let Some(msg) = rx.recv().await {
-        match msg {
-            Msg::Output(out) => {
-                let published = publish_with_retry(&mut sink, &out, &shutdown).await;
-                // The notice is an article's last message: now it is done.
-                if let (true, Output::Article(a)) = (published, &out) {
-                    if let Err(e) = store.mark_done(&a.id, &a.file) {
-                        error!(error = %e, file = %a.file, "could not record article as done");
+    let mut cursor = 0u64;
+    let mut outage: Option<Instant> = None;
+    let mut recovering = false;
+    let mut delay = Duration::from_millis(100);
+    loop {
+        if let Some(upto) = *ready.borrow_and_update() {
+            if on_ready.is_some() {
+                let first = store
+                    .outbox_after(0, 1)
+                    .ok()
+                    .and_then(|r| r.first().map(|(s, _)| *s));
+                if first.is_none_or(|s| s > upto) {
+                    if let Some(f) = on_ready.take() {
+                        f();
                     }
                 }
             }
-            Msg::CaughtUp => {
-                if let Some(f) = on_ready.take() {
-                    f();
+        }
+        let batch = match store.outbox_after(cursor, BATCH) {
+            Ok(b) => b,
+            Err(e) => {
+                warn!(error = %e, "cannot read the outbox; retrying");
+                tokio::time::sleep(Duration::from_secs(1)).await;
+                continue;
+            }
+        };
+        if batch.is_empty() {
+            if outbox.closed.load(Ordering::SeqCst) {
+                break;
+            }
+            tokio::select! {
+                _ = outbox.added.notified() => {}
+                _ = ready.changed() => {}
+            }
+            continue;
+        }
+        let rows: Vec<OutboxRow> = batch.iter().map(|(_, r)| r.clone()).collect();
+        let (n, err) = sink.publish_rows(&rows).await;
+        if n > 0 {
+            let acked: Vec<(u64, Option<String>)> = batch[..n]
+                .iter()
+                .map(|(seq, r)| (*seq, r.article.clone()))
+                .collect();
+            let store2 = store.clone();
+            let finished = tokio::task::spawn_blocking(move || {
+                retry_store("acknowledged rows", || store2.ack(&acked))
+            })
+            .await?;
+            for (id, file) in finished {
+                debug!(id, file, "article done");
+            }
+            cursor = batch[n - 1].0;
+            outbox.remove(n as u64);
+            if let Some(since) = outage.take() {
+                recovering = true;
+                info!(
+                    down_ms = since.elapsed().as_millis() as u64,
+                    outbox = outbox.len(),
+                    "publishing works again; draining the outbox"
+                );
+            }
+            delay = Duration::from_millis(100);
+        }
+        if let Some(e) = err {
+            if outage.is_none() {
+                warn!(
+                    error = format!("{e:#}"),
+                    outbox = outbox.len(),
+                    "publishing failed: messages stay in the outbox and are retried; intake goes on"
+                );
+                outage = Some(Instant::now());
+            }
+            if *shutdown.borrow() && outbox.closed.load(Ordering::SeqCst) {
+                warn!(outbox = outbox.len(), "shutting down with messages in the outbox; they are published on the next start");
+                return Ok(());
+            }
+            if *shutdown.borrow() {
+                tokio::time::sleep(delay).await;
+            } else {
+                tokio::select! {
+                    _ = tokio::time::sleep(delay) => {}
+                    _ = shutdown.changed() => {}
                 }
             }
-            Msg::Article(_) | Msg::Mentions(..) => {}
+            delay = (delay * 2).min(Duration::from_secs(5));
+        } else if recovering && outbox.len() == 0 {
+            recovering = false;
+            info!("outbox drained");
         }
     }
     sink.flush().await
-}
-
-/// Publishes, retrying with backoff while the sink fails; gives up only when
-/// shutting down (the message is then logged as lost — the durable outbox of
-/// a later version removes that case).
-async fn publish_with_retry(
-    sink: &mut Sink,
-    out: &Output,
-    shutdown: &watch::Receiver<bool>,
-) -> bool {
-    let mut delay = std::time::Duration::from_millis(100);
-    loop {
-        match sink.publish(out).await {
-            Ok(()) => return true,
-            Err(e) => {
-                if *shutdown.borrow() {
-                    error!(error = %e, "publish failed during shutdown; message dropped");
-                    return false;
-                }
-                warn!(error = %e, retry_in_ms = delay.as_millis() as u64, "publish failed");
-                tokio::time::sleep(delay).await;
-                delay = (delay * 2).min(std::time::Duration::from_secs(10));
-            }
-        }
-    }
 }

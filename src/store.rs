@@ -1,17 +1,45 @@
 //! Durable state under `state.dir`, in redb (crash-safe, transactional).
 //!
-//! For now it holds which article contents are done — every message from
-//! them acknowledged by the sink — so a restart does not process them again.
-//! A file is recorded only after its last message (the article notice) is
-//! acknowledged, never on read: a crash in between means it is processed
-//! again and JetStream's duplicate window absorbs the repeats.
+//! * `outbox`: every message the merge stage produced and the sink has not
+//!   acknowledged yet, by a monotonic sequence number (publish order).
+//! * `pending`: per article content id, how many of its messages are still in
+//!   the outbox (and its file name); at zero the article moves to `done`.
+//! * `done`: content ids whose every message was acknowledged; a restart does
+//!   not read them again.
+//! * `events`: the dedup index (each event with the reports it was summed up
+//!   from), bounded by `state.dedup_window_days` of event time; escalation is
+//!   rebuilt from it at start-up.
+//! * `published`: the last escalation state published per dyad, and `meta`
+//!   the merge stage's clocks, so a restart publishes exactly what one
+//!   uninterrupted run would have.
+//!
+//! The merge stage writes one article's outbox rows, its pending record and
+//! the dedup/escalation changes that caused them in **one** transaction, so
+//! a crash leaves either all of them or none (the article is then read again).
+//! The publisher deletes rows only after the sink's acknowledgement; a crash
+//! in between re-publishes them with the same `Nats-Msg-Id` and JetStream's
+//! duplicate window drops the repeat.
 
 use std::path::Path;
 
-use redb::{Database, ReadableDatabase, ReadableTable, TableDefinition};
+use redb::{
+    Database, ReadableDatabase, ReadableTable, ReadableTableMetadata, TableDefinition,
+    WriteTransaction,
+};
+use serde::{Deserialize, Serialize};
 
 /// Content id → file name it was first seen under.
 const DONE: TableDefinition<&str, &str> = TableDefinition::new("done");
+/// Content id → JSON [`Pending`].
+const PENDING: TableDefinition<&str, &[u8]> = TableDefinition::new("pending");
+/// Sequence → encoded [`OutboxRow`].
+const OUTBOX: TableDefinition<u64, &[u8]> = TableDefinition::new("outbox");
+/// Event id → the dedup entry (JSON, owned by `dedup`).
+const EVENTS: TableDefinition<&str, &[u8]> = TableDefinition::new("events");
+/// Dyad → last published escalation state (JSON).
+const PUBLISHED: TableDefinition<&str, &[u8]> = TableDefinition::new("published");
+/// Small named values (JSON), e.g. the merge stage's clocks.
+const META: TableDefinition<&str, &[u8]> = TableDefinition::new("meta");
 
 /// Why the store could not be opened or written.
 #[derive(Debug, thiserror::Error)]
@@ -21,10 +49,75 @@ pub struct StoreError {
     message: String,
 }
 
+/// Which kind of message a row holds (the sinks treat escalation states
+/// specially: they also go to the KV bucket).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    Event,
+    Escalation,
+    Article,
+    Rejected,
+}
+
+/// One message waiting for its acknowledgement, ready to send as is.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OutboxRow {
+    /// The article (content id) it comes from; `None` for rejected notices,
+    /// which belong to no article.
+    pub article: Option<String>,
+    pub kind: Kind,
+    pub subject: String,
+    pub msg_id: String,
+    /// The message body (compact JSON), stored apart from the header.
+    #[serde(skip)]
+    pub payload: Vec<u8>,
+}
+
+impl OutboxRow {
+    /// Header JSON, a newline, then the payload bytes untouched (so the
+    /// escalation message id, a hash of the payload, stays valid).
+    fn encode(&self) -> Vec<u8> {
+        let mut out = serde_json::to_vec(self).unwrap_or_default();
+        out.push(b'\n');
+        out.extend_from_slice(&self.payload);
+        out
+    }
+
+    fn decode(bytes: &[u8]) -> Option<OutboxRow> {
+        let nl = bytes.iter().position(|&b| b == b'\n')?;
+        let mut row: OutboxRow = serde_json::from_slice(&bytes[..nl]).ok()?;
+        row.payload = bytes[nl + 1..].to_vec();
+        Some(row)
+    }
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+struct Pending {
+    outstanding: u64,
+    file: String,
+}
+
+/// Everything one merge step changes, written in one transaction.
+#[derive(Debug, Default)]
+pub struct MergeWrite {
+    /// The article (content id, file name) the rows come from.
+    pub article: Option<(String, String)>,
+    pub rows: Vec<OutboxRow>,
+    /// Changed dedup entries (id → JSON) and ids dropped from the window.
+    pub events: Vec<(String, Vec<u8>)>,
+    pub removed_events: Vec<String>,
+    /// Escalation states published by this step (dyad → JSON).
+    pub published: Vec<(String, Vec<u8>)>,
+    /// Merge-stage clocks and counters (JSON), see `pipeline`.
+    pub meta: Option<Vec<u8>>,
+}
+
 /// The daemon's durable state.
 pub struct Store {
     db: Database,
     path: String,
+    next_seq: std::sync::atomic::AtomicU64,
 }
 
 impl Store {
@@ -40,8 +133,21 @@ impl Store {
         let db = Database::create(&file).map_err(|e| err(&e))?;
         let tx = db.begin_write().map_err(|e| err(&e))?;
         tx.open_table(DONE).map_err(|e| err(&e))?;
+        tx.open_table(PENDING).map_err(|e| err(&e))?;
+        tx.open_table(EVENTS).map_err(|e| err(&e))?;
+        tx.open_table(PUBLISHED).map_err(|e| err(&e))?;
+        tx.open_table(META).map_err(|e| err(&e))?;
+        let last = {
+            let t = tx.open_table(OUTBOX).map_err(|e| err(&e))?;
+            let last = t.last().map_err(|e| err(&e))?;
+            last.map_or(0, |(k, _)| k.value())
+        };
         tx.commit().map_err(|e| err(&e))?;
-        Ok(Store { db, path })
+        Ok(Store {
+            db,
+            path,
+            next_seq: (last + 1).into(),
+        })
     }
 
     fn err(&self, e: impl std::fmt::Display) -> StoreError {
@@ -51,20 +157,148 @@ impl Store {
         }
     }
 
-    /// Records content `id` (first seen as `file`) as fully published.
-    pub fn mark_done(&self, id: &str, file: &str) -> Result<(), StoreError> {
+    fn write(
+        &self,
+        f: impl FnOnce(&WriteTransaction) -> Result<(), redb::Error>,
+    ) -> Result<(), StoreError> {
         let tx = self.db.begin_write().map_err(|e| self.err(e))?;
-        {
-            let mut t = tx.open_table(DONE).map_err(|e| self.err(e))?;
-            t.insert(id, file).map_err(|e| self.err(e))?;
-        }
+        f(&tx).map_err(|e| self.err(e))?;
         tx.commit().map_err(|e| self.err(e))
     }
 
-    /// Every content id recorded as done.
-    pub fn done_ids(&self) -> Result<Vec<String>, StoreError> {
+    /// Records content `id` (first seen as `file`) as fully published.
+    pub fn mark_done(&self, id: &str, file: &str) -> Result<(), StoreError> {
+        self.write(|tx| {
+            tx.open_table(DONE)?.insert(id, file)?;
+            Ok(())
+        })
+    }
+
+    /// Writes one merge step atomically; returns the last sequence number
+    /// given to its rows (or the last one given before, when it has none).
+    ///
+    /// On failure nothing is written and no sequence number is used up, so
+    /// the caller retries the same write.
+    pub fn commit_merge(&self, w: &MergeWrite) -> Result<u64, StoreError> {
+        use std::sync::atomic::Ordering;
+        let first = self.next_seq.load(Ordering::SeqCst);
+        self.write(|tx| {
+            {
+                let mut outbox = tx.open_table(OUTBOX)?;
+                for (i, row) in w.rows.iter().enumerate() {
+                    outbox.insert(first + i as u64, row.encode().as_slice())?;
+                }
+            }
+            if let Some((id, file)) = &w.article {
+                let outstanding = w
+                    .rows
+                    .iter()
+                    .filter(|r| r.article.as_deref() == Some(id))
+                    .count() as u64;
+                let p = Pending {
+                    outstanding,
+                    file: file.clone(),
+                };
+                let p =
+                    serde_json::to_vec(&p).map_err(|e| redb::Error::Corrupted(e.to_string()))?;
+                tx.open_table(PENDING)?.insert(id.as_str(), p.as_slice())?;
+            }
+            {
+                let mut events = tx.open_table(EVENTS)?;
+                for id in &w.removed_events {
+                    events.remove(id.as_str())?;
+                }
+                for (id, json) in &w.events {
+                    events.insert(id.as_str(), json.as_slice())?;
+                }
+            }
+            {
+                let mut published = tx.open_table(PUBLISHED)?;
+                for (dyad, json) in &w.published {
+                    published.insert(dyad.as_str(), json.as_slice())?;
+                }
+            }
+            if let Some(meta) = &w.meta {
+                tx.open_table(META)?.insert("merge", meta.as_slice())?;
+            }
+            Ok(())
+        })?;
+        self.next_seq
+            .store(first + w.rows.len() as u64, Ordering::SeqCst);
+        Ok(first + w.rows.len() as u64 - 1)
+    }
+
+    /// The last sequence number given out (0: none yet).
+    pub fn last_seq(&self) -> u64 {
+        self.next_seq.load(std::sync::atomic::Ordering::SeqCst) - 1
+    }
+
+    /// Up to `limit` outbox rows after sequence `after`, in order.
+    pub fn outbox_after(
+        &self,
+        after: u64,
+        limit: usize,
+    ) -> Result<Vec<(u64, OutboxRow)>, StoreError> {
         let tx = self.db.begin_read().map_err(|e| self.err(e))?;
-        let t = tx.open_table(DONE).map_err(|e| self.err(e))?;
+        let t = tx.open_table(OUTBOX).map_err(|e| self.err(e))?;
+        let mut out = Vec::new();
+        for row in t.range(after + 1..).map_err(|e| self.err(e))?.take(limit) {
+            let (k, v) = row.map_err(|e| self.err(e))?;
+            match OutboxRow::decode(v.value()) {
+                Some(r) => out.push((k.value(), r)),
+                None => tracing::error!(seq = k.value(), "unreadable outbox row skipped"),
+            }
+        }
+        Ok(out)
+    }
+
+    /// Messages waiting in the outbox.
+    pub fn outbox_len(&self) -> Result<u64, StoreError> {
+        let tx = self.db.begin_read().map_err(|e| self.err(e))?;
+        let t = tx.open_table(OUTBOX).map_err(|e| self.err(e))?;
+        t.len().map_err(|e| self.err(e))
+    }
+
+    /// Removes acknowledged rows and counts them off their articles, in one
+    /// transaction; returns the articles that became done (id, file).
+    pub fn ack(
+        &self,
+        acked: &[(u64, Option<String>)],
+    ) -> Result<Vec<(String, String)>, StoreError> {
+        let mut finished = Vec::new();
+        self.write(|tx| {
+            let mut outbox = tx.open_table(OUTBOX)?;
+            let mut pending = tx.open_table(PENDING)?;
+            let mut done = tx.open_table(DONE)?;
+            for (seq, article) in acked {
+                outbox.remove(*seq)?;
+                let Some(id) = article else { continue };
+                let current = pending
+                    .get(id.as_str())?
+                    .and_then(|v| serde_json::from_slice::<Pending>(v.value()).ok());
+                let Some(mut p) = current else { continue };
+                p.outstanding = p.outstanding.saturating_sub(1);
+                if p.outstanding == 0 {
+                    pending.remove(id.as_str())?;
+                    done.insert(id.as_str(), p.file.as_str())?;
+                    finished.push((id.clone(), p.file));
+                } else {
+                    let v = serde_json::to_vec(&p)
+                        .map_err(|e| redb::Error::Corrupted(e.to_string()))?;
+                    pending.insert(id.as_str(), v.as_slice())?;
+                }
+            }
+            Ok(())
+        })?;
+        Ok(finished)
+    }
+
+    fn keys(
+        &self,
+        table: TableDefinition<&str, impl redb::Value + 'static>,
+    ) -> Result<Vec<String>, StoreError> {
+        let tx = self.db.begin_read().map_err(|e| self.err(e))?;
+        let t = tx.open_table(table).map_err(|e| self.err(e))?;
         let mut out = Vec::new();
         for row in t.iter().map_err(|e| self.err(e))? {
             let (k, _) = row.map_err(|e| self.err(e))?;
@@ -72,11 +306,60 @@ impl Store {
         }
         Ok(out)
     }
+
+    fn values(&self, table: TableDefinition<&str, &[u8]>) -> Result<Vec<Vec<u8>>, StoreError> {
+        let tx = self.db.begin_read().map_err(|e| self.err(e))?;
+        let t = tx.open_table(table).map_err(|e| self.err(e))?;
+        let mut out = Vec::new();
+        for row in t.iter().map_err(|e| self.err(e))? {
+            let (_, v) = row.map_err(|e| self.err(e))?;
+            out.push(v.value().to_vec());
+        }
+        Ok(out)
+    }
+
+    /// Every content id recorded as done.
+    pub fn done_ids(&self) -> Result<Vec<String>, StoreError> {
+        self.keys(DONE)
+    }
+
+    /// Content ids whose messages wait in the outbox.
+    pub fn pending_ids(&self) -> Result<Vec<String>, StoreError> {
+        self.keys(PENDING)
+    }
+
+    /// The stored dedup entries (JSON), in key order.
+    pub fn events(&self) -> Result<Vec<Vec<u8>>, StoreError> {
+        self.values(EVENTS)
+    }
+
+    /// The last published escalation states (JSON).
+    pub fn published(&self) -> Result<Vec<Vec<u8>>, StoreError> {
+        self.values(PUBLISHED)
+    }
+
+    /// The merge stage's meta record (JSON), if any.
+    pub fn meta(&self) -> Result<Option<Vec<u8>>, StoreError> {
+        let tx = self.db.begin_read().map_err(|e| self.err(e))?;
+        let t = tx.open_table(META).map_err(|e| self.err(e))?;
+        let v = t.get("merge").map_err(|e| self.err(e))?;
+        Ok(v.map(|v| v.value().to_vec()))
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn row(article: Option<&str>, id: &str) -> OutboxRow {
+        OutboxRow {
+            article: article.map(str::to_string),
+            kind: Kind::Event,
+            subject: "s".into(),
+            msg_id: id.into(),
+            payload: b"{\"a\":\n1}".to_vec(),
+        }
+    }
 
     #[test]
     fn done_ids_survive_reopening() {
@@ -87,5 +370,42 @@ mod tests {
         }
         let s = Store::open(d.path()).unwrap();
         assert_eq!(s.done_ids().unwrap(), vec!["abc".to_string()]);
+    }
+
+    #[test]
+    fn an_article_is_done_when_its_last_row_is_acked() {
+        let d = tempfile::tempdir().unwrap();
+        let s = Store::open(d.path()).unwrap();
+        let w = MergeWrite {
+            article: Some(("c1".into(), "a.txt".into())),
+            rows: vec![row(Some("c1"), "e.1"), row(Some("c1"), "article.c1")],
+            ..Default::default()
+        };
+        assert_eq!(s.commit_merge(&w).unwrap(), 2);
+        drop(s);
+        let s = Store::open(d.path()).unwrap();
+        assert_eq!(s.pending_ids().unwrap(), ["c1"]);
+        let rows = s.outbox_after(0, 10).unwrap();
+        assert_eq!(rows.len(), 2);
+        assert_eq!(
+            rows[0].1,
+            row(Some("c1"), "e.1"),
+            "payload kept byte for byte"
+        );
+        assert!(s.ack(&[(1, Some("c1".into()))]).unwrap().is_empty());
+        assert_eq!(s.outbox_len().unwrap(), 1);
+        let done = s.ack(&[(2, Some("c1".into()))]).unwrap();
+        assert_eq!(done, [("c1".to_string(), "a.txt".to_string())]);
+        assert!(s.pending_ids().unwrap().is_empty());
+        assert_eq!(s.done_ids().unwrap(), ["c1"]);
+        // New rows continue the sequence within a run.
+        assert_eq!(
+            s.commit_merge(&MergeWrite {
+                rows: vec![row(None, "r")],
+                ..Default::default()
+            })
+            .unwrap(),
+            3
+        );
     }
 }

@@ -7,7 +7,8 @@
 
 use std::collections::HashMap;
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
 
 use crate::model::{DatePrecision, Event, EventType, Mention};
 
@@ -58,15 +59,29 @@ fn key(t: EventType, source: &str, target: Option<&str>) -> Key {
 /// Merges mentions into events; the one owner of the dedup index.
 ///
 /// Matching is by date tolerance alone, so events arriving in any order meet.
-/// The index is not yet pruned: bounding it by an event-time window comes
-/// with the durable store.
+/// The daemon bounds the index with [`prune`](Self::prune) (an event-time
+/// window) and persists it entry by entry ([`entry`](Self::entry),
+/// [`restore`](Self::restore)).
 #[derive(Default)]
 pub struct Deduper {
     events: Vec<Event>,
     /// Per event: what each mention said, from which the message is summed
     /// up again on every merge — so arrival order does not shape it.
     reports: Vec<Vec<Report>>,
+    /// Per event: its place in first-seen order, which breaks ties in
+    /// matching; kept across pruning and restarts so they match alike.
+    ords: Vec<u64>,
+    next_ord: u64,
     by_key: HashMap<Key, Vec<usize>>,
+    by_id: HashMap<String, usize>,
+}
+
+/// One event with what it was summed up from: the unit the store persists.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Entry {
+    pub ord: u64,
+    pub event: Event,
+    reports: Vec<Report>,
 }
 
 impl Deduper {
@@ -102,6 +117,76 @@ impl Deduper {
     /// Every event at its latest revision, in first-seen order.
     pub fn events(&self) -> &[Event] {
         &self.events
+    }
+
+    /// The next first-seen number (persisted so a restart continues it).
+    pub fn next_ord(&self) -> u64 {
+        self.next_ord
+    }
+
+    /// Event `id` with its reports, for the store.
+    pub fn entry(&self, id: &str) -> Option<Entry> {
+        let &i = self.by_id.get(id)?;
+        Some(Entry {
+            ord: self.ords[i],
+            event: self.events[i].clone(),
+            reports: self.reports[i].clone(),
+        })
+    }
+
+    /// Rebuilds the index from stored entries (any order; sorted by `ord`).
+    pub fn restore(mut entries: Vec<Entry>, next_ord: u64) -> Deduper {
+        entries.sort_by_key(|e| e.ord);
+        let mut d = Deduper::default();
+        for e in entries {
+            d.events.push(e.event);
+            d.reports.push(e.reports);
+            d.ords.push(e.ord);
+        }
+        d.next_ord = next_ord.max(d.ords.last().map_or(0, |o| o + 1));
+        d.reindex();
+        d
+    }
+
+    /// Forgets events dated before `cutoff`; returns their ids. Later reports
+    /// of them open new events, as the window promises.
+    pub fn prune(&mut self, cutoff: NaiveDate) -> Vec<String> {
+        if !self.events.iter().any(|e| e.date < cutoff) {
+            return Vec::new();
+        }
+        let mut removed = Vec::new();
+        let (mut events, mut reports, mut ords) = (Vec::new(), Vec::new(), Vec::new());
+        for ((e, r), o) in self
+            .events
+            .drain(..)
+            .zip(self.reports.drain(..))
+            .zip(self.ords.drain(..))
+        {
+            if e.date < cutoff {
+                removed.push(e.id);
+            } else {
+                events.push(e);
+                reports.push(r);
+                ords.push(o);
+            }
+        }
+        (self.events, self.reports, self.ords) = (events, reports, ords);
+        self.reindex();
+        removed
+    }
+
+    fn reindex(&mut self) {
+        self.by_key.clear();
+        self.by_id.clear();
+        for (i, e) in self.events.iter().enumerate() {
+            let k = key(
+                e.event_type,
+                &e.source.code,
+                e.target.as_ref().map(|t| t.code.as_str()),
+            );
+            self.by_key.entry(k).or_default().push(i);
+            self.by_id.insert(e.id.clone(), i);
+        }
     }
 
     fn find(&self, m: &Mention) -> Option<usize> {
@@ -168,8 +253,11 @@ impl Deduper {
             first_seen: now,
             updated: now,
         };
+        self.by_id.insert(e.id.clone(), self.events.len());
         self.events.push(e);
         self.reports.push(vec![report]);
+        self.ords.push(self.next_ord);
+        self.next_ord += 1;
         let i = self.events.len() - 1;
         self.by_key.entry(k).or_default().push(i);
         i
@@ -190,7 +278,7 @@ fn event_id(m: &Mention) -> String {
 }
 
 /// What one mention said about an event, kept to sum the event up again.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 struct Report {
     article: String,
     date: chrono::NaiveDate,

@@ -174,6 +174,34 @@ impl Escalation {
         out
     }
 
+    /// The event-time clock (latest event date seen), for the store.
+    pub fn clock(&self) -> Option<NaiveDate> {
+        self.clock
+    }
+
+    /// After a restart: the events were fed to [`update`](Self::update)
+    /// again (rebuilding the dyads); this puts back what had really been
+    /// published and the clock, so the next change publishes exactly what
+    /// an uninterrupted run would have.
+    pub fn restore_published(
+        &mut self,
+        published: impl IntoIterator<Item = EscalationState>,
+        clock: Option<NaiveDate>,
+    ) {
+        self.published = published.into_iter().map(|s| (s.dyad.clone(), s)).collect();
+        self.clock = clock.or(self.clock);
+    }
+
+    /// Forgets event parts dated before `cutoff` (the daemon's event-time
+    /// window, the same one that bounds dedup), so the dyads stay bounded
+    /// and a restart rebuilt from the stored events has the same parts.
+    pub fn prune(&mut self, cutoff: NaiveDate) {
+        for parts in self.dyads.values_mut() {
+            parts.retain(|_, p| p.date >= cutoff);
+        }
+        self.dyads.retain(|_, parts| !parts.is_empty());
+    }
+
     /// Current state of every dyad, sorted by name.
     pub fn states(&self) -> Vec<EscalationState> {
         self.dyads

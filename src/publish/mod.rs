@@ -10,6 +10,7 @@ pub mod subjects;
 
 use crate::config::Settings;
 use crate::model::Output;
+use crate::store::OutboxRow;
 
 /// Where the pipeline's output goes.
 pub enum Sink {
@@ -34,6 +35,23 @@ impl Sink {
         match self {
             Sink::Stdout(s) => s.publish(out),
             Sink::Nats(s) => s.publish(out).await,
+        }
+    }
+
+    /// Publishes outbox rows in order; returns how many from the front the
+    /// sink has durably (see [`nats::NatsSink::publish_rows`]) and the error
+    /// that stopped the rest.
+    pub async fn publish_rows(&mut self, rows: &[OutboxRow]) -> (usize, Option<anyhow::Error>) {
+        match self {
+            Sink::Stdout(s) => {
+                for (i, row) in rows.iter().enumerate() {
+                    if let Err(e) = s.publish_payload(&row.payload) {
+                        return (i, Some(e));
+                    }
+                }
+                (rows.len(), None)
+            }
+            Sink::Nats(s) => s.publish_rows(rows).await,
         }
     }
 

@@ -26,6 +26,7 @@ use tokio::task::JoinHandle;
 use super::subjects;
 use crate::config::{NatsSettings, Settings};
 use crate::model::{EscalationState, Output};
+use crate::store::{Kind, OutboxRow};
 
 /// Latest escalation state per dyad, shared with the API endpoint task.
 pub type StateMap = Arc<RwLock<BTreeMap<String, EscalationState>>>;
@@ -44,7 +45,8 @@ const WAIT_LOG_INTERVAL: Duration = Duration::from_secs(10);
 pub struct NatsSink {
     client: Client,
     js: jetstream::Context,
-    kv: kv::Store,
+    /// `None` when publishing with core NATS (no JetStream, `nats.core_publish`).
+    kv: Option<kv::Store>,
     prefix: String,
     url: String,
     states: StateMap,
@@ -93,12 +95,32 @@ impl NatsSink {
         }
 
         let js = jetstream::new(client.clone());
-        check_jetstream(&js, &url).await?;
-        ensure_stream(&js, cfg).await?;
-        let kv = ensure_bucket(&js, &cfg.kv_bucket).await?;
+        let kv = match check_jetstream(&js, &url).await {
+            Ok(()) => {
+                ensure_stream(&js, cfg).await?;
+                let kv = ensure_bucket(&js, &cfg.kv_bucket).await?;
+                Some(kv)
+            }
+            Err(e) if cfg.core_publish && e.downcast_ref::<NoJetStream>().is_some() => {
+                tracing::warn!(
+                    url = %url,
+                    "no JetStream: publishing with core NATS (nats.core_publish); \
+                     no stream, no duplicate window, no KV bucket"
+                );
+                None
+            }
+            Err(e) if e.downcast_ref::<NoJetStream>().is_some() => {
+                return Err(e.context(
+                    "refusing to publish without JetStream (set nats.core_publish = true to publish with core NATS)",
+                ))
+            }
+            Err(e) => return Err(e),
+        };
 
         let states: StateMap = Arc::default();
-        preload_states(&kv, &states).await;
+        if let Some(kv) = &kv {
+            preload_states(kv, &states).await;
+        }
 
         let (service, api_task) = start_service(&client, cfg, states.clone()).await?;
         // Subscriptions are sent asynchronously. Asking our own endpoint is a
@@ -137,6 +159,11 @@ impl NatsSink {
     /// Only after that does it return `Ok`.
     pub async fn publish(&mut self, out: &Output) -> anyhow::Result<()> {
         let routed = subjects::route(&self.prefix, out).context("serialising an output message")?;
+        if self.kv.is_none() {
+            return self
+                .publish_core(&routed.subject, &routed.msg_id, &routed.payload)
+                .await;
+        }
         let payload = Bytes::from(routed.payload);
         let msg = jetstream::message::PublishMessage::build()
             .payload(payload.clone())
@@ -164,12 +191,104 @@ impl NatsSink {
 
         if let Output::Escalation(state) = out {
             let key = subjects::dyad_token(&state.dyad);
-            self.kv
-                .put(&key, payload)
+            let Some(kv) = &self.kv else { return Ok(()) };
+            kv.put(&key, payload)
                 .await
                 .with_context(|| format!("storing escalation state {key} in the KV bucket"))?;
             write_lock(&self.states).insert(state.dyad.clone(), (**state).clone());
         }
+        Ok(())
+    }
+
+    /// Publishes outbox rows in order with up to all of them awaiting their
+    /// `PublishAck` at once (pipelined), then stores escalation states in the
+    /// KV bucket. Returns how many rows from the front are acknowledged, and
+    /// the error that stopped the rest, if any; the caller keeps and retries
+    /// those (same `Nats-Msg-Id`, so a row that did land is dropped as a
+    /// duplicate).
+    pub async fn publish_rows(&mut self, rows: &[OutboxRow]) -> (usize, Option<anyhow::Error>) {
+        if self.kv.is_none() {
+            for (i, row) in rows.iter().enumerate() {
+                if let Err(e) = self
+                    .publish_core(&row.subject, &row.msg_id, &row.payload)
+                    .await
+                {
+                    return (i, Some(e));
+                }
+            }
+            return (rows.len(), None);
+        }
+        let mut acks = Vec::with_capacity(rows.len());
+        let mut send_error = None;
+        for row in rows {
+            let msg = jetstream::message::PublishMessage::build()
+                .payload(Bytes::from(row.payload.clone()))
+                .message_id(&row.msg_id);
+            match self.js.send_publish(row.subject.clone(), msg).await {
+                Ok(ack) => acks.push(ack),
+                Err(e) => {
+                    send_error = Some(anyhow::Error::new(e).context(format!(
+                        "publishing {} to {} on {}",
+                        row.msg_id, row.subject, self.url
+                    )));
+                    break;
+                }
+            }
+        }
+        let mut done = 0;
+        for (row, ack) in rows.iter().zip(acks) {
+            if let Err(e) = ack.await {
+                let e = anyhow::Error::new(e).context(format!(
+                    "no JetStream acknowledgement for {} on {}",
+                    row.msg_id, row.subject
+                ));
+                return (done, Some(e));
+            }
+            if row.kind == Kind::Escalation {
+                if let Err(e) = self.store_state(&row.payload).await {
+                    return (done, Some(e));
+                }
+            }
+            done += 1;
+        }
+        (done, send_error)
+    }
+
+    /// Core NATS: a publish flushed to the server counts as delivered (the
+    /// best core NATS offers); the msg id still goes along as a header.
+    async fn publish_core(
+        &mut self,
+        subject: &str,
+        msg_id: &str,
+        payload: &[u8],
+    ) -> anyhow::Result<()> {
+        let mut headers = async_nats::HeaderMap::new();
+        headers.insert("Nats-Msg-Id", msg_id);
+        self.client
+            .publish_with_headers(subject.to_string(), headers, Bytes::from(payload.to_vec()))
+            .await
+            .with_context(|| format!("publishing {msg_id} to {subject} on {}", self.url))?;
+        self.client
+            .flush()
+            .await
+            .with_context(|| format!("flushing {msg_id} to {}", self.url))?;
+        if subject.contains(".escalation.") {
+            if let Ok(state) = serde_json::from_slice::<EscalationState>(payload) {
+                write_lock(&self.states).insert(state.dyad.clone(), state);
+            }
+        }
+        Ok(())
+    }
+
+    async fn store_state(&mut self, payload: &[u8]) -> anyhow::Result<()> {
+        let state: EscalationState =
+            serde_json::from_slice(payload).context("reading an escalation state")?;
+        let key = subjects::dyad_token(&state.dyad);
+        let Some(kv) = &self.kv else { return Ok(()) };
+        kv.put(&key, Bytes::from(payload.to_vec()))
+            .await
+            .with_context(|| format!("storing escalation state {key} in the KV bucket"))?;
+        write_lock(&self.states).insert(state.dyad.clone(), state);
         Ok(())
     }
 
@@ -259,6 +378,11 @@ fn on_event(url: &str, connected: &watch::Sender<bool>, event: Event) {
     }
 }
 
+/// The server (or account) has no JetStream.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+struct NoJetStream(String);
+
 /// Fails with a clear message when the server runs without JetStream (or the
 /// account has none); otherwise the first publish would fail obscurely.
 ///
@@ -270,7 +394,10 @@ async fn check_jetstream(js: &jetstream::Context, url: &str) -> anyhow::Result<(
     let reply = match js.client().request("$JS.API.INFO", Bytes::new()).await {
         Ok(reply) => reply,
         Err(e) if e.kind() == async_nats::RequestErrorKind::NoResponders => {
-            bail!("NATS server at {url} has no JetStream (start it with -js)")
+            return Err(NoJetStream(format!(
+                "NATS server at {url} has no JetStream (start it with -js)"
+            ))
+            .into())
         }
         Err(e) => {
             return Err(anyhow::Error::new(e))
@@ -288,10 +415,11 @@ async fn check_jetstream(js: &jetstream::Context, url: &str) -> anyhow::Result<(
         if code == ErrorCode::JETSTREAM_NOT_ENABLED.0
             || code == ErrorCode::JETSTREAM_NOT_ENABLED_FOR_ACCOUNT.0
         {
-            bail!(
+            return Err(NoJetStream(format!(
                 "NATS server at {url} has no JetStream for this account ({desc}); \
                  start it with -js or enable JetStream for the account"
-            );
+            ))
+            .into());
         }
         bail!("NATS server at {url} refused JetStream account info: {desc}");
     }

@@ -59,6 +59,18 @@ impl StdoutSink {
         Ok(())
     }
 
+    /// Writes an outbox row's payload as one line (same bytes as `publish`).
+    pub fn publish_payload(&mut self, payload: &[u8]) -> anyhow::Result<()> {
+        let mut line = payload.to_vec();
+        line.push(b'\n');
+        if let Some((path, w)) = &mut self.file {
+            w.write_all(&line)
+                .with_context(|| format!("writing to output file {}", path.display()))?;
+        }
+        self.out.write_all(&line).map_err(stdout_error)?;
+        Ok(())
+    }
+
     /// Flushes stdout and syncs the output file to disk (shutdown).
     pub fn flush(&mut self) -> anyhow::Result<()> {
         if let Some((path, w)) = &mut self.file {
