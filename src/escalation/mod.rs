@@ -53,8 +53,10 @@ pub struct Escalation {
 }
 
 /// Agreements and ceasefires: the events that cap a dyad's level.
+/// A pledge ("will hold talks", "ready to help") promises, it does not settle.
 fn is_settlement_type(t: EventType, mode: Option<&str>) -> bool {
-    t == EventType::Agree || (t == EventType::Retreat && mode == Some("ceasefire"))
+    (t == EventType::Agree && mode != Some("pledge"))
+        || (t == EventType::Retreat && mode == Some("ceasefire"))
 }
 
 /// `RUS-TUR`: the two codes in alphabetical order.
@@ -551,6 +553,12 @@ mod tests {
         let s = final_state(&settled, "SYR-TUR");
         assert!(s.level <= 2, "RUS signs for SYR: {s:?}");
         assert_eq!(s.as_of.to_string(), "2020-03-05");
+        // A pledge to talk is not a settlement: no cap.
+        let mut pledged = war.clone();
+        let mut talk = ev("p", EventType::Agree, "RUS", "TUR", "2020-03-01", None);
+        talk.mode = Some("pledge".into());
+        pledged.push(talk);
+        assert_eq!(final_state(&pledged, "SYR-TUR").level, 5);
         // The settlement alone does not conjure a client dyad.
         let mut e = Escalation::new(EscalationSettings::default());
         e.update(&ev("c", EventType::Agree, "RUS", "TUR", "2020-03-05", None));

@@ -366,7 +366,7 @@ impl Extractor {
                 // A promise to help, give, withdraw or meet is itself an act:
                 // PLOVER codes the pledge as AGREE.
                 Factuality::Committed if cooperative_act(trig.event_type) => {
-                    (EventType::Agree, None)
+                    (EventType::Agree, Some("pledge".to_string()))
                 }
                 _ => continue,
             };
