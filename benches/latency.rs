@@ -91,13 +91,14 @@ fn main() {
     let notices: Seen = Arc::default();
     let renamed = rt.block_on(async {
         let client = async_nats::connect(&server.url).await.expect("connect");
+        let token = regex::bytes::Regex::new(r"lat[0-9]{6}_[0-9a-f]+\.txt").unwrap();
         for (subject, seen) in [
             ("flashpoint.events.>", events.clone()),
             ("flashpoint.articles.>", notices.clone()),
         ] {
             let mut sub = client.subscribe(subject).await.expect("subscribe");
+            let token = token.clone();
             tokio::spawn(async move {
-                let token = regex::bytes::Regex::new(r"lat[0-9]{6}_[0-9a-f]+\.txt").unwrap();
                 while let Some(m) = sub.next().await {
                     let now = Instant::now();
                     let mut seen = seen.lock().unwrap();
@@ -163,6 +164,26 @@ fn main() {
             pct(v, 0.99),
             pct(v, 1.0)
         );
+    }
+    {
+        let seen = events.lock().unwrap();
+        let mut worst: Vec<(usize, f64)> = names
+            .iter()
+            .zip(&renamed)
+            .enumerate()
+            .filter_map(|(i, (n, t))| {
+                seen.get(n)
+                    .map(|s| (i, s.duration_since(*t).as_secs_f64() * 1e3))
+            })
+            .collect();
+        worst.sort_by(|a, b| b.1.total_cmp(&a.1));
+        let worst: Vec<String> = worst
+            .iter()
+            .take(8)
+            .map(|(i, ms)| format!("#{i} {ms:.0} ms"))
+            .collect();
+        // Adjacent drop numbers mean one stall with a backlog behind it.
+        println!("slowest drops: {}", worst.join(", "));
     }
     let p99 = pct(&ev, 0.99);
     println!(
