@@ -99,12 +99,11 @@ fn main() {
     println!(
         "TABLE | scale: daemon (stdout sink) by processed articles | {} | ≤ 200 MB RSS at 1M, flat µs/article | {} |",
         cells.join("; "),
-        if last >= 1_000_000 {
-            if peak <= TARGET_RSS_MB {
-                "met"
-            } else {
-                "not met"
-            }
+        // Memory only grows with the count: over the limit anywhere is over it at 1M.
+        if peak > TARGET_RSS_MB {
+            "not met"
+        } else if last >= 1_000_000 {
+            "met"
         } else {
             "1M not run"
         }
