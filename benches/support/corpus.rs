@@ -119,10 +119,11 @@ static PARTIES: LazyLock<Regex> = LazyLock::new(|| {
 /// Places the seeds name, swapped for lexicon places.
 static PLACES: LazyLock<Regex> =
     LazyLock::new(|| re(r"\b(?:Idlib|Sarakib|Saraqib|Nayrab|Istanbul)\b"));
-/// Tolls and counts before a noun or demonym.
+/// Tolls and counts before a noun or demonym; group 1 is the character
+/// before, so the day of an ISO date ("2020-02-28 Russian") is left alone.
 static NUMBERS: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b([1-9][0-9]{0,2})( (?:Turkish|Syrian|Russian|soldiers|troops|tentara|orang|lebih|people|civilians))\b",
+        r"(^|[^-0-9])([1-9][0-9]{0,2})( (?:Turkish|Syrian|Russian|soldiers|troops|tentara|orang|lebih|people|civilians))\b",
     )
 });
 /// English "March 02, 2020" / "February 27", ISO, Indonesian "8 Januari (2020)".
@@ -174,7 +175,7 @@ impl Corpus {
         let shift = Duration::days(7 * rng.below(260) as i64);
 
         let text = NUMBERS.replace_all(&s.text, |c: &Captures| {
-            format!("{}{}", 2 + rng.below(148), &c[2])
+            format!("{}{}{}", &c[1], 2 + rng.below(148), &c[3])
         });
         let text = DATES.replace_all(&text, |c: &Captures| shift_date(c, s.published, shift));
         let text = PARTIES.replace_all(&text, |c: &Captures| party(c, &parties));
