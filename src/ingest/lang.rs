@@ -8,7 +8,7 @@ use whatlang::Lang;
 
 /// Detection reads at most this many bytes: a news article's language is
 /// clear long before that, and trigram counting is linear in the text.
-const SAMPLE_BYTES: usize = 16 * 1024;
+const SAMPLE_BYTES: usize = 2 * 1024;
 
 /// Fewer letters than this tell whatlang too little to be trusted.
 const MIN_LETTERS: usize = 20;

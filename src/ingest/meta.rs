@@ -154,6 +154,10 @@ fn word_count(s: &str) -> usize {
 
 /// Every date in `line`, earliest first (longest first at the same start).
 fn find_dates(line: &str, lexicon: &Lexicon) -> Vec<Found> {
+    // Every form carries a year in digits; most lines have none.
+    if !line.bytes().any(|b| b.is_ascii_digit()) {
+        return Vec::new();
+    }
     let mut found = Vec::new();
     let year = |s: &str| s.parse::<i32>().ok().filter(|y| (1900..=2100).contains(y));
     let num = |s: &str| s.parse::<u32>().ok();
