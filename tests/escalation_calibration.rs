@@ -170,13 +170,12 @@ fn the_final_state_does_not_depend_on_arrival_order() {
     assert_eq!(states(&interleaved), sorted, "interleaved order");
 }
 
-/// The escalation messages `flashpoint replay` prints on its stdout sink.
-fn replayed_states(dir: &Path) -> Vec<Value> {
-    let state = tempfile::tempdir().expect("state dir");
+/// Every message `flashpoint replay` prints on its stdout sink.
+fn replayed(dir: &Path, state: &Path) -> Vec<Value> {
     let out = common::flashpoint()
         .arg("replay")
         .arg(dir)
-        .env("FLASHPOINT__STATE__DIR", state.path())
+        .env("FLASHPOINT__STATE__DIR", state)
         .env_remove("FLASHPOINT__NATS__URL")
         .output()
         .expect("running flashpoint replay");
@@ -189,21 +188,45 @@ fn replayed_states(dir: &Path) -> Vec<Value> {
         .expect("utf-8")
         .lines()
         .map(|l| serde_json::from_str::<Value>(l).expect("JSON line"))
-        .filter(|v| v["schema"] == "flashpoint.escalation.v1")
+        .collect()
+}
+
+fn of_kind(msgs: &[Value], schema: &str) -> Vec<Value> {
+    msgs.iter()
+        .filter(|v| v["schema"] == schema)
+        .cloned()
         .collect()
 }
 
 #[test]
 fn a_replay_publishes_the_same_sequence_of_states() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/escalation/idlib");
-    let first = replayed_states(&dir);
-    assert!(first.len() >= 10, "states published: {}", first.len());
+    let state = tempfile::tempdir().expect("state dir");
+    let first = replayed(&dir, state.path());
+    let states = of_kind(&first, "flashpoint.escalation.v1");
+    assert!(states.len() >= 10, "states published: {}", states.len());
     // The sequence tells the story: SYR-TUR reaches open war, then calms.
-    let syr: Vec<u64> = first
+    let syr: Vec<u64> = states
         .iter()
         .filter(|s| s["dyad"] == "SYR-TUR")
         .map(|s| s["level"].as_u64().unwrap())
         .collect();
     assert!(syr.contains(&5) && *syr.last().unwrap() < 2, "{syr:?}");
-    assert_eq!(replayed_states(&dir), first);
+    // Replay re-publishes on purpose, even over a state that has seen the
+    // files, with the same event ids and revisions and the same states.
+    let again = replayed(&dir, state.path());
+    assert_eq!(of_kind(&again, "flashpoint.escalation.v1"), states);
+    let ids = |msgs: &[Value]| -> Vec<(String, u64)> {
+        of_kind(msgs, "flashpoint.event.v1")
+            .iter()
+            .map(|e| {
+                (
+                    e["id"].as_str().unwrap().to_string(),
+                    e["revision"].as_u64().unwrap(),
+                )
+            })
+            .collect()
+    };
+    assert!(ids(&first).len() >= 10, "{:?}", ids(&first));
+    assert_eq!(ids(&again), ids(&first));
 }
