@@ -10,6 +10,7 @@
 //! process behind NATS. [`Core`] is the same stages run inline, for the
 //! one-shot commands (`extract`, `escalation`).
 
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
 use std::sync::Arc;
 
@@ -32,13 +33,14 @@ use crate::ingest::Rejection;
 use crate::lexicon::Lexicon;
 use crate::model::{Article, ArticleNotice, EscalationState, Mention, Output, RejectedNotice};
 use crate::publish::{subjects, Sink};
-use crate::store::{Kind, MergeWrite, OutboxRow, Store};
+use crate::store::{FileRecord, Kind, MergeWrite, OutboxRow, Store};
 
 /// What flows between the tasks.
 #[derive(Debug)]
 enum Msg {
-    Article(Article),
-    Mentions(Article, Vec<Mention>),
+    /// A new article, with its file's path and stamp (see [`FileRecord`]).
+    Article(Article, Option<(String, FileRecord)>),
+    Mentions(Article, Vec<Mention>, Option<(String, FileRecord)>),
     Output(Output),
     /// The start-up scan has been handed on in full.
     CaughtUp,
@@ -265,6 +267,7 @@ pub async fn run(
     for id in done.iter().chain(&pending) {
         reader.mark_seen(id);
     }
+    let files: HashMap<String, FileRecord> = store.files()?.into_iter().collect();
     let merge = Merge::restore(&settings, &store)?;
     let outbox = Arc::new(Outbox::new(
         store.outbox_len()?,
@@ -273,6 +276,7 @@ pub async fn run(
     info!(
         done = done.len(),
         pending = pending.len(),
+        files = files.len(),
         outbox = outbox.len(),
         events = merge.dedup.events().len(),
         state = %settings.state.dir.display(),
@@ -288,8 +292,8 @@ pub async fn run(
     let watch_settings = settings.watch.clone();
     let watcher = tokio::spawn(watcher::watch(watch_settings, files_tx, shutdown.clone()));
     let read = tokio::task::spawn_blocking({
-        let lexicon = lexicon.clone();
-        move || read_stage(reader, lexicon, files_rx, articles_tx)
+        let (lexicon, store) = (lexicon.clone(), store.clone());
+        move || read_stage(reader, lexicon, files, store, files_rx, articles_tx)
     });
     let extractor = Extractor::new(lexicon, settings.extract.clone());
     let extract =
@@ -413,26 +417,80 @@ fn retry_store<T>(what: &str, mut f: impl FnMut() -> Result<T, crate::store::Sto
     }
 }
 
+/// Reads files into articles. A file whose path, size, mtime and inode match
+/// the record of an article already processed (`files`, from the store) is
+/// skipped without being opened: at start-up most of a large folder is
+/// already done, and statting is far cheaper than reading and hashing. Any
+/// other file is read and hashed, so content (not the name) stays the
+/// identity: a renamed file is recognised by its content id, a changed one
+/// is a new version.
 fn read_stage(
     mut reader: Reader,
     lexicon: Arc<Lexicon>,
+    mut files: HashMap<String, FileRecord>,
+    store: Arc<Store>,
     mut rx: mpsc::Receiver<WatchEvent>,
     tx: mpsc::Sender<Msg>,
 ) {
+    // Paths sent by the start-up scan; `None` once it is over.
+    let mut listed: Option<HashSet<String>> = Some(HashSet::new());
+    let (mut unchanged, mut read) = (0u64, 0u64);
     while let Some(ev) = rx.blocking_recv() {
         let msg = match ev {
-            WatchEvent::CaughtUp => Msg::CaughtUp,
-            WatchEvent::File(path) => match reader.read(&path, &lexicon) {
-                Ok(Some(a)) => {
-                    debug!(file = %a.file, id = %a.id, lang = %a.language, "article read");
-                    Msg::Article(a)
+            WatchEvent::CaughtUp => {
+                if let Some(listed) = listed.take() {
+                    let gone: Vec<String> = files
+                        .keys()
+                        .filter(|p| !listed.contains(*p))
+                        .cloned()
+                        .collect();
+                    if let Err(e) = store.forget_files(&gone) {
+                        warn!(error = %e, "could not drop the records of removed files");
+                    }
+                    for p in &gone {
+                        files.remove(p);
+                    }
+                    info!(
+                        unchanged,
+                        read,
+                        forgotten = gone.len(),
+                        "start-up scan: {unchanged} files unchanged since processed, skipped without reading"
+                    );
                 }
-                Ok(None) => {
-                    debug!(file = %path.display(), "already processed");
-                    continue;
+                Msg::CaughtUp
+            }
+            WatchEvent::File(path) => {
+                let key = path.to_string_lossy().into_owned();
+                if let Some(l) = listed.as_mut() {
+                    l.insert(key.clone());
                 }
-                Err(r) => Msg::Output(rejected(&r)),
-            },
+                // Stamped before reading: a change during the read leaves a
+                // stale stamp, which only costs a read next time.
+                let meta = std::fs::metadata(&path).ok();
+                if let (Some(rec), Some(m)) = (files.get(&key), &meta) {
+                    if rec.matches(m) {
+                        unchanged += 1;
+                        debug!(file = %path.display(), "unchanged since processed; not read");
+                        continue;
+                    }
+                }
+                read += 1;
+                match reader.read(&path, &lexicon) {
+                    Ok(Some(a)) => {
+                        debug!(file = %a.file, id = %a.id, lang = %a.language, "article read");
+                        let stamp = meta.map(|m| FileRecord::of(&m, &a.id));
+                        if let Some(rec) = &stamp {
+                            files.insert(key.clone(), rec.clone());
+                        }
+                        Msg::Article(a, stamp.map(|r| (key, r)))
+                    }
+                    Ok(None) => {
+                        debug!(file = %path.display(), "already processed");
+                        continue;
+                    }
+                    Err(r) => Msg::Output(rejected(&r)),
+                }
+            }
         };
         if tx.blocking_send(msg).is_err() {
             return;
@@ -443,9 +501,9 @@ fn read_stage(
 fn extract_stage(extractor: Extractor, mut rx: mpsc::Receiver<Msg>, tx: mpsc::Sender<Msg>) {
     while let Some(msg) = rx.blocking_recv() {
         let msg = match msg {
-            Msg::Article(a) => {
+            Msg::Article(a, file) => {
                 let m = extractor.extract(&a);
-                Msg::Mentions(a, m)
+                Msg::Mentions(a, m, file)
             }
             other => other,
         };
@@ -466,27 +524,35 @@ fn merge_stage(
     ready: watch::Sender<Option<u64>>,
 ) {
     let mut last_seq = store.last_seq();
+    let mut committed = None;
     while let Some(msg) = rx.blocking_recv() {
         let write = match msg {
-            Msg::Mentions(a, m) => {
+            Msg::Mentions(a, m, file) => {
                 let outs = merge.apply(&a, m);
-                info!(file = %a.file, outputs = outs.len(), "article processed");
-                merge.write(prefix, Some(&a), &outs)
+                let mut w = merge.write(prefix, Some(&a), &outs);
+                w.file = file;
+                committed = Some(a.file);
+                w
             }
             Msg::Output(o) => merge.write(prefix, None, std::slice::from_ref(&o)),
             Msg::CaughtUp => {
                 ready.send_replace(Some(last_seq));
                 continue;
             }
-            Msg::Article(_) => continue,
+            Msg::Article(..) => continue,
         };
         outbox.wait_for_room();
         last_seq = retry_store("outbox", || store.commit_merge(&write));
-        debug!(
-            outbox = outbox.len() + write.rows.len() as u64,
-            "outbox pending"
-        );
         outbox.add(write.rows.len() as u64);
+        if let Some(file) = committed.take() {
+            // Logged once durable: from here the article cannot be lost.
+            info!(
+                file,
+                outputs = write.rows.len(),
+                outbox = outbox.len(),
+                "article processed (committed to the outbox)"
+            );
+        }
     }
     outbox.close();
 }

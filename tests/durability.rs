@@ -36,10 +36,16 @@ fn article_count() -> u64 {
 struct Daemon {
     child: Child,
     log: mpsc::Receiver<String>,
+    /// Every line received so far (for counting after the fact).
+    seen: std::cell::RefCell<Vec<String>>,
 }
 
 impl Daemon {
     fn start(url: &str, inbox: &Path, state: &Path) -> Daemon {
+        Daemon::start_with(url, inbox, state, &[])
+    }
+
+    fn start_with(url: &str, inbox: &Path, state: &Path, env: &[(&str, &str)]) -> Daemon {
         let mut child = common::flashpoint()
             .args(["run", "--watch"])
             .arg(inbox)
@@ -48,6 +54,7 @@ impl Daemon {
             .env("FLASHPOINT__WATCH__QUIET_PERIOD_MS", "100")
             .env("FLASHPOINT__LOG__FORMAT", "json")
             .env("RUST_LOG", "info")
+            .envs(env.iter().copied())
             .stdout(Stdio::null())
             .stderr(Stdio::piped())
             .spawn()
@@ -61,7 +68,35 @@ impl Daemon {
                 }
             }
         });
-        Daemon { child, log: rx }
+        Daemon {
+            child,
+            log: rx,
+            seen: Default::default(),
+        }
+    }
+
+    /// Waits (bounded) for the next log line containing `needle`; returns it.
+    fn wait_line(&self, needle: &str) -> Value {
+        let deadline = Instant::now() + WAIT;
+        loop {
+            let left = deadline
+                .checked_duration_since(Instant::now())
+                .unwrap_or_else(|| panic!("no log line with {needle:?}"));
+            if let Ok(line) = self.log.recv_timeout(left) {
+                self.seen.borrow_mut().push(line.clone());
+                if line.contains(needle) {
+                    return serde_json::from_str(&line).unwrap();
+                }
+            }
+        }
+    }
+
+    /// How many lines received so far (including any not yet waited for)
+    /// contain `needle`.
+    fn count(&self, needle: &str) -> usize {
+        let mut seen = self.seen.borrow_mut();
+        seen.extend(self.log.try_iter());
+        seen.iter().filter(|l| l.contains(needle)).count()
     }
 
     /// Waits (bounded) until `n` log lines containing `needle` have appeared.
@@ -79,6 +114,7 @@ impl Daemon {
             match self.log.recv_timeout(left) {
                 Ok(line) => {
                     found += usize::from(line.contains(needle));
+                    self.seen.borrow_mut().push(line.clone());
                     tail.push(line);
                     if tail.len() > 30 {
                         tail.remove(0);
@@ -370,4 +406,79 @@ async fn nats_outage_mid_ingest_loses_and_repeats_nothing() {
     );
     assert_eq!(duplicates, 0);
     assert_eq!(losses, 0);
+}
+
+/// Notices per file name, and whether any `Nats-Msg-Id` is stored twice.
+fn notices(stream: &[(String, String, Value)]) -> (BTreeMap<String, usize>, usize) {
+    let mut files: BTreeMap<String, usize> = BTreeMap::new();
+    let mut ids: BTreeMap<&str, usize> = BTreeMap::new();
+    for (subject, id, v) in stream {
+        *ids.entry(id.as_str()).or_default() += 1;
+        if subject.starts_with("flashpoint.articles.") {
+            *files
+                .entry(v["file"].as_str().unwrap().to_string())
+                .or_default() += 1;
+        }
+    }
+    (files, ids.values().map(|n| n - 1).sum())
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn restart_skips_unchanged_files_without_reading_them() {
+    let nats = NatsServer::start();
+    let (_dir, _src, inbox, state) = dirs();
+    let names = generate(&inbox, 20_000, 20_040);
+    let n = names.len() as u64;
+    let daemon = Daemon::start(&nats.url, &inbox, &state);
+    let scan = daemon.wait_line("start-up scan");
+    assert_eq!(
+        (
+            scan["fields"]["unchanged"].as_u64(),
+            scan["fields"]["read"].as_u64()
+        ),
+        (Some(0), Some(n))
+    );
+    daemon.wait_line("caught up with the watched folders");
+    assert!(daemon.stop().success());
+
+    // Same folder: every file is recognised by its stamp, none is read.
+    let daemon = Daemon::start(&nats.url, &inbox, &state);
+    let scan = daemon.wait_line("start-up scan");
+    assert_eq!(scan["fields"]["unchanged"].as_u64(), Some(n), "{scan}");
+    assert_eq!(scan["fields"]["read"].as_u64(), Some(0), "{scan}");
+    daemon.wait_line("caught up with the watched folders");
+    // New content under an existing name is a new version: read and published.
+    let (_, text) = flashpoint::synth::article(20_999);
+    let tmp = inbox.join(".rewrite.part");
+    std::fs::write(&tmp, text).unwrap();
+    std::fs::rename(&tmp, inbox.join(&names[0])).unwrap();
+    let done = daemon.wait_line("article processed");
+    assert_eq!(done["fields"]["file"], names[0].as_str());
+    assert!(daemon.stop().success());
+
+    // A rename keeps the content's identity: read (new path), not republished.
+    std::fs::rename(inbox.join(&names[1]), inbox.join("renamed.txt")).unwrap();
+    let daemon = Daemon::start(&nats.url, &inbox, &state);
+    let scan = daemon.wait_line("start-up scan");
+    assert_eq!(scan["fields"]["unchanged"].as_u64(), Some(n - 1), "{scan}");
+    assert_eq!(scan["fields"]["read"].as_u64(), Some(1), "{scan}");
+    assert_eq!(scan["fields"]["forgotten"].as_u64(), Some(1), "{scan}");
+    daemon.wait_line("caught up with the watched folders");
+    assert_eq!(
+        daemon.count("article processed"),
+        0,
+        "the renamed file is not processed again"
+    );
+    assert!(daemon.stop().success());
+
+    let client = async_nats::connect(&nats.url).await.unwrap();
+    let stream = read_stream(&jetstream::new(client)).await;
+    let (files, duplicates) = notices(&stream);
+    assert_eq!(duplicates, 0);
+    assert_eq!(files.len(), names.len(), "{files:?}");
+    assert_eq!(files[&names[0]], 2, "the rewritten file's two versions");
+    assert!(files
+        .iter()
+        .filter(|(f, _)| *f != &names[0])
+        .all(|(_, c)| *c == 1));
 }
