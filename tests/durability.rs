@@ -482,3 +482,103 @@ async fn restart_skips_unchanged_files_without_reading_them() {
         .filter(|(f, _)| *f != &names[0])
         .all(|(_, c)| *c == 1));
 }
+
+/// Waits (bounded) until the stream holds `n` article notices.
+async fn wait_notices(js: &jetstream::Context, n: usize) -> Vec<(String, String, Value)> {
+    let deadline = Instant::now() + WAIT;
+    loop {
+        if stream_count(js).await > 0 {
+            let stream = read_stream(js).await;
+            let got = stream
+                .iter()
+                .filter(|(s, _, _)| s.starts_with("flashpoint.articles."))
+                .count();
+            if got >= n {
+                return stream;
+            }
+        }
+        assert!(
+            Instant::now() < deadline,
+            "fewer than {n} notices in the stream"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await; // poll interval
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn starting_while_nats_is_down_ingests_and_publishes_once_it_is_up() {
+    let (_dir, src, inbox, state) = dirs();
+    let names = generate(&src, 30_000, 30_060);
+    let (before, after) = names.split_at(30);
+    for n in before {
+        std::fs::copy(src.join(n), inbox.join(n)).unwrap();
+    }
+    let port = common::free_port();
+    let url = format!("nats://127.0.0.1:{port}");
+    let daemon = Daemon::start(&url, &inbox, &state);
+    // Ready once the catch-up scan is committed, although nothing is acked.
+    daemon.wait_line("NATS server unreachable");
+    daemon.wait_line("caught up with the watched folders");
+    assert_eq!(daemon.count("article processed"), before.len());
+    let stage = src.with_file_name("stage");
+    std::fs::create_dir_all(&stage).unwrap();
+    for n in after {
+        std::fs::copy(src.join(n), stage.join(n)).unwrap();
+    }
+    move_in(&stage, &inbox, after);
+    daemon.wait_for_n("article processed", after.len());
+    let nats = NatsServer::start_on_port(port, true);
+    daemon.wait_line("outbox drained");
+    assert!(daemon.stop().success());
+
+    let js = jetstream::new(async_nats::connect(&nats.url).await.unwrap());
+    let stream = read_stream(&js).await;
+    let (events, duplicates, losses) = check(&stream, &src, names.len());
+    println!(
+        "started during an outage: files={} events={events} messages={}",
+        names.len(),
+        stream.len()
+    );
+    assert!(events > 0);
+    assert_eq!((duplicates, losses), (0, 0));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_full_outbox_pauses_intake_once_and_drops_nothing() {
+    let (_dir, src, inbox, state) = dirs();
+    let names = generate(&src, 40_000, 40_040);
+    let stage = src.with_file_name("stage");
+    std::fs::create_dir_all(&stage).unwrap();
+    for n in &names {
+        std::fs::copy(src.join(n), stage.join(n)).unwrap();
+    }
+    let port = common::free_port();
+    let url = format!("nats://127.0.0.1:{port}");
+    let daemon = Daemon::start_with(
+        &url,
+        &inbox,
+        &state,
+        &[("FLASHPOINT__STATE__OUTBOX_MAX_MESSAGES", "20")],
+    );
+    daemon.wait_line("caught up with the watched folders");
+    move_in(&stage, &inbox, &names);
+    let full = daemon.wait_line("outbox full");
+    assert!(full["fields"]["outbox"].as_u64().unwrap() >= 20, "{full}");
+    let processed = daemon.count("article processed");
+    assert!(
+        processed < names.len(),
+        "intake paused: {processed} processed"
+    );
+    let nats = NatsServer::start_on_port(port, true);
+    let js = jetstream::new(async_nats::connect(&nats.url).await.unwrap());
+    wait_notices(&js, names.len()).await;
+    let so_far = daemon.count("article processed");
+    daemon.wait_for_n("article processed", names.len() - so_far);
+    assert_eq!(daemon.count("outbox full"), 1, "warned once");
+    assert!(daemon.stop().success());
+
+    let stream = read_stream(&js).await;
+    let (events, duplicates, losses) = check(&stream, &src, names.len());
+    assert!(events > 0);
+    assert_eq!((duplicates, losses), (0, 0));
+}
