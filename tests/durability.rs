@@ -582,3 +582,60 @@ async fn a_full_outbox_pauses_intake_once_and_drops_nothing() {
     assert!(events > 0);
     assert_eq!((duplicates, losses), (0, 0));
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn core_publish_delivers_the_seeds_without_jetstream() {
+    use futures::StreamExt;
+    let nats = NatsServer::start_with(false);
+    let (_dir, _src, inbox, state) = dirs();
+    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+    let mut names = Vec::new();
+    for entry in std::fs::read_dir(&seeds).unwrap() {
+        let p = entry.unwrap().path();
+        let name = p.file_name().unwrap().to_string_lossy().to_string();
+        std::fs::copy(&p, inbox.join(&name)).unwrap();
+        names.push(name);
+    }
+    let client = async_nats::connect(&nats.url).await.unwrap();
+    let mut subs = futures::stream::select_all([
+        client.subscribe("flashpoint.events.>").await.unwrap(),
+        client.subscribe("flashpoint.articles.>").await.unwrap(),
+        client.subscribe("flashpoint.escalation.>").await.unwrap(),
+    ]);
+    client.flush().await.unwrap();
+
+    let daemon = Daemon::start_with(
+        &nats.url,
+        &inbox,
+        &state,
+        &[("FLASHPOINT__NATS__CORE_PUBLISH", "true")],
+    );
+    daemon.wait_line("no JetStream: publishing with core NATS");
+    // An article's notice is its last message, and core NATS keeps one
+    // connection's order: the last notice means everything arrived.
+    let mut got = Vec::new();
+    let mut notices = 0;
+    while notices < names.len() {
+        let m = tokio::time::timeout(WAIT, subs.next())
+            .await
+            .expect("every seed's messages over core NATS")
+            .unwrap();
+        let id = m
+            .headers
+            .as_ref()
+            .and_then(|h| h.get("Nats-Msg-Id"))
+            .map(|h| h.as_str().to_string())
+            .unwrap_or_default();
+        notices += usize::from(m.subject.starts_with("flashpoint.articles."));
+        got.push((
+            m.subject.to_string(),
+            id,
+            serde_json::from_slice(&m.payload).unwrap(),
+        ));
+    }
+    daemon.wait_line("caught up with the watched folders");
+    assert!(daemon.stop().success());
+    let (events, duplicates, losses) = check(&got, &seeds, names.len());
+    assert!(events > 0, "the seeds' events arrived");
+    assert_eq!((duplicates, losses), (0, 0));
+}
