@@ -222,6 +222,7 @@ fn real_main(cli: Cli) -> Result<(), Failure> {
                     )));
                 }
             }
+            check_state_dir(&settings.state.dir)?;
             init_logging(&settings, false);
             daemon(settings, lexicon)
         }
@@ -291,6 +292,18 @@ fn real_main(cli: Cli) -> Result<(), Failure> {
             Ok(())
         }
     }
+}
+
+/// Creates `state.dir` and checks a file can be written in it, so an
+/// unusable state folder stops the start with one line naming it (exit 2),
+/// not a store error after intake began.
+fn check_state_dir(dir: &Path) -> Result<(), Failure> {
+    std::fs::create_dir_all(dir)
+        .map_err(|e| usage(format!("state.dir: cannot create {}: {e}", dir.display())))?;
+    let probe = dir.join(".flashpoint-write-check");
+    std::fs::write(&probe, b"")
+        .and_then(|()| std::fs::remove_file(&probe))
+        .map_err(|e| usage(format!("state.dir: cannot write in {}: {e}", dir.display())))
 }
 
 /// `A-B` in either order → the canonical dyad name.

@@ -10,6 +10,7 @@
 //! process behind NATS. [`Core`] is the same stages run inline, for the
 //! one-shot commands (`extract`, `escalation`).
 
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
 use std::sync::Arc;
 
@@ -32,13 +33,14 @@ use crate::ingest::Rejection;
 use crate::lexicon::Lexicon;
 use crate::model::{Article, ArticleNotice, EscalationState, Mention, Output, RejectedNotice};
 use crate::publish::{subjects, Sink};
-use crate::store::{Kind, MergeWrite, OutboxRow, Store};
+use crate::store::{FileRecord, Kind, MergeWrite, OutboxRow, Store};
 
 /// What flows between the tasks.
 #[derive(Debug)]
 enum Msg {
-    Article(Article),
-    Mentions(Article, Vec<Mention>),
+    /// A new article, with its file's path and stamp (see [`FileRecord`]).
+    Article(Article, Option<(String, FileRecord)>),
+    Mentions(Article, Vec<Mention>, Option<(String, FileRecord)>),
     Output(Output),
     /// The start-up scan has been handed on in full.
     CaughtUp,
@@ -245,12 +247,16 @@ impl Core {
 }
 
 /// Runs the daemon until `shutdown` turns true, then drains and returns.
-/// `on_ready` is called once the start-up scan is published.
+/// `on_ready` is called once the start-up scan is published — or, while
+/// NATS is unreachable, once it is committed to the outbox (durable, and
+/// published when NATS appears): a service manager should not hold the
+/// daemon "starting" for the length of an outage it already survives.
 ///
 /// State comes from the store: content already done or still pending in
 /// the outbox is not read again, the merge state is restored, and the
 /// publisher drains what a previous run left in the outbox before anything
-/// new (rows go out in sequence order).
+/// new (rows go out in sequence order). Intake does not wait for NATS: the
+/// publisher connects (retrying) while the outbox fills.
 pub async fn run(
     settings: Settings,
     lexicon: Arc<Lexicon>,
@@ -265,6 +271,7 @@ pub async fn run(
     for id in done.iter().chain(&pending) {
         reader.mark_seen(id);
     }
+    let files: HashMap<String, FileRecord> = store.files()?.into_iter().collect();
     let merge = Merge::restore(&settings, &store)?;
     let outbox = Arc::new(Outbox::new(
         store.outbox_len()?,
@@ -273,12 +280,30 @@ pub async fn run(
     info!(
         done = done.len(),
         pending = pending.len(),
+        files = files.len(),
         outbox = outbox.len(),
         events = merge.dedup.events().len(),
         state = %settings.state.dir.display(),
         "state loaded"
     );
-    let sink = Sink::open(&settings).await?;
+    // The stdout sink opens at once (a bad output file fails the start);
+    // the NATS one is opened by the publisher, so intake need not wait.
+    let stdout_sink = match settings.nats.url {
+        None => Some(Sink::open(&settings).await?),
+        Some(_) => None,
+    };
+    // Stops intake on the caller's request or when the publisher fails for
+    // good (bad address, no JetStream): then `run` returns its error.
+    let (stop_tx, stop_rx) = watch::channel(false);
+    let stop_tx = Arc::new(stop_tx);
+    let forward = tokio::spawn({
+        let (mut shutdown, stop_tx) = (shutdown, stop_tx.clone());
+        async move {
+            let _ = shutdown.wait_for(|s| *s).await;
+            stop_tx.send_replace(true);
+        }
+    });
+    let shutdown = stop_rx;
     let cap = settings.limits.channel_capacity;
     let (files_tx, files_rx) = mpsc::channel(cap);
     let (articles_tx, articles_rx) = mpsc::channel(cap);
@@ -288,8 +313,8 @@ pub async fn run(
     let watch_settings = settings.watch.clone();
     let watcher = tokio::spawn(watcher::watch(watch_settings, files_tx, shutdown.clone()));
     let read = tokio::task::spawn_blocking({
-        let lexicon = lexicon.clone();
-        move || read_stage(reader, lexicon, files_rx, articles_tx)
+        let (lexicon, store) = (lexicon.clone(), store.clone());
+        move || read_stage(reader, lexicon, files, store, files_rx, articles_tx)
     });
     let extractor = Extractor::new(lexicon, settings.extract.clone());
     let extract =
@@ -299,13 +324,22 @@ pub async fn run(
         let (store, outbox) = (store.clone(), outbox.clone());
         move || merge_stage(merge, store, outbox, &prefix, mentions_rx, ready_tx)
     });
+    let (link_tx, link_rx) = watch::channel(Link::Connecting);
+    let ready = tokio::spawn(ready_stage(
+        store.clone(),
+        outbox.clone(),
+        ready_rx,
+        link_rx,
+        on_ready,
+    ));
     let publisher = tokio::spawn(publish_stage(
-        sink,
+        settings.clone(),
+        stdout_sink,
         store,
         outbox,
-        ready_rx,
+        link_tx,
         shutdown.clone(),
-        on_ready,
+        stop_tx,
     ));
 
     let watched = watcher.await?;
@@ -318,63 +352,155 @@ pub async fn run(
             error!(stage = name, error = %e, "stage failed");
         }
     }
-    publisher.await??;
+    let published = publisher.await?;
+    ready.abort();
+    forward.abort();
+    published?;
     watched
+}
+
+/// Whether published rows reach the sink (decides when to say READY).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Link {
+    /// The first connection attempt is under way.
+    Connecting,
+    Up,
+    /// Unreachable, or the last publish failed.
+    Down,
+}
+
+/// Calls `on_ready` once the catch-up scan's rows (up to the sequence the
+/// merge stage sent) are acknowledged, or as soon as they are committed
+/// while NATS is down.
+async fn ready_stage(
+    store: Arc<Store>,
+    outbox: Arc<Outbox>,
+    mut ready: watch::Receiver<Option<u64>>,
+    mut link: watch::Receiver<Link>,
+    on_ready: impl FnOnce(),
+) {
+    loop {
+        if let Some(upto) = *ready.borrow_and_update() {
+            let first = store
+                .outbox_after(0, 1)
+                .ok()
+                .and_then(|r| r.first().map(|(s, _)| *s));
+            if first.is_none_or(|s| s > upto) {
+                return on_ready();
+            }
+            if *link.borrow_and_update() == Link::Down {
+                info!(
+                    outbox = outbox.len(),
+                    "catch-up scan committed to the outbox; NATS unreachable, so ready now: it is published when NATS is back"
+                );
+                return on_ready();
+            }
+        }
+        tokio::select! {
+            r = ready.changed() => if r.is_err() { return },
+            r = link.changed() => if r.is_err() { return },
+            _ = outbox.acked.notified() => {}
+        }
+    }
 }
 
 /// The outbox's size, shared by the merge stage (which waits while it is
 /// full) and the publisher (which wakes on new rows).
 struct Outbox {
-    len: Mutex<u64>,
-    drained: Condvar,
+    state: Mutex<OutboxState>,
+    /// Rows were acknowledged, or the publisher's state changed.
+    changed: Condvar,
     max: u64,
-    /// New rows were committed.
+    /// New rows were committed (wakes the publisher).
     added: Notify,
+    /// Rows were acknowledged (wakes the ready stage).
+    acked: Notify,
     /// The merge stage has finished: no more rows will come.
     closed: AtomicBool,
+}
+
+#[derive(Debug, Default)]
+struct OutboxState {
+    len: u64,
+    /// NATS is unreachable or refusing: a full outbox is then worth a warning.
+    outage: bool,
+    /// The "outbox full" warning was given during this outage.
+    warned: bool,
+    /// The publisher has stopped (shutdown during an outage, or failed):
+    /// the merge stage no longer waits for room, it only commits.
+    abandoned: bool,
 }
 
 impl Outbox {
     fn new(len: u64, max: u64) -> Outbox {
         Outbox {
-            len: Mutex::new(len),
-            drained: Condvar::new(),
+            state: Mutex::new(OutboxState {
+                len,
+                ..Default::default()
+            }),
+            changed: Condvar::new(),
             max,
             added: Notify::new(),
+            acked: Notify::new(),
             closed: AtomicBool::new(false),
         }
     }
 
-    fn len(&self) -> u64 {
-        *self.len.lock().unwrap_or_else(|e| e.into_inner())
+    fn lock(&self) -> std::sync::MutexGuard<'_, OutboxState> {
+        self.state.lock().unwrap_or_else(|e| e.into_inner())
     }
 
-    /// Blocks (merge thread) while the outbox is at its bound.
+    fn len(&self) -> u64 {
+        self.lock().len
+    }
+
+    /// Blocks (merge thread) while the outbox is at its bound. During an
+    /// outage that is worth one warning; while NATS works it is ordinary
+    /// back-pressure (the publisher is just behind).
     fn wait_for_room(&self) {
-        let mut len = self.len.lock().unwrap_or_else(|e| e.into_inner());
-        if *len < self.max {
-            return;
+        let mut st = self.lock();
+        let mut warned_here = false;
+        while st.len >= self.max && !st.abandoned {
+            if st.outage && !st.warned {
+                warn!(
+                    outbox = st.len,
+                    max = self.max,
+                    "outbox full (state.outbox_max_messages): intake paused until NATS takes messages again; nothing is dropped"
+                );
+                st.warned = true;
+                warned_here = true;
+            }
+            st = self.changed.wait(st).unwrap_or_else(|e| e.into_inner());
         }
-        warn!(
-            outbox = *len,
-            max = self.max,
-            "outbox full (state.outbox_max_messages): intake paused until NATS takes messages again; nothing is dropped"
-        );
-        while *len >= self.max {
-            len = self.drained.wait(len).unwrap_or_else(|e| e.into_inner());
+        if warned_here {
+            info!(outbox = st.len, "outbox below its bound: intake resumed");
         }
-        info!(outbox = *len, "outbox below its bound: intake resumed");
     }
 
     fn add(&self, n: u64) {
-        *self.len.lock().unwrap_or_else(|e| e.into_inner()) += n;
+        self.lock().len += n;
         self.added.notify_one();
     }
 
     fn remove(&self, n: u64) {
-        let mut len = self.len.lock().unwrap_or_else(|e| e.into_inner());
-        *len = len.saturating_sub(n);
-        self.drained.notify_all();
+        let mut st = self.lock();
+        st.len = st.len.saturating_sub(n);
+        self.changed.notify_all();
+        self.acked.notify_one();
+    }
+
+    fn set_outage(&self, outage: bool) {
+        let mut st = self.lock();
+        if st.outage != outage {
+            st.outage = outage;
+            st.warned &= outage;
+            self.changed.notify_all();
+        }
+    }
+
+    fn abandon(&self) {
+        self.lock().abandoned = true;
+        self.changed.notify_all();
     }
 
     fn close(&self) {
@@ -413,26 +539,80 @@ fn retry_store<T>(what: &str, mut f: impl FnMut() -> Result<T, crate::store::Sto
     }
 }
 
+/// Reads files into articles. A file whose path, size, mtime and inode match
+/// the record of an article already processed (`files`, from the store) is
+/// skipped without being opened: at start-up most of a large folder is
+/// already done, and statting is far cheaper than reading and hashing. Any
+/// other file is read and hashed, so content (not the name) stays the
+/// identity: a renamed file is recognised by its content id, a changed one
+/// is a new version.
 fn read_stage(
     mut reader: Reader,
     lexicon: Arc<Lexicon>,
+    mut files: HashMap<String, FileRecord>,
+    store: Arc<Store>,
     mut rx: mpsc::Receiver<WatchEvent>,
     tx: mpsc::Sender<Msg>,
 ) {
+    // Paths sent by the start-up scan; `None` once it is over.
+    let mut listed: Option<HashSet<String>> = Some(HashSet::new());
+    let (mut unchanged, mut read) = (0u64, 0u64);
     while let Some(ev) = rx.blocking_recv() {
         let msg = match ev {
-            WatchEvent::CaughtUp => Msg::CaughtUp,
-            WatchEvent::File(path) => match reader.read(&path, &lexicon) {
-                Ok(Some(a)) => {
-                    debug!(file = %a.file, id = %a.id, lang = %a.language, "article read");
-                    Msg::Article(a)
+            WatchEvent::CaughtUp => {
+                if let Some(listed) = listed.take() {
+                    let gone: Vec<String> = files
+                        .keys()
+                        .filter(|p| !listed.contains(*p))
+                        .cloned()
+                        .collect();
+                    if let Err(e) = store.forget_files(&gone) {
+                        warn!(error = %e, "could not drop the records of removed files");
+                    }
+                    for p in &gone {
+                        files.remove(p);
+                    }
+                    info!(
+                        unchanged,
+                        read,
+                        forgotten = gone.len(),
+                        "start-up scan: {unchanged} files unchanged since processed, skipped without reading"
+                    );
                 }
-                Ok(None) => {
-                    debug!(file = %path.display(), "already processed");
-                    continue;
+                Msg::CaughtUp
+            }
+            WatchEvent::File(path) => {
+                let key = path.to_string_lossy().into_owned();
+                if let Some(l) = listed.as_mut() {
+                    l.insert(key.clone());
                 }
-                Err(r) => Msg::Output(rejected(&r)),
-            },
+                // Stamped before reading: a change during the read leaves a
+                // stale stamp, which only costs a read next time.
+                let meta = std::fs::metadata(&path).ok();
+                if let (Some(rec), Some(m)) = (files.get(&key), &meta) {
+                    if rec.matches(m) {
+                        unchanged += 1;
+                        debug!(file = %path.display(), "unchanged since processed; not read");
+                        continue;
+                    }
+                }
+                read += 1;
+                match reader.read(&path, &lexicon) {
+                    Ok(Some(a)) => {
+                        debug!(file = %a.file, id = %a.id, lang = %a.language, "article read");
+                        let stamp = meta.map(|m| FileRecord::of(&m, &a.id));
+                        if let Some(rec) = &stamp {
+                            files.insert(key.clone(), rec.clone());
+                        }
+                        Msg::Article(a, stamp.map(|r| (key, r)))
+                    }
+                    Ok(None) => {
+                        debug!(file = %path.display(), "already processed");
+                        continue;
+                    }
+                    Err(r) => Msg::Output(rejected(&r)),
+                }
+            }
         };
         if tx.blocking_send(msg).is_err() {
             return;
@@ -443,9 +623,9 @@ fn read_stage(
 fn extract_stage(extractor: Extractor, mut rx: mpsc::Receiver<Msg>, tx: mpsc::Sender<Msg>) {
     while let Some(msg) = rx.blocking_recv() {
         let msg = match msg {
-            Msg::Article(a) => {
+            Msg::Article(a, file) => {
                 let m = extractor.extract(&a);
-                Msg::Mentions(a, m)
+                Msg::Mentions(a, m, file)
             }
             other => other,
         };
@@ -466,62 +646,91 @@ fn merge_stage(
     ready: watch::Sender<Option<u64>>,
 ) {
     let mut last_seq = store.last_seq();
+    let mut committed = None;
     while let Some(msg) = rx.blocking_recv() {
         let write = match msg {
-            Msg::Mentions(a, m) => {
+            Msg::Mentions(a, m, file) => {
                 let outs = merge.apply(&a, m);
-                info!(file = %a.file, outputs = outs.len(), "article processed");
-                merge.write(prefix, Some(&a), &outs)
+                let mut w = merge.write(prefix, Some(&a), &outs);
+                w.file = file;
+                committed = Some(a.file);
+                w
             }
             Msg::Output(o) => merge.write(prefix, None, std::slice::from_ref(&o)),
             Msg::CaughtUp => {
                 ready.send_replace(Some(last_seq));
                 continue;
             }
-            Msg::Article(_) => continue,
+            Msg::Article(..) => continue,
         };
         outbox.wait_for_room();
         last_seq = retry_store("outbox", || store.commit_merge(&write));
-        debug!(
-            outbox = outbox.len() + write.rows.len() as u64,
-            "outbox pending"
-        );
         outbox.add(write.rows.len() as u64);
+        if let Some(file) = committed.take() {
+            // Logged once durable: from here the article cannot be lost.
+            info!(
+                file,
+                outputs = write.rows.len(),
+                outbox = outbox.len(),
+                "article processed (committed to the outbox)"
+            );
+        }
     }
     outbox.close();
 }
 
 /// Publishes the outbox in sequence order and deletes rows only once the
 /// sink acknowledged them. NATS failures keep the rows and back off; one
-/// warning per outage, one notice when it is over.
+/// warning per outage, one notice when it is over. Opens the NATS sink
+/// itself (retrying while the server is unreachable), so intake never waits
+/// for it; a sink that cannot work at all stops the daemon through `stop`.
 async fn publish_stage(
-    mut sink: Sink,
+    settings: Settings,
+    sink: Option<Sink>,
     store: Arc<Store>,
     outbox: Arc<Outbox>,
-    mut ready: watch::Receiver<Option<u64>>,
+    link: watch::Sender<Link>,
     mut shutdown: watch::Receiver<bool>,
-    on_ready: impl FnOnce() + Send + 'static,
+    stop: Arc<watch::Sender<bool>>,
 ) -> anyhow::Result<()> {
     const BATCH: usize = 256;
-    let mut on_ready = Some(on_ready);
-    let mut cursor = 0u64;
-    let mut outage: Option<Instant> = None;
-    let mut recovering = false;
-    let mut delay = Duration::from_millis(100);
-    loop {
-        if let Some(upto) = *ready.borrow_and_update() {
-            if on_ready.is_some() {
-                let first = store
-                    .outbox_after(0, 1)
-                    .ok()
-                    .and_then(|r| r.first().map(|(s, _)| *s));
-                if first.is_none_or(|s| s > upto) {
-                    if let Some(f) = on_ready.take() {
-                        f();
+    let started = Instant::now();
+    let mut sink = match sink {
+        Some(s) => s,
+        None => {
+            let mut link_rx = link.subscribe();
+            let mut shut = shutdown.clone();
+            let give_up = async {
+                let _ = shut.wait_for(|s| *s).await;
+                let _ = link_rx.wait_for(|l| *l == Link::Down).await;
+            };
+            let on_unreachable = || {
+                link.send_replace(Link::Down);
+                outbox.set_outage(true);
+            };
+            tokio::select! {
+                opened = Sink::open_with(&settings, on_unreachable) => match opened {
+                    Ok(s) => s,
+                    Err(e) => {
+                        outbox.abandon();
+                        stop.send_replace(true);
+                        return Err(e);
                     }
+                },
+                _ = give_up => {
+                    outbox.abandon();
+                    warn!(outbox = outbox.len(), "shutting down before NATS was reachable; the outbox is published on the next start");
+                    return Ok(());
                 }
             }
         }
+    };
+    let mut cursor = 0u64;
+    let mut outage = (*link.borrow() == Link::Down).then_some(started);
+    let mut recovering = false;
+    let mut delay = Duration::from_millis(100);
+    link.send_replace(Link::Up);
+    loop {
         let batch = match store.outbox_after(cursor, BATCH) {
             Ok(b) => b,
             Err(e) => {
@@ -534,10 +743,7 @@ async fn publish_stage(
             if outbox.closed.load(Ordering::SeqCst) {
                 break;
             }
-            tokio::select! {
-                _ = outbox.added.notified() => {}
-                _ = ready.changed() => {}
-            }
+            outbox.added.notified().await;
             continue;
         }
         let rows: Vec<OutboxRow> = batch.iter().map(|(_, r)| r.clone()).collect();
@@ -559,6 +765,8 @@ async fn publish_stage(
             outbox.remove(n as u64);
             if let Some(since) = outage.take() {
                 recovering = true;
+                link.send_replace(Link::Up);
+                outbox.set_outage(false);
                 info!(
                     down_ms = since.elapsed().as_millis() as u64,
                     outbox = outbox.len(),
@@ -575,12 +783,16 @@ async fn publish_stage(
                     "publishing failed: messages stay in the outbox and are retried; intake goes on"
                 );
                 outage = Some(Instant::now());
-            }
-            if *shutdown.borrow() && outbox.closed.load(Ordering::SeqCst) {
-                warn!(outbox = outbox.len(), "shutting down with messages in the outbox; they are published on the next start");
-                return Ok(());
+                link.send_replace(Link::Down);
+                outbox.set_outage(true);
             }
             if *shutdown.borrow() {
+                // Let the merge stage commit what is in flight, then leave.
+                outbox.abandon();
+                if outbox.closed.load(Ordering::SeqCst) {
+                    warn!(outbox = outbox.len(), "shutting down with messages in the outbox; they are published on the next start");
+                    return Ok(());
+                }
                 tokio::time::sleep(delay).await;
             } else {
                 tokio::select! {

@@ -9,6 +9,9 @@
 //! * `events`: the dedup index (each event with the reports it was summed up
 //!   from), bounded by `state.dedup_window_days` of event time; escalation is
 //!   rebuilt from it at start-up.
+//! * `files`: path → size, mtime, inode and content id of each article file
+//!   processed, written with its pending record; a start-up scan skips a
+//!   file whose path, size, mtime and inode still match without reading it.
 //! * `published`: the last escalation state published per dyad, and `meta`
 //!   the merge stage's clocks, so a restart publishes exactly what one
 //!   uninterrupted run would have.
@@ -38,6 +41,8 @@ const OUTBOX: TableDefinition<u64, &[u8]> = TableDefinition::new("outbox");
 const EVENTS: TableDefinition<&str, &[u8]> = TableDefinition::new("events");
 /// Dyad → last published escalation state (JSON).
 const PUBLISHED: TableDefinition<&str, &[u8]> = TableDefinition::new("published");
+/// Path → JSON [`FileRecord`] (the fast start-up check).
+const FILES: TableDefinition<&str, &[u8]> = TableDefinition::new("files");
 /// Small named values (JSON), e.g. the merge stage's clocks.
 const META: TableDefinition<&str, &[u8]> = TableDefinition::new("meta");
 
@@ -98,12 +103,57 @@ struct Pending {
     file: String,
 }
 
+/// What a processed file looked like when it was read, and its content id.
+///
+/// A file whose stamp (size, mtime to the nanosecond, inode) still matches is
+/// the same bytes for all practical purposes, so start-up need not read and
+/// hash it again. The stamp is taken *before* reading: if the file changed
+/// meanwhile the stored stamp is stale and the next start simply reads it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FileRecord {
+    pub size: u64,
+    pub mtime_ns: i128,
+    pub ino: u64,
+    pub id: String,
+}
+
+impl FileRecord {
+    /// The stamp of `meta` (a file's metadata, links followed) for content `id`.
+    pub fn of(meta: &std::fs::Metadata, id: &str) -> FileRecord {
+        let mtime_ns =
+            meta.modified()
+                .ok()
+                .map_or(0, |t| match t.duration_since(std::time::UNIX_EPOCH) {
+                    Ok(d) => d.as_nanos() as i128,
+                    Err(e) => -(e.duration().as_nanos() as i128),
+                });
+        #[cfg(unix)]
+        let ino = std::os::unix::fs::MetadataExt::ino(meta);
+        #[cfg(not(unix))]
+        let ino = 0;
+        FileRecord {
+            size: meta.len(),
+            mtime_ns,
+            ino,
+            id: id.to_string(),
+        }
+    }
+
+    /// Whether `meta` still looks like the file this record was made from.
+    pub fn matches(&self, meta: &std::fs::Metadata) -> bool {
+        let now = FileRecord::of(meta, "");
+        now.size == self.size && now.mtime_ns == self.mtime_ns && now.ino == self.ino
+    }
+}
+
 /// Everything one merge step changes, written in one transaction.
 #[derive(Debug, Default)]
 pub struct MergeWrite {
     /// The article (content id, file name) the rows come from.
     pub article: Option<(String, String)>,
     pub rows: Vec<OutboxRow>,
+    /// The article's file (full path) and its stamp, for the fast start-up check.
+    pub file: Option<(String, FileRecord)>,
     /// Changed dedup entries (id → JSON) and ids dropped from the window.
     pub events: Vec<(String, Vec<u8>)>,
     pub removed_events: Vec<String>,
@@ -137,6 +187,7 @@ impl Store {
         tx.open_table(EVENTS).map_err(|e| err(&e))?;
         tx.open_table(PUBLISHED).map_err(|e| err(&e))?;
         tx.open_table(META).map_err(|e| err(&e))?;
+        tx.open_table(FILES).map_err(|e| err(&e))?;
         let last = {
             let t = tx.open_table(OUTBOX).map_err(|e| err(&e))?;
             let last = t.last().map_err(|e| err(&e))?;
@@ -202,6 +253,11 @@ impl Store {
                 let p =
                     serde_json::to_vec(&p).map_err(|e| redb::Error::Corrupted(e.to_string()))?;
                 tx.open_table(PENDING)?.insert(id.as_str(), p.as_slice())?;
+            }
+            if let Some((path, rec)) = &w.file {
+                let v =
+                    serde_json::to_vec(rec).map_err(|e| redb::Error::Corrupted(e.to_string()))?;
+                tx.open_table(FILES)?.insert(path.as_str(), v.as_slice())?;
             }
             {
                 let mut events = tx.open_table(EVENTS)?;
@@ -326,6 +382,35 @@ impl Store {
     /// Content ids whose messages wait in the outbox.
     pub fn pending_ids(&self) -> Result<Vec<String>, StoreError> {
         self.keys(PENDING)
+    }
+
+    /// Every file record (path → stamp and content id).
+    pub fn files(&self) -> Result<Vec<(String, FileRecord)>, StoreError> {
+        let tx = self.db.begin_read().map_err(|e| self.err(e))?;
+        let t = tx.open_table(FILES).map_err(|e| self.err(e))?;
+        let mut out = Vec::new();
+        for row in t.iter().map_err(|e| self.err(e))? {
+            let (k, v) = row.map_err(|e| self.err(e))?;
+            match serde_json::from_slice(v.value()) {
+                Ok(rec) => out.push((k.value().to_string(), rec)),
+                Err(e) => {
+                    tracing::warn!(path = k.value(), error = %e, "unreadable file record skipped")
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    /// Drops the records of files no longer there (so the table stays as
+    /// large as the watched folders, not their history).
+    pub fn forget_files(&self, paths: &[String]) -> Result<(), StoreError> {
+        self.write(|tx| {
+            let mut t = tx.open_table(FILES)?;
+            for p in paths {
+                t.remove(p.as_str())?;
+            }
+            Ok(())
+        })
     }
 
     /// The stored dedup entries (JSON), in key order.

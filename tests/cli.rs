@@ -68,3 +68,48 @@ fn usage_errors_exit_2_and_unreadable_inputs_exit_1() {
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("/nonexistent/article.txt"));
 }
+
+/// The daemon's start with `state.dir` set to `state`: exit code and stderr.
+fn run_with_state(state: &std::path::Path) -> (Option<i32>, String) {
+    let inbox = tempfile::tempdir().unwrap();
+    let out = flashpoint()
+        .args(["run", "--watch"])
+        .arg(inbox.path())
+        .env("FLASHPOINT__STATE__DIR", state)
+        .output()
+        .unwrap();
+    (out.status.code(), String::from_utf8(out.stderr).unwrap())
+}
+
+#[test]
+fn a_state_dir_that_cannot_be_created_stops_the_start_naming_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("not-a-folder");
+    std::fs::write(&file, "x").unwrap();
+    let state = file.join("state");
+    let (code, err) = run_with_state(&state);
+    assert_eq!(code, Some(2), "{err}");
+    assert_eq!(err.trim().lines().count(), 1, "one line: {err}");
+    assert!(
+        err.contains(&format!("state.dir: cannot create {}", state.display())),
+        "{err}"
+    );
+}
+
+/// sysfs refuses new files even to root (tests run as root, where mode bits
+/// do not deny writes), so it stands in for a read-only state folder.
+#[test]
+fn a_state_dir_that_cannot_be_written_stops_the_start_naming_it() {
+    let sys = std::path::Path::new("/sys/kernel");
+    if std::fs::write(sys.join(".flashpoint-probe"), b"").is_ok() || !sys.is_dir() {
+        eprintln!("skipped: no unwritable sysfs folder here");
+        return;
+    }
+    let (code, err) = run_with_state(sys);
+    assert_eq!(code, Some(2), "{err}");
+    assert_eq!(err.trim().lines().count(), 1, "one line: {err}");
+    assert!(
+        err.contains("state.dir: cannot write in /sys/kernel"),
+        "{err}"
+    );
+}

@@ -36,10 +36,16 @@ fn article_count() -> u64 {
 struct Daemon {
     child: Child,
     log: mpsc::Receiver<String>,
+    /// Every line received so far (for counting after the fact).
+    seen: std::cell::RefCell<Vec<String>>,
 }
 
 impl Daemon {
     fn start(url: &str, inbox: &Path, state: &Path) -> Daemon {
+        Daemon::start_with(url, inbox, state, &[])
+    }
+
+    fn start_with(url: &str, inbox: &Path, state: &Path, env: &[(&str, &str)]) -> Daemon {
         let mut child = common::flashpoint()
             .args(["run", "--watch"])
             .arg(inbox)
@@ -48,6 +54,7 @@ impl Daemon {
             .env("FLASHPOINT__WATCH__QUIET_PERIOD_MS", "100")
             .env("FLASHPOINT__LOG__FORMAT", "json")
             .env("RUST_LOG", "info")
+            .envs(env.iter().copied())
             .stdout(Stdio::null())
             .stderr(Stdio::piped())
             .spawn()
@@ -61,7 +68,35 @@ impl Daemon {
                 }
             }
         });
-        Daemon { child, log: rx }
+        Daemon {
+            child,
+            log: rx,
+            seen: Default::default(),
+        }
+    }
+
+    /// Waits (bounded) for the next log line containing `needle`; returns it.
+    fn wait_line(&self, needle: &str) -> Value {
+        let deadline = Instant::now() + WAIT;
+        loop {
+            let left = deadline
+                .checked_duration_since(Instant::now())
+                .unwrap_or_else(|| panic!("no log line with {needle:?}"));
+            if let Ok(line) = self.log.recv_timeout(left) {
+                self.seen.borrow_mut().push(line.clone());
+                if line.contains(needle) {
+                    return serde_json::from_str(&line).unwrap();
+                }
+            }
+        }
+    }
+
+    /// How many lines received so far (including any not yet waited for)
+    /// contain `needle`.
+    fn count(&self, needle: &str) -> usize {
+        let mut seen = self.seen.borrow_mut();
+        seen.extend(self.log.try_iter());
+        seen.iter().filter(|l| l.contains(needle)).count()
     }
 
     /// Waits (bounded) until `n` log lines containing `needle` have appeared.
@@ -79,6 +114,7 @@ impl Daemon {
             match self.log.recv_timeout(left) {
                 Ok(line) => {
                     found += usize::from(line.contains(needle));
+                    self.seen.borrow_mut().push(line.clone());
                     tail.push(line);
                     if tail.len() > 30 {
                         tail.remove(0);
@@ -370,4 +406,236 @@ async fn nats_outage_mid_ingest_loses_and_repeats_nothing() {
     );
     assert_eq!(duplicates, 0);
     assert_eq!(losses, 0);
+}
+
+/// Notices per file name, and whether any `Nats-Msg-Id` is stored twice.
+fn notices(stream: &[(String, String, Value)]) -> (BTreeMap<String, usize>, usize) {
+    let mut files: BTreeMap<String, usize> = BTreeMap::new();
+    let mut ids: BTreeMap<&str, usize> = BTreeMap::new();
+    for (subject, id, v) in stream {
+        *ids.entry(id.as_str()).or_default() += 1;
+        if subject.starts_with("flashpoint.articles.") {
+            *files
+                .entry(v["file"].as_str().unwrap().to_string())
+                .or_default() += 1;
+        }
+    }
+    (files, ids.values().map(|n| n - 1).sum())
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn restart_skips_unchanged_files_without_reading_them() {
+    let nats = NatsServer::start();
+    let (_dir, _src, inbox, state) = dirs();
+    let names = generate(&inbox, 20_000, 20_040);
+    let n = names.len() as u64;
+    let daemon = Daemon::start(&nats.url, &inbox, &state);
+    let scan = daemon.wait_line("start-up scan");
+    assert_eq!(
+        (
+            scan["fields"]["unchanged"].as_u64(),
+            scan["fields"]["read"].as_u64()
+        ),
+        (Some(0), Some(n))
+    );
+    daemon.wait_line("caught up with the watched folders");
+    assert!(daemon.stop().success());
+
+    // Same folder: every file is recognised by its stamp, none is read.
+    let daemon = Daemon::start(&nats.url, &inbox, &state);
+    let scan = daemon.wait_line("start-up scan");
+    assert_eq!(scan["fields"]["unchanged"].as_u64(), Some(n), "{scan}");
+    assert_eq!(scan["fields"]["read"].as_u64(), Some(0), "{scan}");
+    daemon.wait_line("caught up with the watched folders");
+    // New content under an existing name is a new version: read and published.
+    let (_, text) = flashpoint::synth::article(20_999);
+    let tmp = inbox.join(".rewrite.part");
+    std::fs::write(&tmp, text).unwrap();
+    std::fs::rename(&tmp, inbox.join(&names[0])).unwrap();
+    let done = daemon.wait_line("article processed");
+    assert_eq!(done["fields"]["file"], names[0].as_str());
+    assert!(daemon.stop().success());
+
+    // A rename keeps the content's identity: read (new path), not republished.
+    std::fs::rename(inbox.join(&names[1]), inbox.join("renamed.txt")).unwrap();
+    let daemon = Daemon::start(&nats.url, &inbox, &state);
+    let scan = daemon.wait_line("start-up scan");
+    assert_eq!(scan["fields"]["unchanged"].as_u64(), Some(n - 1), "{scan}");
+    assert_eq!(scan["fields"]["read"].as_u64(), Some(1), "{scan}");
+    assert_eq!(scan["fields"]["forgotten"].as_u64(), Some(1), "{scan}");
+    daemon.wait_line("caught up with the watched folders");
+    assert_eq!(
+        daemon.count("article processed"),
+        0,
+        "the renamed file is not processed again"
+    );
+    assert!(daemon.stop().success());
+
+    let client = async_nats::connect(&nats.url).await.unwrap();
+    let stream = read_stream(&jetstream::new(client)).await;
+    let (files, duplicates) = notices(&stream);
+    assert_eq!(duplicates, 0);
+    assert_eq!(files.len(), names.len(), "{files:?}");
+    assert_eq!(files[&names[0]], 2, "the rewritten file's two versions");
+    assert!(files
+        .iter()
+        .filter(|(f, _)| *f != &names[0])
+        .all(|(_, c)| *c == 1));
+}
+
+/// Waits (bounded) until the stream holds `n` article notices.
+async fn wait_notices(js: &jetstream::Context, n: usize) -> Vec<(String, String, Value)> {
+    let deadline = Instant::now() + WAIT;
+    loop {
+        if stream_count(js).await > 0 {
+            let stream = read_stream(js).await;
+            let got = stream
+                .iter()
+                .filter(|(s, _, _)| s.starts_with("flashpoint.articles."))
+                .count();
+            if got >= n {
+                return stream;
+            }
+        }
+        assert!(
+            Instant::now() < deadline,
+            "fewer than {n} notices in the stream"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await; // poll interval
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn starting_while_nats_is_down_ingests_and_publishes_once_it_is_up() {
+    let (_dir, src, inbox, state) = dirs();
+    let names = generate(&src, 30_000, 30_060);
+    let (before, after) = names.split_at(30);
+    for n in before {
+        std::fs::copy(src.join(n), inbox.join(n)).unwrap();
+    }
+    let port = common::free_port();
+    let url = format!("nats://127.0.0.1:{port}");
+    let daemon = Daemon::start(&url, &inbox, &state);
+    // Ready once the catch-up scan is committed, although nothing is acked.
+    daemon.wait_line("NATS server unreachable");
+    daemon.wait_line("caught up with the watched folders");
+    assert_eq!(daemon.count("article processed"), before.len());
+    let stage = src.with_file_name("stage");
+    std::fs::create_dir_all(&stage).unwrap();
+    for n in after {
+        std::fs::copy(src.join(n), stage.join(n)).unwrap();
+    }
+    move_in(&stage, &inbox, after);
+    daemon.wait_for_n("article processed", after.len());
+    let nats = NatsServer::start_on_port(port, true);
+    daemon.wait_line("outbox drained");
+    assert!(daemon.stop().success());
+
+    let js = jetstream::new(async_nats::connect(&nats.url).await.unwrap());
+    let stream = read_stream(&js).await;
+    let (events, duplicates, losses) = check(&stream, &src, names.len());
+    println!(
+        "started during an outage: files={} events={events} messages={}",
+        names.len(),
+        stream.len()
+    );
+    assert!(events > 0);
+    assert_eq!((duplicates, losses), (0, 0));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_full_outbox_pauses_intake_once_and_drops_nothing() {
+    let (_dir, src, inbox, state) = dirs();
+    let names = generate(&src, 40_000, 40_040);
+    let stage = src.with_file_name("stage");
+    std::fs::create_dir_all(&stage).unwrap();
+    for n in &names {
+        std::fs::copy(src.join(n), stage.join(n)).unwrap();
+    }
+    let port = common::free_port();
+    let url = format!("nats://127.0.0.1:{port}");
+    let daemon = Daemon::start_with(
+        &url,
+        &inbox,
+        &state,
+        &[("FLASHPOINT__STATE__OUTBOX_MAX_MESSAGES", "20")],
+    );
+    daemon.wait_line("caught up with the watched folders");
+    move_in(&stage, &inbox, &names);
+    let full = daemon.wait_line("outbox full");
+    assert!(full["fields"]["outbox"].as_u64().unwrap() >= 20, "{full}");
+    let processed = daemon.count("article processed");
+    assert!(
+        processed < names.len(),
+        "intake paused: {processed} processed"
+    );
+    let nats = NatsServer::start_on_port(port, true);
+    let js = jetstream::new(async_nats::connect(&nats.url).await.unwrap());
+    wait_notices(&js, names.len()).await;
+    let so_far = daemon.count("article processed");
+    daemon.wait_for_n("article processed", names.len() - so_far);
+    assert_eq!(daemon.count("outbox full"), 1, "warned once");
+    assert!(daemon.stop().success());
+
+    let stream = read_stream(&js).await;
+    let (events, duplicates, losses) = check(&stream, &src, names.len());
+    assert!(events > 0);
+    assert_eq!((duplicates, losses), (0, 0));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn core_publish_delivers_the_seeds_without_jetstream() {
+    use futures::StreamExt;
+    let nats = NatsServer::start_with(false);
+    let (_dir, _src, inbox, state) = dirs();
+    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+    let mut names = Vec::new();
+    for entry in std::fs::read_dir(&seeds).unwrap() {
+        let p = entry.unwrap().path();
+        let name = p.file_name().unwrap().to_string_lossy().to_string();
+        std::fs::copy(&p, inbox.join(&name)).unwrap();
+        names.push(name);
+    }
+    let client = async_nats::connect(&nats.url).await.unwrap();
+    let mut subs = futures::stream::select_all([
+        client.subscribe("flashpoint.events.>").await.unwrap(),
+        client.subscribe("flashpoint.articles.>").await.unwrap(),
+        client.subscribe("flashpoint.escalation.>").await.unwrap(),
+    ]);
+    client.flush().await.unwrap();
+
+    let daemon = Daemon::start_with(
+        &nats.url,
+        &inbox,
+        &state,
+        &[("FLASHPOINT__NATS__CORE_PUBLISH", "true")],
+    );
+    daemon.wait_line("no JetStream: publishing with core NATS");
+    // An article's notice is its last message, and core NATS keeps one
+    // connection's order: the last notice means everything arrived.
+    let mut got = Vec::new();
+    let mut notices = 0;
+    while notices < names.len() {
+        let m = tokio::time::timeout(WAIT, subs.next())
+            .await
+            .expect("every seed's messages over core NATS")
+            .unwrap();
+        let id = m
+            .headers
+            .as_ref()
+            .and_then(|h| h.get("Nats-Msg-Id"))
+            .map(|h| h.as_str().to_string())
+            .unwrap_or_default();
+        notices += usize::from(m.subject.starts_with("flashpoint.articles."));
+        got.push((
+            m.subject.to_string(),
+            id,
+            serde_json::from_slice(&m.payload).unwrap(),
+        ));
+    }
+    daemon.wait_line("caught up with the watched folders");
+    assert!(daemon.stop().success());
+    let (events, duplicates, losses) = check(&got, &seeds, names.len());
+    assert!(events > 0, "the seeds' events arrived");
+    assert_eq!((duplicates, losses), (0, 0));
 }

@@ -29,6 +29,20 @@ impl Sink {
         }
     }
 
+    /// [`open`](Self::open), calling `on_unreachable` once if the NATS
+    /// server does not answer the first attempt (it is retried until it does).
+    pub async fn open_with(
+        settings: &Settings,
+        on_unreachable: impl FnOnce(),
+    ) -> anyhow::Result<Sink> {
+        match &settings.nats.url {
+            Some(_) => Ok(Sink::Nats(Box::new(
+                nats::NatsSink::connect_with(settings, on_unreachable).await?,
+            ))),
+            None => Ok(Sink::Stdout(stdout::StdoutSink::open(settings)?)),
+        }
+    }
+
     /// Publishes one message; returns once the sink has it durably
     /// (JetStream `PublishAck`, or written to stdout/file).
     pub async fn publish(&mut self, out: &Output) -> anyhow::Result<()> {

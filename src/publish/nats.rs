@@ -17,10 +17,9 @@ use std::time::Duration;
 use anyhow::{bail, Context as _};
 use async_nats::jetstream::{self, context::GetStreamErrorKind, kv, stream, ErrorCode};
 use async_nats::service::{Service, ServiceExt};
-use async_nats::{Client, ConnectOptions, Event};
+use async_nats::{Client, ConnectErrorKind, ConnectOptions, Event};
 use bytes::Bytes;
 use futures::{FutureExt, StreamExt, TryStreamExt};
-use tokio::sync::watch;
 use tokio::task::JoinHandle;
 
 use super::subjects;
@@ -58,41 +57,71 @@ impl NatsSink {
     /// Connects to `nats.url`, makes sure the stream and the KV bucket exist,
     /// and starts the escalation service.
     ///
-    /// The connection retries forever (also the first one), so the daemon may
-    /// start before its server; this call returns once the server answered
-    /// and everything is set up. A server without JetStream is an error.
+    /// The first connection is retried forever with backoff, so the daemon
+    /// may start before its server; this call returns once the server
+    /// answered and everything is set up. A server without JetStream, a bad
+    /// address or refused credentials are errors.
     pub async fn connect(settings: &Settings) -> anyhow::Result<Self> {
+        Self::connect_with(settings, || {}).await
+    }
+
+    /// [`connect`](Self::connect), calling `on_unreachable` once when the
+    /// first attempt fails (the daemon then goes on filling its outbox).
+    pub async fn connect_with(
+        settings: &Settings,
+        on_unreachable: impl FnOnce(),
+    ) -> anyhow::Result<Self> {
         let cfg = &settings.nats;
         let url = cfg
             .url
             .clone()
             .context("nats.url is not set (the NATS sink needs a server URL)")?;
 
-        let (connected_tx, mut connected_rx) = watch::channel(false);
-        let connected_tx = Arc::new(connected_tx);
-        let log_url = url.clone();
-        let client = ConnectOptions::new()
-            .name(&cfg.client_name)
-            .retry_on_initial_connect()
-            .max_reconnects(None)
-            .event_callback(move |event| {
-                let tx = connected_tx.clone();
-                let url = log_url.clone();
-                async move { on_event(&url, &tx, event) }
-            })
-            .connect(url.as_str())
-            .await
-            .with_context(|| format!("nats.url: cannot use NATS server address {url}"))?;
-
-        // The client connects in the background; wait for it so that set-up
-        // requests are not lost to a connection that is not there yet.
-        loop {
-            match tokio::time::timeout(WAIT_LOG_INTERVAL, connected_rx.wait_for(|c| *c)).await {
-                Ok(Ok(_)) => break,
-                Ok(Err(_)) => bail!("NATS client for {url} closed before it connected"),
-                Err(_) => tracing::warn!(url = %url, "still waiting for the NATS server"),
+        // Our own loop rather than `retry_on_initial_connect`: it tells an
+        // unreachable server (retried) from a bad address or credentials
+        // (fatal), and lets the caller know the server is not there yet.
+        let mut on_unreachable = Some(on_unreachable);
+        let mut delay = Duration::from_millis(100);
+        let mut last_log: Option<std::time::Instant> = None;
+        let client = loop {
+            let log_url = url.clone();
+            let attempt = ConnectOptions::new()
+                .name(&cfg.client_name)
+                .max_reconnects(None)
+                .event_callback(move |event| {
+                    let url = log_url.clone();
+                    async move { on_event(&url, event) }
+                })
+                .connect(url.as_str())
+                .await;
+            match attempt {
+                Ok(client) => break client,
+                Err(e)
+                    if matches!(
+                        e.kind(),
+                        ConnectErrorKind::Io
+                            | ConnectErrorKind::TimedOut
+                            | ConnectErrorKind::Dns
+                            | ConnectErrorKind::MaxReconnects
+                    ) =>
+                {
+                    if last_log.is_none_or(|t| t.elapsed() >= WAIT_LOG_INTERVAL) {
+                        tracing::warn!(url = %url, error = %e, "NATS server unreachable; retrying (intake goes on into the outbox)");
+                        last_log = Some(std::time::Instant::now());
+                    }
+                    if let Some(f) = on_unreachable.take() {
+                        f();
+                    }
+                    tokio::time::sleep(delay).await;
+                    delay = (delay * 2).min(Duration::from_secs(5));
+                }
+                Err(e) => {
+                    return Err(anyhow::Error::new(e))
+                        .with_context(|| format!("nats.url: cannot use NATS server {url}"))
+                }
             }
-        }
+        };
+        tracing::info!(url = %url, "connected to NATS");
 
         let js = jetstream::new(client.clone());
         let kv = match check_jetstream(&js, &url).await {
@@ -348,17 +377,11 @@ impl Drop for NatsSink {
     }
 }
 
-/// Logs connection events and tells `connect` when the client is up.
-fn on_event(url: &str, connected: &watch::Sender<bool>, event: Event) {
+/// Logs connection events.
+fn on_event(url: &str, event: Event) {
     match event {
-        Event::Connected => {
-            tracing::info!(url, "connected to NATS");
-            connected.send_replace(true);
-        }
-        Event::Disconnected => {
-            tracing::warn!(url, "disconnected from NATS; reconnecting");
-            connected.send_replace(false);
-        }
+        Event::Connected => tracing::info!(url, "connected to NATS"),
+        Event::Disconnected => tracing::warn!(url, "disconnected from NATS; reconnecting"),
         Event::LameDuckMode => {
             tracing::warn!(
                 url,
@@ -366,10 +389,7 @@ fn on_event(url: &str, connected: &watch::Sender<bool>, event: Event) {
             )
         }
         Event::Draining => tracing::info!(url, "NATS connection draining"),
-        Event::Closed => {
-            tracing::warn!(url, "NATS connection closed");
-            connected.send_replace(false);
-        }
+        Event::Closed => tracing::warn!(url, "NATS connection closed"),
         Event::SlowConsumer(sid) => {
             tracing::warn!(url, sid, "NATS slow consumer: messages were dropped")
         }

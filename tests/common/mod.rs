@@ -44,6 +44,16 @@ impl NatsServer {
 
     /// Starts a server, with or without JetStream.
     pub fn start_with(js: bool) -> NatsServer {
+        NatsServer::start_on(None, js)
+    }
+
+    /// Starts a server on `port` (e.g. one a daemon was already told to use,
+    /// see [`free_port`]).
+    pub fn start_on_port(port: u16, js: bool) -> NatsServer {
+        NatsServer::start_on(Some(port), js)
+    }
+
+    fn start_on(port: Option<u16>, js: bool) -> NatsServer {
         let bin = nats_server_binary().unwrap_or_else(|| {
             panic!("nats-server not found on PATH or at /usr/sbin/nats-server (apt-get install nats-server)")
         });
@@ -59,7 +69,7 @@ impl NatsServer {
             dir,
             bin,
         };
-        server.spawn(None);
+        server.spawn(port);
         server
     }
 
@@ -181,6 +191,15 @@ impl Drop for NatsServer {
             let _ = child.wait();
         }
     }
+}
+
+/// A port nothing listens on right now (the OS picks it; it is released
+/// again, so a server started later can take it). For "NATS not there yet".
+pub fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .expect("reserving a local port")
+        .port()
 }
 
 /// `nats-server` on `PATH`, else Debian's `/usr/sbin/nats-server`.
