@@ -116,7 +116,7 @@ impl Merge {
         }
         m.dedup = Deduper::restore(entries, meta.next_ord);
         for e in m.dedup.events() {
-            m.escalation.update(e);
+            m.escalation.load(e);
         }
         let mut published = Vec::new();
         for bytes in store.published()? {

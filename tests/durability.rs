@@ -7,9 +7,8 @@
 mod common;
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
-use std::process::{Child, Stdio};
+use std::process::Child;
 use std::sync::{mpsc, Arc};
 use std::time::{Duration, Instant};
 
@@ -46,28 +45,9 @@ impl Daemon {
     }
 
     fn start_with(url: &str, inbox: &Path, state: &Path, env: &[(&str, &str)]) -> Daemon {
-        let mut child = common::flashpoint()
-            .args(["run", "--watch"])
-            .arg(inbox)
-            .env("FLASHPOINT__NATS__URL", url)
-            .env("FLASHPOINT__STATE__DIR", state)
-            .env("FLASHPOINT__WATCH__QUIET_PERIOD_MS", "100")
-            .env("FLASHPOINT__LOG__FORMAT", "json")
-            .env("RUST_LOG", "info")
-            .envs(env.iter().copied())
-            .stdout(Stdio::null())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("start the daemon");
-        let stderr = child.stderr.take().unwrap();
-        let (tx, rx) = mpsc::channel();
-        std::thread::spawn(move || {
-            for line in BufReader::new(stderr).lines().map_while(Result::ok) {
-                if tx.send(line).is_err() {
-                    return;
-                }
-            }
-        });
+        let mut env = env.to_vec();
+        env.insert(0, ("FLASHPOINT__WATCH__QUIET_PERIOD_MS", "100"));
+        let (child, rx) = common::spawn_daemon(url, inbox, state, &env);
         Daemon {
             child,
             log: rx,

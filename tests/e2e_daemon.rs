@@ -3,9 +3,8 @@
 
 mod common;
 
-use std::io::{BufRead, BufReader};
 use std::path::Path;
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, Command};
 use std::sync::mpsc;
 use std::time::Duration;
 
@@ -25,27 +24,7 @@ struct Daemon {
 
 impl Daemon {
     fn start(url: &str, inbox: &Path, state: &Path) -> Daemon {
-        let mut child = common::flashpoint()
-            .args(["run", "--watch"])
-            .arg(inbox)
-            .env("FLASHPOINT__NATS__URL", url)
-            .env("FLASHPOINT__STATE__DIR", state)
-            .env("FLASHPOINT__WATCH__QUIET_PERIOD_MS", "200")
-            .env("FLASHPOINT__LOG__FORMAT", "json")
-            .env("RUST_LOG", "info")
-            .stdout(Stdio::null())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("start the daemon");
-        let stderr = child.stderr.take().unwrap();
-        let (tx, rx) = mpsc::channel();
-        std::thread::spawn(move || {
-            for line in BufReader::new(stderr).lines().map_while(Result::ok) {
-                if tx.send(line).is_err() {
-                    return;
-                }
-            }
-        });
+        let (child, rx) = common::spawn_daemon(url, inbox, state, &[]);
         Daemon { child, log: rx }
     }
 

@@ -93,42 +93,8 @@ impl Escalation {
 mod tests {
     use super::*;
     use crate::config::EscalationSettings;
-    use crate::model::{Actor, DatePrecision, Event, Fatalities};
-    use chrono::Utc;
 
-    fn ev(id: &str, t: EventType, s: &str, tg: &str, date: &str, killed: Option<u32>) -> Event {
-        let actor = |c: &str| Actor {
-            code: c.into(),
-            name: c.into(),
-            sector: "GOV".into(),
-        };
-        Event {
-            schema: "flashpoint.event.v1".into(),
-            id: id.into(),
-            revision: 1,
-            event_type: t,
-            mode: None,
-            cameo_root: t.cameo_root(None).into(),
-            quad_class: t.quad_class(),
-            goldstein: t.goldstein(None),
-            date: date.parse().unwrap(),
-            date_precision: DatePrecision::Day,
-            source: actor(s),
-            target: Some(actor(tg)),
-            location: None,
-            fatalities: Fatalities {
-                killed,
-                wounded: None,
-            },
-            confidence: 0.8,
-            mentions: 1,
-            articles: 1,
-            languages: vec!["en".into()],
-            evidence: vec![],
-            first_seen: Utc::now(),
-            updated: Utc::now(),
-        }
-    }
+    use crate::escalation::tests::ev;
 
     /// A month with every kind of turn: friction, lethal clashes, open war
     /// through patrons, a ceasefire cap and the 72 h fall after it.

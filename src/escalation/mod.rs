@@ -92,15 +92,17 @@ impl Escalation {
         }
     }
 
-    /// Takes an event revision; returns the dyad states worth publishing
-    /// (level changed, or score moved by the configured threshold).
-    pub fn update(&mut self, e: &Event) -> Vec<EscalationState> {
+    /// Files an event revision's parts under its dyads (and its patrons'
+    /// or clients'), moves the clock; returns the dyads touched and whether
+    /// the clock advanced. Computes no state: start-up reloads thousands of
+    /// events this way and judges the dyads once.
+    fn record(&mut self, e: &Event) -> (Vec<String>, bool) {
         let Some(target) = &e.target else {
-            return Vec::new();
+            return (Vec::new(), false);
         };
         let (s, t) = (e.source.code.as_str(), target.code.as_str());
         if s == t {
-            return Vec::new();
+            return (Vec::new(), false);
         }
         let part = |via: Option<String>| Part {
             date: e.date,
@@ -146,6 +148,24 @@ impl Escalation {
         let advanced = self.clock.is_none_or(|c| e.date > c);
         if advanced {
             self.clock = Some(e.date);
+        }
+        (touched, advanced)
+    }
+
+    /// Reloads a stored event revision without judging or publishing
+    /// anything (see [`Escalation::restore_published`]).
+    pub fn load(&mut self, e: &Event) {
+        self.record(e);
+    }
+
+    /// Takes an event revision; returns the dyad states worth publishing
+    /// (level changed, or score moved by the configured threshold).
+    pub fn update(&mut self, e: &Event) -> Vec<EscalationState> {
+        let (mut touched, advanced) = self.record(e);
+        if touched.is_empty() {
+            return Vec::new();
+        }
+        if advanced {
             // Time moved on for every dyad: quiet ones may have decayed or
             // stepped down the ladder. Dyads already calm and cold cannot.
             touched.extend(
@@ -433,7 +453,14 @@ mod tests {
     use crate::model::{Actor, DatePrecision, Fatalities};
     use chrono::Utc;
 
-    fn ev(id: &str, t: EventType, s: &str, tg: &str, date: &str, killed: Option<u32>) -> Event {
+    pub(super) fn ev(
+        id: &str,
+        t: EventType,
+        s: &str,
+        tg: &str,
+        date: &str,
+        killed: Option<u32>,
+    ) -> Event {
         let actor = |c: &str| Actor {
             code: c.into(),
             name: c.into(),

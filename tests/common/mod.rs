@@ -230,3 +230,39 @@ pub fn flashpoint() -> Command {
     c.current_dir(env!("CARGO_MANIFEST_DIR"));
     c
 }
+
+/// Starts `flashpoint run --watch INBOX` publishing to `url` with its state
+/// in `state`, JSON logs on stderr forwarded line by line to the returned
+/// channel (so tests wait on log lines, never on time). `env` adds or
+/// overrides variables (e.g. the quiet period).
+pub fn spawn_daemon(
+    url: &str,
+    inbox: &Path,
+    state: &Path,
+    env: &[(&str, &str)],
+) -> (Child, mpsc::Receiver<String>) {
+    use std::io::{BufRead, BufReader};
+    let mut child = flashpoint()
+        .args(["run", "--watch"])
+        .arg(inbox)
+        .env("FLASHPOINT__NATS__URL", url)
+        .env("FLASHPOINT__STATE__DIR", state)
+        .env("FLASHPOINT__WATCH__QUIET_PERIOD_MS", "200")
+        .env("FLASHPOINT__LOG__FORMAT", "json")
+        .env("RUST_LOG", "info")
+        .envs(env.iter().copied())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start the daemon");
+    let stderr = child.stderr.take().expect("piped stderr");
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+            if tx.send(line).is_err() {
+                return;
+            }
+        }
+    });
+    (child, rx)
+}
