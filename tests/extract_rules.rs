@@ -252,3 +252,18 @@ fn turkish_subject_object_verb() {
         "{ms:?}"
     );
 }
+
+#[test]
+fn an_indonesian_noun_trigger_takes_its_agent_from_after_it() {
+    // "Residents of Armenia fled because of Azerbaijani artillery fire":
+    // the residents are not the shooters.
+    let ms = run(
+        "Warga Armenia melarikan diri karena tembakan artileri Azerbaijan pada Senin.",
+        "id",
+        "2020-10-06",
+    );
+    assert!(
+        !ms.iter().any(|m| m.source.code.starts_with("ARM")),
+        "{ms:?}"
+    );
+}

@@ -269,9 +269,23 @@ pub fn assign(
     } else {
         g.source = agent.or(nearest_before);
         // "serangan Turki terhadap Suriah": the noun's modifier follows it.
-        if g.source.is_none() && modifier_after_head {
+        // A trigger without a verbal prefix is a noun, so an actor right
+        // after it is its agent even when another actor stands before
+        // ("warga Israel … karena tembakan roket Hizbullah").
+        let noun = !grammar.verb_prefixes.is_empty()
+            && !grammar
+                .verb_prefixes
+                .iter()
+                .any(|p| word.starts_with(p.as_str()));
+        if (g.source.is_none() || (noun && agent.is_none())) && modifier_after_head {
             if let Some((i, a)) = after.first() {
                 if gap(text, te, a.start) == 0 && marked_target != Some(*i) {
+                    if g.source.is_some() {
+                        // The actor before a noun is not thereby its target.
+                        g.target = marked_target;
+                        g.source = Some(*i);
+                        return g;
+                    }
                     g.source = Some(*i);
                 }
             }

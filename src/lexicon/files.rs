@@ -106,6 +106,8 @@ pub struct GrammarFile {
     pub verb_final: bool,
     #[serde(default)]
     pub genitive_suffixes: Vec<String>,
+    #[serde(default)]
+    pub verb_prefixes: Vec<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
