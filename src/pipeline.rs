@@ -314,11 +314,14 @@ pub async fn run(
     let watcher = tokio::spawn(watcher::watch(watch_settings, files_tx, shutdown.clone()));
     let read = tokio::task::spawn_blocking({
         let (lexicon, store) = (lexicon.clone(), store.clone());
-        move || read_stage(reader, lexicon, files, store, files_rx, articles_tx)
+        let stop = shutdown.clone();
+        move || read_stage(reader, lexicon, files, store, files_rx, articles_tx, stop)
     });
     let extractor = Extractor::new(lexicon, settings.extract.clone());
-    let extract =
-        tokio::task::spawn_blocking(move || extract_stage(extractor, articles_rx, mentions_tx));
+    let extract = tokio::task::spawn_blocking({
+        let stop = shutdown.clone();
+        move || extract_stage(extractor, articles_rx, mentions_tx, stop)
+    });
     let prefix = settings.nats.subject_prefix.clone();
     let merge = tokio::task::spawn_blocking({
         let (store, outbox) = (store.clone(), outbox.clone());
@@ -553,11 +556,19 @@ fn read_stage(
     store: Arc<Store>,
     mut rx: mpsc::Receiver<WatchEvent>,
     tx: mpsc::Sender<Msg>,
+    stop: watch::Receiver<bool>,
 ) {
     // Paths sent by the start-up scan; `None` once it is over.
     let mut listed: Option<HashSet<String>> = Some(HashSet::new());
     let (mut unchanged, mut read) = (0u64, 0u64);
     while let Some(ev) = rx.blocking_recv() {
+        // On shutdown, files still queued are left for the next start's
+        // catch-up scan (nothing of them is recorded yet): the drain covers
+        // only what is already read, so SIGTERM is quick even mid-backfill.
+        if *stop.borrow() {
+            info!("shutting down: files still queued are left for the next start");
+            break;
+        }
         let msg = match ev {
             WatchEvent::CaughtUp => {
                 if let Some(listed) = listed.take() {
@@ -620,9 +631,16 @@ fn read_stage(
     }
 }
 
-fn extract_stage(extractor: Extractor, mut rx: mpsc::Receiver<Msg>, tx: mpsc::Sender<Msg>) {
+fn extract_stage(
+    extractor: Extractor,
+    mut rx: mpsc::Receiver<Msg>,
+    tx: mpsc::Sender<Msg>,
+    stop: watch::Receiver<bool>,
+) {
     while let Some(msg) = rx.blocking_recv() {
         let msg = match msg {
+            // Read but not yet committed: the next start reads it again.
+            Msg::Article(..) if *stop.borrow() => continue,
             Msg::Article(a, file) => {
                 let m = extractor.extract(&a);
                 Msg::Mentions(a, m, file)
