@@ -23,13 +23,13 @@ use flashpoint::publish::subjects;
 
 const WAIT: Duration = Duration::from_secs(60);
 
-/// Article count for (a): 500 keeps the debug-build test near a minute on a
-/// 2-core machine (1000 took ~97 s); `FLASHPOINT_DURABILITY_ARTICLES` overrides it.
+/// Article count for (a): "a few thousand"; 2,000 take about a minute in a
+/// debug build on a 2-core machine. `FLASHPOINT_DURABILITY_ARTICLES` overrides it.
 fn article_count() -> u64 {
     std::env::var("FLASHPOINT_DURABILITY_ARTICLES")
         .ok()
         .and_then(|v| v.parse().ok())
-        .unwrap_or(500)
+        .unwrap_or(2000)
 }
 
 struct Daemon {
