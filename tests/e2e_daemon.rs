@@ -4,75 +4,15 @@
 mod common;
 
 use std::path::Path;
-use std::process::{Child, Command};
-use std::sync::mpsc;
 use std::time::Duration;
 
 use async_nats::jetstream;
 use futures::StreamExt;
 use serde_json::Value;
 
-use common::NatsServer;
+use common::{Daemon, NatsServer};
 
 const WAIT: Duration = Duration::from_secs(60);
-
-/// The daemon, with its log lines forwarded to a channel.
-struct Daemon {
-    child: Child,
-    log: mpsc::Receiver<String>,
-}
-
-impl Daemon {
-    fn start(url: &str, inbox: &Path, state: &Path) -> Daemon {
-        let (child, rx) = common::spawn_daemon(url, inbox, state, &[]);
-        Daemon { child, log: rx }
-    }
-
-    /// Waits (bounded) for a log line containing `needle`.
-    fn wait_for(&self, needle: &str) -> String {
-        let deadline = std::time::Instant::now() + WAIT;
-        let mut seen = Vec::new();
-        while let Some(left) = deadline.checked_duration_since(std::time::Instant::now()) {
-            match self.log.recv_timeout(left) {
-                Ok(line) if line.contains(needle) => return line,
-                Ok(line) => seen.push(line),
-                Err(_) => break,
-            }
-        }
-        panic!(
-            "no log line with {needle:?}; log so far:\n{}",
-            seen.join("\n")
-        );
-    }
-
-    /// SIGTERM, then the exit status (bounded).
-    fn stop(mut self) -> std::process::ExitStatus {
-        let ok = Command::new("kill")
-            .args(["-TERM", &self.child.id().to_string()])
-            .status()
-            .expect("kill");
-        assert!(ok.success());
-        let deadline = std::time::Instant::now() + WAIT;
-        loop {
-            if let Some(status) = self.child.try_wait().unwrap() {
-                return status;
-            }
-            assert!(
-                std::time::Instant::now() < deadline,
-                "daemon did not stop within {WAIT:?}"
-            );
-            // No event to await on a child's exit without a runtime; poll briefly.
-            std::thread::sleep(Duration::from_millis(20));
-        }
-    }
-}
-
-impl Drop for Daemon {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
 
 async fn stream_messages(js: &jetstream::Context) -> u64 {
     js.get_stream("FLASHPOINT")

@@ -17,7 +17,7 @@ use futures::StreamExt;
 use jsonschema::Validator;
 use serde_json::{json, Value};
 
-use common::NatsServer;
+use common::{Daemon, NatsServer};
 
 /// Bound on every wait for the daemon.
 const WAIT: Duration = Duration::from_secs(60);
@@ -344,43 +344,6 @@ fn extract_and_escalation_lines_match_the_schemas() {
 
 // ---------------------------------------------------------------------------
 // The daemon against a real nats-server
-
-/// The daemon binary, with its log lines forwarded to a channel.
-struct Daemon {
-    child: Child,
-    log: mpsc::Receiver<String>,
-}
-
-impl Daemon {
-    fn start(url: &str, inbox: &Path, state: &Path) -> Daemon {
-        let (child, rx) = common::spawn_daemon(url, inbox, state, &[]);
-        Daemon { child, log: rx }
-    }
-
-    /// Waits (bounded) for a log line containing `needle`.
-    fn wait_for(&self, needle: &str) {
-        let deadline = Instant::now() + WAIT;
-        let mut seen = Vec::new();
-        while let Some(left) = deadline.checked_duration_since(Instant::now()) {
-            match self.log.recv_timeout(left) {
-                Ok(line) if line.contains(needle) => return,
-                Ok(line) => seen.push(line),
-                Err(_) => break,
-            }
-        }
-        panic!(
-            "no log line with {needle:?}; log so far:\n{}",
-            seen.join("\n")
-        );
-    }
-}
-
-impl Drop for Daemon {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
 
 /// A nats-server and a daemon that has published the seeds and one refused
 /// binary file: every article notice and the rejected notice are in.

@@ -266,3 +266,64 @@ pub fn spawn_daemon(
     });
     (child, rx)
 }
+
+/// How long a daemon may take to log an awaited line or to stop.
+const DAEMON_WAIT: Duration = Duration::from_secs(60);
+
+/// The daemon, with its log lines forwarded to a channel.
+pub struct Daemon {
+    child: Child,
+    log: mpsc::Receiver<String>,
+}
+
+impl Daemon {
+    pub fn start(url: &str, inbox: &Path, state: &Path) -> Daemon {
+        let (child, rx) = spawn_daemon(url, inbox, state, &[]);
+        Daemon { child, log: rx }
+    }
+
+    /// Waits (bounded) for a log line containing `needle`.
+    pub fn wait_for(&self, needle: &str) -> String {
+        let deadline = std::time::Instant::now() + DAEMON_WAIT;
+        let mut seen = Vec::new();
+        while let Some(left) = deadline.checked_duration_since(std::time::Instant::now()) {
+            match self.log.recv_timeout(left) {
+                Ok(line) if line.contains(needle) => return line,
+                Ok(line) => seen.push(line),
+                Err(_) => break,
+            }
+        }
+        panic!(
+            "no log line with {needle:?}; log so far:\n{}",
+            seen.join("\n")
+        );
+    }
+
+    /// SIGTERM, then the exit status (bounded).
+    pub fn stop(mut self) -> std::process::ExitStatus {
+        let ok = Command::new("kill")
+            .args(["-TERM", &self.child.id().to_string()])
+            .status()
+            .expect("kill");
+        assert!(ok.success());
+        let deadline = std::time::Instant::now() + DAEMON_WAIT;
+        loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                return status;
+            }
+            assert!(
+                std::time::Instant::now() < deadline,
+                "daemon did not stop within {DAEMON_WAIT:?}"
+            );
+            // No event to await on a child's exit without a runtime; poll briefly.
+            std::thread::sleep(POLL_INTERVAL);
+        }
+    }
+}
+
+impl Drop for Daemon {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
