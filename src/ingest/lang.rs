@@ -6,9 +6,11 @@
 
 use whatlang::Lang;
 
+use crate::lexicon::FunctionWords;
+
 /// Detection reads at most this many bytes: a news article's language is
 /// clear long before that, and trigram counting is linear in the text.
-const SAMPLE_BYTES: usize = 2 * 1024;
+const SAMPLE_BYTES: usize = 1024;
 
 /// Fewer letters than this tell whatlang too little to be trusted.
 const MIN_LETTERS: usize = 20;
@@ -16,9 +18,14 @@ const MIN_LETTERS: usize = 20;
 /// Below this confidence an unreliable answer is not worth giving.
 const MIN_CONFIDENCE: f64 = 0.5;
 
-/// The ISO 639-1 code of `text`'s language, or `und` when it can't be told.
-pub fn detect(text: &str) -> String {
+/// The ISO 639-1 code of `text`'s language, or `und` when it can't be told:
+/// a clear count of a lexicon language's function words settles it, else the
+/// trigram model decides.
+pub fn detect(text: &str, function_words: &FunctionWords) -> String {
     let sample = prefix(text, SAMPLE_BYTES);
+    if let Some(lang) = function_words.guess(sample) {
+        return lang.to_string();
+    }
     if sample.chars().filter(|c| c.is_alphabetic()).count() < MIN_LETTERS {
         return "und".into();
     }
@@ -185,15 +192,16 @@ mod tests {
             ),
         ];
         for (want, text) in cases {
-            assert_eq!(detect(text), want, "{text}");
+            assert_eq!(detect(text, &FunctionWords::default()), want, "{text}");
         }
     }
 
     #[test]
     fn short_or_empty_text_is_undetermined() {
-        assert_eq!(detect(""), "und");
-        assert_eq!(detect("2020-02-28"), "und");
-        assert_eq!(detect("Idlib"), "und");
+        let none = FunctionWords::default();
+        assert_eq!(detect("", &none), "und");
+        assert_eq!(detect("2020-02-28", &none), "und");
+        assert_eq!(detect("Idlib", &none), "und");
     }
 
     #[test]
@@ -209,6 +217,6 @@ mod tests {
     fn long_text_is_sampled_on_a_char_boundary() {
         let text = "é".repeat(SAMPLE_BYTES);
         assert!(prefix(&text, SAMPLE_BYTES + 1).len() <= SAMPLE_BYTES + 1);
-        let _ = detect(&text);
+        let _ = detect(&text, &FunctionWords::default());
     }
 }

@@ -77,7 +77,7 @@ pub fn parse(path: &Path, bytes: &[u8], lexicon: &Lexicon) -> Result<Article, St
     let language = match reduced.language {
         Some(l) => l,
         None => {
-            let detected = lang::detect(&reduced.text);
+            let detected = lang::detect(&reduced.text, lexicon.function_words());
             match reduced.lang_hint {
                 Some(hint) if detected == "und" => hint,
                 _ => detected,

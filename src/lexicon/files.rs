@@ -72,6 +72,9 @@ pub struct TriggerDef {
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct GrammarFile {
+    /// The language's commonest short words, for a fast language guess.
+    #[serde(default)]
+    pub function_words: Vec<String>,
     #[serde(default)]
     pub passive_aux: Vec<String>,
     #[serde(default)]

@@ -2,7 +2,9 @@
 
 use std::collections::HashMap;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::automaton::Automaton;
+use aho_corasick::nfa::contiguous::NFA;
+use aho_corasick::{Anchored, MatchKind};
 
 use super::{Cue, Entry, Meaning};
 
@@ -139,19 +141,23 @@ impl Builder {
     }
 
     pub fn build(self) -> Result<Matcher, String> {
-        let ac = AhoCorasickBuilder::new()
+        // A contiguous NFA walked anchored from each word start (see
+        // `Matcher::scan`): compact for 20k+ phrases, and it never reports the
+        // matches inside words that an unanchored search would find and drop.
+        let nfa = NFA::builder()
             .match_kind(MatchKind::Standard)
+            .prefilter(false)
             .build(&self.patterns)
             .map_err(|e| e.to_string())?;
         Ok(Matcher {
-            ac,
+            nfa,
             variants: self.variants,
         })
     }
 }
 
 pub struct Matcher {
-    ac: AhoCorasick,
+    nfa: NFA,
     variants: Vec<Vec<Variant>>,
 }
 
@@ -160,19 +166,54 @@ impl Matcher {
         self.variants.len()
     }
 
-    pub fn scan(&self, folded: &Folded, lang: Option<&str>) -> Vec<Hit> {
-        let text = folded.text.as_str();
+    /// Every phrase that starts where a word (or a non-space symbol) starts:
+    /// `(start, end, pattern)`, by start then length. Walking the automaton
+    /// anchored from those positions only costs a few steps per word, where an
+    /// unanchored overlapping search would report, then drop, every phrase
+    /// found inside a longer word ("us" in "russia").
+    fn phrases(&self, text: &str) -> Vec<(usize, usize, usize)> {
         let bytes = text.as_bytes();
-        let mut cands: Vec<Hit> = Vec::new();
-        for m in self.ac.find_overlapping_iter(text) {
-            let (s, e) = (m.start(), m.end());
-            // Start on a word boundary.
-            if let Some(prev) = text[..s].chars().next_back() {
-                if is_word_char(prev) && text[s..].chars().next().is_some_and(is_word_char) {
-                    continue;
+        let mut out = Vec::new();
+        let Ok(start) = self.nfa.start_state(Anchored::Yes) else {
+            return out;
+        };
+        let mut prev_word = false;
+        for (i, c) in text.char_indices() {
+            let word = is_word_char(c);
+            let begins = !c.is_whitespace() && !(word && prev_word);
+            prev_word = word;
+            if !begins {
+                continue;
+            }
+            let mut sid = start;
+            for (j, &b) in bytes.iter().enumerate().skip(i) {
+                sid = self.nfa.next_state(Anchored::Yes, sid, b);
+                if self.nfa.is_dead(sid) {
+                    break;
+                }
+                if self.nfa.is_match(sid) {
+                    let len = j + 1 - i;
+                    for k in 0..self.nfa.match_len(sid) {
+                        let pid = self.nfa.match_pattern(sid, k);
+                        // A match state also holds the phrases that end here
+                        // but started later (suffixes): keep only ours.
+                        if self.nfa.pattern_len(pid) == len {
+                            out.push((i, j + 1, pid.as_usize()));
+                        }
+                    }
                 }
             }
-            let pid = m.pattern().as_usize();
+        }
+        out
+    }
+
+    pub fn scan(&self, folded: &Folded, lang: Option<&str>) -> Vec<Hit> {
+        let text = folded.text.as_str();
+        // Hits sorted into layers of meaning as they are found: an entity
+        // may overlap a trigger or a cue ("were killed" is a toll cue while
+        // "killed" is a trigger), but two entities may not.
+        let mut layers: [Vec<Hit>; 5] = Default::default();
+        for (s, e, pid) in self.phrases(text) {
             let ends_word = text[e..].chars().next().is_none_or(|c| !is_word_char(c))
                 || !text[..e].chars().next_back().is_some_and(is_word_char);
             let word_end = if ends_word {
@@ -182,10 +223,8 @@ impl Matcher {
                     .char_indices()
                     .find(|&(_, c)| !is_word_char(c))
                     .map(|(i, _)| e + i)
-                    .unwrap_or(bytes.len())
+                    .unwrap_or(text.len())
             };
-            let mut full: Vec<Meaning> = Vec::new();
-            let mut extended: Vec<Meaning> = Vec::new();
             for v in &self.variants[pid] {
                 if let (Some(want), Some(have)) = (&v.entry.lang, lang) {
                     if want != have {
@@ -206,45 +245,24 @@ impl Matcher {
                         continue;
                     }
                 }
-                if ends_word {
-                    full.push(v.entry.meaning.clone());
-                } else {
-                    extended.push(v.entry.meaning.clone());
-                }
-            }
-            for (end, meanings) in [(e, full), (word_end, extended)] {
-                if !meanings.is_empty() {
-                    cands.push(Hit {
+                // A full match ends at `e`; a prefix phrase covers its word.
+                let end = if ends_word { e } else { word_end };
+                let layer = &mut layers[layer(&v.entry.meaning)];
+                match layer.last_mut() {
+                    Some(h) if h.start == s && h.end == end => {
+                        h.meanings.push(v.entry.meaning.clone());
+                    }
+                    _ => layer.push(Hit {
                         start: s,
                         end,
                         orig: folded.original_range(s, end),
                         pattern: pid,
-                        meanings,
-                    });
+                        meanings: vec![v.entry.meaning.clone()],
+                    }),
                 }
             }
         }
-        // Leftmost, then longest, within each layer of meaning: an entity
-        // may overlap a trigger or a cue ("were killed" is a toll cue while
-        // "killed" is a trigger), but two entities may not.
-        let mut layers: [Vec<Hit>; 5] = Default::default();
-        for h in cands {
-            let mut split: [Vec<Meaning>; 5] = Default::default();
-            for m in &h.meanings {
-                split[layer(m)].push(m.clone());
-            }
-            for (i, meanings) in split.into_iter().enumerate() {
-                if !meanings.is_empty() {
-                    layers[i].push(Hit {
-                        start: h.start,
-                        end: h.end,
-                        orig: h.orig,
-                        pattern: h.pattern,
-                        meanings,
-                    });
-                }
-            }
-        }
+        // Leftmost, then longest, within each layer.
         let mut out: Vec<Hit> = Vec::new();
         for mut layer in layers {
             layer.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));

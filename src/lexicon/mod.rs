@@ -5,12 +5,14 @@
 //! every lexicon phrase in it, whatever the size of the lexicons.
 
 mod files;
+mod function_words;
 mod matcher;
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 pub use files::{ActorDef, PlaceDef};
+pub use function_words::FunctionWords;
 pub use matcher::{fold, Folded, Hit};
 
 use crate::model::EventType;
@@ -131,6 +133,7 @@ pub struct Lexicon {
     months: HashMap<String, u32>,
     /// Words a full stop does not end a sentence after ("mr", "gen").
     abbreviations: HashSet<String>,
+    function_words: FunctionWords,
 }
 
 impl std::fmt::Debug for Lexicon {
@@ -191,6 +194,7 @@ impl Lexicon {
         let mut grammar = HashMap::new();
         let mut months = HashMap::new();
         let mut abbreviations = HashSet::new();
+        let mut function_words = FunctionWords::default();
 
         for path in toml_files(&dir.join("actors"))? {
             let f: ActorsFile = read_toml(&path)?;
@@ -266,6 +270,9 @@ impl Lexicon {
         for path in toml_files(&dir.join("grammar"))? {
             let lang = lang_of(&path);
             let f: GrammarFile = read_toml(&path)?;
+            if let Some(lang) = &lang {
+                function_words.add(lang, &f.function_words);
+            }
             let lists = [
                 (&f.passive_aux, Cue::PassiveAux),
                 (&f.agent_markers, Cue::AgentMarker),
@@ -364,6 +371,7 @@ impl Lexicon {
             places,
             triggers,
             grammar,
+            function_words,
             matcher,
             months,
             abbreviations,
@@ -383,6 +391,11 @@ impl Lexicon {
             .get(&fold(word).text)
             .or_else(|| self.months.get(&format!("={word}")))
             .copied()
+    }
+
+    /// Each language's commonest words, for a fast language guess.
+    pub fn function_words(&self) -> &FunctionWords {
+        &self.function_words
     }
 
     /// Abbreviations of every language, folded, without their full stop.
