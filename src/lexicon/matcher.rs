@@ -180,7 +180,7 @@ impl Matcher {
         let mut prev_word = false;
         for (i, c) in text.char_indices() {
             let word = is_word_char(c);
-            let begins = !c.is_whitespace() && !(word && prev_word);
+            let begins = !(c.is_whitespace() || (word && prev_word));
             prev_word = word;
             if !begins {
                 continue;
