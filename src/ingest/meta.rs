@@ -133,6 +133,11 @@ fn date_line(line: &str, lexicon: &Lexicon) -> Option<NaiveDate> {
 }
 
 fn date_line_found(line: &str, lexicon: &Lexicon) -> Option<Found> {
+    // A date spells at most two words with letters ("of February"): a line
+    // with many more is a paragraph, not worth the date patterns.
+    if word_count(line) > DATE_LINE_MAX_WORDS + 6 {
+        return None;
+    }
     let found = find_dates(line, lexicon);
     let first = *found.first()?;
     let mut others = 0;
