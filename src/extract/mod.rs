@@ -20,7 +20,7 @@ use std::sync::Arc;
 use chrono::{Duration, Utc};
 
 use crate::config::ExtractSettings;
-use crate::lexicon::{fold, Cue, Grammar, Hit, Lexicon};
+use crate::lexicon::{fold, Cue, Grammar, Hit, Lexicon, Meaning};
 use crate::model::{
     Actor, Article, DatePrecision, EventType, Evidence, Fatalities, Location, Mention,
 };
@@ -112,10 +112,24 @@ impl Extractor {
         // when the file arrived.
         let base = article.received.unwrap_or_else(|| Utc::now().date_naive());
         let anchor = article.published.unwrap_or(base);
+        // Only a sentence with a trigger can hold an event; the others are
+        // read only for their dates, when the article has no date of its own.
+        let needed = |hits: &[Hit]| {
+            article.published.is_none()
+                || hits
+                    .iter()
+                    .any(|h| h.meanings.iter().any(|m| matches!(m, Meaning::Trigger(_))))
+        };
         let sentences: Vec<Sentence> = spans
             .iter()
             .zip(&per_sentence)
-            .map(|(&span, hits)| Sentence::analyse(lex, text, &article.text, span, hits, anchor))
+            .map(|(&span, hits)| match needed(hits) {
+                true => Sentence::analyse(lex, text, &article.text, span, hits, anchor),
+                false => Sentence {
+                    span,
+                    ..Default::default()
+                },
+            })
             .collect();
         // A full date in the text anchors relative ones as well as a
         // publication date would; a yearless one only guesses.
