@@ -653,8 +653,14 @@ fn extract_stage(
     }
 }
 
+/// Most merge steps written in one transaction (see [`merge_stage`]).
+const GROUP_COMMIT: usize = 64;
+
 /// Merges articles and writes each one's outputs to the outbox, together
-/// with the state changes that caused them, in one transaction.
+/// with the state changes that caused them, in one transaction. Articles
+/// already waiting are merged into the same transaction (up to
+/// [`GROUP_COMMIT`]): one sync to disk per group keeps a backfill from
+/// queueing behind the disk, while a lone live article is committed at once.
 fn merge_stage(
     mut merge: Merge,
     store: Arc<Store>,
@@ -664,34 +670,48 @@ fn merge_stage(
     ready: watch::Sender<Option<u64>>,
 ) {
     let mut last_seq = store.last_seq();
-    let mut committed = None;
-    while let Some(msg) = rx.blocking_recv() {
-        let write = match msg {
-            Msg::Mentions(a, m, file) => {
-                let outs = merge.apply(&a, m);
-                let mut w = merge.write(prefix, Some(&a), &outs);
-                w.file = file;
-                committed = Some(a.file);
-                w
+    while let Some(first) = rx.blocking_recv() {
+        let mut writes = Vec::new();
+        let mut files = Vec::new();
+        let mut caught_up = false;
+        let mut next = Some(first);
+        while let Some(msg) = next.take() {
+            match msg {
+                Msg::Mentions(a, m, file) => {
+                    let outs = merge.apply(&a, m);
+                    let mut w = merge.write(prefix, Some(&a), &outs);
+                    w.file = file;
+                    files.push((a.file, w.rows.len()));
+                    writes.push(w);
+                }
+                Msg::Output(o) => writes.push(merge.write(prefix, None, std::slice::from_ref(&o))),
+                // What came before is committed first, then readiness told.
+                Msg::CaughtUp => {
+                    caught_up = true;
+                    break;
+                }
+                Msg::Article(..) => {}
             }
-            Msg::Output(o) => merge.write(prefix, None, std::slice::from_ref(&o)),
-            Msg::CaughtUp => {
-                ready.send_replace(Some(last_seq));
-                continue;
+            if writes.len() < GROUP_COMMIT {
+                next = rx.try_recv().ok();
             }
-            Msg::Article(..) => continue,
-        };
-        outbox.wait_for_room();
-        last_seq = retry_store("outbox", || store.commit_merge(&write));
-        outbox.add(write.rows.len() as u64);
-        if let Some(file) = committed.take() {
-            // Logged once durable: from here the article cannot be lost.
-            info!(
-                file,
-                outputs = write.rows.len(),
-                outbox = outbox.len(),
-                "article processed (committed to the outbox)"
-            );
+        }
+        if !writes.is_empty() {
+            outbox.wait_for_room();
+            last_seq = retry_store("outbox", || store.commit_merges(&writes));
+            outbox.add(writes.iter().map(|w| w.rows.len() as u64).sum());
+            for (file, outputs) in files {
+                // Logged once durable: from here the article cannot be lost.
+                info!(
+                    file,
+                    outputs,
+                    outbox = outbox.len(),
+                    "article processed (committed to the outbox)"
+                );
+            }
+        }
+        if caught_up {
+            ready.send_replace(Some(last_seq));
         }
     }
     outbox.close();

@@ -231,57 +231,70 @@ impl Store {
     /// On failure nothing is written and no sequence number is used up, so
     /// the caller retries the same write.
     pub fn commit_merge(&self, w: &MergeWrite) -> Result<u64, StoreError> {
+        self.commit_merges(std::slice::from_ref(w))
+    }
+
+    /// Writes several merge steps in one transaction (one sync to disk for a
+    /// whole group during a backfill), in order, all or none.
+    pub fn commit_merges(&self, ws: &[MergeWrite]) -> Result<u64, StoreError> {
         use std::sync::atomic::Ordering;
         let first = self.next_seq.load(Ordering::SeqCst);
+        let total: u64 = ws.iter().map(|w| w.rows.len() as u64).sum();
         self.write(|tx| {
-            {
-                let mut outbox = tx.open_table(OUTBOX)?;
-                for (i, row) in w.rows.iter().enumerate() {
-                    outbox.insert(first + i as u64, row.encode().as_slice())?;
-                }
-            }
-            if let Some((id, file)) = &w.article {
-                let outstanding = w
-                    .rows
-                    .iter()
-                    .filter(|r| r.article.as_deref() == Some(id))
-                    .count() as u64;
-                let p = Pending {
-                    outstanding,
-                    file: file.clone(),
-                };
-                let p =
-                    serde_json::to_vec(&p).map_err(|e| redb::Error::Corrupted(e.to_string()))?;
-                tx.open_table(PENDING)?.insert(id.as_str(), p.as_slice())?;
-            }
-            if let Some((path, rec)) = &w.file {
-                let v =
-                    serde_json::to_vec(rec).map_err(|e| redb::Error::Corrupted(e.to_string()))?;
-                tx.open_table(FILES)?.insert(path.as_str(), v.as_slice())?;
-            }
-            {
-                let mut events = tx.open_table(EVENTS)?;
-                for id in &w.removed_events {
-                    events.remove(id.as_str())?;
-                }
-                for (id, json) in &w.events {
-                    events.insert(id.as_str(), json.as_slice())?;
-                }
-            }
-            {
-                let mut published = tx.open_table(PUBLISHED)?;
-                for (dyad, json) in &w.published {
-                    published.insert(dyad.as_str(), json.as_slice())?;
-                }
-            }
-            if let Some(meta) = &w.meta {
-                tx.open_table(META)?.insert("merge", meta.as_slice())?;
+            let mut seq = first;
+            for w in ws {
+                Self::put_merge(tx, w, seq)?;
+                seq += w.rows.len() as u64;
             }
             Ok(())
         })?;
-        self.next_seq
-            .store(first + w.rows.len() as u64, Ordering::SeqCst);
-        Ok(first + w.rows.len() as u64 - 1)
+        self.next_seq.store(first + total, Ordering::SeqCst);
+        Ok(first + total - 1)
+    }
+
+    fn put_merge(tx: &WriteTransaction, w: &MergeWrite, first: u64) -> Result<(), redb::Error> {
+        {
+            let mut outbox = tx.open_table(OUTBOX)?;
+            for (i, row) in w.rows.iter().enumerate() {
+                outbox.insert(first + i as u64, row.encode().as_slice())?;
+            }
+        }
+        if let Some((id, file)) = &w.article {
+            let outstanding = w
+                .rows
+                .iter()
+                .filter(|r| r.article.as_deref() == Some(id))
+                .count() as u64;
+            let p = Pending {
+                outstanding,
+                file: file.clone(),
+            };
+            let p = serde_json::to_vec(&p).map_err(|e| redb::Error::Corrupted(e.to_string()))?;
+            tx.open_table(PENDING)?.insert(id.as_str(), p.as_slice())?;
+        }
+        if let Some((path, rec)) = &w.file {
+            let v = serde_json::to_vec(rec).map_err(|e| redb::Error::Corrupted(e.to_string()))?;
+            tx.open_table(FILES)?.insert(path.as_str(), v.as_slice())?;
+        }
+        {
+            let mut events = tx.open_table(EVENTS)?;
+            for id in &w.removed_events {
+                events.remove(id.as_str())?;
+            }
+            for (id, json) in &w.events {
+                events.insert(id.as_str(), json.as_slice())?;
+            }
+        }
+        {
+            let mut published = tx.open_table(PUBLISHED)?;
+            for (dyad, json) in &w.published {
+                published.insert(dyad.as_str(), json.as_slice())?;
+            }
+        }
+        if let Some(meta) = &w.meta {
+            tx.open_table(META)?.insert("merge", meta.as_slice())?;
+        }
+        Ok(())
     }
 
     /// The last sequence number given out (0: none yet).

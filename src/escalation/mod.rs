@@ -38,6 +38,49 @@ struct Part {
     quad: QuadClass,
 }
 
+/// One day of a dyad, summed up for the ladder's entry conditions.
+#[derive(Debug, Clone, Copy, Default)]
+struct Day {
+    /// An agreement or ceasefire was made.
+    settlement: bool,
+    /// A direct (not `via`) assault, and its deaths.
+    direct_assault: bool,
+    direct_deaths: u32,
+    /// The strongest act of the day as an entry level (1–4).
+    act: u8,
+}
+
+impl Day {
+    fn add(&mut self, p: &Part) {
+        if Escalation::is_settlement(p) {
+            self.settlement = true;
+            return;
+        }
+        if p.via.is_none() && p.event_type == EventType::Assault {
+            self.direct_assault = true;
+            self.direct_deaths += p.killed;
+        }
+        let act = match p.event_type {
+            EventType::Assault if p.killed > 0 => 4,
+            EventType::Assault | EventType::Mobilize | EventType::Coerce => 3,
+            EventType::Threaten | EventType::Sanction => 2,
+            EventType::Accuse | EventType::Reject | EventType::Protest | EventType::Request => 1,
+            _ => 0,
+        };
+        self.act = self.act.max(act);
+    }
+}
+
+/// The ladder level whose entry condition a week of days meets.
+fn entry_level(week: &[Day]) -> u8 {
+    let assault_days = week.iter().filter(|d| d.direct_assault).count();
+    let deaths: u32 = week.iter().map(|d| d.direct_deaths).sum();
+    if assault_days >= 3 || deaths >= 25 {
+        return 5;
+    }
+    week.iter().map(|d| d.act).max().unwrap_or(0)
+}
+
 /// The one owner of every dyad's events and last published state.
 pub struct Escalation {
     settings: EscalationSettings,
@@ -275,51 +318,6 @@ impl Escalation {
         ((1.0 - (-net / 2.0).exp()) * 1000.0).round() / 10.0
     }
 
-    /// The ladder level whose entry condition the week before `d` meets.
-    fn entry_level(&self, parts: &[&Part], d: NaiveDate) -> u8 {
-        let week: Vec<&&Part> = parts
-            .iter()
-            .filter(|p| p.date <= d && p.date > d - Duration::days(7))
-            .collect();
-        let direct_assault_days: std::collections::BTreeSet<NaiveDate> = week
-            .iter()
-            .filter(|p| p.via.is_none() && p.event_type == EventType::Assault)
-            .map(|p| p.date)
-            .collect();
-        let deaths: u32 = week
-            .iter()
-            .filter(|p| p.via.is_none() && p.event_type == EventType::Assault)
-            .map(|p| p.killed)
-            .sum();
-        if direct_assault_days.len() >= 3 || deaths >= 25 {
-            return 5;
-        }
-        let has = |f: &dyn Fn(&Part) -> bool| week.iter().any(|p| f(p));
-        if has(&|p| p.event_type == EventType::Assault && p.killed > 0) {
-            return 4;
-        }
-        if has(&|p| {
-            matches!(
-                p.event_type,
-                EventType::Assault | EventType::Mobilize | EventType::Coerce
-            )
-        }) {
-            return 3;
-        }
-        if has(&|p| matches!(p.event_type, EventType::Threaten | EventType::Sanction)) {
-            return 2;
-        }
-        if has(&|p| {
-            matches!(
-                p.event_type,
-                EventType::Accuse | EventType::Reject | EventType::Protest | EventType::Request
-            )
-        }) {
-            return 1;
-        }
-        0
-    }
-
     fn is_settlement(p: &Part) -> bool {
         is_settlement_type(p.event_type, p.mode.as_deref())
     }
@@ -329,27 +327,32 @@ impl Escalation {
     /// caps it at 2 (for at least 48 h) and clears what came before it from
     /// the entry conditions. One level per day from the first part to `to`
     /// (empty without parts), so `state()` and `history()` share one walk.
+    ///
+    /// Parts are first summed up per day, so the walk costs one pass over
+    /// the parts plus a week's look-back per day, however busy the dyad.
     fn level_series(&self, parts: &BTreeMap<String, Part>, to: NaiveDate) -> Vec<u8> {
         let mut series = Vec::new();
         let Some(first) = parts.values().map(|p| p.date).min() else {
             return series;
         };
+        if to < first {
+            return series;
+        }
+        let days = (to - first).num_days() as usize + 1;
+        let mut day = vec![Day::default(); days];
+        for p in parts.values().filter(|p| p.date <= to) {
+            day[(p.date - first).num_days() as usize].add(p);
+        }
         let mut level = 0u8;
-        let mut below_since: Option<NaiveDate> = None;
-        let mut settled: Option<NaiveDate> = None;
-        let mut d = first;
-        while d <= to {
-            if parts
-                .values()
-                .any(|p| p.date == d && Self::is_settlement(p))
-            {
+        let mut below_since: Option<usize> = None;
+        let mut settled: Option<usize> = None;
+        for d in 0..days {
+            if day[d].settlement {
                 settled = Some(d);
             }
-            let live: Vec<&Part> = parts
-                .values()
-                .filter(|p| settled.is_none_or(|s| p.date >= s) && !Self::is_settlement(p))
-                .collect();
-            let entry = self.entry_level(&live, d);
+            // The week up to `d`, without what a settlement cleared.
+            let from = (d + 1).saturating_sub(7).max(settled.unwrap_or(0));
+            let entry = entry_level(&day[from..=d]);
             if entry >= level {
                 level = entry;
                 below_since = None;
@@ -360,16 +363,15 @@ impl Escalation {
                 below_since = (entry < level).then_some(d);
             } else {
                 let since = *below_since.get_or_insert(d);
-                if d - since >= Duration::days(3) {
+                if d - since >= 3 {
                     level = entry;
                     below_since = None;
                 }
             }
-            if settled.is_some_and(|s| d - s < Duration::days(2)) {
+            if settled.is_some_and(|s| d - s < 2) {
                 level = level.min(2);
             }
             series.push(level);
-            d += Duration::days(1);
         }
         series
     }
