@@ -12,9 +12,8 @@ use tracing::{error, info};
 
 use flashpoint::config::Settings;
 use flashpoint::lexicon::Lexicon;
-use flashpoint::model::{EscalationState, Event, Output};
+use flashpoint::model::{EscalationState, Event};
 use flashpoint::pipeline::{self, Core};
-use flashpoint::publish::Sink;
 
 #[derive(Parser)]
 #[command(
@@ -446,7 +445,7 @@ fn daemon(settings: Settings, lexicon: Arc<Lexicon>) -> Result<(), Failure> {
         let watchdog = watchdog_task();
         let dirs: Vec<String> = settings.watch.dirs.iter().map(|d| d.display().to_string()).collect();
         info!(dirs = ?dirs, sink = if settings.nats.url.is_some() { "nats" } else { "stdout" }, "flashpoint starting");
-        let result = pipeline::run(settings, lexicon, stop_rx, || {
+        let result = pipeline::run(settings, lexicon, stop_rx, Arc::default(), || {
             info!("caught up with the watched folders; ready");
             let _ = sd_notify::notify(&[sd_notify::NotifyState::Ready]);
         })
@@ -496,35 +495,77 @@ async fn wait_for_signal() {
     }
 }
 
+/// Publishes everything in `dir` again, from a fresh state (same ids and
+/// revisions as the first time), through the daemon's own pipeline: a durable
+/// outbox in a scratch folder under `state.dir`, group commits and pipelined,
+/// acknowledged publishing. Exits once every message is acknowledged.
 fn replay(settings: Settings, lexicon: Arc<Lexicon>, dir: &Path) -> Result<(), Failure> {
+    use std::sync::atomic::Ordering;
     if !dir.is_dir() {
         return Err(usage(format!("{}: not a folder", dir.display())));
     }
-    let files = flashpoint::ingest::watcher::scan(&[dir.to_path_buf()]);
+    let total = flashpoint::ingest::watcher::scan(&[dir.to_path_buf()]).len();
+    let work = settings
+        .state
+        .dir
+        .join(format!("replay-{}", std::process::id()));
+    let mut run = settings.clone();
+    run.state.dir = work.clone();
+    run.watch.dirs = vec![dir.to_path_buf()];
+    // A replay reads the folder; it never moves files out of it.
+    run.watch.quarantine_dir = None;
     let rt = runtime()?;
-    rt.block_on(async move {
-        let mut sink = Sink::open(&settings).await?;
-        let mut core = Core::new(&settings, lexicon);
-        // The daemon's event-time window, so ids and revisions match its own.
-        core.merge = pipeline::Merge::windowed(&settings);
-        let total = files.len();
-        let mut published = 0usize;
-        for (i, f) in files.iter().enumerate() {
-            let outs = match core.process(f) {
-                Ok(Some(outs)) => outs,
-                Ok(None) => continue,
-                Err(r) => vec![pipeline::rejected(&r)],
-            };
-            for o in &outs {
-                sink.publish(o).await?;
-                published += usize::from(matches!(o, Output::Event(_)));
+    let result = rt.block_on(async move {
+        let (stop_tx, stop_rx) = tokio::sync::watch::channel(false);
+        let stop_tx = Arc::new(stop_tx);
+        tokio::spawn({
+            let stop_tx = stop_tx.clone();
+            async move {
+                wait_for_signal().await;
+                info!("replay interrupted");
+                stop_tx.send_replace(true);
             }
-            if (i + 1) % 100 == 0 || i + 1 == total {
-                info!(done = i + 1, total, events = published, "replay progress");
+        });
+        let progress = Arc::new(pipeline::Progress::default());
+        let report = |p: &pipeline::Progress| {
+            (
+                p.articles.load(Ordering::Relaxed),
+                p.events.load(Ordering::Relaxed),
+            )
+        };
+        let ticker = tokio::spawn({
+            let progress = progress.clone();
+            async move {
+                let mut tick = tokio::time::interval(std::time::Duration::from_secs(1));
+                tick.tick().await;
+                loop {
+                    tick.tick().await;
+                    let (done, events) = report(&progress);
+                    info!(done, total, events, "replay progress");
+                }
             }
-        }
-        sink.flush().await?;
-        Ok::<(), anyhow::Error>(())
-    })?;
+        });
+        let r = pipeline::run(run, lexicon, stop_rx, progress.clone(), move || {
+            stop_tx.send_replace(true);
+        })
+        .await;
+        ticker.abort();
+        let (done, events) = report(&progress);
+        info!(done, total, events, "replay finished");
+        r
+    });
+    let undelivered = flashpoint::store::Store::open(&work)
+        .and_then(|s| s.outbox_len())
+        .unwrap_or(0);
+    if let Err(e) = std::fs::remove_dir_all(&work) {
+        error!(dir = %work.display(), error = %e, "cannot remove the replay's scratch state");
+    }
+    result.map_err(|e| Failure(1, format!("{e:#}")))?;
+    if undelivered > 0 {
+        return Err(Failure(
+            1,
+            format!("{undelivered} messages were not acknowledged (sink unreachable?); run the replay again"),
+        ));
+    }
     Ok(())
 }

@@ -14,7 +14,7 @@ use std::collections::{HashMap, HashSet};
 use std::path::Path;
 use std::sync::Arc;
 
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Condvar, Mutex};
 use std::time::{Duration, Instant};
 
@@ -251,6 +251,7 @@ impl Core {
 /// NATS is unreachable, once it is committed to the outbox (durable, and
 /// published when NATS appears): a service manager should not hold the
 /// daemon "starting" for the length of an outage it already survives.
+/// `progress` counts what is committed to the outbox.
 ///
 /// State comes from the store: content already done or still pending in
 /// the outbox is not read again, the merge state is restored, and the
@@ -261,6 +262,7 @@ pub async fn run(
     settings: Settings,
     lexicon: Arc<Lexicon>,
     shutdown: watch::Receiver<bool>,
+    progress: Arc<Progress>,
     on_ready: impl FnOnce() + Send + 'static,
 ) -> anyhow::Result<()> {
     let store = Arc::new(Store::open(&settings.state.dir)?);
@@ -325,7 +327,17 @@ pub async fn run(
     let prefix = settings.nats.subject_prefix.clone();
     let merge = tokio::task::spawn_blocking({
         let (store, outbox) = (store.clone(), outbox.clone());
-        move || merge_stage(merge, store, outbox, &prefix, mentions_rx, ready_tx)
+        move || {
+            merge_stage(
+                merge,
+                store,
+                outbox,
+                &prefix,
+                mentions_rx,
+                ready_tx,
+                progress,
+            )
+        }
     });
     let (link_tx, link_rx) = watch::channel(Link::Connecting);
     let ready = tokio::spawn(ready_stage(
@@ -653,6 +665,25 @@ fn extract_stage(
     }
 }
 
+/// What the merge stage has committed to the outbox so far.
+#[derive(Debug, Default)]
+pub struct Progress {
+    pub articles: AtomicU64,
+    pub events: AtomicU64,
+}
+
+impl Progress {
+    fn add(&self, writes: &[MergeWrite], articles: usize) {
+        let events = writes
+            .iter()
+            .flat_map(|w| &w.rows)
+            .filter(|r| r.kind == Kind::Event)
+            .count();
+        self.articles.fetch_add(articles as u64, Ordering::Relaxed);
+        self.events.fetch_add(events as u64, Ordering::Relaxed);
+    }
+}
+
 /// Most merge steps written in one transaction (see [`merge_stage`]).
 const GROUP_COMMIT: usize = 64;
 
@@ -668,6 +699,7 @@ fn merge_stage(
     prefix: &str,
     mut rx: mpsc::Receiver<Msg>,
     ready: watch::Sender<Option<u64>>,
+    progress: Arc<Progress>,
 ) {
     let mut last_seq = store.last_seq();
     while let Some(first) = rx.blocking_recv() {
@@ -700,6 +732,7 @@ fn merge_stage(
             outbox.wait_for_room();
             last_seq = retry_store("outbox", || store.commit_merges(&writes));
             outbox.add(writes.iter().map(|w| w.rows.len() as u64).sum());
+            progress.add(&writes, files.len());
             for (file, outputs) in files {
                 // Logged once durable: from here the article cannot be lost.
                 info!(

@@ -170,6 +170,9 @@ pub struct Store {
     next_seq: std::sync::atomic::AtomicU64,
 }
 
+/// Page cache of the state file.
+const CACHE_BYTES: usize = 32 << 20;
+
 impl Store {
     /// Opens (or creates) `dir/flashpoint.redb`.
     pub fn open(dir: &Path) -> Result<Store, StoreError> {
@@ -180,7 +183,12 @@ impl Store {
             message: e.to_string(),
         };
         std::fs::create_dir_all(dir).map_err(|e| err(&e))?;
-        let db = Database::create(&file).map_err(|e| err(&e))?;
+        // redb caches up to 1 GiB of pages by default; the daemon's memory
+        // budget is far smaller, and its reads are recent rows.
+        let db = Database::builder()
+            .set_cache_size(CACHE_BYTES)
+            .create(&file)
+            .map_err(|e| err(&e))?;
         let tx = db.begin_write().map_err(|e| err(&e))?;
         tx.open_table(DONE).map_err(|e| err(&e))?;
         tx.open_table(PENDING).map_err(|e| err(&e))?;

@@ -264,23 +264,65 @@ impl NatsSink {
                 }
             }
         }
-        let mut done = 0;
+        let mut acked = 0;
+        let mut failure = send_error;
         for (row, ack) in rows.iter().zip(acks) {
             if let Err(e) = ack.await {
-                let e = anyhow::Error::new(e).context(format!(
+                failure = Some(anyhow::Error::new(e).context(format!(
                     "no JetStream acknowledgement for {} on {}",
                     row.msg_id, row.subject
-                ));
-                return (done, Some(e));
+                )));
+                break;
             }
-            if row.kind == Kind::Escalation {
-                if let Err(e) = self.store_state(&row.payload).await {
-                    return (done, Some(e));
-                }
-            }
-            done += 1;
+            acked += 1;
         }
-        (done, send_error)
+        // The KV bucket holds each dyad's latest state: only the last one of
+        // the batch is stored, all dyads at once.
+        match self.store_states(&rows[..acked]).await {
+            Ok(()) => (acked, failure),
+            Err((first_row, e)) => (first_row, Some(e)),
+        }
+    }
+
+    /// Stores the last escalation state per dyad among `rows` in the KV
+    /// bucket. On failure, returns the first row of a dyad not stored: rows
+    /// from there on are published again (JetStream drops the duplicates).
+    async fn store_states(&mut self, rows: &[OutboxRow]) -> Result<(), (usize, anyhow::Error)> {
+        let Some(kv) = &self.kv else { return Ok(()) };
+        let mut latest: BTreeMap<String, (usize, EscalationState, &[u8])> = BTreeMap::new();
+        for (i, row) in rows.iter().enumerate() {
+            if row.kind != Kind::Escalation {
+                continue;
+            }
+            let state: EscalationState = serde_json::from_slice(&row.payload)
+                .context("reading an escalation state")
+                .map_err(|e| (i, e))?;
+            let first = latest.get(&state.dyad).map_or(i, |l| l.0);
+            latest.insert(state.dyad.clone(), (first, state, &row.payload));
+        }
+        let puts = latest.values().map(|(first, state, payload)| async move {
+            let key = subjects::dyad_token(&state.dyad);
+            kv.put(&key, Bytes::from(payload.to_vec()))
+                .await
+                .with_context(|| format!("storing escalation state {key} in the KV bucket"))
+                .map(|_| ())
+                .map_err(|e| (*first, e))
+        });
+        let results = futures::future::join_all(puts).await;
+        let mut failed: Option<(usize, anyhow::Error)> = None;
+        let mut map = write_lock(&self.states);
+        for ((_, state, _), r) in latest.into_values().zip(results) {
+            match r {
+                Ok(()) => {
+                    map.insert(state.dyad.clone(), state);
+                }
+                Err((first, e)) if failed.as_ref().is_none_or(|f| first < f.0) => {
+                    failed = Some((first, e))
+                }
+                Err(_) => {}
+            }
+        }
+        failed.map_or(Ok(()), Err)
     }
 
     /// Core NATS: a publish flushed to the server counts as delivered (the
@@ -306,18 +348,6 @@ impl NatsSink {
                 write_lock(&self.states).insert(state.dyad.clone(), state);
             }
         }
-        Ok(())
-    }
-
-    async fn store_state(&mut self, payload: &[u8]) -> anyhow::Result<()> {
-        let state: EscalationState =
-            serde_json::from_slice(payload).context("reading an escalation state")?;
-        let key = subjects::dyad_token(&state.dyad);
-        let Some(kv) = &self.kv else { return Ok(()) };
-        kv.put(&key, Bytes::from(payload.to_vec()))
-            .await
-            .with_context(|| format!("storing escalation state {key} in the KV bucket"))?;
-        write_lock(&self.states).insert(state.dyad.clone(), state);
         Ok(())
     }
 
