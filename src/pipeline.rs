@@ -150,10 +150,14 @@ impl Merge {
         }
         self.pruned.clear();
         let latest = events.iter().map(|e| e.date).max();
-        if latest > self.clock {
-            self.clock = latest;
-            if let (Some(days), Some(clock)) = (self.window_days, self.clock) {
-                let cutoff = clock - chrono::Duration::days(days);
+        let advanced = latest > self.clock;
+        self.clock = self.clock.max(latest);
+        if let (Some(days), Some(clock)) = (self.window_days, self.clock) {
+            // The window moves with the clock; an article about events
+            // already older than it (a backfill out of order) is published,
+            // then forgotten at once, so memory stays bounded by the window.
+            let cutoff = clock - chrono::Duration::days(days);
+            if advanced || events.iter().any(|e| e.date < cutoff) {
                 self.pruned = self.dedup.prune(cutoff);
                 self.escalation.prune(cutoff);
             }

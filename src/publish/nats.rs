@@ -419,7 +419,8 @@ fn on_event(url: &str, event: Event) {
             )
         }
         Event::Draining => tracing::info!(url, "NATS connection draining"),
-        Event::Closed => tracing::warn!(url, "NATS connection closed"),
+        // Our own shutdown closes it; an outage shows as `Disconnected`.
+        Event::Closed => tracing::info!(url, "NATS connection closed"),
         Event::SlowConsumer(sid) => {
             tracing::warn!(url, sid, "NATS slow consumer: messages were dropped")
         }
