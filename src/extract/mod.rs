@@ -129,6 +129,13 @@ impl Extractor {
                 .map_or((base, false), |c| (c.date, c.absolute)),
         };
 
+        // A publication date that names only its month ("2020-02") was
+        // read as the month's first day: what the article dates later in
+        // that month is news, not a plan.
+        let horizon = match article.published {
+            Some(p) if !article.published_exact => month_end(p).max(anchor),
+            _ => anchor,
+        };
         let mut out = Vec::new();
         for (idx, s) in sentences.iter().enumerate() {
             if s.triggers.is_empty() || s.actors.is_empty() {
@@ -154,7 +161,7 @@ impl Extractor {
             // says when; anything else is a guess from the file's time.
             let guessed = !anchor_known && !cue.is_some_and(|c| c.absolute);
             if date < anchor - Duration::days(self.settings.max_age_days)
-                || date > anchor + Duration::days(2)
+                || date > horizon + Duration::days(2)
             {
                 continue; // history, or a plan for later
             }
@@ -565,6 +572,17 @@ fn implied_sources(mentions: &mut Vec<Mention>) {
         }
         true
     });
+}
+
+/// The last day of `d`'s month.
+fn month_end(d: chrono::NaiveDate) -> chrono::NaiveDate {
+    use chrono::Datelike;
+    let (y, m) = if d.month() == 12 {
+        (d.year() + 1, 1)
+    } else {
+        (d.year(), d.month() + 1)
+    };
+    chrono::NaiveDate::from_ymd_opt(y, m, 1).map_or(d, |first| first - Duration::days(1))
 }
 
 /// Two sectors of one country that can be each other's counterpart:

@@ -213,12 +213,26 @@ pub fn assign(
     if passive {
         // "regime shelling … five soldiers were killed": victims named by a
         // noun of their own, away from the actor, are not that actor's.
+        // Nor is the possessor of an act named before this one its victim:
+        // in "rejim güçlerinin topçu atışı sonucu … şehit" the regime fires.
         g.target = nearest_before.filter(|&i| {
             let a = &s.actors[i];
             !s.cues_in(Cue::Victims, a.end, ts)
                 .any(|c| gap(text, a.end, c.0) > 1)
+                && !agent_suffixed(grammar, text, a)
+                && !(genitive(grammar, text, a)
+                    && s.triggers
+                        .iter()
+                        .any(|t| t.0 >= a.end && t.1 <= ts && gap(text, a.end, t.0) <= 2))
         });
-        g.source = agent;
+        // "rejim unsurlarınca yapılan …": a suffix marks the agent as "by" would.
+        g.source = agent.or_else(|| {
+            before
+                .iter()
+                .rev()
+                .find(|(_, a)| agent_suffixed(grammar, text, a))
+                .map(|(i, _)| *i)
+        });
         // "killed in Syrian government airstrikes": the actor qualifying a
         // later act is the killer, not a victim.
         let qualifies_act = |i: usize| {
@@ -250,13 +264,9 @@ pub fn assign(
         && first_after.is_none()
         && agent.is_none()
         && before.len() >= 2
-        && !before.last().is_some_and(|(_, a)| {
-            let word = &text[a.start..a.end];
-            grammar
-                .genitive_suffixes
-                .iter()
-                .any(|x| word.ends_with(x.as_str()))
-        })
+        && !before
+            .last()
+            .is_some_and(|(_, a)| genitive(grammar, text, a) || agent_suffixed(grammar, text, a))
         && !text[before[before.len() - 2].1.end..before[before.len() - 1].1.start].contains(',')
     {
         // "Suriye rejim güçleri Türk askerlerine saldırdı": S O V, the
@@ -309,6 +319,32 @@ pub fn assign(
         }
     }
     g
+}
+
+/// The actor's words through the end of its last word: suffixes that a
+/// plain alias leaves off ("suriye'nin", "güçlerince").
+fn whole_word<'a>(text: &'a str, a: &ActorRef) -> &'a str {
+    let rest = &text[a.end..];
+    let len = rest
+        .find(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+        .unwrap_or(rest.len());
+    &text[a.start..a.end + len]
+}
+
+/// The actor's last word carries a genitive ending ("rejim güçlerinin",
+/// "Suriye'nin").
+fn genitive(grammar: &Grammar, text: &str, a: &ActorRef) -> bool {
+    let w = whole_word(text, a);
+    grammar
+        .genitive_suffixes
+        .iter()
+        .any(|x| w.ends_with(x.as_str()))
+}
+
+/// The actor's last word carries an agent ending ("rejim unsurlarınca").
+fn agent_suffixed(grammar: &Grammar, text: &str, a: &ActorRef) -> bool {
+    let w = whole_word(text, a);
+    grammar.agent_suffixes.iter().any(|x| w.ends_with(x.as_str()))
 }
 
 /// For mutual acts ("Russia and Turkey agreed"): the two actors joined

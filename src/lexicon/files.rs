@@ -107,6 +107,8 @@ pub struct GrammarFile {
     #[serde(default)]
     pub genitive_suffixes: Vec<String>,
     #[serde(default)]
+    pub agent_suffixes: Vec<String>,
+    #[serde(default)]
     pub verb_prefixes: Vec<String>,
 }
 

@@ -112,6 +112,9 @@ pub struct Grammar {
     /// "rejim güçlerinin … saldırısı": a possessor before a noun trigger
     /// is its agent, never its object.
     pub genitive_suffixes: Vec<String>,
+    /// "rejim unsurlarınca yapılan saldırı": an actor word with one of these
+    /// endings is the agent of a passive act ("by the regime's elements").
+    pub agent_suffixes: Vec<String>,
     /// Prefixes that make a word a verb ("menyerang", "diserang"); a trigger
     /// without one is a noun ("serangan", "tembakan").
     pub verb_prefixes: Vec<String>,
@@ -296,6 +299,7 @@ impl Lexicon {
                     modifier_after_head: f.modifier_after_head,
                     verb_final: f.verb_final,
                     genitive_suffixes: f.genitive_suffixes.iter().map(|x| fold(x).text).collect(),
+                    agent_suffixes: f.agent_suffixes.iter().map(|x| fold(x).text).collect(),
                     verb_prefixes: f.verb_prefixes.iter().map(|x| fold(x).text).collect(),
                     progressive_suffixes: f.progressive_suffixes.clone(),
                 },

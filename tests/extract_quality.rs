@@ -1,0 +1,90 @@
+//! Extraction quality rules (dates, languages, roles) on sentences written
+//! for these tests, with the shipped lexicons.
+
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, OnceLock};
+
+use flashpoint::config::ExtractSettings;
+use flashpoint::extract::Extractor;
+use flashpoint::lexicon::Lexicon;
+use flashpoint::model::{Article, EventType, Mention, OffsetMap};
+
+fn extractor() -> &'static Extractor {
+    static EX: OnceLock<Extractor> = OnceLock::new();
+    EX.get_or_init(|| {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("config/lexicon");
+        let lex = Lexicon::load(&dir).expect("shipped lexicons load");
+        Extractor::new(Arc::new(lex), ExtractSettings::default())
+    })
+}
+
+fn article(text: &str, lang: &str, published: &str, exact: bool) -> Article {
+    Article {
+        id: "t".into(),
+        file: "t.txt".into(),
+        path: PathBuf::from("t.txt"),
+        title: None,
+        published: Some(published.parse().unwrap()),
+        published_exact: exact,
+        received: None,
+        url: None,
+        language: lang.into(),
+        text: text.into(),
+        offsets: OffsetMap::identity(),
+    }
+}
+
+fn run(text: &str, lang: &str, published: &str) -> Vec<Mention> {
+    extractor().extract(&article(text, lang, published, true))
+}
+
+fn has(ms: &[Mention], t: EventType, s: &str, tg: Option<&str>) -> bool {
+    ms.iter().any(|m| {
+        m.event_type == t && m.source.code == s && m.target.as_ref().map(|x| x.code.as_str()) == tg
+    })
+}
+
+#[test]
+fn month_only_publication_keeps_later_days_of_that_month() {
+    // Published "2021-06" (read as 2021-06-01): an attack on 14 June is news.
+    let text = "Syrian forces shelled Turkish positions on 14 June 2021.";
+    let ms = extractor().extract(&article(text, "en", "2021-06-01", false));
+    assert!(
+        ms.iter()
+            .any(|m| m.event_type == EventType::Assault && m.date.to_string() == "2021-06-14"),
+        "{ms:?}"
+    );
+    // An exact publication date still treats a later day as a plan.
+    let ms = run(text, "en", "2021-06-01");
+    assert!(!ms.iter().any(|m| m.event_type == EventType::Assault), "{ms:?}");
+}
+
+#[test]
+fn turkish_possessor_of_the_fire_is_not_its_victim() {
+    // "The ministry said 4 soldiers were martyred in heavy artillery fire by
+    // regime forces": the regime fires; the reporting ministry's soldiers die.
+    let ms = run(
+        "Milli Savunma Bakanlığı, Halep yakınlarında rejim güçlerinin yoğun topçu atışı sonucu 4 askerimizin şehit olduğunu açıkladı.",
+        "tr",
+        "2021-03-10",
+    );
+    assert!(has(&ms, EventType::Assault, "SYR", Some("TUR")), "{ms:?}");
+    assert!(!has(&ms, EventType::Assault, "TUR", Some("SYR")), "{ms:?}");
+}
+
+#[test]
+fn turkish_agent_suffix_names_the_attacker() {
+    // "On 8 March regime elements' shelling martyred 3 soldiers" after a
+    // sentence that names the two sides.
+    let ms = run(
+        "Rejim güçleri Türk askerlerine saldırdı. 8 Mart'ta rejim unsurlarınca yapılan topçu atışı sonucu 3 asker şehit olmuştu.",
+        "tr",
+        "2021-03-10",
+    );
+    assert!(
+        ms.iter().any(|m| m.event_type == EventType::Assault
+            && m.source.code == "SYR"
+            && m.date.to_string() == "2021-03-08"),
+        "{ms:?}"
+    );
+}
