@@ -88,3 +88,31 @@ fn turkish_agent_suffix_names_the_attacker() {
         "{ms:?}"
     );
 }
+
+#[test]
+fn joined_subjects_both_act() {
+    let ms = run(
+        "Russia and Syria bombed Turkish positions near Saraqib on Monday.",
+        "en",
+        "2021-03-10",
+    );
+    assert!(has(&ms, EventType::Assault, "RUS", Some("TUR")), "{ms:?}");
+    assert!(has(&ms, EventType::Assault, "SYR", Some("TUR")), "{ms:?}");
+}
+
+#[test]
+fn a_region_word_after_a_target_marker_keeps_the_target() {
+    let ms = run(
+        "Hezbollah fired rockets at northern Israel on Sunday.",
+        "en",
+        "2021-03-10",
+    );
+    assert!(has(&ms, EventType::Assault, "HEZ", Some("ISR")), "{ms:?}");
+    // Without a target marker the region word still makes a place.
+    let ms = run(
+        "Syrian troops were deployed in northern Syria on Sunday.",
+        "en",
+        "2021-03-10",
+    );
+    assert!(!ms.iter().any(|m| m.target.as_ref().is_some_and(|t| t.code == "SYR")), "{ms:?}");
+}

@@ -509,16 +509,31 @@ impl Extractor {
                 s.actors[src].end <= ts && gap(text, s.actors[src].end, ts) <= 3
                     || s.actors[src].start >= ts
             });
-            found.push(Found {
-                event_type,
-                mode,
-                source,
-                target,
-                close,
-                pending_target: target.is_none() && pending_target,
-                weight: weights.get(&pos).copied().unwrap_or(1.0),
-                ts,
-            });
+            // "Turkish forces and Syrian rebels attacked government troops":
+            // both joined subjects act (mutual acts already pair them).
+            let co_source = (!mutual(event_type) && complete.is_some())
+                .then(|| roles::coordinated_pair(s, text, ts))
+                .flatten()
+                .filter(|&(a, b)| {
+                    Some(b) == source
+                        && gap(text, s.actors[b].end, ts) <= 3
+                        && Some(a) != target
+                        && code(a) != code(b)
+                        && target.is_none_or(|t| !same_side(a, t))
+                })
+                .map(|(a, _)| a);
+            for src in std::iter::once(source).chain(co_source.map(Some)) {
+                found.push(Found {
+                    event_type,
+                    mode: mode.clone(),
+                    source: src,
+                    target,
+                    close,
+                    pending_target: target.is_none() && pending_target,
+                    weight: weights.get(&pos).copied().unwrap_or(1.0),
+                    ts,
+                });
+            }
         }
         found
     }

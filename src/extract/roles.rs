@@ -60,6 +60,13 @@ fn candidates<'a>(s: &'a Sentence, text: &'a str) -> impl Iterator<Item = (usize
             .triggers
             .iter()
             .any(|t| t.0 >= a.end && gap(text, a.end, t.0) <= 1);
+        // "rockets at northern Israel", "strikes on southern Lebanon": a
+        // region word after a target marker still names the target.
+        let targeted_region = |ls: usize| {
+            s.cues_in(Cue::TargetMarker, s.span.0, ls)
+                .any(|&(ms, me, _)| me <= ls && gap(text, me, ls) == 0 && ms < ls)
+                && !s.cues_in(Cue::TargetMarker, ls, a.start).any(|c| c.0 == ls)
+        };
         !a.modifier
             && !gloss
             && !dateline
@@ -67,8 +74,9 @@ fn candidates<'a>(s: &'a Sentence, text: &'a str) -> impl Iterator<Item = (usize
             && (qualifies_act
                 || !s
                     .cues_in(Cue::Location, s.span.0, a.start)
-                    .any(|&(_, e, _)| {
-                        gap(text, e, a.start) == 0 || text[e..a.start].trim() == "the"
+                    .any(|&(ls, e, _)| {
+                        (gap(text, e, a.start) == 0 || text[e..a.start].trim() == "the")
+                            && !targeted_region(ls)
                     }))
     })
 }
