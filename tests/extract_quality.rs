@@ -116,3 +116,34 @@ fn a_region_word_after_a_target_marker_keeps_the_target() {
     );
     assert!(!ms.iter().any(|m| m.target.as_ref().is_some_and(|t| t.code == "SYR")), "{ms:?}");
 }
+
+#[test]
+fn stopped_cooperation_is_a_sanction() {
+    let ms = run(
+        "Canada suspended military aid to Mali on Monday.",
+        "en",
+        "2021-03-10",
+    );
+    assert!(has(&ms, EventType::Sanction, "CAN", Some("MLI")), "{ms:?}");
+    assert!(!ms.iter().any(|m| m.event_type == EventType::Aid), "{ms:?}");
+    let ms = run(
+        "La France a annulé la visite au Mali prévue lundi.",
+        "fr",
+        "2021-03-10",
+    );
+    assert!(!ms.iter().any(|m| m.event_type == EventType::Consult), "{ms:?}");
+    // Cooperation that is not stopped stays what it is.
+    let ms = run("Canada sent military aid to Mali on Monday.", "en", "2021-03-10");
+    assert!(has(&ms, EventType::Aid, "CAN", Some("MLI")), "{ms:?}");
+}
+
+#[test]
+fn a_lifted_curfew_is_a_concession_to_the_own_people() {
+    let ms = run(
+        "Kenya lifted the night curfew in Nairobi on Monday.",
+        "en",
+        "2021-03-10",
+    );
+    assert!(has(&ms, EventType::Concede, "KEN", Some("KEN")), "{ms:?}");
+    assert!(!ms.iter().any(|m| m.event_type == EventType::Coerce), "{ms:?}");
+}

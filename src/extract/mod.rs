@@ -43,7 +43,7 @@ pub struct Extractor {
 fn target_optional(t: EventType) -> bool {
     matches!(
         t,
-        EventType::Protest | EventType::Coerce | EventType::Request
+        EventType::Protest | EventType::Coerce | EventType::Request | EventType::Concede
     )
 }
 
@@ -292,7 +292,9 @@ impl Extractor {
         let def = &self.lexicon.actors[r.actor];
         // An army closing airspace or sealing a border acts outward.
         let sector = r.sector.as_deref().unwrap_or(def.sector.as_str());
-        let domestic = t == EventType::Protest
+        // A government that lifts a curfew or yields to demands without
+        // naming anyone concedes to its own people.
+        let domestic = matches!(t, EventType::Protest | EventType::Concede)
             || (t == EventType::Coerce && matches!(sector, "COP" | "JUD" | "GOV" | "LEG"));
         (domestic && def.kind.as_deref() == Some("state")).then(|| Actor {
             code: def.code.clone(),
@@ -376,6 +378,12 @@ impl Extractor {
                     (EventType::Agree, Some("pledge".to_string()))
                 }
                 _ => continue,
+            };
+            // "halted economic aid", "lifted the night curfew": a verb that
+            // stops the act right before it turns it round.
+            let (t, mode) = match turned(s, text, ts, t, mode.as_deref()) {
+                Some(turned) => turned,
+                None => (t, mode),
             };
             // Triggers of one type in one sentence tell one event, unless
             // one sits in a relative clause: that is another actor's act.
@@ -622,6 +630,43 @@ fn speech_act(t: EventType) -> bool {
             | EventType::Agree
             | EventType::Concede
     )
+}
+
+/// A cooperative act stopped ("suspended military aid") is a sanction; a
+/// coercive one lifted ("lifted the curfew") a concession (curfews,
+/// emergencies) or a retreat (blockades, sanctions). The stopping verb
+/// stands at most three words before the trigger, with no other trigger
+/// between.
+fn turned(
+    s: &Sentence,
+    text: &str,
+    ts: usize,
+    t: EventType,
+    mode: Option<&str>,
+) -> Option<(EventType, Option<String>)> {
+    let near = |cue: Cue| {
+        s.cues_in(cue, s.span.0, ts).any(|c| {
+            gap(text, c.1, ts) <= 3 && !s.triggers.iter().any(|x| x.0 >= c.1 && x.1 <= ts)
+        })
+    };
+    match t {
+        EventType::Aid
+        | EventType::Cooperate
+        | EventType::Consult
+        | EventType::Support
+        | EventType::Agree
+            if near(Cue::Discontinue) =>
+        {
+            Some((EventType::Sanction, Some("discontinue".to_string())))
+        }
+        EventType::Coerce if near(Cue::Ease) && matches!(mode, Some("curfew" | "martial-law")) => {
+            Some((EventType::Concede, None))
+        }
+        EventType::Coerce | EventType::Sanction if near(Cue::Ease) => {
+            Some((EventType::Retreat, None))
+        }
+        _ => None,
+    }
 }
 
 /// Acts that, stated as modal or conditional, are threats.

@@ -109,6 +109,10 @@ pub struct GrammarFile {
     #[serde(default)]
     pub agent_suffixes: Vec<String>,
     #[serde(default)]
+    pub discontinue: Vec<String>,
+    #[serde(default)]
+    pub ease: Vec<String>,
+    #[serde(default)]
     pub verb_prefixes: Vec<String>,
 }
 

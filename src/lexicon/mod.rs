@@ -69,6 +69,12 @@ pub enum Cue {
     Relative,
     /// "will", "ready to", "pledged to": the act is promised, not done.
     Commitment,
+    /// "suspended military aid", "cancelled a visit": a cooperative act
+    /// stopped is a sanction (PLOVER SANCTION/discontinue).
+    Discontinue,
+    /// "lifted the curfew", "eased the blockade": a coercive measure ended
+    /// is a concession or a retreat.
+    Ease,
     Approx,
     Victims,
     Killed,
@@ -282,6 +288,8 @@ impl Lexicon {
                 (&f.subordinators, Cue::Subordinator),
                 (&f.relative_pronouns, Cue::Relative),
                 (&f.commitment, Cue::Commitment),
+                (&f.discontinue, Cue::Discontinue),
+                (&f.ease, Cue::Ease),
             ];
             for (words, cue) in lists {
                 for w in words {
