@@ -147,3 +147,21 @@ fn a_lifted_curfew_is_a_concession_to_the_own_people() {
     assert!(has(&ms, EventType::Concede, "KEN", Some("KEN")), "{ms:?}");
     assert!(!ms.iter().any(|m| m.event_type == EventType::Coerce), "{ms:?}");
 }
+
+#[test]
+fn a_by_phrase_after_the_object_noun_is_not_the_verbs_agent() {
+    let ms = run(
+        "Austria rejected repeated calls by Serbia for a new border regime on Monday.",
+        "en",
+        "2021-03-10",
+    );
+    assert!(has(&ms, EventType::Reject, "AUT", Some("SRB")), "{ms:?}");
+    assert!(!has(&ms, EventType::Reject, "SRB", Some("AUT")), "{ms:?}");
+    // After a participle the by-phrase is the trigger noun's agent.
+    let ms = run(
+        "Georgia received a warning issued by Russia on Monday.",
+        "en",
+        "2021-03-10",
+    );
+    assert!(has(&ms, EventType::Threaten, "RUS", Some("GEO")), "{ms:?}");
+}

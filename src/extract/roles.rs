@@ -142,8 +142,6 @@ pub fn assign(
                     }
             })
     };
-    let passive =
-        passive_aux || roles == Roles::PatientFirst || agent.is_some() || headline_passive;
     // "troops who attacked Turkish posts were bombed": a relative clause
     // with a verb of its own, closed before this trigger, keeps its actors.
     let closed_relative = s
@@ -197,6 +195,33 @@ pub fn assign(
             .map(|(i, _)| *i),
         None => before.last().map(|(i, _)| *i),
     };
+    // "Berlin rejected calls by Minsk", "demanded an admission by Moscow":
+    // an active verb with its subject before it, and a noun between it and
+    // the by-phrase — the by-phrase belongs to that noun, not to the verb.
+    let by_noun = agent.is_some()
+        && !passive_aux
+        && !headline_passive
+        && roles != Roles::PatientFirst
+        && relative.is_none()
+        && before
+            .last()
+            .is_some_and(|(_, a)| !text[a.end..ts].contains([',', ';', ':']))
+        && s.cues_in(Cue::AgentMarker, te, s.span.1)
+            .next()
+            .is_some_and(|c| {
+                // "a warning issued by X": a participle hands the by-phrase
+                // back to the trigger noun.
+                gap(text, te, c.0) > 0
+                    && !text[te..c.0].split_whitespace().any(|w| {
+                        grammar
+                            .participle_suffixes
+                            .iter()
+                            .any(|x| w.ends_with(x.as_str()))
+                    })
+            });
+    let agent = agent.filter(|_| !by_noun);
+    let passive =
+        passive_aux || roles == Roles::PatientFirst || agent.is_some() || headline_passive;
     // "attacks by Hamas and Islamic Jihad": joined to the agent, not its target.
     let co_agent = agent.and_then(|g| {
         let a = &s.actors[g];

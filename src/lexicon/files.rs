@@ -109,6 +109,8 @@ pub struct GrammarFile {
     #[serde(default)]
     pub agent_suffixes: Vec<String>,
     #[serde(default)]
+    pub participle_suffixes: Vec<String>,
+    #[serde(default)]
     pub discontinue: Vec<String>,
     #[serde(default)]
     pub ease: Vec<String>,

@@ -121,6 +121,9 @@ pub struct Grammar {
     /// "rejim unsurlarınca yapılan saldırı": an actor word with one of these
     /// endings is the agent of a passive act ("by the regime's elements").
     pub agent_suffixes: Vec<String>,
+    /// Passive participle endings ("a warning issued by X"): a by-phrase
+    /// after one belongs to the noun the participle qualifies.
+    pub participle_suffixes: Vec<String>,
     /// Prefixes that make a word a verb ("menyerang", "diserang"); a trigger
     /// without one is a noun ("serangan", "tembakan").
     pub verb_prefixes: Vec<String>,
@@ -308,6 +311,11 @@ impl Lexicon {
                     verb_final: f.verb_final,
                     genitive_suffixes: f.genitive_suffixes.iter().map(|x| fold(x).text).collect(),
                     agent_suffixes: f.agent_suffixes.iter().map(|x| fold(x).text).collect(),
+                    participle_suffixes: f
+                        .participle_suffixes
+                        .iter()
+                        .map(|x| fold(x).text)
+                        .collect(),
                     verb_prefixes: f.verb_prefixes.iter().map(|x| fold(x).text).collect(),
                     progressive_suffixes: f.progressive_suffixes.clone(),
                 },
