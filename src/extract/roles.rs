@@ -212,7 +212,7 @@ pub fn assign(
                 // "a warning issued by X": a participle hands the by-phrase
                 // back to the trigger noun.
                 gap(text, te, c.0) > 0
-                    && !text[te..c.0].split_whitespace().any(|w| {
+                    && !text[te..c.0].split_whitespace().last().is_some_and(|w| {
                         grammar
                             .participle_suffixes
                             .iter()
