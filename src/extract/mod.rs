@@ -501,6 +501,16 @@ impl Extractor {
                         reporting && source.is_some_and(|src| !same_side(src, r) && r != src)
                     });
             }
+            // "Thousands demonstrated in Algiers": protesters nobody names
+            // are the people of the state where they protest.
+            if event_type == EventType::Protest && source.is_none() && target.is_none() {
+                source = s.actors.iter().position(|a| {
+                    lex.actors[a.actor].kind.as_deref() == Some("state")
+                        && !a.modifier
+                        && s.cues_in(Cue::Location, s.span.0, a.start)
+                            .any(|c| gap(text, c.1, a.start) == 0)
+                });
+            }
             if target.is_none() && !target_optional(event_type) && !pending_target {
                 continue;
             }
