@@ -165,3 +165,15 @@ fn a_by_phrase_after_the_object_noun_is_not_the_verbs_agent() {
     );
     assert!(has(&ms, EventType::Threaten, "RUS", Some("GEO")), "{ms:?}");
 }
+
+#[test]
+fn trigger_families_match_in_every_tense() {
+    let ms = run("Thousands rallied in Belgrade on Tuesday.", "en", "2021-03-10");
+    assert!(has(&ms, EventType::Protest, "SRB", Some("SRB")), "{ms:?}");
+    let ms = run(
+        "Armenia is closing its airspace to Azerbaijani flights, the ministry said on Monday.",
+        "en",
+        "2021-03-10",
+    );
+    assert!(ms.iter().any(|m| m.event_type == EventType::Coerce), "{ms:?}");
+}
