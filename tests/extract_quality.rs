@@ -177,3 +177,19 @@ fn trigger_families_match_in_every_tense() {
     );
     assert!(ms.iter().any(|m| m.event_type == EventType::Coerce), "{ms:?}");
 }
+
+#[test]
+fn an_undated_protest_by_named_nationals_is_coded_against_their_state() {
+    // No publication date: the event is dated by arrival and weighed down,
+    // but a protest whose own state is the target is still a clear event.
+    let mut a = article(
+        "Moroccan teachers began a hunger strike outside parliament.",
+        "en",
+        "2021-03-10",
+        true,
+    );
+    a.published = None;
+    a.received = Some("2021-03-10".parse().unwrap());
+    let ms = extractor().extract(&a);
+    assert!(has(&ms, EventType::Protest, "MAR", Some("MAR")), "{ms:?}");
+}

@@ -216,7 +216,15 @@ impl Extractor {
                     name: String::new(),
                     sector: String::new(),
                 };
-                if m.target.is_some() {
+                // A target the rules fill in (protesters' own state) is as
+                // named as one the sentence gives.
+                let own = match (m.target, m.pending_target) {
+                    (None, false) => m
+                        .source
+                        .and_then(|i| self.own_state(&s.actors[i], m.event_type)),
+                    _ => None,
+                };
+                if m.target.is_some() || own.is_some() {
                     confidence += 0.2;
                 }
                 if m.source.is_none() {
@@ -253,9 +261,7 @@ impl Extractor {
                     target: match m.target {
                         Some(t) => Some(self.actor(&s.actors[t])),
                         None if m.pending_target => Some(unnamed.clone()),
-                        None => m
-                            .source
-                            .and_then(|i| self.own_state(&s.actors[i], m.event_type)),
+                        None => own,
                     },
                     date,
                     date_precision: precision,
