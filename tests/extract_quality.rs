@@ -193,3 +193,21 @@ fn an_undated_protest_by_named_nationals_is_coded_against_their_state() {
     let ms = extractor().extract(&a);
     assert!(has(&ms, EventType::Protest, "MAR", Some("MAR")), "{ms:?}");
 }
+
+#[test]
+fn dispersing_a_protest_is_coercion_not_a_protest() {
+    let ms = run(
+        "Kenyan police dispersed opposition demonstrators in Nairobi on Monday.",
+        "en",
+        "2021-03-10",
+    );
+    assert!(has(&ms, EventType::Coerce, "KEN", Some("KEN")), "{ms:?}");
+    assert!(!ms.iter().any(|m| m.event_type == EventType::Protest), "{ms:?}");
+    // A protest reported on its own is still one.
+    let ms = run(
+        "Kenyan teachers demonstrated in Nairobi on Monday.",
+        "en",
+        "2021-03-10",
+    );
+    assert!(ms.iter().any(|m| m.event_type == EventType::Protest), "{ms:?}");
+}

@@ -218,8 +218,13 @@ impl Extractor {
                 };
                 // A target the rules fill in (protesters' own state) is as
                 // named as one the sentence gives.
+                // Police or a court acting on unnamed people ("dispersed
+                // demonstrators", "jailed 52 members") act at home.
                 let own = match (m.target, m.pending_target) {
                     (None, false) => m
+                        .source
+                        .and_then(|i| self.own_state(&s.actors[i], m.event_type)),
+                    (None, true) if m.event_type == EventType::Coerce => m
                         .source
                         .and_then(|i| self.own_state(&s.actors[i], m.event_type)),
                     _ => None,
@@ -260,8 +265,9 @@ impl Extractor {
                         .map_or_else(|| unnamed.clone(), |i| self.actor(&s.actors[i])),
                     target: match m.target {
                         Some(t) => Some(self.actor(&s.actors[t])),
+                        None if own.is_some() => own,
                         None if m.pending_target => Some(unnamed.clone()),
-                        None => own,
+                        None => None,
                     },
                     date,
                     date_precision: precision,
@@ -351,6 +357,18 @@ impl Extractor {
         for &(ts, te, ti) in &s.triggers {
             let trig = &lex.triggers[ti];
             if in_accusation(ts) {
+                continue;
+            }
+            // "police dispersed the demonstrators", "killed in ethnic riots":
+            // a protest named right after another act is that act's object
+            // or setting, not a protest of its own.
+            if trig.event_type == EventType::Protest
+                && s.triggers.iter().any(|o| {
+                    o.1 <= ts
+                        && gap(text, o.1, ts) <= 3
+                        && lex.triggers[o.2].event_type != EventType::Protest
+                })
+            {
                 continue;
             }
             let g = roles::assign(s, text, ts, te, trig.roles, grammar);
