@@ -56,7 +56,10 @@ fn month_only_publication_keeps_later_days_of_that_month() {
     );
     // An exact publication date still treats a later day as a plan.
     let ms = run(text, "en", "2021-06-01");
-    assert!(!ms.iter().any(|m| m.event_type == EventType::Assault), "{ms:?}");
+    assert!(
+        !ms.iter().any(|m| m.event_type == EventType::Assault),
+        "{ms:?}"
+    );
 }
 
 #[test]
@@ -114,7 +117,11 @@ fn a_region_word_after_a_target_marker_keeps_the_target() {
         "en",
         "2021-03-10",
     );
-    assert!(!ms.iter().any(|m| m.target.as_ref().is_some_and(|t| t.code == "SYR")), "{ms:?}");
+    assert!(
+        !ms.iter()
+            .any(|m| m.target.as_ref().is_some_and(|t| t.code == "SYR")),
+        "{ms:?}"
+    );
 }
 
 #[test]
@@ -131,9 +138,16 @@ fn stopped_cooperation_is_a_sanction() {
         "fr",
         "2021-03-10",
     );
-    assert!(!ms.iter().any(|m| m.event_type == EventType::Consult), "{ms:?}");
+    assert!(
+        !ms.iter().any(|m| m.event_type == EventType::Consult),
+        "{ms:?}"
+    );
     // Cooperation that is not stopped stays what it is.
-    let ms = run("Canada sent military aid to Mali on Monday.", "en", "2021-03-10");
+    let ms = run(
+        "Canada sent military aid to Mali on Monday.",
+        "en",
+        "2021-03-10",
+    );
     assert!(has(&ms, EventType::Aid, "CAN", Some("MLI")), "{ms:?}");
 }
 
@@ -145,7 +159,10 @@ fn a_lifted_curfew_is_a_concession_to_the_own_people() {
         "2021-03-10",
     );
     assert!(has(&ms, EventType::Concede, "KEN", Some("KEN")), "{ms:?}");
-    assert!(!ms.iter().any(|m| m.event_type == EventType::Coerce), "{ms:?}");
+    assert!(
+        !ms.iter().any(|m| m.event_type == EventType::Coerce),
+        "{ms:?}"
+    );
 }
 
 #[test]
@@ -168,14 +185,21 @@ fn a_by_phrase_after_the_object_noun_is_not_the_verbs_agent() {
 
 #[test]
 fn trigger_families_match_in_every_tense() {
-    let ms = run("Thousands rallied in Belgrade on Tuesday.", "en", "2021-03-10");
+    let ms = run(
+        "Thousands rallied in Belgrade on Tuesday.",
+        "en",
+        "2021-03-10",
+    );
     assert!(has(&ms, EventType::Protest, "SRB", Some("SRB")), "{ms:?}");
     let ms = run(
         "Armenia is closing its airspace to Azerbaijani flights, the ministry said on Monday.",
         "en",
         "2021-03-10",
     );
-    assert!(ms.iter().any(|m| m.event_type == EventType::Coerce), "{ms:?}");
+    assert!(
+        ms.iter().any(|m| m.event_type == EventType::Coerce),
+        "{ms:?}"
+    );
 }
 
 #[test]
@@ -202,12 +226,18 @@ fn dispersing_a_protest_is_coercion_not_a_protest() {
         "2021-03-10",
     );
     assert!(has(&ms, EventType::Coerce, "KEN", Some("KEN")), "{ms:?}");
-    assert!(!ms.iter().any(|m| m.event_type == EventType::Protest), "{ms:?}");
+    assert!(
+        !ms.iter().any(|m| m.event_type == EventType::Protest),
+        "{ms:?}"
+    );
     // A protest reported on its own is still one.
     let ms = run(
         "Kenyan teachers demonstrated in Nairobi on Monday.",
         "en",
         "2021-03-10",
     );
-    assert!(ms.iter().any(|m| m.event_type == EventType::Protest), "{ms:?}");
+    assert!(
+        ms.iter().any(|m| m.event_type == EventType::Protest),
+        "{ms:?}"
+    );
 }

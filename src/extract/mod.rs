@@ -679,9 +679,8 @@ fn turned(
     mode: Option<&str>,
 ) -> Option<(EventType, Option<String>)> {
     let near = |cue: Cue| {
-        s.cues_in(cue, s.span.0, ts).any(|c| {
-            gap(text, c.1, ts) <= 3 && !s.triggers.iter().any(|x| x.0 >= c.1 && x.1 <= ts)
-        })
+        s.cues_in(cue, s.span.0, ts)
+            .any(|c| gap(text, c.1, ts) <= 3 && !s.triggers.iter().any(|x| x.0 >= c.1 && x.1 <= ts))
     };
     match t {
         EventType::Aid

@@ -250,13 +250,14 @@ pub fn assign(
         // in "rejim güçlerinin topçu atışı sonucu … şehit" the regime fires.
         g.target = nearest_before.filter(|&i| {
             let a = &s.actors[i];
-            !s.cues_in(Cue::Victims, a.end, ts)
-                .any(|c| gap(text, a.end, c.0) > 1)
-                && !agent_suffixed(grammar, text, a)
-                && !(genitive(grammar, text, a)
-                    && s.triggers
-                        .iter()
-                        .any(|t| t.0 >= a.end && t.1 <= ts && gap(text, a.end, t.0) <= 2))
+            let victims_apart = s
+                .cues_in(Cue::Victims, a.end, ts)
+                .any(|c| gap(text, a.end, c.0) > 1);
+            let possessor_of_act = genitive(grammar, text, a)
+                && s.triggers
+                    .iter()
+                    .any(|t| t.0 >= a.end && t.1 <= ts && gap(text, a.end, t.0) <= 2);
+            !victims_apart && !agent_suffixed(grammar, text, a) && !possessor_of_act
         });
         // "rejim unsurlarınca yapılan …": a suffix marks the agent as "by" would.
         g.source = agent.or_else(|| {
@@ -377,7 +378,10 @@ fn genitive(grammar: &Grammar, text: &str, a: &ActorRef) -> bool {
 /// The actor's last word carries an agent ending ("rejim unsurlarınca").
 fn agent_suffixed(grammar: &Grammar, text: &str, a: &ActorRef) -> bool {
     let w = whole_word(text, a);
-    grammar.agent_suffixes.iter().any(|x| w.ends_with(x.as_str()))
+    grammar
+        .agent_suffixes
+        .iter()
+        .any(|x| w.ends_with(x.as_str()))
 }
 
 /// For mutual acts ("Russia and Turkey agreed"): the two actors joined
