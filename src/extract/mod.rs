@@ -43,7 +43,7 @@ pub struct Extractor {
 fn target_optional(t: EventType) -> bool {
     matches!(
         t,
-        EventType::Protest | EventType::Coerce | EventType::Request
+        EventType::Protest | EventType::Coerce | EventType::Request | EventType::Concede
     )
 }
 
@@ -143,6 +143,13 @@ impl Extractor {
                 .map_or((base, false), |c| (c.date, c.absolute)),
         };
 
+        // A publication date that names only its month ("2020-02") was
+        // read as the month's first day: what the article dates later in
+        // that month is news, not a plan.
+        let horizon = match article.published {
+            Some(p) if !article.published_exact => month_end(p).max(anchor),
+            _ => anchor,
+        };
         let mut out = Vec::new();
         for (idx, s) in sentences.iter().enumerate() {
             if s.triggers.is_empty() || s.actors.is_empty() {
@@ -168,7 +175,7 @@ impl Extractor {
             // says when; anything else is a guess from the file's time.
             let guessed = !anchor_known && !cue.is_some_and(|c| c.absolute);
             if date < anchor - Duration::days(self.settings.max_age_days)
-                || date > anchor + Duration::days(2)
+                || date > horizon + Duration::days(2)
             {
                 continue; // history, or a plan for later
             }
@@ -223,7 +230,20 @@ impl Extractor {
                     name: String::new(),
                     sector: String::new(),
                 };
-                if m.target.is_some() {
+                // A target the rules fill in (protesters' own state) is as
+                // named as one the sentence gives.
+                // Police or a court acting on unnamed people ("dispersed
+                // demonstrators", "jailed 52 members") act at home.
+                let own = match (m.target, m.pending_target) {
+                    (None, false) => m
+                        .source
+                        .and_then(|i| self.own_state(&s.actors[i], m.event_type)),
+                    (None, true) if m.event_type == EventType::Coerce => m
+                        .source
+                        .and_then(|i| self.own_state(&s.actors[i], m.event_type)),
+                    _ => None,
+                };
+                if m.target.is_some() || own.is_some() {
                     confidence += 0.2;
                 }
                 if m.source.is_none() {
@@ -259,10 +279,9 @@ impl Extractor {
                         .map_or_else(|| unnamed.clone(), |i| self.actor(&s.actors[i])),
                     target: match m.target {
                         Some(t) => Some(self.actor(&s.actors[t])),
+                        None if own.is_some() => own,
                         None if m.pending_target => Some(unnamed.clone()),
-                        None => m
-                            .source
-                            .and_then(|i| self.own_state(&s.actors[i], m.event_type)),
+                        None => None,
                     },
                     date,
                     date_precision: precision,
@@ -299,7 +318,9 @@ impl Extractor {
         let def = &self.lexicon.actors[r.actor];
         // An army closing airspace or sealing a border acts outward.
         let sector = r.sector.as_deref().unwrap_or(def.sector.as_str());
-        let domestic = t == EventType::Protest
+        // A government that lifts a curfew or yields to demands without
+        // naming anyone concedes to its own people.
+        let domestic = matches!(t, EventType::Protest | EventType::Concede)
             || (t == EventType::Coerce && matches!(sector, "COP" | "JUD" | "GOV" | "LEG"));
         (domestic && def.kind.as_deref() == Some("state")).then(|| Actor {
             code: def.code.clone(),
@@ -352,6 +373,18 @@ impl Extractor {
             if in_accusation(ts) {
                 continue;
             }
+            // "police dispersed the demonstrators", "killed in ethnic riots":
+            // a protest named right after another act is that act's object
+            // or setting, not a protest of its own.
+            if trig.event_type == EventType::Protest
+                && s.triggers.iter().any(|o| {
+                    o.1 <= ts
+                        && gap(text, o.1, ts) <= 3
+                        && lex.triggers[o.2].event_type != EventType::Protest
+                })
+            {
+                continue;
+            }
             let g = roles::assign(s, text, ts, te, trig.roles, grammar);
             let role_end = g.source.map_or(s.span.0, |i| s.actors[i].end.min(ts));
             let (t, mode) = match factuality(s, text, ts, role_end) {
@@ -383,6 +416,12 @@ impl Extractor {
                     (EventType::Agree, Some("pledge".to_string()))
                 }
                 _ => continue,
+            };
+            // "halted economic aid", "lifted the night curfew": a verb that
+            // stops the act right before it turns it round.
+            let (t, mode) = match turned(s, text, ts, t, mode.as_deref()) {
+                Some(turned) => turned,
+                None => (t, mode),
             };
             // Triggers of one type in one sentence tell one event, unless
             // one sits in a relative clause: that is another actor's act.
@@ -500,6 +539,16 @@ impl Extractor {
                         reporting && source.is_some_and(|src| !same_side(src, r) && r != src)
                     });
             }
+            // "Thousands demonstrated in Algiers": protesters nobody names
+            // are the people of the state where they protest.
+            if event_type == EventType::Protest && source.is_none() && target.is_none() {
+                source = s.actors.iter().position(|a| {
+                    lex.actors[a.actor].kind.as_deref() == Some("state")
+                        && !a.modifier
+                        && s.cues_in(Cue::Location, s.span.0, a.start)
+                            .any(|c| gap(text, c.1, a.start) == 0)
+                });
+            }
             if target.is_none() && !target_optional(event_type) && !pending_target {
                 continue;
             }
@@ -516,16 +565,31 @@ impl Extractor {
                 s.actors[src].end <= ts && gap(text, s.actors[src].end, ts) <= 3
                     || s.actors[src].start >= ts
             });
-            found.push(Found {
-                event_type,
-                mode,
-                source,
-                target,
-                close,
-                pending_target: target.is_none() && pending_target,
-                weight: weights.get(&pos).copied().unwrap_or(1.0),
-                ts,
-            });
+            // "Turkish forces and Syrian rebels attacked government troops":
+            // both joined subjects act (mutual acts already pair them).
+            let co_source = (!mutual(event_type) && complete.is_some())
+                .then(|| roles::coordinated_pair(s, text, ts))
+                .flatten()
+                .filter(|&(a, b)| {
+                    Some(b) == source
+                        && gap(text, s.actors[b].end, ts) <= 3
+                        && Some(a) != target
+                        && code(a) != code(b)
+                        && target.is_none_or(|t| !same_side(a, t))
+                })
+                .map(|(a, _)| a);
+            for src in std::iter::once(source).chain(co_source.map(Some)) {
+                found.push(Found {
+                    event_type,
+                    mode: mode.clone(),
+                    source: src,
+                    target,
+                    close,
+                    pending_target: target.is_none() && pending_target,
+                    weight: weights.get(&pos).copied().unwrap_or(1.0),
+                    ts,
+                });
+            }
         }
         found
     }
@@ -581,6 +645,17 @@ fn implied_sources(mentions: &mut Vec<Mention>) {
     });
 }
 
+/// The last day of `d`'s month.
+fn month_end(d: chrono::NaiveDate) -> chrono::NaiveDate {
+    use chrono::Datelike;
+    let (y, m) = if d.month() == 12 {
+        (d.year() + 1, 1)
+    } else {
+        (d.year(), d.month() + 1)
+    };
+    chrono::NaiveDate::from_ymd_opt(y, m, 1).map_or(d, |first| first - Duration::days(1))
+}
+
 /// Two sectors of one country that can be each other's counterpart:
 /// rebels, opposition parties, courts, parliaments, police and civilians
 /// against anyone else in it (not government against its own army).
@@ -603,6 +678,42 @@ fn speech_act(t: EventType) -> bool {
             | EventType::Agree
             | EventType::Concede
     )
+}
+
+/// A cooperative act stopped ("suspended military aid") is a sanction; a
+/// coercive one lifted ("lifted the curfew") a concession (curfews,
+/// emergencies) or a retreat (blockades, sanctions). The stopping verb
+/// stands at most three words before the trigger, with no other trigger
+/// between.
+fn turned(
+    s: &Sentence,
+    text: &str,
+    ts: usize,
+    t: EventType,
+    mode: Option<&str>,
+) -> Option<(EventType, Option<String>)> {
+    let near = |cue: Cue| {
+        s.cues_in(cue, s.span.0, ts)
+            .any(|c| gap(text, c.1, ts) <= 3 && !s.triggers.iter().any(|x| x.0 >= c.1 && x.1 <= ts))
+    };
+    match t {
+        EventType::Aid
+        | EventType::Cooperate
+        | EventType::Consult
+        | EventType::Support
+        | EventType::Agree
+            if near(Cue::Discontinue) =>
+        {
+            Some((EventType::Sanction, Some("discontinue".to_string())))
+        }
+        EventType::Coerce if near(Cue::Ease) && matches!(mode, Some("curfew" | "martial-law")) => {
+            Some((EventType::Concede, None))
+        }
+        EventType::Coerce | EventType::Sanction if near(Cue::Ease) => {
+            Some((EventType::Retreat, None))
+        }
+        _ => None,
+    }
 }
 
 /// Acts that, stated as modal or conditional, are threats.

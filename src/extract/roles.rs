@@ -60,6 +60,13 @@ fn candidates<'a>(s: &'a Sentence, text: &'a str) -> impl Iterator<Item = (usize
             .triggers
             .iter()
             .any(|t| t.0 >= a.end && gap(text, a.end, t.0) <= 1);
+        // "rockets at northern Israel", "strikes on southern Lebanon": a
+        // region word after a target marker still names the target.
+        let targeted_region = |ls: usize| {
+            s.cues_in(Cue::TargetMarker, s.span.0, ls)
+                .any(|&(ms, me, _)| me <= ls && gap(text, me, ls) == 0 && ms < ls)
+                && !s.cues_in(Cue::TargetMarker, ls, a.start).any(|c| c.0 == ls)
+        };
         !a.modifier
             && !gloss
             && !dateline
@@ -67,8 +74,9 @@ fn candidates<'a>(s: &'a Sentence, text: &'a str) -> impl Iterator<Item = (usize
             && (qualifies_act
                 || !s
                     .cues_in(Cue::Location, s.span.0, a.start)
-                    .any(|&(_, e, _)| {
-                        gap(text, e, a.start) == 0 || text[e..a.start].trim() == "the"
+                    .any(|&(ls, e, _)| {
+                        (gap(text, e, a.start) == 0 || text[e..a.start].trim() == "the")
+                            && !targeted_region(ls)
                     }))
     })
 }
@@ -134,8 +142,6 @@ pub fn assign(
                     }
             })
     };
-    let passive =
-        passive_aux || roles == Roles::PatientFirst || agent.is_some() || headline_passive;
     // "troops who attacked Turkish posts were bombed": a relative clause
     // with a verb of its own, closed before this trigger, keeps its actors.
     let closed_relative = s
@@ -189,6 +195,33 @@ pub fn assign(
             .map(|(i, _)| *i),
         None => before.last().map(|(i, _)| *i),
     };
+    // "Berlin rejected calls by Minsk", "demanded an admission by Moscow":
+    // an active verb with its subject before it, and a noun between it and
+    // the by-phrase — the by-phrase belongs to that noun, not to the verb.
+    let by_noun = agent.is_some()
+        && !passive_aux
+        && !headline_passive
+        && roles != Roles::PatientFirst
+        && relative.is_none()
+        && before
+            .last()
+            .is_some_and(|(_, a)| !text[a.end..ts].contains([',', ';', ':']))
+        && s.cues_in(Cue::AgentMarker, te, s.span.1)
+            .next()
+            .is_some_and(|c| {
+                // "a warning issued by X": a participle hands the by-phrase
+                // back to the trigger noun.
+                gap(text, te, c.0) > 0
+                    && !text[te..c.0].split_whitespace().last().is_some_and(|w| {
+                        grammar
+                            .participle_suffixes
+                            .iter()
+                            .any(|x| w.ends_with(x.as_str()))
+                    })
+            });
+    let agent = agent.filter(|_| !by_noun);
+    let passive =
+        passive_aux || roles == Roles::PatientFirst || agent.is_some() || headline_passive;
     // "attacks by Hamas and Islamic Jihad": joined to the agent, not its target.
     let co_agent = agent.and_then(|g| {
         let a = &s.actors[g];
@@ -213,12 +246,27 @@ pub fn assign(
     if passive {
         // "regime shelling … five soldiers were killed": victims named by a
         // noun of their own, away from the actor, are not that actor's.
+        // Nor is the possessor of an act named before this one its victim:
+        // in "rejim güçlerinin topçu atışı sonucu … şehit" the regime fires.
         g.target = nearest_before.filter(|&i| {
             let a = &s.actors[i];
-            !s.cues_in(Cue::Victims, a.end, ts)
-                .any(|c| gap(text, a.end, c.0) > 1)
+            let victims_apart = s
+                .cues_in(Cue::Victims, a.end, ts)
+                .any(|c| gap(text, a.end, c.0) > 1);
+            let possessor_of_act = genitive(grammar, text, a)
+                && s.triggers
+                    .iter()
+                    .any(|t| t.0 >= a.end && t.1 <= ts && gap(text, a.end, t.0) <= 2);
+            !victims_apart && !agent_suffixed(grammar, text, a) && !possessor_of_act
         });
-        g.source = agent;
+        // "rejim unsurlarınca yapılan …": a suffix marks the agent as "by" would.
+        g.source = agent.or_else(|| {
+            before
+                .iter()
+                .rev()
+                .find(|(_, a)| agent_suffixed(grammar, text, a))
+                .map(|(i, _)| *i)
+        });
         // "killed in Syrian government airstrikes": the actor qualifying a
         // later act is the killer, not a victim.
         let qualifies_act = |i: usize| {
@@ -250,13 +298,9 @@ pub fn assign(
         && first_after.is_none()
         && agent.is_none()
         && before.len() >= 2
-        && !before.last().is_some_and(|(_, a)| {
-            let word = &text[a.start..a.end];
-            grammar
-                .genitive_suffixes
-                .iter()
-                .any(|x| word.ends_with(x.as_str()))
-        })
+        && !before
+            .last()
+            .is_some_and(|(_, a)| genitive(grammar, text, a) || agent_suffixed(grammar, text, a))
         && !text[before[before.len() - 2].1.end..before[before.len() - 1].1.start].contains(',')
     {
         // "Suriye rejim güçleri Türk askerlerine saldırdı": S O V, the
@@ -309,6 +353,35 @@ pub fn assign(
         }
     }
     g
+}
+
+/// The actor's words through the end of its last word: suffixes that a
+/// plain alias leaves off ("suriye'nin", "güçlerince").
+fn whole_word<'a>(text: &'a str, a: &ActorRef) -> &'a str {
+    let rest = &text[a.end..];
+    let len = rest
+        .find(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+        .unwrap_or(rest.len());
+    &text[a.start..a.end + len]
+}
+
+/// The actor's last word carries a genitive ending ("rejim güçlerinin",
+/// "Suriye'nin").
+fn genitive(grammar: &Grammar, text: &str, a: &ActorRef) -> bool {
+    let w = whole_word(text, a);
+    grammar
+        .genitive_suffixes
+        .iter()
+        .any(|x| w.ends_with(x.as_str()))
+}
+
+/// The actor's last word carries an agent ending ("rejim unsurlarınca").
+fn agent_suffixed(grammar: &Grammar, text: &str, a: &ActorRef) -> bool {
+    let w = whole_word(text, a);
+    grammar
+        .agent_suffixes
+        .iter()
+        .any(|x| w.ends_with(x.as_str()))
 }
 
 /// For mutual acts ("Russia and Turkey agreed"): the two actors joined

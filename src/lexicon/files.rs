@@ -110,6 +110,14 @@ pub struct GrammarFile {
     #[serde(default)]
     pub genitive_suffixes: Vec<String>,
     #[serde(default)]
+    pub agent_suffixes: Vec<String>,
+    #[serde(default)]
+    pub participle_suffixes: Vec<String>,
+    #[serde(default)]
+    pub discontinue: Vec<String>,
+    #[serde(default)]
+    pub ease: Vec<String>,
+    #[serde(default)]
     pub verb_prefixes: Vec<String>,
 }
 

@@ -71,6 +71,12 @@ pub enum Cue {
     Relative,
     /// "will", "ready to", "pledged to": the act is promised, not done.
     Commitment,
+    /// "suspended military aid", "cancelled a visit": a cooperative act
+    /// stopped is a sanction (PLOVER SANCTION/discontinue).
+    Discontinue,
+    /// "lifted the curfew", "eased the blockade": a coercive measure ended
+    /// is a concession or a retreat.
+    Ease,
     Approx,
     Victims,
     Killed,
@@ -114,6 +120,12 @@ pub struct Grammar {
     /// "rejim güçlerinin … saldırısı": a possessor before a noun trigger
     /// is its agent, never its object.
     pub genitive_suffixes: Vec<String>,
+    /// "rejim unsurlarınca yapılan saldırı": an actor word with one of these
+    /// endings is the agent of a passive act ("by the regime's elements").
+    pub agent_suffixes: Vec<String>,
+    /// Passive participle endings ("a warning issued by X"): a by-phrase
+    /// after one belongs to the noun the participle qualifies.
+    pub participle_suffixes: Vec<String>,
     /// Prefixes that make a word a verb ("menyerang", "diserang"); a trigger
     /// without one is a noun ("serangan", "tembakan").
     pub verb_prefixes: Vec<String>,
@@ -286,6 +298,8 @@ impl Lexicon {
                 (&f.subordinators, Cue::Subordinator),
                 (&f.relative_pronouns, Cue::Relative),
                 (&f.commitment, Cue::Commitment),
+                (&f.discontinue, Cue::Discontinue),
+                (&f.ease, Cue::Ease),
             ];
             for (words, cue) in lists {
                 for w in words {
@@ -303,6 +317,12 @@ impl Lexicon {
                     modifier_after_head: f.modifier_after_head,
                     verb_final: f.verb_final,
                     genitive_suffixes: f.genitive_suffixes.iter().map(|x| fold(x).text).collect(),
+                    agent_suffixes: f.agent_suffixes.iter().map(|x| fold(x).text).collect(),
+                    participle_suffixes: f
+                        .participle_suffixes
+                        .iter()
+                        .map(|x| fold(x).text)
+                        .collect(),
                     verb_prefixes: f.verb_prefixes.iter().map(|x| fold(x).text).collect(),
                     progressive_suffixes: f.progressive_suffixes.clone(),
                 },
