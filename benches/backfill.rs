@@ -4,9 +4,9 @@
 //! publish of as many messages of the same average size — the broker's limit
 //! on this machine — and the ratio of the two.
 //!
-//! The bare publish awaits each acknowledgement before the next message, as
-//! the daemon's sink does (`src/publish/nats.rs`); a pipelined run (256 in
-//! flight) is printed too, to show what the broker could take.
+//! The bare publish keeps 256 messages in flight, as the daemon's publisher
+//! does (`src/publish/nats.rs`): that is the comparison the target is judged
+//! on. A run awaiting each acknowledgement before the next is printed too.
 //!
 //! Needs the release binary (`scripts/bench.sh` builds it) and nats-server.
 //! Without `--bench` (under `cargo test`) it only generates a few articles.
@@ -110,14 +110,14 @@ fn main() {
         stream_bytes / messages.max(1)
     );
     println!(
-        "bare JetStream publish of {messages} messages: {bare_seq:.0} msgs/s one at a time (as the daemon), \
-         {bare_pipe:.0} msgs/s with 256 in flight"
+        "bare JetStream publish of {messages} messages: {bare_pipe:.0} msgs/s with 256 in flight \
+         (as the daemon), {bare_seq:.0} msgs/s one at a time"
     );
-    let share = msg_s / bare_seq;
+    let share = msg_s / bare_pipe;
     println!(
-        "ratio replay / bare publish: {:.0}% (of one-at-a-time), {:.0}% (of pipelined)",
+        "ratio replay / bare publish: {:.0}% (of pipelined), {:.0}% (of one-at-a-time)",
         share * 100.0,
-        msg_s / bare_pipe * 100.0
+        msg_s / bare_seq * 100.0
     );
     println!(
         "TABLE | backfill: replay of {n} articles → JetStream, acks awaited | {art_s:.0} articles/s, {:.0} events/s, peak RSS {peak_mb:.0} MB | ≥ 3,000 articles/s | {} |",
@@ -125,7 +125,7 @@ fn main() {
         met(art_s >= TARGET_ARTICLES_S)
     );
     println!(
-        "TABLE | backfill / bare JetStream publish (same msgs, same size) | {:.0}% ({msg_s:.0} vs {bare_seq:.0} msgs/s one at a time; pipelined {bare_pipe:.0} msgs/s) | ≥ 50% | {} |",
+        "TABLE | backfill / bare JetStream publish (same msgs, same size, 256 in flight) | {:.0}% ({msg_s:.0} vs {bare_pipe:.0} msgs/s; one at a time {bare_seq:.0} msgs/s) | ≥ 50% | {} |",
         share * 100.0,
         met(share >= TARGET_SHARE)
     );

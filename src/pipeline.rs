@@ -68,6 +68,9 @@ pub struct Merge {
     clock: Option<NaiveDate>,
     /// Event ids the last `apply` dropped from the window.
     pruned: Vec<String>,
+    /// Events that arrived already older than the window since the last
+    /// pruning: they are dropped in bulk, not one pass per article.
+    stale: u64,
 }
 
 /// The merge stage's clocks, persisted with every step.
@@ -76,6 +79,8 @@ struct MergeMeta {
     clock: Option<NaiveDate>,
     escalation_clock: Option<NaiveDate>,
     next_ord: u64,
+    #[serde(default)]
+    stale: u64,
 }
 
 impl Merge {
@@ -86,6 +91,7 @@ impl Merge {
             window_days: None,
             clock: None,
             pruned: Vec::new(),
+            stale: 0,
         }
     }
 
@@ -128,6 +134,7 @@ impl Merge {
         m.escalation
             .restore_published(published, meta.escalation_clock);
         m.clock = meta.clock;
+        m.stale = meta.stale;
         Ok(m)
     }
 
@@ -136,6 +143,7 @@ impl Merge {
             clock: self.clock,
             escalation_clock: self.escalation.clock(),
             next_ord: self.dedup.next_ord(),
+            stale: self.stale,
         }
     }
 
@@ -153,13 +161,17 @@ impl Merge {
         let advanced = latest > self.clock;
         self.clock = self.clock.max(latest);
         if let (Some(days), Some(clock)) = (self.window_days, self.clock) {
-            // The window moves with the clock; an article about events
-            // already older than it (a backfill out of order) is published,
-            // then forgotten at once, so memory stays bounded by the window.
+            // The window moves with the clock. Events already older than it
+            // when they arrive (a backfill out of order) are published, then
+            // forgotten with the next pruning, which comes once they make an
+            // eighth of the window: memory stays bounded by the window, and
+            // pruning costs nothing per article.
             let cutoff = clock - chrono::Duration::days(days);
-            if advanced || events.iter().any(|e| e.date < cutoff) {
+            self.stale += events.iter().filter(|e| e.date < cutoff).count() as u64;
+            if advanced || self.stale * 8 > self.dedup.events().len() as u64 {
                 self.pruned = self.dedup.prune(cutoff);
                 self.escalation.prune(cutoff);
+                self.stale = 0;
             }
         }
         let ids: Vec<String> = events.iter().map(|e| e.id.clone()).collect();
@@ -272,11 +284,13 @@ pub async fn run(
     let store = Arc::new(Store::open(&settings.state.dir)?);
     let mut reader = Reader::new(settings.limits.max_file_bytes)
         .for_watched_folders(settings.watch.quarantine_dir.clone());
-    let done = store.done_ids()?;
-    let pending = store.pending_ids()?;
-    for id in done.iter().chain(&pending) {
-        reader.mark_seen(id);
-    }
+    let (done, pending) = {
+        let (done, pending) = (store.done_ids()?, store.pending_ids()?);
+        for id in done.iter().chain(&pending) {
+            reader.mark_seen(id);
+        }
+        (done.len(), pending.len())
+    };
     let files: HashMap<String, FileRecord> = store.files()?.into_iter().collect();
     let merge = Merge::restore(&settings, &store)?;
     let outbox = Arc::new(Outbox::new(
@@ -284,8 +298,8 @@ pub async fn run(
         settings.state.outbox_max_messages.max(1),
     ));
     info!(
-        done = done.len(),
-        pending = pending.len(),
+        done,
+        pending,
         files = files.len(),
         outbox = outbox.len(),
         events = merge.dedup.events().len(),
