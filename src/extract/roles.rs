@@ -210,8 +210,10 @@ pub fn assign(
             .next()
             .is_some_and(|c| {
                 // "a warning issued by X": a participle hands the by-phrase
-                // back to the trigger noun.
+                // back to the trigger noun, and so does the noun's own
+                // passive ("the attack was carried out by X").
                 gap(text, te, c.0) > 0
+                    && s.cues_in(Cue::PassiveAux, te, c.0).next().is_none()
                     && !text[te..c.0].split_whitespace().last().is_some_and(|w| {
                         grammar
                             .participle_suffixes
