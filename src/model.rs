@@ -253,6 +253,10 @@ pub enum DatePrecision {
     Day,
     Week,
     Month,
+    /// The article gives no date and the sentence no full one: the date is
+    /// the file's arrival, a guess. Such events are published but do not
+    /// move event time or the escalation picture.
+    Unknown,
 }
 
 /// A coded actor: who acts or is acted upon.

@@ -31,7 +31,9 @@ use crate::ingest::reader::Reader;
 use crate::ingest::watcher::{self, WatchEvent};
 use crate::ingest::Rejection;
 use crate::lexicon::Lexicon;
-use crate::model::{Article, ArticleNotice, EscalationState, Mention, Output, RejectedNotice};
+use crate::model::{
+    Article, ArticleNotice, DatePrecision, EscalationState, Mention, Output, RejectedNotice,
+};
 use crate::publish::{subjects, Sink};
 use crate::store::{FileRecord, Kind, MergeWrite, OutboxRow, Store};
 
@@ -157,7 +159,12 @@ impl Merge {
             states.extend(self.escalation.update(e));
         }
         self.pruned.clear();
-        let latest = events.iter().map(|e| e.date).max();
+        // Guessed dates (arrival time) do not move event time.
+        let latest = events
+            .iter()
+            .filter(|e| e.date_precision != DatePrecision::Unknown)
+            .map(|e| e.date)
+            .max();
         let advanced = latest > self.clock;
         self.clock = self.clock.max(latest);
         if let (Some(days), Some(clock)) = (self.window_days, self.clock) {

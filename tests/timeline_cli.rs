@@ -8,13 +8,8 @@ use std::process::Output;
 
 use common::flashpoint;
 
-/// The Indonesian seed gives no year anywhere: by default its events are
-/// dated on arrival (today), which would stretch every panel from 2020 to
-/// now. These tests are about drawing the 2020 crisis, so guessed dates are
-/// held back here.
 fn timeline(args: &[&str], out: &Path) -> Output {
     flashpoint()
-        .env("FLASHPOINT__EXTRACT__UNDATED_FACTOR", "0.5")
         .arg("timeline")
         .args(args)
         .arg("--out")

@@ -25,6 +25,8 @@ fn tolerance(p: DatePrecision) -> i64 {
         DatePrecision::Day => 1,
         DatePrecision::Week => 4,
         DatePrecision::Month => 15,
+        // A guessed date says nothing either way: matched as a day.
+        DatePrecision::Unknown => 1,
     }
 }
 

@@ -13,7 +13,9 @@ use std::collections::{BTreeMap, HashMap};
 use chrono::{Duration, NaiveDate};
 
 use crate::config::EscalationSettings;
-use crate::model::{Driver, EscalationState, Event, EventType, QuadClass, QuadCounts};
+use crate::model::{
+    DatePrecision, Driver, EscalationState, Event, EventType, QuadClass, QuadCounts,
+};
 
 pub mod history;
 
@@ -144,7 +146,8 @@ impl Escalation {
             return (Vec::new(), false);
         };
         let (s, t) = (e.source.code.as_str(), target.code.as_str());
-        if s == t {
+        // A guessed date (arrival time) would drag event time to today.
+        if s == t || e.date_precision == DatePrecision::Unknown {
             return (Vec::new(), false);
         }
         let part = |via: Option<String>| Part {

@@ -284,7 +284,11 @@ impl Extractor {
                         None => None,
                     },
                     date,
-                    date_precision: precision,
+                    date_precision: if guessed {
+                        DatePrecision::Unknown
+                    } else {
+                        precision
+                    },
                     date_stated: explicit,
                     location: s.places.first().map(|&(_, _, p)| {
                         let p = &lex.places[p];
