@@ -1,42 +1,10 @@
 //! Extraction quality rules (dates, languages, roles) on sentences written
 //! for these tests, with the shipped lexicons.
 
-use std::path::{Path, PathBuf};
-use std::sync::{Arc, OnceLock};
+mod common;
 
-use flashpoint::config::ExtractSettings;
-use flashpoint::extract::Extractor;
-use flashpoint::lexicon::Lexicon;
-use flashpoint::model::{Article, EventType, Mention, OffsetMap};
-
-fn extractor() -> &'static Extractor {
-    static EX: OnceLock<Extractor> = OnceLock::new();
-    EX.get_or_init(|| {
-        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("config/lexicon");
-        let lex = Lexicon::load(&dir).expect("shipped lexicons load");
-        Extractor::new(Arc::new(lex), ExtractSettings::default())
-    })
-}
-
-fn article(text: &str, lang: &str, published: &str, exact: bool) -> Article {
-    Article {
-        id: "t".into(),
-        file: "t.txt".into(),
-        path: PathBuf::from("t.txt"),
-        title: None,
-        published: Some(published.parse().unwrap()),
-        published_exact: exact,
-        received: None,
-        url: None,
-        language: lang.into(),
-        text: text.into(),
-        offsets: OffsetMap::identity(),
-    }
-}
-
-fn run(text: &str, lang: &str, published: &str) -> Vec<Mention> {
-    extractor().extract(&article(text, lang, published, true))
-}
+use common::extract::{article, extractor, run};
+use flashpoint::model::{EventType, Mention};
 
 fn has(ms: &[Mention], t: EventType, s: &str, tg: Option<&str>) -> bool {
     ms.iter().any(|m| {

@@ -1,36 +1,10 @@
 //! The extractor's rules on sentences written for these tests, with the
 //! shipped lexicons.
 
-use std::path::{Path, PathBuf};
-use std::sync::Arc;
+mod common;
 
-use flashpoint::config::ExtractSettings;
-use flashpoint::extract::Extractor;
-use flashpoint::lexicon::Lexicon;
-use flashpoint::model::{Article, EventType, Mention, OffsetMap};
-
-fn extractor() -> Extractor {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("config/lexicon");
-    let lex = Lexicon::load(&dir).expect("shipped lexicons load");
-    Extractor::new(Arc::new(lex), ExtractSettings::default())
-}
-
-fn run(text: &str, lang: &str, published: &str) -> Vec<Mention> {
-    let article = Article {
-        id: "t".into(),
-        file: "t.txt".into(),
-        path: PathBuf::from("t.txt"),
-        title: None,
-        published: Some(published.parse().unwrap()),
-        published_exact: true,
-        received: None,
-        url: None,
-        language: lang.into(),
-        text: text.into(),
-        offsets: OffsetMap::identity(),
-    };
-    extractor().extract(&article)
-}
+use common::extract::run;
+use flashpoint::model::{EventType, Mention};
 
 fn has(ms: &[Mention], t: EventType, s: &str, tg: Option<&str>) -> Option<Mention> {
     ms.iter()

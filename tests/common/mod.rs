@@ -10,6 +10,8 @@
 //! Starting is synchronous (a few ms); calling it from a `#[tokio::test]` is fine.
 #![allow(dead_code)] // each test crate uses a different part of this module
 
+pub mod extract;
+
 use std::fs::File;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
