@@ -241,3 +241,51 @@ fn an_indonesian_noun_trigger_takes_its_agent_from_after_it() {
         "{ms:?}"
     );
 }
+
+#[test]
+fn a_struck_place_stands_for_its_state() {
+    let ms = run(
+        "Russian missiles hit Kharkiv overnight, killing four people.",
+        "en",
+        "2024-05-03",
+    );
+    assert!(
+        has(&ms, EventType::Assault, "RUS", Some("UKR")).is_some(),
+        "{ms:?}"
+    );
+    let ms = run(
+        "Israeli warplanes struck southern Lebanon on Friday.",
+        "en",
+        "2024-05-03",
+    );
+    assert!(
+        has(&ms, EventType::Assault, "ISR", Some("LBN")).is_some(),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn a_place_talked_about_or_at_home_is_no_party() {
+    // Words about a place: the meeting's other party is the target.
+    let ms = run(
+        "The US president discussed Gaza with the Egyptian president on Monday.",
+        "en",
+        "2024-05-03",
+    );
+    assert!(
+        !ms.iter()
+            .any(|m| m.target.as_ref().is_some_and(|t| t.code == "PSE")),
+        "{ms:?}"
+    );
+    // A place in the source's own country says where, not whom: the
+    // protesters' own state stays the addressee.
+    let ms = run(
+        "Thousands of Iraqis demonstrated in the northern city of Kirkuk on Sunday.",
+        "en",
+        "2024-05-03",
+    );
+    assert!(
+        has(&ms, EventType::Protest, "IRQ", Some("IRQ")).is_some(),
+        "{ms:?}"
+    );
+}

@@ -34,6 +34,8 @@ pub struct Extractor {
     /// Per actor: the name an event shows (a person shows the state or group
     /// they act for), worked out once rather than per mention.
     names: Arc<Vec<String>>,
+    /// Per place: the state actor of its country, if the lexicon has one.
+    place_states: Arc<Vec<Option<usize>>>,
 }
 
 /// Types coded without a target ("protesters rallied", "closed its
@@ -74,10 +76,22 @@ impl Extractor {
                 false => a.name.clone(),
             })
             .collect();
+        let mut states: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+        for (i, a) in lexicon.actors.iter().enumerate() {
+            if a.kind.as_deref() == Some("state") {
+                states.entry(a.code.as_str()).or_insert(i);
+            }
+        }
+        let place_states = lexicon
+            .places
+            .iter()
+            .map(|p| states.get(p.country.as_str()).copied())
+            .collect();
         Extractor {
+            names: Arc::new(names),
+            place_states: Arc::new(place_states),
             lexicon,
             settings,
-            names: Arc::new(names),
         }
     }
 
@@ -124,7 +138,15 @@ impl Extractor {
             .iter()
             .zip(&per_sentence)
             .map(|(&span, hits)| match needed(hits) {
-                true => Sentence::analyse(lex, text, &article.text, span, hits, anchor),
+                true => Sentence::analyse(
+                    lex,
+                    text,
+                    &article.text,
+                    span,
+                    hits,
+                    anchor,
+                    &self.place_states,
+                ),
                 false => Sentence {
                     span,
                     ..Default::default()
@@ -389,7 +411,19 @@ impl Extractor {
             {
                 continue;
             }
-            let g = roles::assign(s, text, ts, te, trig.roles, grammar);
+            let place_target = material(trig.event_type);
+            let mut g = roles::assign(s, text, ts, te, trig.roles, grammar, place_target);
+            // A place is a target only of a deed done there ("shelled
+            // Kharkiv", "aid to Gaza"), not of words about it ("discussed
+            // Gaza"), and never in the source's own country.
+            g.target = g.target.filter(|&t| {
+                let a = &s.actors[t];
+                !a.place
+                    || (place_target
+                        && g.source.is_none_or(|src| {
+                            lex.actors[s.actors[src].actor].code != lex.actors[a.actor].code
+                        }))
+            });
             let role_end = g.source.map_or(s.span.0, |i| s.actors[i].end.min(ts));
             let (t, mode) = match factuality(s, text, ts, role_end) {
                 // A ceasefire with its parties named after it ("ceasefire
@@ -500,7 +534,8 @@ impl Extractor {
                 }
             }
             if let (Some(a), Some(b)) = (source, target) {
-                if same_side(a, b) {
+                // A place in the source's own country names where, not whom.
+                if same_side(a, b) || (s.actors[b].place && code(a) == code(b)) {
                     target = None;
                 }
             }
@@ -538,6 +573,7 @@ impl Extractor {
                         def.kind.as_deref() == Some("state")
                             && matches!(sector, "MIL" | "GOV")
                             && a.end <= ts
+                            && !a.place
                     })
                     .filter(|&r| {
                         reporting && source.is_some_and(|src| !same_side(src, r) && r != src)
@@ -718,6 +754,17 @@ fn turned(
         }
         _ => None,
     }
+}
+
+/// Deeds rather than words: what can be done to a place.
+fn material(t: EventType) -> bool {
+    // Protesters rally somewhere; where is not whom.
+    t != EventType::Protest
+        && matches!(
+            t.quad_class(),
+            crate::model::QuadClass::MaterialConflict
+                | crate::model::QuadClass::MaterialCooperation
+        )
 }
 
 /// Acts that, stated as modal or conditional, are threats.

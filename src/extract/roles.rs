@@ -111,7 +111,10 @@ pub fn assign(
     te: usize,
     roles: Roles,
     grammar: &Grammar,
+    place_target: bool,
 ) -> RoleGuess {
+    // Words about a place ("discussed Gaza") do not make it a party.
+    let usable = |i: usize| place_target || !s.actors[i].place;
     let modifier_after_head = grammar.modifier_after_head;
     let word = text[ts..te].split(' ').next().unwrap_or("");
     let progressive = grammar
@@ -121,7 +124,8 @@ pub fn assign(
     let passive_aux = !progressive
         && s.cues_in(Cue::PassiveAux, s.span.0, ts)
             .any(|&(_, e, _)| gap(text, e, ts) <= 2);
-    let agent = marked_actor(s, text, Cue::AgentMarker, te);
+    let agent = marked_actor(s, text, Cue::AgentMarker, te).filter(|&i| !s.actors[i].place);
+    let marked_target = marked_actor(s, text, Cue::TargetMarker, te).filter(|&i| usable(i));
     // "killed in an attack by X": a by-phrase marks a passive or a noun.
     // "Three soldiers killed", "33 troops killed in air strike": a headline's
     // kill verb with no count or victims after it has its victims before it.
@@ -154,7 +158,7 @@ pub fn assign(
         .last()
         .map(|&(_, re, _)| re);
     let before: Vec<(usize, &ActorRef)> = candidates(s, text)
-        .filter(|(_, a)| a.end <= ts && gap(text, a.end, ts) <= REACH_BEFORE)
+        .filter(|(i, a)| a.end <= ts && gap(text, a.end, ts) <= REACH_BEFORE && usable(*i))
         .filter(|(_, a)| closed_relative.is_none_or(|re| a.start < re))
         .collect();
     // An actor right by a reporting cue after the trigger is the reporter
@@ -175,11 +179,14 @@ pub fn assign(
             && s.cues_in(Cue::Relative, te, a.start).next().is_none()
     };
     let after: Vec<(usize, &ActorRef)> = candidates(s, text)
-        .filter(|(_, a)| {
-            a.start >= te && gap(text, te, a.start) <= REACH_AFTER && !reporter(a) && same_clause(a)
+        .filter(|(i, a)| {
+            a.start >= te
+                && gap(text, te, a.start) <= REACH_AFTER
+                && !reporter(a)
+                && same_clause(a)
+                && usable(*i)
         })
         .collect();
-    let marked_target = marked_actor(s, text, Cue::TargetMarker, te);
     // "militants who attacked …": inside a relative clause the noun the
     // pronoun stands for is the subject — an actor right before it ("Syrian
     // troops who"), or no one we can code (never one further back).
@@ -194,6 +201,12 @@ pub fn assign(
             .find(|(_, a)| a.end <= rs && gap(text, a.end, rs) <= 2)
             .map(|(i, _)| *i),
         None => before.last().map(|(i, _)| *i),
+    };
+    // A place can be struck but does not act: the subject of an active
+    // verb is the nearest actor that is not a place.
+    let nearest_agent = match relative {
+        Some(_) => nearest_before.filter(|&i| !s.actors[i].place),
+        None => before.iter().rev().find(|(_, a)| !a.place).map(|(i, _)| *i),
     };
     // "Berlin rejected calls by Minsk", "demanded an admission by Moscow":
     // an active verb with its subject before it, and a noun between it and
@@ -278,7 +291,9 @@ pub fn assign(
                 .any(|t| t.0 >= a.end && gap(text, a.end, t.0) <= 1)
         };
         match first_after {
-            Some(i) if g.source.is_none() && qualifies_act(i) => g.source = Some(i),
+            Some(i) if g.source.is_none() && qualifies_act(i) && !s.actors[i].place => {
+                g.source = Some(i)
+            }
             Some(i) if g.target.is_none() && Some(i) != g.source && !qualifies_act(i) => {
                 g.target = Some(i)
             }
@@ -309,11 +324,11 @@ pub fn assign(
         // object nearest the verb — unless it is a possessor (the agent of
         // a noun) or a comma sets the first apart (a reporter).
         let (o, _) = before[before.len() - 1];
-        let (sj, _) = before[before.len() - 2];
+        let (sj, subject) = before[before.len() - 2];
         g.target = Some(o);
-        g.source = Some(sj);
+        g.source = (!subject.place).then_some(sj);
     } else {
-        g.source = agent.or(nearest_before);
+        g.source = agent.or(nearest_agent);
         // "serangan Turki terhadap Suriah": the noun's modifier follows it.
         // A trigger without a verbal prefix is a noun, so an actor right
         // after it is its agent even when another actor stands before
@@ -325,7 +340,7 @@ pub fn assign(
                 .any(|p| word.starts_with(p.as_str()));
         if (g.source.is_none() || (noun && agent.is_none())) && modifier_after_head {
             if let Some((i, a)) = after.first() {
-                if gap(text, te, a.start) == 0 && marked_target != Some(*i) {
+                if gap(text, te, a.start) == 0 && marked_target != Some(*i) && !a.place {
                     if g.source.is_some() {
                         // The actor before a noun is not thereby its target.
                         g.target = marked_target;
@@ -390,7 +405,7 @@ fn agent_suffixed(grammar: &Grammar, text: &str, a: &ActorRef) -> bool {
 /// before the trigger, when nothing follows it.
 pub fn coordinated_pair(s: &Sentence, text: &str, ts: usize) -> Option<(usize, usize)> {
     let before: Vec<(usize, &ActorRef)> = candidates(s, text)
-        .filter(|(_, a)| a.end <= ts && gap(text, a.end, ts) <= REACH_BEFORE)
+        .filter(|(_, a)| a.end <= ts && gap(text, a.end, ts) <= REACH_BEFORE && !a.place)
         .collect();
     if before.len() < 2 {
         return None;
@@ -405,7 +420,7 @@ pub fn coordinated_pair(s: &Sentence, text: &str, ts: usize) -> Option<(usize, u
 /// "ceasefire between Israel and Hezbollah": two actors joined after the trigger.
 pub fn coordinated_pair_after(s: &Sentence, text: &str, te: usize) -> Option<(usize, usize)> {
     let after: Vec<(usize, &ActorRef)> = candidates(s, text)
-        .filter(|(_, a)| a.start >= te)
+        .filter(|(_, a)| a.start >= te && !a.place)
         .take(2)
         .collect();
     let [(i, a), (j, b)] = after.as_slice() else {

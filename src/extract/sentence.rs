@@ -17,6 +17,9 @@ pub struct ActorRef {
     pub sector: Option<String>,
     /// Used as an adjective inside a compound ("Moscow-backed"): never a role.
     pub modifier: bool,
+    /// Stands for the state that holds a named place ("shelled Kharkiv" →
+    /// Ukraine): a place can be struck, but it does not act.
+    pub place: bool,
 }
 
 /// One sentence, analysed.
@@ -67,6 +70,7 @@ impl Sentence {
         span: (usize, usize),
         hits: &[Hit],
         date: NaiveDate,
+        place_states: &[Option<usize>],
     ) -> Sentence {
         let mut s = Sentence {
             span,
@@ -108,10 +112,27 @@ impl Sentence {
                 .cues
                 .iter()
                 .any(|c| c.2 == Cue::Location && gap(text, c.1, h.start) <= 1);
+            // A place that is not also an actor alias stands for its state
+            // as a possible target.
+            let place_actor = match actor {
+                None => places
+                    .iter()
+                    .find_map(|p| place_states.get(p.2).copied().flatten()),
+                Some(_) => None,
+            };
             if actor.is_none() || located {
                 s.places.extend(places);
             }
-            if let Some(i) = actor {
+            if let Some(i) = place_actor {
+                s.actors.push(ActorRef {
+                    start: h.start,
+                    end: h.end,
+                    actor: i,
+                    sector: None,
+                    modifier: false,
+                    place: true,
+                });
+            } else if let Some(i) = actor {
                 // "Moscow-backed", "Turkish-led": the actor qualifies a noun.
                 // Caught whether the lexicon lists the compound or not.
                 let after = &text[h.end..span.1];
@@ -128,6 +149,7 @@ impl Sentence {
                     actor: i,
                     sector: None,
                     modifier,
+                    place: false,
                 });
             }
         }
@@ -163,6 +185,7 @@ impl Sentence {
                 if same && !prev.modifier && !a.modifier && gap(text, prev.end, a.start) <= 1 {
                     prev.end = a.end;
                     prev.sector = prev.sector.take().or(a.sector);
+                    prev.place &= a.place;
                     continue;
                 }
             }
