@@ -289,3 +289,97 @@ fn a_place_talked_about_or_at_home_is_no_party() {
         "{ms:?}"
     );
 }
+
+#[test]
+fn headlines_in_the_present_tense_are_read() {
+    for (text, lang, t, s, tg) in [
+        (
+            "Ucrania derriba treinta drones rusos.",
+            "es",
+            EventType::Assault,
+            "UKR",
+            "RUS",
+        ),
+        (
+            "China advierte a Taiwán contra la independencia.",
+            "es",
+            EventType::Threaten,
+            "CHN",
+            "TWN",
+        ),
+        (
+            "Venezuela expulsa al embajador de Argentina.",
+            "es",
+            EventType::Sanction,
+            "VEN",
+            "ARG",
+        ),
+        (
+            "La Russie bombarde Kiev.",
+            "fr",
+            EventType::Assault,
+            "RUS",
+            "UKR",
+        ),
+        (
+            "Le Mali expulse l'ambassadeur de France.",
+            "fr",
+            EventType::Sanction,
+            "MLI",
+            "FRA",
+        ),
+    ] {
+        let ms = run(text, lang, "2024-03-05");
+        assert!(has(&ms, t, s, Some(tg)).is_some(), "{text}: {ms:?}");
+    }
+}
+
+#[test]
+fn a_second_joined_verb_is_an_act_of_its_own() {
+    let ms = run(
+        "El presidente francés condena el ataque y pide a Rusia que cese las hostilidades.",
+        "es",
+        "2024-03-05",
+    );
+    assert!(
+        has(&ms, EventType::Request, "FRA", Some("RUS")).is_some(),
+        "{ms:?}"
+    );
+    let ms = run(
+        "La France condamne ces frappes et annonce de nouvelles sanctions contre Moscou.",
+        "fr",
+        "2024-03-05",
+    );
+    assert!(
+        has(&ms, EventType::Sanction, "FRA", Some("RUS")).is_some(),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn two_sides_that_clash_strike_each_other() {
+    let ms = run(
+        "Armenian and Azerbaijani troops clashed on the border on Tuesday.",
+        "en",
+        "2022-09-14",
+    );
+    assert!(
+        has(&ms, EventType::Assault, "ARM", Some("AZE")).is_some(),
+        "{ms:?}"
+    );
+    assert!(
+        has(&ms, EventType::Assault, "AZE", Some("ARM")).is_some(),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn a_compound_number_is_no_toll() {
+    let ms = run(
+        "Turkish drones struck Syrian troops during a three-day offensive that killed soldiers.",
+        "en",
+        "2020-03-02",
+    );
+    let m = has(&ms, EventType::Assault, "TUR", Some("SYR")).expect("TUR→SYR");
+    assert_eq!(m.fatalities.killed, None, "{ms:?}");
+}

@@ -389,10 +389,24 @@ impl Extractor {
             .filter(|t| speech_act(lex.triggers[t.2].event_type))
             .map(|t| t.1)
             .collect();
+        // A verb joined to it ("condemned the attack and asked Russia to
+        // stop") is an act of its own.
+        // So is one a joined reporting verb introduces ("condemned the
+        // strikes and announced sanctions").
+        let new_clause = |from: usize, ts: usize| {
+            s.cues_in(Cue::Conjunction, from, ts).any(|c| {
+                gap(text, c.1, ts) == 0
+                    || s.cues_in(Cue::Reporting, c.1, ts)
+                        .any(|r| gap(text, c.1, r.0) == 0)
+            })
+        };
         let in_accusation = |ts: usize| {
-            accusations
-                .iter()
-                .any(|&end| ts >= end && gap(text, end, ts) <= 8 && !text[end..ts].contains(','))
+            accusations.iter().any(|&end| {
+                ts >= end
+                    && gap(text, end, ts) <= 8
+                    && !text[end..ts].contains(',')
+                    && !new_clause(end, ts)
+            })
         };
         for &(ts, te, ti) in &s.triggers {
             let trig = &lex.triggers[ti];
@@ -455,6 +469,37 @@ impl Extractor {
                 }
                 _ => continue,
             };
+            // "captured a village in the Kharkiv region": an asserted
+            // assault that names no one else, not even an unnamed group
+            // ("attacked the militants in Idlib"), strikes the state that
+            // holds the place.
+            let unnamed_object = s
+                .cues_in(Cue::Victims, te, s.span.1)
+                .any(|c| gap(text, te, c.0) <= 3);
+            // Two sides joined before the verb fight each other instead.
+            let pair = roles::coordinated_pair(s, text, ts).is_some();
+            if g.target.is_none()
+                && t == EventType::Assault
+                && !g.passive
+                && !unnamed_object
+                && !pair
+            {
+                g.target = s
+                    .actors
+                    .iter()
+                    .position(|a| {
+                        a.place
+                            && a.start >= te
+                            && gap(text, te, a.start) <= 12
+                            && !text[te..a.start].contains([';', ','])
+                    })
+                    .filter(|&p| {
+                        g.source.is_none_or(|src| {
+                            lex.actors[s.actors[src].actor].code
+                                != lex.actors[s.actors[p].actor].code
+                        })
+                    });
+            }
             // "halted economic aid", "lifted the night curfew": a verb that
             // stops the act right before it turns it round.
             let (t, mode) = match turned(s, text, ts, t, mode.as_deref()) {
@@ -589,6 +634,18 @@ impl Extractor {
                             .any(|c| gap(text, c.1, a.start) == 0)
                 });
             }
+            // "Syrian and Turkish troops clashed near Saraqib": two sides
+            // joined before a fight with no object each strike the other.
+            let mut reciprocal = false;
+            if event_type == EventType::Assault && target.is_none() && !group_after {
+                if let Some((a, b)) = roles::coordinated_pair(s, text, ts) {
+                    if code(a) != code(b) && source.is_none_or(|src| src == a || src == b) {
+                        source = Some(a);
+                        target = Some(b);
+                        reciprocal = true;
+                    }
+                }
+            }
             if target.is_none() && !target_optional(event_type) && !pending_target {
                 continue;
             }
@@ -618,7 +675,10 @@ impl Extractor {
                         && target.is_none_or(|t| !same_side(a, t))
                 })
                 .map(|(a, _)| a);
-            for src in std::iter::once(source).chain(co_source.map(Some)) {
+            let pairs = std::iter::once((source, target))
+                .chain(co_source.map(|a| (Some(a), target)))
+                .chain(reciprocal.then_some((target, source)));
+            for (src, target) in pairs {
                 found.push(Found {
                     event_type,
                     mode: mode.clone(),
@@ -882,7 +942,13 @@ fn tolls(s: &Sentence, text: &str, lex: &Lexicon, target: Option<usize>) -> Fata
                 let aggregate = s
                     .cues_in(Cue::Cumulative, s.span.0, s.span.1)
                     .any(|c| gap(text, c.1, n.start) <= 6 || gap(text, n.end, c.0) <= 3);
+                // "a nine-year war", "11-day offensive": a compound
+                // adjective counts time, not dead.
+                let compound = text[n.end..]
+                    .strip_prefix('-')
+                    .is_some_and(|r| r.starts_with(char::is_alphabetic));
                 !n.is_year()
+                    && !compound
                     && !aggregate
                     && victims_fit(n)
                     && !s.dates.months.iter().any(|&(ms, me, _)| {

@@ -173,10 +173,28 @@ pub fn assign(
     // break between them ("provided support to the militants, wounding …").
     // Nor a relative clause: in "bombed militants who attacked Syrian
     // positions" Syria is the militants' target, not the bombing's.
+    // Nor a second verb joined to this one: in "condemned the attacks and
+    // asked the UN to act" the UN is asked, not condemned.
+    let joined_verb = |end: usize| {
+        s.cues_in(Cue::Conjunction, te, end).any(|&(_, ce, _)| {
+            s.triggers
+                .iter()
+                .any(|t| t.0 >= ce && t.1 <= end && gap(text, ce, t.0) == 0)
+        })
+    };
+    // "fought government troops and Russian warplanes struck back": past
+    // an unnamed object and a conjunction, a new subject begins.
+    let past_object = |end: usize| {
+        s.cues_in(Cue::Victims, te, end).any(|v| {
+            gap(text, te, v.0) <= 2 && s.cues_in(Cue::Conjunction, v.1, end).next().is_some()
+        })
+    };
     let same_clause = |a: &ActorRef| {
-        !text[te..a.start].contains([',', ';', ':'])
+        !past_object(a.start)
+            && !text[te..a.start].contains([',', ';', ':'])
             && s.cues_in(Cue::Reporting, te, a.start).next().is_none()
             && s.cues_in(Cue::Relative, te, a.start).next().is_none()
+            && !joined_verb(a.start)
     };
     let after: Vec<(usize, &ActorRef)> = candidates(s, text)
         .filter(|(i, a)| {
