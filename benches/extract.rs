@@ -38,9 +38,10 @@ fn main() {
     let t = Instant::now();
     let lexicon = Arc::new(Lexicon::load(&root.join("config/lexicon")).expect("lexicon"));
     println!(
-        "lexicon: {} phrases loaded and compiled in {:.0} ms",
+        "lexicon: {} phrases loaded and compiled in {:.0} ms; automaton {:.1} MB",
         lexicon.phrase_count(),
-        t.elapsed().as_secs_f64() * 1000.0
+        t.elapsed().as_secs_f64() * 1000.0,
+        lexicon.automaton_memory() as f64 / 1e6
     );
     let n: u64 = std::env::var("FP_BENCH_EXTRACT_N")
         .ok()

@@ -40,48 +40,126 @@ impl Folded<'_> {
     }
 }
 
+/// ASCII bytes `fold` cannot copy as they are (lower-cased): white space
+/// (collapsed) and the backtick (an apostrophe). Non-ASCII bytes are handled
+/// apart.
+const FOLD_SPECIAL: [bool; 128] = {
+    let mut t = [false; 128];
+    t[b' ' as usize] = true;
+    let mut b = b'\t';
+    while b <= b'\r' {
+        t[b as usize] = true;
+        b += 1;
+    }
+    t[b'`' as usize] = true;
+    t
+};
+
 /// Folds `text` for matching (see [`Folded`]).
+///
+/// Most news text is ASCII: a run of plain ASCII bytes (no white space, no
+/// backtick) is copied lower-cased and mapped in one go, without decoding a
+/// `char` or pushing byte by byte; only white space, backticks and non-ASCII
+/// characters take the per-character path below. Both give the same text
+/// and map.
 pub fn fold(text: &str) -> Folded<'_> {
-    let mut out = String::with_capacity(text.len());
+    let bytes = text.as_bytes();
+    let mut out: Vec<u8> = Vec::with_capacity(text.len());
     let mut map = Vec::with_capacity(text.len() + 1);
     let mut in_space = false;
-    for (i, c) in text.char_indices() {
-        if c.is_whitespace() {
+    let mut i = 0;
+    while i < bytes.len() {
+        let run = bytes[i..]
+            .iter()
+            .position(|&b| !b.is_ascii() || FOLD_SPECIAL[b as usize])
+            .unwrap_or(bytes.len() - i);
+        if run > 0 {
+            out.extend(bytes[i..i + run].iter().map(u8::to_ascii_lowercase));
+            map.extend(i as u32..(i + run) as u32);
+            in_space = false;
+            i += run;
+            continue;
+        }
+        let b = bytes[i];
+        let (c, len) = if b.is_ascii() {
+            (b as char, 1)
+        } else {
+            let c = text[i..].chars().next().unwrap_or('\u{FFFD}');
+            (c, c.len_utf8())
+        };
+        let at = i as u32;
+        i += len;
+        if is_space(c) {
             // A run with a line break stays a line break: paragraphs and
             // headlines are sentence boundaries, and no phrase spans them.
             if !in_space {
-                out.push(if c == '\n' { '\n' } else { ' ' });
-                map.push(i as u32);
-            } else if c == '\n' && out.ends_with(' ') {
+                out.push(if c == '\n' { b'\n' } else { b' ' });
+                map.push(at);
+            } else if c == '\n' && out.last() == Some(&b' ') {
                 out.pop();
-                out.push('\n');
+                out.push(b'\n');
             }
             in_space = true;
             continue;
         }
         in_space = false;
         let before = out.len();
+        let mut push = |c: char| {
+            let mut buf = [0; 4];
+            out.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
+        };
         match c {
-            '\u{2019}' | '\u{2018}' | '\u{02BC}' | '`' => out.push('\''),
+            '`' | '\u{2019}' | '\u{2018}' | '\u{02BC}' => push('\''),
             // Turkish dotted capital I folds to a plain i, not i + combining dot.
-            '\u{0130}' => out.push('i'),
-            c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
-            c => out.extend(c.to_lowercase()),
+            '\u{0130}' => push('i'),
+            c => c.to_lowercase().for_each(push),
         }
         for _ in before..out.len() {
-            map.push(i as u32);
+            map.push(at);
         }
     }
     map.push(text.len() as u32);
     Folded {
         original: text,
-        text: out,
+        // Only ASCII bytes and whole encoded characters were pushed.
+        text: String::from_utf8(out)
+            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()),
         map,
+    }
+}
+
+/// `char::is_whitespace`, with the ASCII answer first (the common case).
+#[inline]
+fn is_space(c: char) -> bool {
+    match c {
+        ' ' | '\t'..='\r' => true,
+        c if c.is_ascii() => false,
+        c => c.is_whitespace(),
     }
 }
 
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
+}
+
+/// The character that starts at byte `i` of `text` (`i` on a boundary).
+#[inline]
+fn char_at(text: &str, i: usize) -> Option<char> {
+    match text.as_bytes().get(i) {
+        Some(&b) if b.is_ascii() => Some(b as char),
+        Some(_) => text[i..].chars().next(),
+        None => None,
+    }
+}
+
+/// The character that ends at byte `i` of `text` (`i` on a boundary).
+#[inline]
+fn char_before(text: &str, i: usize) -> Option<char> {
+    match i.checked_sub(1).map(|j| text.as_bytes()[j]) {
+        Some(b) if b.is_ascii() => Some(b as char),
+        Some(_) => text[..i].chars().next_back(),
+        None => None,
+    }
 }
 
 /// One lexicon phrase found in a text.
@@ -102,6 +180,8 @@ struct Variant {
     prefix: bool,
     /// Exact spelling required (patterns written `=Word`).
     exact: Option<String>,
+    /// Its layer of meaning (see [`layer`]), computed once at build time.
+    layer: usize,
 }
 
 #[derive(Default)]
@@ -134,6 +214,7 @@ impl Builder {
             self.patterns.len() - 1
         });
         self.variants[id].push(Variant {
+            layer: layer(&meaning),
             entry: Entry { meaning, lang },
             prefix,
             exact: exact.then(|| spelled.replace('\u{2019}', "'")),
@@ -142,8 +223,11 @@ impl Builder {
 
     pub fn build(self) -> Result<Matcher, String> {
         // A contiguous NFA walked anchored from each word start (see
-        // `Matcher::scan`): compact for 20k+ phrases, and it never reports the
-        // matches inside words that an unanchored search would find and drop.
+        // `Matcher::scan`): it never reports the matches inside words that an
+        // unanchored search would find and drop. Anchored, it never follows a
+        // failure link. Not a DFA: with byte classes, aho-corasick's anchored
+        // DFA of the shipped lexicon is 93 MB (one row per trie node), where
+        // this is a few MB and the walks are short (a few bytes per word).
         let nfa = NFA::builder()
             .match_kind(MatchKind::Standard)
             .prefilter(false)
@@ -161,127 +245,223 @@ pub struct Matcher {
     variants: Vec<Vec<Variant>>,
 }
 
+/// A phrase meaning kept by the language and word-boundary filters, before
+/// overlaps within its layer are resolved.
+#[derive(Clone, Copy)]
+struct Candidate {
+    start: u32,
+    end: u32,
+    pattern: u32,
+    variant: u32,
+}
+
+/// A span that survives in its layer, with its candidates (`from..to` in
+/// the layer's sorted list; same span, meanings in order).
+#[derive(Clone, Copy)]
+struct Kept {
+    start: u32,
+    end: u32,
+    layer: u8,
+    from: u32,
+    to: u32,
+}
+
 impl Matcher {
     pub fn len(&self) -> usize {
         self.variants.len()
     }
 
-    /// Every phrase that starts where a word (or a non-space symbol) starts:
-    /// `(start, end, pattern)`, by start then length. Walking the automaton
-    /// anchored from those positions only costs a few steps per word, where an
-    /// unanchored overlapping search would report, then drop, every phrase
-    /// found inside a longer word ("us" in "russia").
-    fn phrases(&self, text: &str) -> Vec<(usize, usize, usize)> {
+    /// Heap bytes of the automaton (transition table, match lists).
+    pub fn memory_usage(&self) -> usize {
+        self.nfa.memory_usage()
+    }
+
+    /// Every lexicon phrase in `folded`, sorted into layers of meaning: an
+    /// entity may overlap a trigger or a cue ("were killed" is a toll cue
+    /// while "killed" is a trigger), but two entities may not. Within a
+    /// layer the leftmost, then longest, phrase wins; the result is ordered
+    /// by start, then longest first, then layer.
+    ///
+    /// Phrases are found by walking the automaton anchored from each
+    /// position where a word (or a non-space symbol) starts: a few steps per
+    /// word, where an unanchored overlapping search would report, then drop,
+    /// every phrase found inside a longer word ("us" in "russia"). Filtering
+    /// and overlap resolution run on small `Candidate` records; a `Hit`
+    /// (with its allocated meanings) is made only for spans that survive.
+    pub fn scan(&self, folded: &Folded, lang: Option<&str>) -> Vec<Hit> {
+        let text = folded.text.as_str();
         let bytes = text.as_bytes();
-        let mut out = Vec::new();
+        let mut layers: [Vec<Candidate>; 5] = Default::default();
         let Ok(start) = self.nfa.start_state(Anchored::Yes) else {
-            return out;
+            return Vec::new();
         };
         let mut prev_word = false;
-        for (i, c) in text.char_indices() {
-            let word = is_word_char(c);
-            let begins = !(c.is_whitespace() || (word && prev_word));
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            let (word, space, len) = if b.is_ascii() {
+                (b.is_ascii_alphanumeric(), is_space(b as char), 1)
+            } else {
+                let c = text[i..].chars().next().unwrap_or('\u{FFFD}');
+                (is_word_char(c), is_space(c), c.len_utf8())
+            };
+            let begins = !(space || (word && prev_word));
             prev_word = word;
-            if !begins {
-                continue;
-            }
-            let mut sid = start;
-            for (j, &b) in bytes.iter().enumerate().skip(i) {
-                sid = self.nfa.next_state(Anchored::Yes, sid, b);
-                if self.nfa.is_dead(sid) {
-                    break;
-                }
-                if self.nfa.is_match(sid) {
-                    let len = j + 1 - i;
-                    for k in 0..self.nfa.match_len(sid) {
-                        let pid = self.nfa.match_pattern(sid, k);
-                        // A match state also holds the phrases that end here
-                        // but started later (suffixes): keep only ours.
-                        if self.nfa.pattern_len(pid) == len {
-                            out.push((i, j + 1, pid.as_usize()));
+            if begins {
+                let mut sid = start;
+                for (j, &b) in bytes.iter().enumerate().skip(i) {
+                    sid = self.nfa.next_state(Anchored::Yes, sid, b);
+                    if self.nfa.is_dead(sid) {
+                        break;
+                    }
+                    if self.nfa.is_match(sid) {
+                        let n = j + 1 - i;
+                        for k in 0..self.nfa.match_len(sid) {
+                            let pid = self.nfa.match_pattern(sid, k);
+                            // A match state also holds the phrases that end
+                            // here but started later (suffixes): keep only ours.
+                            if self.nfa.pattern_len(pid) == n {
+                                self.candidates(
+                                    folded,
+                                    lang,
+                                    i,
+                                    j + 1,
+                                    pid.as_usize(),
+                                    &mut layers,
+                                );
+                            }
                         }
                     }
                 }
             }
+            i += len;
         }
-        out
-    }
-
-    pub fn scan(&self, folded: &Folded, lang: Option<&str>) -> Vec<Hit> {
-        let text = folded.text.as_str();
-        // Hits sorted into layers of meaning as they are found: an entity
-        // may overlap a trigger or a cue ("were killed" is a toll cue while
-        // "killed" is a trigger), but two entities may not.
-        let mut layers: [Vec<Hit>; 5] = Default::default();
-        for (s, e, pid) in self.phrases(text) {
-            let ends_word = text[e..].chars().next().is_none_or(|c| !is_word_char(c))
-                || !text[..e].chars().next_back().is_some_and(is_word_char);
-            let word_end = if ends_word {
-                e
-            } else {
-                text[e..]
-                    .char_indices()
-                    .find(|&(_, c)| !is_word_char(c))
-                    .map(|(i, _)| e + i)
-                    .unwrap_or(text.len())
-            };
-            for v in &self.variants[pid] {
-                if let (Some(want), Some(have)) = (&v.entry.lang, lang) {
-                    if want != have {
-                        continue;
-                    }
+        // Leftmost, then longest, within each layer. Candidates arrive by
+        // start; only those with the same start need ordering (longest
+        // first; a stable sort keeps same-span meanings in lexicon order).
+        let mut kept: [Vec<Kept>; 5] = Default::default();
+        for (l, layer) in layers.iter_mut().enumerate() {
+            let mut a = 0;
+            while a < layer.len() {
+                let mut z = a + 1;
+                while z < layer.len() && layer[z].start == layer[a].start {
+                    z += 1;
                 }
-                if !ends_word && !v.prefix {
-                    continue;
+                if z - a > 1 {
+                    layer[a..z].sort_by_key(|c| std::cmp::Reverse(c.end));
                 }
-                if let Some(exact) = &v.exact {
-                    let (os, oe) = folded.original_range(s, e);
-                    let orig = folded.original[os..oe]
-                        .split_whitespace()
-                        .collect::<Vec<_>>()
-                        .join(" ")
-                        .replace('\u{2019}', "'");
-                    if &orig != exact {
-                        continue;
+                a = z;
+            }
+            let out = &mut kept[l];
+            for (idx, c) in layer.iter().enumerate() {
+                match out.last_mut() {
+                    Some(prev) if c.start < prev.end => {
+                        // Same span, another pattern: merge meanings.
+                        if prev.start == c.start && prev.end == c.end {
+                            prev.to = idx as u32 + 1;
+                        }
                     }
-                }
-                // A full match ends at `e`; a prefix phrase covers its word.
-                let end = if ends_word { e } else { word_end };
-                let layer = &mut layers[layer(&v.entry.meaning)];
-                match layer.last_mut() {
-                    Some(h) if h.start == s && h.end == end => {
-                        h.meanings.push(v.entry.meaning.clone());
-                    }
-                    _ => layer.push(Hit {
-                        start: s,
-                        end,
-                        orig: folded.original_range(s, end),
-                        pattern: pid,
-                        meanings: vec![v.entry.meaning.clone()],
+                    _ => out.push(Kept {
+                        start: c.start,
+                        end: c.end,
+                        layer: l as u8,
+                        from: idx as u32,
+                        to: idx as u32 + 1,
                     }),
                 }
             }
         }
-        // Leftmost, then longest, within each layer.
-        let mut out: Vec<Hit> = Vec::new();
-        for mut layer in layers {
-            layer.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
-            let mut kept: Vec<Hit> = Vec::with_capacity(layer.len());
-            for h in layer {
-                match kept.last_mut() {
-                    Some(prev) if h.start < prev.end => {
-                        // Same span, another pattern: merge meanings.
-                        if prev.start == h.start && prev.end == h.end {
-                            prev.meanings.extend(h.meanings);
-                        }
+        // Merge the layers: by start, longest first, then by layer.
+        let total = kept.iter().map(Vec::len).sum();
+        let mut out: Vec<Hit> = Vec::with_capacity(total);
+        let mut heads = [0usize; 5];
+        for _ in 0..total {
+            let mut best: Option<Kept> = None;
+            for (l, k) in kept.iter().enumerate() {
+                if let Some(&h) = k.get(heads[l]) {
+                    if best
+                        .is_none_or(|b| h.start < b.start || (h.start == b.start && h.end > b.end))
+                    {
+                        best = Some(h);
                     }
-                    _ => kept.push(h),
                 }
             }
-            out.extend(kept);
+            let Some(h) = best else { break };
+            heads[h.layer as usize] += 1;
+            let cands = &layers[h.layer as usize][h.from as usize..h.to as usize];
+            out.push(Hit {
+                start: h.start as usize,
+                end: h.end as usize,
+                orig: folded.original_range(h.start as usize, h.end as usize),
+                pattern: cands[0].pattern as usize,
+                meanings: cands
+                    .iter()
+                    .map(|c| {
+                        self.variants[c.pattern as usize][c.variant as usize]
+                            .entry
+                            .meaning
+                            .clone()
+                    })
+                    .collect(),
+            });
         }
-        out.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
         out
+    }
+
+    /// The meanings of phrase `pid`, found at folded `s..e`, that hold in
+    /// `lang` and at this word boundary, added to their layers.
+    fn candidates(
+        &self,
+        folded: &Folded,
+        lang: Option<&str>,
+        s: usize,
+        e: usize,
+        pid: usize,
+        layers: &mut [Vec<Candidate>; 5],
+    ) {
+        let text = folded.text.as_str();
+        let ends_word = char_at(text, e).is_none_or(|c| !is_word_char(c))
+            || !char_before(text, e).is_some_and(is_word_char);
+        let mut word_end = None;
+        for (vi, v) in self.variants[pid].iter().enumerate() {
+            if let (Some(want), Some(have)) = (&v.entry.lang, lang) {
+                if want != have {
+                    continue;
+                }
+            }
+            if !ends_word && !v.prefix {
+                continue;
+            }
+            if let Some(exact) = &v.exact {
+                let (os, oe) = folded.original_range(s, e);
+                let orig = folded.original[os..oe]
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+                    .replace('\u{2019}', "'");
+                if &orig != exact {
+                    continue;
+                }
+            }
+            // A full match ends at `e`; a prefix phrase covers its word.
+            let end = if ends_word {
+                e
+            } else {
+                *word_end.get_or_insert_with(|| {
+                    text[e..]
+                        .char_indices()
+                        .find(|&(_, c)| !is_word_char(c))
+                        .map(|(i, _)| e + i)
+                        .unwrap_or(text.len())
+                })
+            };
+            layers[v.layer].push(Candidate {
+                start: s as u32,
+                end: end as u32,
+                pattern: pid as u32,
+                variant: vi as u32,
+            });
+        }
     }
 }
 
@@ -317,6 +497,55 @@ mod tests {
         let i = f.text.find("troops").unwrap();
         let (s, e) = f.original_range(i, i + 6);
         assert_eq!(&f.original[s..e], "TROOPS");
+    }
+
+    /// The character-by-character fold `fold` replaced (its ASCII runs are
+    /// a fast path only): both must give the same text and map.
+    fn fold_by_char(text: &str) -> (String, Vec<u32>) {
+        let mut out = String::new();
+        let mut map = Vec::new();
+        let mut in_space = false;
+        for (i, c) in text.char_indices() {
+            if c.is_whitespace() {
+                if !in_space {
+                    out.push(if c == '\n' { '\n' } else { ' ' });
+                    map.push(i as u32);
+                } else if c == '\n' && out.ends_with(' ') {
+                    out.pop();
+                    out.push('\n');
+                }
+                in_space = true;
+                continue;
+            }
+            in_space = false;
+            let before = out.len();
+            match c {
+                '\u{2019}' | '\u{2018}' | '\u{02BC}' | '`' => out.push('\''),
+                '\u{0130}' => out.push('i'),
+                c => out.extend(c.to_lowercase()),
+            }
+            for _ in before..out.len() {
+                map.push(i as u32);
+            }
+        }
+        map.push(text.len() as u32);
+        (out, map)
+    }
+
+    #[test]
+    fn ascii_fast_path_folds_like_the_char_path() {
+        for text in [
+            "",
+            "Plain ASCII, with CAPS and `ticks`.",
+            "  lead\r\n\r\n  and\ttabs\x0b\x0c here \n",
+            "İdlib\u{a0}\u{2003}Ankara’s ʼquoteʼ ‘x’ ΣΑΣ Straße \u{2028}end",
+            "mixed Ünïcödé and ASCII\u{85}next",
+        ] {
+            let f = fold(text);
+            let (want, map) = fold_by_char(text);
+            assert_eq!(f.text, want, "{text:?}");
+            assert_eq!(f.map, map, "{text:?}");
+        }
     }
 
     #[test]

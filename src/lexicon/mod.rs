@@ -432,4 +432,9 @@ impl Lexicon {
     pub fn phrase_count(&self) -> usize {
         self.matcher.len()
     }
+
+    /// Heap bytes of the automaton, for the benches' memory report.
+    pub fn automaton_memory(&self) -> usize {
+        self.matcher.memory_usage()
+    }
 }
