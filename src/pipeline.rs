@@ -10,7 +10,6 @@
 //! process behind NATS. [`Core`] is the same stages run inline, for the
 //! one-shot commands (`extract`, `escalation`).
 
-use std::collections::{HashMap, HashSet};
 use std::path::Path;
 use std::sync::Arc;
 
@@ -27,7 +26,7 @@ use crate::config::Settings;
 use crate::dedup::{Deduper, Entry};
 use crate::escalation::Escalation;
 use crate::extract::Extractor;
-use crate::ingest::reader::Reader;
+use crate::ingest::reader::{Known, Reader};
 use crate::ingest::watcher::{self, WatchEvent};
 use crate::ingest::Rejection;
 use crate::lexicon::Lexicon;
@@ -35,7 +34,7 @@ use crate::model::{
     Article, ArticleNotice, DatePrecision, EscalationState, Mention, Output, RejectedNotice,
 };
 use crate::publish::{subjects, Sink};
-use crate::store::{FileRecord, Kind, MergeWrite, OutboxRow, Store};
+use crate::store::{FileRecord, Kind, MergeWrite, OutboxRow, Snapshot, Store};
 
 /// What flows between the tasks.
 #[derive(Debug)]
@@ -289,25 +288,21 @@ pub async fn run(
     on_ready: impl FnOnce() + Send + 'static,
 ) -> anyhow::Result<()> {
     let store = Arc::new(Store::open(&settings.state.dir)?);
-    let mut reader = Reader::new(settings.limits.max_file_bytes)
-        .for_watched_folders(settings.watch.quarantine_dir.clone());
-    let (done, pending) = {
-        let (done, pending) = (store.done_ids()?, store.pending_ids()?);
-        for id in done.iter().chain(&pending) {
-            reader.mark_seen(id);
-        }
-        (done.len(), pending.len())
-    };
-    let files: HashMap<String, FileRecord> = store.files()?.into_iter().collect();
+    // Content ids and file records stay in the store and are looked up per
+    // file: held in memory they grew by about a kilobyte per file ever
+    // processed.
+    let durable = Arc::new(Durable::new(store.clone())?);
+    let reader = Reader::new(settings.limits.max_file_bytes)
+        .for_watched_folders(settings.watch.quarantine_dir.clone())
+        .with_known(durable.clone());
+    let files = store.files_len()?;
     let merge = Merge::restore(&settings, &store)?;
     let outbox = Arc::new(Outbox::new(
         store.outbox_len()?,
         settings.state.outbox_max_messages.max(1),
     ));
     info!(
-        done,
-        pending,
-        files = files.len(),
+        files,
         outbox = outbox.len(),
         events = merge.dedup.events().len(),
         state = %settings.state.dir.display(),
@@ -342,6 +337,12 @@ pub async fn run(
     let read = tokio::task::spawn_blocking({
         let (lexicon, store) = (lexicon.clone(), store.clone());
         let stop = shutdown.clone();
+        let roots = settings.watch.dirs.clone();
+        let files = Files {
+            durable,
+            at_start: files,
+            roots,
+        };
         move || read_stage(reader, lexicon, files, store, files_rx, articles_tx, stop)
     });
     let extractor = Extractor::new(lexicon, settings.extract.clone());
@@ -579,25 +580,90 @@ fn retry_store<T>(what: &str, mut f: impl FnMut() -> Result<T, crate::store::Sto
     }
 }
 
+/// How old the reader's view of the store may get (see [`Durable`]).
+const SNAPSHOT_AGE: Duration = Duration::from_millis(50);
+
+/// The read stage's view of the store: file records and recorded content
+/// ids, through one read snapshot renewed every [`SNAPSHOT_AGE`] (a read
+/// transaction per file costs more than the look-up). A view a little old
+/// only misses what was committed since: such a file is read and hashed and
+/// then recognised by its content id, which the reader still holds until
+/// a fresh view covers it ([`Known::refresh`]).
+struct Durable {
+    store: Arc<Store>,
+    snap: Mutex<(Instant, Snapshot)>,
+}
+
+impl Durable {
+    fn new(store: Arc<Store>) -> Result<Durable, crate::store::StoreError> {
+        let snap = store.snapshot()?;
+        Ok(Durable {
+            store,
+            snap: Mutex::new((Instant::now(), snap)),
+        })
+    }
+
+    fn with<T>(&self, fresh: bool, f: impl FnOnce(&Snapshot) -> T) -> T {
+        let mut g = self.snap.lock().unwrap_or_else(|e| e.into_inner());
+        if fresh || g.0.elapsed() >= SNAPSHOT_AGE {
+            match self.store.snapshot() {
+                Ok(s) => *g = (Instant::now(), s),
+                // The old view stays: it is only older, never wrong.
+                Err(e) => warn!(error = %e, "cannot read the state store; using an older view"),
+            }
+        }
+        f(&g.1)
+    }
+
+    fn file(&self, path: &str) -> Option<FileRecord> {
+        self.with(false, |s| s.file(path))
+    }
+}
+
+impl Known for Durable {
+    fn knows(&self, id: &str) -> bool {
+        self.with(false, |s| s.knows(id))
+    }
+
+    fn refresh(&self) {
+        self.with(true, |_| ());
+    }
+}
+
+/// What the read stage needs for the fast start-up check.
+struct Files {
+    durable: Arc<Durable>,
+    /// File records in the store when the daemon started.
+    at_start: u64,
+    /// The watched folders: a record of a file outside them is dropped.
+    roots: Vec<std::path::PathBuf>,
+}
+
 /// Reads files into articles. A file whose path, size, mtime and inode match
-/// the record of an article already processed (`files`, from the store) is
+/// the record of an article already processed (the `files` table) is
 /// skipped without being opened: at start-up most of a large folder is
 /// already done, and statting is far cheaper than reading and hashing. Any
 /// other file is read and hashed, so content (not the name) stays the
 /// identity: a renamed file is recognised by its content id, a changed one
 /// is a new version.
+///
+/// Records of files no longer there are dropped after the start-up scan.
+/// Which ones is not known by holding every listed path: the scan counts
+/// the listed paths that have a record, and only if fewer than all records
+/// were listed does it go through the table and drop those whose file is
+/// gone (or lies outside the watched folders).
 fn read_stage(
     mut reader: Reader,
     lexicon: Arc<Lexicon>,
-    mut files: HashMap<String, FileRecord>,
+    files: Files,
     store: Arc<Store>,
     mut rx: mpsc::Receiver<WatchEvent>,
     tx: mpsc::Sender<Msg>,
     stop: watch::Receiver<bool>,
 ) {
-    // Paths sent by the start-up scan; `None` once it is over.
-    let mut listed: Option<HashSet<String>> = Some(HashSet::new());
-    let (mut unchanged, mut read) = (0u64, 0u64);
+    // Whether the start-up scan is still coming in.
+    let mut listing = true;
+    let (mut unchanged, mut read, mut recorded) = (0u64, 0u64, 0u64);
     while let Some(ev) = rx.blocking_recv() {
         // On shutdown, files still queued are left for the next start's
         // catch-up scan (nothing of them is recorded yet): the drain covers
@@ -608,22 +674,26 @@ fn read_stage(
         }
         let msg = match ev {
             WatchEvent::CaughtUp => {
-                if let Some(listed) = listed.take() {
-                    let gone: Vec<String> = files
-                        .keys()
-                        .filter(|p| !listed.contains(*p))
-                        .cloned()
-                        .collect();
-                    if let Err(e) = store.forget_files(&gone) {
-                        warn!(error = %e, "could not drop the records of removed files");
-                    }
-                    for p in &gone {
-                        files.remove(p);
+                if listing {
+                    listing = false;
+                    let mut forgotten = 0;
+                    if recorded < files.at_start {
+                        let keep = |p: &str| {
+                            let p = Path::new(p);
+                            files.roots.iter().any(|r| p.starts_with(r))
+                                && std::fs::symlink_metadata(p).is_ok()
+                        };
+                        match store.forget_files_unless(keep) {
+                            Ok(n) => forgotten = n,
+                            Err(e) => {
+                                warn!(error = %e, "could not drop the records of removed files")
+                            }
+                        }
                     }
                     info!(
                         unchanged,
                         read,
-                        forgotten = gone.len(),
+                        forgotten,
                         "start-up scan: {unchanged} files unchanged since processed, skipped without reading"
                     );
                 }
@@ -631,13 +701,14 @@ fn read_stage(
             }
             WatchEvent::File(path) => {
                 let key = path.to_string_lossy().into_owned();
-                if let Some(l) = listed.as_mut() {
-                    l.insert(key.clone());
-                }
                 // Stamped before reading: a change during the read leaves a
                 // stale stamp, which only costs a read next time.
                 let meta = std::fs::metadata(&path).ok();
-                if let (Some(rec), Some(m)) = (files.get(&key), &meta) {
+                let rec = files.durable.file(&key);
+                if listing && rec.is_some() {
+                    recorded += 1;
+                }
+                if let (Some(rec), Some(m)) = (&rec, &meta) {
                     if rec.matches(m) {
                         unchanged += 1;
                         debug!(file = %path.display(), "unchanged since processed; not read");
@@ -648,11 +719,8 @@ fn read_stage(
                 match reader.read(&path, &lexicon) {
                     Ok(Some(a)) => {
                         debug!(file = %a.file, id = %a.id, lang = %a.language, "article read");
-                        let stamp = meta.map(|m| FileRecord::of(&m, &a.id));
-                        if let Some(rec) = &stamp {
-                            files.insert(key.clone(), rec.clone());
-                        }
-                        Msg::Article(a, stamp.map(|r| (key, r)))
+                        let stamp = meta.map(|m| (key, FileRecord::of(&m, &a.id)));
+                        Msg::Article(a, stamp)
                     }
                     Ok(None) => {
                         debug!(file = %path.display(), "already processed");
