@@ -328,8 +328,21 @@ pub async fn run(
     let shutdown = stop_rx;
     let cap = settings.limits.channel_capacity;
     let (files_tx, files_rx) = mpsc::channel(cap);
-    let (articles_tx, articles_rx) = mpsc::channel(cap);
-    let (mentions_tx, mentions_rx) = mpsc::channel(cap);
+    // Extraction is the costliest stage: it runs on several workers, each
+    // with its own pair of channels (the capacity shared out), fed and
+    // drained in turn (see `Turns`), so merging sees the reader's order.
+    let workers = extract_workers();
+    let per_worker = cap.div_ceil(workers).max(1);
+    let (mut articles_txs, mut articles_rxs) = (Vec::new(), Vec::new());
+    let (mut mentions_txs, mut mentions_rxs) = (Vec::new(), Vec::new());
+    for _ in 0..workers {
+        let (tx, rx) = mpsc::channel(per_worker);
+        articles_txs.push(tx);
+        articles_rxs.push(rx);
+        let (tx, rx) = mpsc::channel(per_worker);
+        mentions_txs.push(tx);
+        mentions_rxs.push(rx);
+    }
     let (ready_tx, ready_rx) = watch::channel(None);
 
     let watch_settings = settings.watch.clone();
@@ -343,13 +356,19 @@ pub async fn run(
             at_start: files,
             roots,
         };
-        move || read_stage(reader, lexicon, files, store, files_rx, articles_tx, stop)
+        let tx = Turns::new(articles_txs);
+        move || read_stage(reader, lexicon, files, store, files_rx, tx, stop)
     });
     let extractor = Extractor::new(lexicon, settings.extract.clone());
-    let extract = tokio::task::spawn_blocking({
-        let stop = shutdown.clone();
-        move || extract_stage(extractor, articles_rx, mentions_tx, stop)
-    });
+    let extract: Vec<_> = articles_rxs
+        .into_iter()
+        .zip(mentions_txs)
+        .map(|(rx, tx)| {
+            let (extractor, stop) = (extractor.clone(), shutdown.clone());
+            tokio::task::spawn_blocking(move || extract_stage(extractor, rx, tx, stop))
+        })
+        .collect();
+    let mentions_rx = Turns::new(mentions_rxs);
     let prefix = settings.nats.subject_prefix.clone();
     let merge = tokio::task::spawn_blocking({
         let (store, outbox) = (store.clone(), outbox.clone());
@@ -384,11 +403,12 @@ pub async fn run(
     ));
 
     let watched = watcher.await?;
-    for (name, r) in [
-        ("read", read.await),
-        ("extract", extract.await),
-        ("merge", merge.await),
-    ] {
+    let mut stages = vec![("read", read.await)];
+    for worker in extract {
+        stages.push(("extract", worker.await));
+    }
+    stages.push(("merge", merge.await));
+    for (name, r) in stages {
         if let Err(e) = r {
             error!(stage = name, error = %e, "stage failed");
         }
@@ -658,7 +678,7 @@ fn read_stage(
     files: Files,
     store: Arc<Store>,
     mut rx: mpsc::Receiver<WatchEvent>,
-    tx: mpsc::Sender<Msg>,
+    mut tx: Turns<mpsc::Sender<Msg>>,
     stop: watch::Receiver<bool>,
 ) {
     // Whether the start-up scan is still coming in.
@@ -730,9 +750,61 @@ fn read_stage(
                 }
             }
         };
-        if tx.blocking_send(msg).is_err() {
+        if tx.next().blocking_send(msg).is_err() {
             return;
         }
+    }
+}
+
+/// How many extract workers run: one per core, at most four (merging, the
+/// reader and the broker need cores too; beyond that the merge stage is the
+/// limit).
+fn extract_workers() -> usize {
+    std::thread::available_parallelism().map_or(1, |n| n.get().min(4))
+}
+
+/// Channels used in turn, one message each: the reader sends its `n`-th
+/// message to worker `n mod k`, and the merge stage takes its `n`-th from
+/// the same worker, so the order (which decides event ids and revisions) is
+/// the reader's whatever the workers' speeds, with no reordering buffer:
+/// every channel stays bounded, and a slow article holds up the others by
+/// at most one channel's capacity.
+struct Turns<T> {
+    all: Vec<T>,
+    turn: usize,
+}
+
+impl<T> Turns<T> {
+    fn new(all: Vec<T>) -> Turns<T> {
+        assert!(!all.is_empty(), "at least one channel");
+        Turns { all, turn: 0 }
+    }
+
+    /// The channel whose turn it is; the turn passes on.
+    fn next(&mut self) -> &mut T {
+        let i = self.turn;
+        self.turn = (i + 1) % self.all.len();
+        &mut self.all[i]
+    }
+}
+
+impl Turns<mpsc::Receiver<Msg>> {
+    /// The next message in order, waiting for it; `None` once the channel
+    /// whose turn it is has closed (the reader stopped, so every later
+    /// turn is empty too).
+    fn blocking_recv(&mut self) -> Option<Msg> {
+        let i = self.turn;
+        let msg = self.all[i].blocking_recv()?;
+        self.turn = (i + 1) % self.all.len();
+        Some(msg)
+    }
+
+    /// The next message in order if it is already there.
+    fn try_recv(&mut self) -> Option<Msg> {
+        let i = self.turn;
+        let msg = self.all[i].try_recv().ok()?;
+        self.turn = (i + 1) % self.all.len();
+        Some(msg)
     }
 }
 
@@ -745,7 +817,9 @@ fn extract_stage(
     while let Some(msg) = rx.blocking_recv() {
         let msg = match msg {
             // Read but not yet committed: the next start reads it again.
-            Msg::Article(..) if *stop.borrow() => continue,
+            // Passed on unextracted (the merge stage drops it), not left
+            // out, so the workers' turns stay in step.
+            Msg::Article(..) if *stop.borrow() => msg,
             Msg::Article(a, file) => {
                 let m = extractor.extract(&a);
                 Msg::Mentions(a, m, file)
@@ -790,7 +864,7 @@ fn merge_stage(
     store: Arc<Store>,
     outbox: Arc<Outbox>,
     prefix: &str,
-    mut rx: mpsc::Receiver<Msg>,
+    mut rx: Turns<mpsc::Receiver<Msg>>,
     ready: watch::Sender<Option<u64>>,
     progress: Arc<Progress>,
 ) {
@@ -818,7 +892,7 @@ fn merge_stage(
                 Msg::Article(..) => {}
             }
             if writes.len() < GROUP_COMMIT {
-                next = rx.try_recv().ok();
+                next = rx.try_recv();
             }
         }
         if !writes.is_empty() {
