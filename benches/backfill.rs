@@ -78,7 +78,7 @@ fn main() {
     let events = log_text
         .lines()
         .rev()
-        .find(|l| l.contains("replay progress"))
+        .find(|l| l.contains("replay finished") || l.contains("replay progress"))
         .and_then(|l| serde_json::from_str::<serde_json::Value>(l).ok())
         .and_then(|v| v["fields"]["events"].as_u64())
         .unwrap_or(0);

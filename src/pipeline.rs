@@ -300,6 +300,7 @@ pub async fn run(
     let outbox = Arc::new(Outbox::new(
         store.outbox_len()?,
         settings.state.outbox_max_messages.max(1),
+        progress.scratch,
     ));
     info!(
         files,
@@ -348,7 +349,7 @@ pub async fn run(
     let watch_settings = settings.watch.clone();
     let watcher = tokio::spawn(watcher::watch(watch_settings, files_tx, shutdown.clone()));
     let read = tokio::task::spawn_blocking({
-        let (lexicon, store) = (lexicon.clone(), store.clone());
+        let lexicon = lexicon.clone();
         let stop = shutdown.clone();
         let roots = settings.watch.dirs.clone();
         let files = Files {
@@ -357,7 +358,8 @@ pub async fn run(
             roots,
         };
         let tx = Turns::new(articles_txs);
-        move || read_stage(reader, lexicon, files, store, files_rx, tx, stop)
+        let progress = progress.clone();
+        move || read_stage(reader, lexicon, files, files_rx, tx, stop, &progress)
     });
     let extractor = Extractor::new(lexicon, settings.extract.clone());
     let extract: Vec<_> = articles_rxs
@@ -450,10 +452,17 @@ async fn ready_stage(
                 return on_ready();
             }
             if *link.borrow_and_update() == Link::Down {
-                info!(
-                    outbox = outbox.len(),
-                    "catch-up scan committed to the outbox; NATS unreachable, so ready now: it is published when NATS is back"
-                );
+                if outbox.scratch {
+                    warn!(
+                        outbox = outbox.len(),
+                        "catch-up scan committed to the replay's scratch outbox, but NATS is unreachable: the replay stops and its messages are not published"
+                    );
+                } else {
+                    info!(
+                        outbox = outbox.len(),
+                        "catch-up scan committed to the outbox; NATS unreachable, so ready now: it is published when NATS is back"
+                    );
+                }
                 return on_ready();
             }
         }
@@ -478,6 +487,8 @@ struct Outbox {
     acked: Notify,
     /// The merge stage has finished: no more rows will come.
     closed: AtomicBool,
+    /// The state is removed at exit (`replay`, see [`Progress::scratch`]).
+    scratch: bool,
 }
 
 #[derive(Debug, Default)]
@@ -493,7 +504,7 @@ struct OutboxState {
 }
 
 impl Outbox {
-    fn new(len: u64, max: u64) -> Outbox {
+    fn new(len: u64, max: u64, scratch: bool) -> Outbox {
         Outbox {
             state: Mutex::new(OutboxState {
                 len,
@@ -504,6 +515,7 @@ impl Outbox {
             added: Notify::new(),
             acked: Notify::new(),
             closed: AtomicBool::new(false),
+            scratch,
         }
     }
 
@@ -676,10 +688,10 @@ fn read_stage(
     mut reader: Reader,
     lexicon: Arc<Lexicon>,
     files: Files,
-    store: Arc<Store>,
     mut rx: mpsc::Receiver<WatchEvent>,
     mut tx: Turns<mpsc::Sender<Msg>>,
     stop: watch::Receiver<bool>,
+    progress: &Progress,
 ) {
     // Whether the start-up scan is still coming in.
     let mut listing = true;
@@ -703,7 +715,7 @@ fn read_stage(
                             files.roots.iter().any(|r| p.starts_with(r))
                                 && std::fs::symlink_metadata(p).is_ok()
                         };
-                        match store.forget_files_unless(keep) {
+                        match files.durable.store.forget_files_unless(keep) {
                             Ok(n) => forgotten = n,
                             Err(e) => {
                                 warn!(error = %e, "could not drop the records of removed files")
@@ -725,8 +737,9 @@ fn read_stage(
                 // stale stamp, which only costs a read next time.
                 let meta = std::fs::metadata(&path).ok();
                 let rec = files.durable.file(&key);
-                if listing && rec.is_some() {
-                    recorded += 1;
+                if listing {
+                    progress.listed.fetch_add(1, Ordering::Relaxed);
+                    recorded += u64::from(rec.is_some());
                 }
                 if let (Some(rec), Some(m)) = (&rec, &meta) {
                     if rec.matches(m) {
@@ -832,11 +845,19 @@ fn extract_stage(
     }
 }
 
-/// What the merge stage has committed to the outbox so far.
+/// What the merge stage has committed to the outbox so far, and what the
+/// start-up scan has listed.
 #[derive(Debug, Default)]
 pub struct Progress {
     pub articles: AtomicU64,
     pub events: AtomicU64,
+    /// Files the start-up scan has handed over so far (a replay's total:
+    /// the folder is listed once, by the scan, not again to count it).
+    pub listed: AtomicU64,
+    /// The state is scratch, removed once `run` returns (`replay`): rows
+    /// left in its outbox are never published by a next start, and the
+    /// warnings must not promise it.
+    pub scratch: bool,
 }
 
 impl Progress {
@@ -932,6 +953,12 @@ async fn publish_stage(
     stop: Arc<watch::Sender<bool>>,
 ) -> anyhow::Result<()> {
     const BATCH: usize = 256;
+    // Where rows left in the outbox at exit go.
+    let left = if outbox.scratch {
+        "the replay's scratch outbox is removed, so they are not published: run the replay again"
+    } else {
+        "they are published on the next start"
+    };
     let started = Instant::now();
     let mut sink = match sink {
         Some(s) => s,
@@ -957,7 +984,7 @@ async fn publish_stage(
                 },
                 _ = give_up => {
                     outbox.abandon();
-                    warn!(outbox = outbox.len(), "shutting down before NATS was reachable; the outbox is published on the next start");
+                    warn!(outbox = outbox.len(), "shutting down before NATS was reachable; {left}");
                     return Ok(());
                 }
             }
@@ -1028,7 +1055,10 @@ async fn publish_stage(
                 // Let the merge stage commit what is in flight, then leave.
                 outbox.abandon();
                 if outbox.closed.load(Ordering::SeqCst) {
-                    warn!(outbox = outbox.len(), "shutting down with messages in the outbox; they are published on the next start");
+                    warn!(
+                        outbox = outbox.len(),
+                        "shutting down with messages in the outbox; {left}"
+                    );
                     return Ok(());
                 }
                 tokio::time::sleep(delay).await;
