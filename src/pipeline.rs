@@ -1,10 +1,12 @@
 //! Wiring: the stages as tasks joined by bounded channels.
 //!
 //! ```text
-//! watcher ─▶ read ─▶ extract ─▶ merge (dedup + escalation) ─▶ sink
-//!   paths    Article   Mentions      Outputs                   NATS / stdout
+//!                    ┌▶ extract 0 ─┐
+//! watcher ─▶ read ───┤             ├─▶ merge (dedup + escalation) ─▶ sink
+//!   paths    Article └▶ extract 1…─┘      Outputs                   NATS / stdout
+//!           (dealt out in turn, collected in the same turn: Mentions in order)
 //! ```
-//! Each task owns its state (the reader its seen-set, merge the dedup index
+//! Each task owns its state (the reader the ids in flight, merge the dedup index
 //! and dyads, the sink its connection) and talks to the next by messages only,
 //! so back-pressure flows upstream and a stage can later move to its own
 //! process behind NATS. [`Core`] is the same stages run inline, for the
