@@ -9,6 +9,7 @@
 //! on. A run awaiting each acknowledgement before the next is printed too.
 //!
 //! Needs the release binary (`scripts/bench.sh` builds it) and nats-server.
+//! `FP_BENCH_KEEP=DIR` keeps the generated corpus in DIR.
 //! Without `--bench` (under `cargo test`) it only generates a few articles.
 
 #[path = "support/corpus.rs"]
@@ -45,7 +46,12 @@ fn main() {
         .prefix("fp-bench-backfill-")
         .tempdir()
         .unwrap();
-    let articles = work.path().join("articles");
+    // `FP_BENCH_KEEP=DIR` writes the corpus there and leaves it, so two
+    // builds can be compared on the very same files (`flashpoint replay DIR`).
+    let articles = match std::env::var_os("FP_BENCH_KEEP") {
+        Some(dir) => std::path::PathBuf::from(dir),
+        None => work.path().join("articles"),
+    };
     let t = Instant::now();
     let bytes = gen.write(&articles, 2, 0, n);
     println!(
@@ -78,7 +84,7 @@ fn main() {
     let events = log_text
         .lines()
         .rev()
-        .find(|l| l.contains("replay progress"))
+        .find(|l| l.contains("replay finished") || l.contains("replay progress"))
         .and_then(|l| serde_json::from_str::<serde_json::Value>(l).ok())
         .and_then(|v| v["fields"]["events"].as_u64())
         .unwrap_or(0);

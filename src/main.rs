@@ -504,7 +504,6 @@ fn replay(settings: Settings, lexicon: Arc<Lexicon>, dir: &Path) -> Result<(), F
     if !dir.is_dir() {
         return Err(usage(format!("{}: not a folder", dir.display())));
     }
-    let total = flashpoint::ingest::watcher::scan(&[dir.to_path_buf()]).len();
     let work = settings
         .state
         .dir
@@ -526,10 +525,16 @@ fn replay(settings: Settings, lexicon: Arc<Lexicon>, dir: &Path) -> Result<(), F
                 stop_tx.send_replace(true);
             }
         });
-        let progress = Arc::new(pipeline::Progress::default());
+        let progress = Arc::new(pipeline::Progress {
+            scratch: true,
+            ..Default::default()
+        });
+        // The total is what the pipeline's own start-up scan lists (the
+        // folder is not listed a second time just to count it).
         let report = |p: &pipeline::Progress| {
             (
                 p.articles.load(Ordering::Relaxed),
+                p.listed.load(Ordering::Relaxed),
                 p.events.load(Ordering::Relaxed),
             )
         };
@@ -540,7 +545,7 @@ fn replay(settings: Settings, lexicon: Arc<Lexicon>, dir: &Path) -> Result<(), F
                 tick.tick().await;
                 loop {
                     tick.tick().await;
-                    let (done, events) = report(&progress);
+                    let (done, total, events) = report(&progress);
                     info!(done, total, events, "replay progress");
                 }
             }
@@ -550,7 +555,7 @@ fn replay(settings: Settings, lexicon: Arc<Lexicon>, dir: &Path) -> Result<(), F
         })
         .await;
         ticker.abort();
-        let (done, events) = report(&progress);
+        let (done, total, events) = report(&progress);
         info!(done, total, events, "replay finished");
         r
     });

@@ -1,16 +1,17 @@
 //! Wiring: the stages as tasks joined by bounded channels.
 //!
 //! ```text
-//! watcher ─▶ read ─▶ extract ─▶ merge (dedup + escalation) ─▶ sink
-//!   paths    Article   Mentions      Outputs                   NATS / stdout
+//!                    ┌▶ extract 0 ─┐
+//! watcher ─▶ read ───┤             ├─▶ merge (dedup + escalation) ─▶ sink
+//!   paths    Article └▶ extract 1…─┘      Outputs                   NATS / stdout
+//!           (dealt out in turn, collected in the same turn: Mentions in order)
 //! ```
-//! Each task owns its state (the reader its seen-set, merge the dedup index
+//! Each task owns its state (the reader the ids in flight, merge the dedup index
 //! and dyads, the sink its connection) and talks to the next by messages only,
 //! so back-pressure flows upstream and a stage can later move to its own
 //! process behind NATS. [`Core`] is the same stages run inline, for the
 //! one-shot commands (`extract`, `escalation`).
 
-use std::collections::{HashMap, HashSet};
 use std::path::Path;
 use std::sync::Arc;
 
@@ -27,7 +28,7 @@ use crate::config::Settings;
 use crate::dedup::{Deduper, Entry};
 use crate::escalation::Escalation;
 use crate::extract::Extractor;
-use crate::ingest::reader::Reader;
+use crate::ingest::reader::{Known, Reader};
 use crate::ingest::watcher::{self, WatchEvent};
 use crate::ingest::Rejection;
 use crate::lexicon::Lexicon;
@@ -35,7 +36,7 @@ use crate::model::{
     Article, ArticleNotice, DatePrecision, EscalationState, Mention, Output, RejectedNotice,
 };
 use crate::publish::{subjects, Sink};
-use crate::store::{FileRecord, Kind, MergeWrite, OutboxRow, Store};
+use crate::store::{FileRecord, Kind, MergeWrite, OutboxRow, Snapshot, Store};
 
 /// What flows between the tasks.
 #[derive(Debug)]
@@ -289,25 +290,22 @@ pub async fn run(
     on_ready: impl FnOnce() + Send + 'static,
 ) -> anyhow::Result<()> {
     let store = Arc::new(Store::open(&settings.state.dir)?);
-    let mut reader = Reader::new(settings.limits.max_file_bytes)
-        .for_watched_folders(settings.watch.quarantine_dir.clone());
-    let (done, pending) = {
-        let (done, pending) = (store.done_ids()?, store.pending_ids()?);
-        for id in done.iter().chain(&pending) {
-            reader.mark_seen(id);
-        }
-        (done.len(), pending.len())
-    };
-    let files: HashMap<String, FileRecord> = store.files()?.into_iter().collect();
+    // Content ids and file records stay in the store and are looked up per
+    // file: held in memory they grew by about a kilobyte per file ever
+    // processed.
+    let durable = Arc::new(Durable::new(store.clone())?);
+    let reader = Reader::new(settings.limits.max_file_bytes)
+        .for_watched_folders(settings.watch.quarantine_dir.clone())
+        .with_known(durable.clone());
+    let files = store.files_len()?;
     let merge = Merge::restore(&settings, &store)?;
     let outbox = Arc::new(Outbox::new(
         store.outbox_len()?,
         settings.state.outbox_max_messages.max(1),
+        progress.scratch,
     ));
     info!(
-        done,
-        pending,
-        files = files.len(),
+        files,
         outbox = outbox.len(),
         events = merge.dedup.events().len(),
         state = %settings.state.dir.display(),
@@ -333,22 +331,48 @@ pub async fn run(
     let shutdown = stop_rx;
     let cap = settings.limits.channel_capacity;
     let (files_tx, files_rx) = mpsc::channel(cap);
-    let (articles_tx, articles_rx) = mpsc::channel(cap);
-    let (mentions_tx, mentions_rx) = mpsc::channel(cap);
+    // Extraction is the costliest stage: it runs on several workers, each
+    // with its own pair of channels (the capacity shared out), fed and
+    // drained in turn (see `Turns`), so merging sees the reader's order.
+    let workers = extract_workers();
+    let per_worker = cap.div_ceil(workers).max(1);
+    let (mut articles_txs, mut articles_rxs) = (Vec::new(), Vec::new());
+    let (mut mentions_txs, mut mentions_rxs) = (Vec::new(), Vec::new());
+    for _ in 0..workers {
+        let (tx, rx) = mpsc::channel(per_worker);
+        articles_txs.push(tx);
+        articles_rxs.push(rx);
+        let (tx, rx) = mpsc::channel(per_worker);
+        mentions_txs.push(tx);
+        mentions_rxs.push(rx);
+    }
     let (ready_tx, ready_rx) = watch::channel(None);
 
     let watch_settings = settings.watch.clone();
     let watcher = tokio::spawn(watcher::watch(watch_settings, files_tx, shutdown.clone()));
     let read = tokio::task::spawn_blocking({
-        let (lexicon, store) = (lexicon.clone(), store.clone());
+        let lexicon = lexicon.clone();
         let stop = shutdown.clone();
-        move || read_stage(reader, lexicon, files, store, files_rx, articles_tx, stop)
+        let roots = settings.watch.dirs.clone();
+        let files = Files {
+            durable,
+            at_start: files,
+            roots,
+        };
+        let tx = Turns::new(articles_txs);
+        let progress = progress.clone();
+        move || read_stage(reader, lexicon, files, files_rx, tx, stop, &progress)
     });
     let extractor = Extractor::new(lexicon, settings.extract.clone());
-    let extract = tokio::task::spawn_blocking({
-        let stop = shutdown.clone();
-        move || extract_stage(extractor, articles_rx, mentions_tx, stop)
-    });
+    let extract: Vec<_> = articles_rxs
+        .into_iter()
+        .zip(mentions_txs)
+        .map(|(rx, tx)| {
+            let (extractor, stop) = (extractor.clone(), shutdown.clone());
+            tokio::task::spawn_blocking(move || extract_stage(extractor, rx, tx, stop))
+        })
+        .collect();
+    let mentions_rx = Turns::new(mentions_rxs);
     let prefix = settings.nats.subject_prefix.clone();
     let merge = tokio::task::spawn_blocking({
         let (store, outbox) = (store.clone(), outbox.clone());
@@ -383,11 +407,12 @@ pub async fn run(
     ));
 
     let watched = watcher.await?;
-    for (name, r) in [
-        ("read", read.await),
-        ("extract", extract.await),
-        ("merge", merge.await),
-    ] {
+    let mut stages = vec![("read", read.await)];
+    for worker in extract {
+        stages.push(("extract", worker.await));
+    }
+    stages.push(("merge", merge.await));
+    for (name, r) in stages {
         if let Err(e) = r {
             error!(stage = name, error = %e, "stage failed");
         }
@@ -429,10 +454,17 @@ async fn ready_stage(
                 return on_ready();
             }
             if *link.borrow_and_update() == Link::Down {
-                info!(
-                    outbox = outbox.len(),
-                    "catch-up scan committed to the outbox; NATS unreachable, so ready now: it is published when NATS is back"
-                );
+                if outbox.scratch {
+                    warn!(
+                        outbox = outbox.len(),
+                        "catch-up scan committed to the replay's scratch outbox, but NATS is unreachable: the replay stops and its messages are not published"
+                    );
+                } else {
+                    info!(
+                        outbox = outbox.len(),
+                        "catch-up scan committed to the outbox; NATS unreachable, so ready now: it is published when NATS is back"
+                    );
+                }
                 return on_ready();
             }
         }
@@ -457,6 +489,8 @@ struct Outbox {
     acked: Notify,
     /// The merge stage has finished: no more rows will come.
     closed: AtomicBool,
+    /// The state is removed at exit (`replay`, see [`Progress::scratch`]).
+    scratch: bool,
 }
 
 #[derive(Debug, Default)]
@@ -472,7 +506,7 @@ struct OutboxState {
 }
 
 impl Outbox {
-    fn new(len: u64, max: u64) -> Outbox {
+    fn new(len: u64, max: u64, scratch: bool) -> Outbox {
         Outbox {
             state: Mutex::new(OutboxState {
                 len,
@@ -483,6 +517,7 @@ impl Outbox {
             added: Notify::new(),
             acked: Notify::new(),
             closed: AtomicBool::new(false),
+            scratch,
         }
     }
 
@@ -579,25 +614,90 @@ fn retry_store<T>(what: &str, mut f: impl FnMut() -> Result<T, crate::store::Sto
     }
 }
 
+/// How old the reader's view of the store may get (see [`Durable`]).
+const SNAPSHOT_AGE: Duration = Duration::from_millis(50);
+
+/// The read stage's view of the store: file records and recorded content
+/// ids, through one read snapshot renewed every [`SNAPSHOT_AGE`] (a read
+/// transaction per file costs more than the look-up). A view a little old
+/// only misses what was committed since: such a file is read and hashed and
+/// then recognised by its content id, which the reader still holds until
+/// a fresh view covers it ([`Known::refresh`]).
+struct Durable {
+    store: Arc<Store>,
+    snap: Mutex<(Instant, Snapshot)>,
+}
+
+impl Durable {
+    fn new(store: Arc<Store>) -> Result<Durable, crate::store::StoreError> {
+        let snap = store.snapshot()?;
+        Ok(Durable {
+            store,
+            snap: Mutex::new((Instant::now(), snap)),
+        })
+    }
+
+    fn with<T>(&self, fresh: bool, f: impl FnOnce(&Snapshot) -> T) -> T {
+        let mut g = self.snap.lock().unwrap_or_else(|e| e.into_inner());
+        if fresh || g.0.elapsed() >= SNAPSHOT_AGE {
+            match self.store.snapshot() {
+                Ok(s) => *g = (Instant::now(), s),
+                // The old view stays: it is only older, never wrong.
+                Err(e) => warn!(error = %e, "cannot read the state store; using an older view"),
+            }
+        }
+        f(&g.1)
+    }
+
+    fn file(&self, path: &str) -> Option<FileRecord> {
+        self.with(false, |s| s.file(path))
+    }
+}
+
+impl Known for Durable {
+    fn knows(&self, id: &str) -> bool {
+        self.with(false, |s| s.knows(id))
+    }
+
+    fn refresh(&self) {
+        self.with(true, |_| ());
+    }
+}
+
+/// What the read stage needs for the fast start-up check.
+struct Files {
+    durable: Arc<Durable>,
+    /// File records in the store when the daemon started.
+    at_start: u64,
+    /// The watched folders: a record of a file outside them is dropped.
+    roots: Vec<std::path::PathBuf>,
+}
+
 /// Reads files into articles. A file whose path, size, mtime and inode match
-/// the record of an article already processed (`files`, from the store) is
+/// the record of an article already processed (the `files` table) is
 /// skipped without being opened: at start-up most of a large folder is
 /// already done, and statting is far cheaper than reading and hashing. Any
 /// other file is read and hashed, so content (not the name) stays the
 /// identity: a renamed file is recognised by its content id, a changed one
 /// is a new version.
+///
+/// Records of files no longer there are dropped after the start-up scan.
+/// Which ones is not known by holding every listed path: the scan counts
+/// the listed paths that have a record, and only if fewer than all records
+/// were listed does it go through the table and drop those whose file is
+/// gone (or lies outside the watched folders).
 fn read_stage(
     mut reader: Reader,
     lexicon: Arc<Lexicon>,
-    mut files: HashMap<String, FileRecord>,
-    store: Arc<Store>,
+    files: Files,
     mut rx: mpsc::Receiver<WatchEvent>,
-    tx: mpsc::Sender<Msg>,
+    mut tx: Turns<mpsc::Sender<Msg>>,
     stop: watch::Receiver<bool>,
+    progress: &Progress,
 ) {
-    // Paths sent by the start-up scan; `None` once it is over.
-    let mut listed: Option<HashSet<String>> = Some(HashSet::new());
-    let (mut unchanged, mut read) = (0u64, 0u64);
+    // Whether the start-up scan is still coming in.
+    let mut listing = true;
+    let (mut unchanged, mut read, mut recorded) = (0u64, 0u64, 0u64);
     while let Some(ev) = rx.blocking_recv() {
         // On shutdown, files still queued are left for the next start's
         // catch-up scan (nothing of them is recorded yet): the drain covers
@@ -608,22 +708,26 @@ fn read_stage(
         }
         let msg = match ev {
             WatchEvent::CaughtUp => {
-                if let Some(listed) = listed.take() {
-                    let gone: Vec<String> = files
-                        .keys()
-                        .filter(|p| !listed.contains(*p))
-                        .cloned()
-                        .collect();
-                    if let Err(e) = store.forget_files(&gone) {
-                        warn!(error = %e, "could not drop the records of removed files");
-                    }
-                    for p in &gone {
-                        files.remove(p);
+                if listing {
+                    listing = false;
+                    let mut forgotten = 0;
+                    if recorded < files.at_start {
+                        let keep = |p: &str| {
+                            let p = Path::new(p);
+                            files.roots.iter().any(|r| p.starts_with(r))
+                                && std::fs::symlink_metadata(p).is_ok()
+                        };
+                        match files.durable.store.forget_files_unless(keep) {
+                            Ok(n) => forgotten = n,
+                            Err(e) => {
+                                warn!(error = %e, "could not drop the records of removed files")
+                            }
+                        }
                     }
                     info!(
                         unchanged,
                         read,
-                        forgotten = gone.len(),
+                        forgotten,
                         "start-up scan: {unchanged} files unchanged since processed, skipped without reading"
                     );
                 }
@@ -631,13 +735,15 @@ fn read_stage(
             }
             WatchEvent::File(path) => {
                 let key = path.to_string_lossy().into_owned();
-                if let Some(l) = listed.as_mut() {
-                    l.insert(key.clone());
-                }
                 // Stamped before reading: a change during the read leaves a
                 // stale stamp, which only costs a read next time.
                 let meta = std::fs::metadata(&path).ok();
-                if let (Some(rec), Some(m)) = (files.get(&key), &meta) {
+                let rec = files.durable.file(&key);
+                if listing {
+                    progress.listed.fetch_add(1, Ordering::Relaxed);
+                    recorded += u64::from(rec.is_some());
+                }
+                if let (Some(rec), Some(m)) = (&rec, &meta) {
                     if rec.matches(m) {
                         unchanged += 1;
                         debug!(file = %path.display(), "unchanged since processed; not read");
@@ -648,11 +754,8 @@ fn read_stage(
                 match reader.read(&path, &lexicon) {
                     Ok(Some(a)) => {
                         debug!(file = %a.file, id = %a.id, lang = %a.language, "article read");
-                        let stamp = meta.map(|m| FileRecord::of(&m, &a.id));
-                        if let Some(rec) = &stamp {
-                            files.insert(key.clone(), rec.clone());
-                        }
-                        Msg::Article(a, stamp.map(|r| (key, r)))
+                        let stamp = meta.map(|m| (key, FileRecord::of(&m, &a.id)));
+                        Msg::Article(a, stamp)
                     }
                     Ok(None) => {
                         debug!(file = %path.display(), "already processed");
@@ -662,9 +765,61 @@ fn read_stage(
                 }
             }
         };
-        if tx.blocking_send(msg).is_err() {
+        if tx.next().blocking_send(msg).is_err() {
             return;
         }
+    }
+}
+
+/// How many extract workers run: one per core, at most four (merging, the
+/// reader and the broker need cores too; beyond that the merge stage is the
+/// limit).
+fn extract_workers() -> usize {
+    std::thread::available_parallelism().map_or(1, |n| n.get().min(4))
+}
+
+/// Channels used in turn, one message each: the reader sends its `n`-th
+/// message to worker `n mod k`, and the merge stage takes its `n`-th from
+/// the same worker, so the order (which decides event ids and revisions) is
+/// the reader's whatever the workers' speeds, with no reordering buffer:
+/// every channel stays bounded, and a slow article holds up the others by
+/// at most one channel's capacity.
+struct Turns<T> {
+    all: Vec<T>,
+    turn: usize,
+}
+
+impl<T> Turns<T> {
+    fn new(all: Vec<T>) -> Turns<T> {
+        assert!(!all.is_empty(), "at least one channel");
+        Turns { all, turn: 0 }
+    }
+
+    /// The channel whose turn it is; the turn passes on.
+    fn next(&mut self) -> &mut T {
+        let i = self.turn;
+        self.turn = (i + 1) % self.all.len();
+        &mut self.all[i]
+    }
+}
+
+impl Turns<mpsc::Receiver<Msg>> {
+    /// The next message in order, waiting for it; `None` once the channel
+    /// whose turn it is has closed (the reader stopped, so every later
+    /// turn is empty too).
+    fn blocking_recv(&mut self) -> Option<Msg> {
+        let i = self.turn;
+        let msg = self.all[i].blocking_recv()?;
+        self.turn = (i + 1) % self.all.len();
+        Some(msg)
+    }
+
+    /// The next message in order if it is already there.
+    fn try_recv(&mut self) -> Option<Msg> {
+        let i = self.turn;
+        let msg = self.all[i].try_recv().ok()?;
+        self.turn = (i + 1) % self.all.len();
+        Some(msg)
     }
 }
 
@@ -677,7 +832,9 @@ fn extract_stage(
     while let Some(msg) = rx.blocking_recv() {
         let msg = match msg {
             // Read but not yet committed: the next start reads it again.
-            Msg::Article(..) if *stop.borrow() => continue,
+            // Passed on unextracted (the merge stage drops it), not left
+            // out, so the workers' turns stay in step.
+            Msg::Article(..) if *stop.borrow() => msg,
             Msg::Article(a, file) => {
                 let m = extractor.extract(&a);
                 Msg::Mentions(a, m, file)
@@ -690,11 +847,19 @@ fn extract_stage(
     }
 }
 
-/// What the merge stage has committed to the outbox so far.
+/// What the merge stage has committed to the outbox so far, and what the
+/// start-up scan has listed.
 #[derive(Debug, Default)]
 pub struct Progress {
     pub articles: AtomicU64,
     pub events: AtomicU64,
+    /// Files the start-up scan has handed over so far (a replay's total:
+    /// the folder is listed once, by the scan, not again to count it).
+    pub listed: AtomicU64,
+    /// The state is scratch, removed once `run` returns (`replay`): rows
+    /// left in its outbox are never published by a next start, and the
+    /// warnings must not promise it.
+    pub scratch: bool,
 }
 
 impl Progress {
@@ -722,7 +887,7 @@ fn merge_stage(
     store: Arc<Store>,
     outbox: Arc<Outbox>,
     prefix: &str,
-    mut rx: mpsc::Receiver<Msg>,
+    mut rx: Turns<mpsc::Receiver<Msg>>,
     ready: watch::Sender<Option<u64>>,
     progress: Arc<Progress>,
 ) {
@@ -750,7 +915,7 @@ fn merge_stage(
                 Msg::Article(..) => {}
             }
             if writes.len() < GROUP_COMMIT {
-                next = rx.try_recv().ok();
+                next = rx.try_recv();
             }
         }
         if !writes.is_empty() {
@@ -790,6 +955,12 @@ async fn publish_stage(
     stop: Arc<watch::Sender<bool>>,
 ) -> anyhow::Result<()> {
     const BATCH: usize = 256;
+    // Where rows left in the outbox at exit go.
+    let left = if outbox.scratch {
+        "the replay's scratch outbox is removed, so they are not published: run the replay again"
+    } else {
+        "they are published on the next start"
+    };
     let started = Instant::now();
     let mut sink = match sink {
         Some(s) => s,
@@ -815,7 +986,7 @@ async fn publish_stage(
                 },
                 _ = give_up => {
                     outbox.abandon();
-                    warn!(outbox = outbox.len(), "shutting down before NATS was reachable; the outbox is published on the next start");
+                    warn!(outbox = outbox.len(), "shutting down before NATS was reachable; {left}");
                     return Ok(());
                 }
             }
@@ -886,7 +1057,10 @@ async fn publish_stage(
                 // Let the merge stage commit what is in flight, then leave.
                 outbox.abandon();
                 if outbox.closed.load(Ordering::SeqCst) {
-                    warn!(outbox = outbox.len(), "shutting down with messages in the outbox; they are published on the next start");
+                    warn!(
+                        outbox = outbox.len(),
+                        "shutting down with messages in the outbox; {left}"
+                    );
                     return Ok(());
                 }
                 tokio::time::sleep(delay).await;

@@ -146,6 +146,30 @@ impl FileRecord {
     }
 }
 
+/// A consistent read-only view of the file records and the content ids
+/// recorded done or pending (see [`Store::snapshot`]). It sees what was
+/// committed before it was taken, nothing after.
+pub struct Snapshot {
+    files: redb::ReadOnlyTable<&'static str, &'static [u8]>,
+    done: redb::ReadOnlyTable<&'static str, &'static str>,
+    pending: redb::ReadOnlyTable<&'static str, &'static [u8]>,
+}
+
+impl Snapshot {
+    /// The record of the file at `path`, if it was processed.
+    pub fn file(&self, path: &str) -> Option<FileRecord> {
+        let v = self.files.get(path).ok()??;
+        serde_json::from_slice(v.value()).ok()
+    }
+
+    /// Whether content `id` is recorded (done, or pending in the outbox).
+    /// A failed read counts as unknown: reading content twice is better
+    /// than losing it.
+    pub fn knows(&self, id: &str) -> bool {
+        matches!(self.done.get(id), Ok(Some(_))) || matches!(self.pending.get(id), Ok(Some(_)))
+    }
+}
+
 /// Everything one merge step changes, written in one transaction.
 #[derive(Debug, Default)]
 pub struct MergeWrite {
@@ -422,6 +446,72 @@ impl Store {
         Ok(out)
     }
 
+    /// How many file records there are.
+    pub fn files_len(&self) -> Result<u64, StoreError> {
+        let tx = self.db.begin_read().map_err(|e| self.err(e))?;
+        let t = tx.open_table(FILES).map_err(|e| self.err(e))?;
+        t.len().map_err(|e| self.err(e))
+    }
+
+    /// A read-only view of the tables the reader consults per file, as of
+    /// now. Looking a file up here instead of holding every record and
+    /// content id in memory keeps the daemon's memory flat in the number
+    /// of files it has processed; one view serves many look-ups, because
+    /// opening a read transaction per file would cost more than the look-up.
+    pub fn snapshot(&self) -> Result<Snapshot, StoreError> {
+        let tx = self.db.begin_read().map_err(|e| self.err(e))?;
+        Ok(Snapshot {
+            files: tx.open_table(FILES).map_err(|e| self.err(e))?,
+            done: tx.open_table(DONE).map_err(|e| self.err(e))?,
+            pending: tx.open_table(PENDING).map_err(|e| self.err(e))?,
+        })
+    }
+
+    /// Drops the records of files for which `keep` says no, a chunk at a
+    /// time (a folder emptied of a million files needs no million-path
+    /// list in memory); returns how many were dropped.
+    pub fn forget_files_unless(&self, keep: impl Fn(&str) -> bool) -> Result<u64, StoreError> {
+        const CHUNK: usize = 4096;
+        let mut after: Option<String> = None;
+        let mut forgotten = 0;
+        loop {
+            let (gone, last) = {
+                let tx = self.db.begin_read().map_err(|e| self.err(e))?;
+                let t = tx.open_table(FILES).map_err(|e| self.err(e))?;
+                let range = match &after {
+                    Some(a) => t.range::<&str>((
+                        std::ops::Bound::Excluded(a.as_str()),
+                        std::ops::Bound::Unbounded,
+                    )),
+                    None => t.range::<&str>(..),
+                }
+                .map_err(|e| self.err(e))?;
+                let (mut gone, mut last, mut n) = (Vec::new(), None, 0);
+                for row in range {
+                    let (k, _) = row.map_err(|e| self.err(e))?;
+                    let path = k.value();
+                    if !keep(path) {
+                        gone.push(path.to_string());
+                    }
+                    n += 1;
+                    if n == CHUNK {
+                        last = Some(path.to_string());
+                        break;
+                    }
+                }
+                (gone, last)
+            };
+            forgotten += gone.len() as u64;
+            if !gone.is_empty() {
+                self.forget_files(&gone)?;
+            }
+            match last {
+                Some(l) => after = Some(l),
+                None => return Ok(forgotten),
+            }
+        }
+    }
+
     /// Drops the records of files no longer there (so the table stays as
     /// large as the watched folders, not their history).
     pub fn forget_files(&self, paths: &[String]) -> Result<(), StoreError> {
@@ -476,6 +566,42 @@ mod tests {
         }
         let s = Store::open(d.path()).unwrap();
         assert_eq!(s.done_ids().unwrap(), vec!["abc".to_string()]);
+    }
+
+    #[test]
+    fn snapshots_see_ids_and_file_records_and_removed_files_are_forgotten() {
+        let d = tempfile::tempdir().unwrap();
+        let s = Store::open(d.path()).unwrap();
+        let rec = |id: &str| FileRecord {
+            size: 1,
+            mtime_ns: 2,
+            ino: 3,
+            id: id.into(),
+        };
+        let w = |id: &str, path: &str| MergeWrite {
+            article: Some((id.into(), path.into())),
+            rows: vec![row(Some(id), &format!("article.{id}"))],
+            file: Some((path.into(), rec(id))),
+            ..Default::default()
+        };
+        let before = s.snapshot().unwrap();
+        s.commit_merges(&[w("c1", "/in/a.txt"), w("c2", "/in/b.txt")])
+            .unwrap();
+        assert!(
+            !before.knows("c1"),
+            "a snapshot sees nothing committed after it"
+        );
+        let snap = s.snapshot().unwrap();
+        assert!(snap.knows("c1") && snap.knows("c2") && !snap.knows("c3"));
+        assert_eq!(snap.file("/in/a.txt"), Some(rec("c1")));
+        // Done (acknowledged) content is known too.
+        s.ack(&[(1, Some("c1".into()))]).unwrap();
+        assert!(s.snapshot().unwrap().knows("c1"));
+        assert_eq!(s.files_len().unwrap(), 2);
+        assert_eq!(s.forget_files_unless(|p| p != "/in/b.txt").unwrap(), 1);
+        let snap = s.snapshot().unwrap();
+        assert_eq!(snap.file("/in/b.txt"), None);
+        assert_eq!(s.files_len().unwrap(), 1);
     }
 
     #[test]

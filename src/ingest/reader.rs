@@ -4,11 +4,15 @@
 //! reuse makes tailers skip or repeat files), so a touch, a copy under another
 //! name, a second watcher event or a rescan of the same bytes is recognised
 //! and skipped. The set of seen contents sits behind [`Reader::is_seen`] /
-//! [`Reader::mark_seen`] so a durable store can replace the in-memory set.
+//! [`Reader::mark_seen`]; with a durable store behind it ([`Known`], the
+//! daemon's) the reader keeps in memory only the ids the store does not
+//! record yet (articles in flight between reading and their commit), so its
+//! memory does not grow with the number of files processed.
 
 use std::collections::{HashMap, HashSet};
 use std::io::{ErrorKind, Read};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use super::parse::{content_id, parse};
 use super::{quarantine, Rejection};
@@ -21,12 +25,37 @@ const ELOOP: i32 = 40;
 #[cfg(not(target_os = "linux"))]
 const ELOOP: i32 = 62;
 
+/// Content ids recorded durably, consulted before the reader's own set.
+pub trait Known: Send + Sync {
+    /// Whether content `id` is recorded as read (so it is not read again).
+    fn knows(&self, id: &str) -> bool;
+    /// From now on, answer from the newest state: called before the reader
+    /// forgets the ids that [`knows`](Known::knows) covers, so none falls
+    /// between the two.
+    fn refresh(&self) {}
+}
+
+impl std::fmt::Debug for dyn Known {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Known")
+    }
+}
+
+/// The reader's own set is checked against [`Known`] once it holds this
+/// many ids; in a daemon it holds about the articles in flight.
+const SWEEP_AT: usize = 4096;
+
 /// Reads files into articles, once per content.
 #[derive(Debug, Clone)]
 pub struct Reader {
     max_file_bytes: u64,
-    /// Content ids already read (parsed or refused).
+    /// Content ids already read (parsed or refused); with `known`, only
+    /// those it does not record yet.
     seen: HashSet<String>,
+    /// The durable record of content read before, if any.
+    known: Option<Arc<dyn Known>>,
+    /// Size of `seen` at which the next sweep comes.
+    sweep_at: usize,
     /// Refused content ids → the first file and the reason: the same bad
     /// bytes under another name are refused again (each file gets its notice
     /// and is quarantined), the same file again is not.
@@ -44,6 +73,8 @@ impl Reader {
         Reader {
             max_file_bytes,
             seen: HashSet::new(),
+            known: None,
+            sweep_at: SWEEP_AT,
             refused: HashMap::new(),
             quarantine: None,
             watching: false,
@@ -60,14 +91,38 @@ impl Reader {
         self
     }
 
+    /// Consults `known` (the daemon's store) for content read in earlier
+    /// runs or already committed in this one, so the reader's own set only
+    /// holds what is between reading and its commit.
+    pub fn with_known(mut self, known: Arc<dyn Known>) -> Self {
+        self.known = Some(known);
+        self
+    }
+
     /// Whether content `id` was already read.
     pub fn is_seen(&self, id: &str) -> bool {
-        self.seen.contains(id)
+        self.seen.contains(id) || self.known.as_ref().is_some_and(|k| k.knows(id))
     }
 
     /// Records content `id` as read, so it is not read again.
+    ///
+    /// With a durable record behind it, ids it has taken over are dropped
+    /// from the set when it grows past a bound (and the bound doubles if
+    /// they are still in flight, so sweeping stays linear overall). Refused
+    /// content is never recorded in the store and stays.
     pub fn mark_seen(&mut self, id: &str) {
         self.seen.insert(id.to_string());
+        let Some(known) = &self.known else { return };
+        if self.seen.len() >= self.sweep_at {
+            known.refresh();
+            self.seen.retain(|id| !known.knows(id));
+            self.sweep_at = SWEEP_AT.max(self.seen.len() * 2);
+        }
+    }
+
+    /// How many content ids the reader holds in memory.
+    pub fn held(&self) -> usize {
+        self.seen.len()
     }
 
     /// Reads `path`: `Ok(Some)` for a new article, `Ok(None)` for content
@@ -234,6 +289,46 @@ mod tests {
         // Changed content is new.
         std::fs::write(&a, format!("{ARTICLE} More.")).expect("write");
         assert!(r.read(&a, &lex).expect("read").is_some());
+    }
+
+    /// A durable record the test fills by hand (the daemon's is the store).
+    #[derive(Default)]
+    struct Recorded(std::sync::Mutex<HashSet<String>>);
+
+    impl Known for Recorded {
+        fn knows(&self, id: &str) -> bool {
+            self.0.lock().unwrap().contains(id)
+        }
+    }
+
+    #[test]
+    fn with_a_durable_record_only_ids_in_flight_are_held() {
+        let lex = testutil::lexicon();
+        let dir = tempfile::tempdir().expect("tempdir");
+        let known = Arc::new(Recorded::default());
+        let mut r = Reader::new(1 << 20).with_known(known.clone());
+        // Recorded in an earlier run: never read again.
+        known.0.lock().unwrap().insert("old".into());
+        assert!(r.is_seen("old"));
+        assert_eq!(r.held(), 0);
+        // Read in this run, not committed yet: held, and seen.
+        let a = dir.path().join("a.txt");
+        std::fs::write(&a, ARTICLE).expect("write");
+        let art = r.read(&a, &lex).expect("read").expect("new");
+        assert!(r.is_seen(&art.id));
+        // Ids the record takes over are dropped once the set is large; the
+        // ones still in flight stay, and all stay seen.
+        known.0.lock().unwrap().insert(art.id.clone());
+        for i in 0..SWEEP_AT {
+            let id = format!("in-flight-{i}");
+            r.mark_seen(&id);
+            if i % 2 == 0 {
+                known.0.lock().unwrap().insert(id);
+            }
+        }
+        assert!(r.held() <= SWEEP_AT / 2 + 1, "{}", r.held());
+        assert!(r.is_seen(&art.id) && r.is_seen("in-flight-1") && r.is_seen("in-flight-2"));
+        assert_eq!(r.read(&a, &lex).map(|o| o.is_none()), Ok(true));
     }
 
     #[test]

@@ -12,7 +12,7 @@
 //! mtime stayed the same for the quiet period: the timer only says when to
 //! look, the metadata says whether it is done.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::{Component, Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
@@ -103,44 +103,193 @@ fn present(path: &Path) -> bool {
 /// followed (and broken ones listed, to be refused); symlinked folders are
 /// not (a link back up would loop, and notify does not follow them either).
 pub fn scan(dirs: &[PathBuf]) -> Vec<PathBuf> {
-    scan_signed(dirs, &[]).into_iter().map(|(p, _)| p).collect()
+    let mut files = Vec::new();
+    walk(dirs, &[], false, &mut |p, _| {
+        files.push(p);
+        true
+    });
+    files
 }
 
 /// [`scan`] with signatures, skipping the folders in `exclude` (the quarantine).
 fn scan_signed(dirs: &[PathBuf], exclude: &[PathBuf]) -> Vec<(PathBuf, Signature)> {
     let mut files = Vec::new();
-    for root in dirs {
-        let mut todo = vec![root.clone()];
-        while let Some(dir) = todo.pop() {
-            let entries = match std::fs::read_dir(&dir) {
-                Ok(e) => e,
-                Err(e) => {
-                    tracing::warn!(folder = %dir.display(), error = %e, "cannot list folder");
-                    continue;
-                }
-            };
-            for entry in entries.flatten() {
-                let path = entry.path();
-                if is_ignored_name(&entry.file_name().to_string_lossy())
-                    || exclude.iter().any(|x| path.starts_with(x))
-                {
-                    continue;
-                }
-                match entry.file_type() {
-                    Ok(t) if t.is_dir() => todo.push(path),
-                    Ok(_) => {
-                        if let Some(sig) = signature(&path) {
-                            files.push((path, sig));
-                        }
-                    }
-                    Err(_) => {}
-                }
-            }
+    walk(dirs, exclude, true, &mut |p, sig| {
+        files.extend(sig.map(|s| (p, s)));
+        true
+    });
+    files
+}
+
+/// What a folder entry is, by its directory entry (no `stat`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Entry {
+    Dir,
+    File,
+    /// A symlink or anything else: `stat` decides (see [`signature`]).
+    Other,
+}
+
+/// One folder's entry names in one buffer, sortable: a folder of a million
+/// files costs about 30 MB to list instead of a path object (≈ 100 bytes)
+/// per file.
+#[derive(Default)]
+struct Names {
+    bytes: Vec<u8>,
+    spans: Vec<(usize, u32, Entry)>,
+}
+
+impl Names {
+    fn push(&mut self, name: &[u8], kind: Entry) {
+        self.spans.push((self.bytes.len(), name.len() as u32, kind));
+        self.bytes.extend_from_slice(name);
+    }
+
+    fn name(&self, span: &(usize, u32, Entry)) -> &[u8] {
+        &self.bytes[span.0..span.0 + span.1 as usize]
+    }
+
+    /// By name bytes: the order `Path` compares components in.
+    fn sort(&mut self) {
+        let mut spans = std::mem::take(&mut self.spans);
+        spans.sort_unstable_by(|a, b| self.name(a).cmp(self.name(b)));
+        self.spans = spans;
+    }
+}
+
+#[cfg(unix)]
+fn name_bytes(name: &std::ffi::OsStr) -> std::borrow::Cow<'_, [u8]> {
+    std::borrow::Cow::Borrowed(std::os::unix::ffi::OsStrExt::as_bytes(name))
+}
+
+#[cfg(unix)]
+fn name_from(bytes: &[u8]) -> std::ffi::OsString {
+    <std::ffi::OsStr as std::os::unix::ffi::OsStrExt>::from_bytes(bytes).to_os_string()
+}
+
+// Elsewhere names go through UTF-8 (lossy for names that are not Unicode).
+#[cfg(not(unix))]
+fn name_bytes(name: &std::ffi::OsStr) -> std::borrow::Cow<'_, [u8]> {
+    std::borrow::Cow::Owned(name.to_string_lossy().into_owned().into_bytes())
+}
+
+#[cfg(not(unix))]
+fn name_from(bytes: &[u8]) -> std::ffi::OsString {
+    String::from_utf8_lossy(bytes).into_owned().into()
+}
+
+/// Calls `f` with every candidate file under `dirs` in path order (as a
+/// sort of the whole listing would give), skipping ignored names and the
+/// folders in `exclude`, until `f` returns `false`; returns whether it went
+/// to the end. Each folder's names are sorted and its sub-folders entered
+/// where they sort, so only the names of the folders on the way down are
+/// held, never the whole listing. With `signed`, each file comes with its
+/// signature (files gone meanwhile are left out); without, regular files
+/// are not statted (the reader does that), only links and odd entries are.
+fn walk(
+    dirs: &[PathBuf],
+    exclude: &[PathBuf],
+    signed: bool,
+    f: &mut dyn FnMut(PathBuf, Option<Signature>) -> bool,
+) -> bool {
+    let mut roots: Vec<&PathBuf> = dirs.iter().collect();
+    roots.sort();
+    roots.dedup();
+    // A root inside another one is listed with it (once).
+    let outer: Vec<&PathBuf> = roots
+        .iter()
+        .filter(|r| !roots.iter().any(|o| o != *r && r.starts_with(o)))
+        .copied()
+        .collect();
+    outer
+        .into_iter()
+        .all(|root| walk_dir(root, exclude, signed, f))
+}
+
+fn walk_dir(
+    dir: &Path,
+    exclude: &[PathBuf],
+    signed: bool,
+    f: &mut dyn FnMut(PathBuf, Option<Signature>) -> bool,
+) -> bool {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(e) => e,
+        Err(e) => {
+            tracing::warn!(folder = %dir.display(), error = %e, "cannot list folder");
+            return true;
+        }
+    };
+    let mut names = Names::default();
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        if is_ignored_name(&name.to_string_lossy()) {
+            continue;
+        }
+        let kind = match entry.file_type() {
+            Ok(t) if t.is_dir() => Entry::Dir,
+            Ok(t) if t.is_file() => Entry::File,
+            Ok(_) => Entry::Other,
+            Err(_) => continue,
+        };
+        names.push(&name_bytes(&name), kind);
+    }
+    names.sort();
+    for span in &names.spans {
+        let path = dir.join(name_from(names.name(span)));
+        if exclude.iter().any(|x| path.starts_with(x)) {
+            continue;
+        }
+        let go_on = match span.2 {
+            Entry::Dir => walk_dir(&path, exclude, signed, f),
+            Entry::File if !signed => f(path, None),
+            _ => match signature(&path) {
+                Some(sig) => f(path, Some(sig)),
+                None => true,
+            },
+        };
+        if !go_on {
+            return false;
         }
     }
-    files.sort_by(|a, b| a.0.cmp(&b.0));
-    files.dedup_by(|a, b| a.0 == b.0);
-    files
+    true
+}
+
+/// How many listed files are handed from the listing thread at a time.
+const CHUNK: usize = 1024;
+
+/// Lists the folders off the async threads (see [`walk`]), handing the
+/// files over in chunks as they are found, so a large folder is never held
+/// as one list. Dropping the receiver stops the listing.
+fn listing(
+    dirs: &[PathBuf],
+    exclude: &[PathBuf],
+    signed: bool,
+) -> mpsc::Receiver<Vec<(PathBuf, Option<Signature>)>> {
+    let (tx, rx) = mpsc::channel(2);
+    let (dirs, exclude) = (dirs.to_vec(), exclude.to_vec());
+    tokio::task::spawn_blocking(move || {
+        let mut chunk = Vec::with_capacity(CHUNK);
+        let whole = walk(&dirs, &exclude, signed, &mut |p, sig| {
+            chunk.push((p, sig));
+            chunk.len() < CHUNK || tx.blocking_send(std::mem::take(&mut chunk)).is_ok()
+        });
+        if whole && !chunk.is_empty() {
+            let _ = tx.blocking_send(chunk);
+        }
+    });
+    rx
+}
+
+/// The next chunk of a listing, or `None` at its end or on shutdown.
+async fn next_chunk(
+    chunks: &mut mpsc::Receiver<Vec<(PathBuf, Option<Signature>)>>,
+    shutdown: &mut watch_channel::Receiver<bool>,
+) -> Option<Vec<(PathBuf, Option<Signature>)>> {
+    tokio::select! {
+        biased;
+        _ = shutdown.wait_for(|&stop| stop) => None,
+        c = chunks.recv() => c,
+    }
 }
 
 /// A file written in place, waiting to go quiet.
@@ -159,9 +308,15 @@ struct Tracker {
     pending: HashMap<PathBuf, Pending>,
     /// Signature of each file when it was last sent: a second event for an
     /// unchanged file (inotify reports a rename as `To` and `Both`) or a
-    /// rescan does not send it again.
+    /// rescan does not send it again. Bounded by [`SENT_MAX`] (cleared when
+    /// full) and not filled by the catch-up scan: a file sent again costs
+    /// the reader a `stat` and a look-up of its stored stamp, while a map
+    /// of every file would grow with the folder.
     sent: HashMap<PathBuf, Signature>,
 }
+
+/// Most signatures [`Tracker::sent`] holds.
+const SENT_MAX: usize = 16_384;
 
 impl Tracker {
     fn new(roots: Vec<PathBuf>, quiet: Duration) -> Self {
@@ -223,6 +378,9 @@ impl Tracker {
 
     fn ready(&mut self, path: PathBuf, sig: Signature, ready: &mut Vec<PathBuf>) {
         if self.sent.get(&path) != Some(&sig) {
+            if self.sent.len() >= SENT_MAX {
+                self.sent.clear();
+            }
             self.sent.insert(path.clone(), sig);
             ready.push(path);
         }
@@ -284,6 +442,7 @@ impl Tracker {
     /// still being written wait for their quiet period (also those whose
     /// events were lost: modified just now); files already sent unchanged are
     /// not sent again; anything new or changed is sent.
+    #[cfg(test)]
     fn rescanned(
         &mut self,
         listed: &[(PathBuf, Signature)],
@@ -291,8 +450,26 @@ impl Tracker {
         wall: SystemTime,
         ready: &mut Vec<PathBuf>,
     ) {
+        let mut present = HashSet::new();
+        self.rescanned_part(listed, now, wall, ready, &mut present);
+        self.rescan_over(&present);
+    }
+
+    /// Part of a full listing (they come in chunks); `present` collects
+    /// the listed files that [`sent`](Self::sent) knows.
+    fn rescanned_part(
+        &mut self,
+        listed: &[(PathBuf, Signature)],
+        now: Instant,
+        wall: SystemTime,
+        ready: &mut Vec<PathBuf>,
+        present: &mut HashSet<PathBuf>,
+    ) {
         let recent = wall.checked_sub(self.quiet);
         for (path, sig) in listed {
+            if self.sent.contains_key(path) {
+                present.insert(path.clone());
+            }
             if self.pending.contains_key(path) {
                 continue;
             }
@@ -302,7 +479,10 @@ impl Tracker {
                 self.ready(path.clone(), *sig, ready);
             }
         }
-        let present: std::collections::HashSet<&PathBuf> = listed.iter().map(|(p, _)| p).collect();
+    }
+
+    /// The full listing is through: files no longer listed are forgotten.
+    fn rescan_over(&mut self, present: &HashSet<PathBuf>) {
         self.sent.retain(|p, _| present.contains(p));
     }
 
@@ -365,18 +545,6 @@ async fn tick(timer: &mut Option<Interval>) {
         }
         None => std::future::pending().await,
     }
-}
-
-/// Lists the folders off the async threads.
-async fn list(dirs: &[PathBuf], exclude: &[PathBuf]) -> Vec<(PathBuf, Signature)> {
-    let dirs = dirs.to_vec();
-    let exclude = exclude.to_vec();
-    tokio::task::spawn_blocking(move || scan_signed(&dirs, &exclude))
-        .await
-        .unwrap_or_else(|e| {
-            tracing::warn!(error = %e, "folder scan failed");
-            Vec::new()
-        })
 }
 
 /// The quarantine folder as seen under each watched root it lies in (the
@@ -454,11 +622,16 @@ pub async fn watch(
     tracker.exclude = exclude;
 
     // Catch-up: everything already there, then say so.
-    for (path, sig) in list(&settings.dirs, &tracker.exclude).await {
-        tracker.sent.insert(path.clone(), sig);
-        if !send(&tx, WatchEvent::File(path), &mut shutdown).await {
-            return Ok(());
+    let mut chunks = listing(&settings.dirs, &tracker.exclude, false);
+    while let Some(chunk) = next_chunk(&mut chunks, &mut shutdown).await {
+        for (path, _) in chunk {
+            if !send(&tx, WatchEvent::File(path), &mut shutdown).await {
+                return Ok(());
+            }
         }
+    }
+    if *shutdown.borrow() {
+        return Ok(());
     }
     if !send(&tx, WatchEvent::CaughtUp, &mut shutdown).await {
         return Ok(());
@@ -499,14 +672,32 @@ pub async fn watch(
             }
             _ = tick(&mut rescan_timer) => rescan = true,
         }
-        if rescan {
-            let listed = list(&settings.dirs, &tracker.exclude).await;
-            tracker.rescanned(&listed, Instant::now(), SystemTime::now(), &mut ready);
-        }
         for path in ready {
             if !send(&tx, WatchEvent::File(path), &mut shutdown).await {
                 return Ok(());
             }
+        }
+        if rescan {
+            let mut chunks = listing(&settings.dirs, &tracker.exclude, true);
+            let mut present = HashSet::new();
+            while let Some(chunk) = next_chunk(&mut chunks, &mut shutdown).await {
+                let listed: Vec<(PathBuf, Signature)> = chunk
+                    .into_iter()
+                    .filter_map(|(p, sig)| sig.map(|s| (p, s)))
+                    .collect();
+                let mut ready = Vec::new();
+                let (now, wall) = (Instant::now(), SystemTime::now());
+                tracker.rescanned_part(&listed, now, wall, &mut ready, &mut present);
+                for path in ready {
+                    if !send(&tx, WatchEvent::File(path), &mut shutdown).await {
+                        return Ok(());
+                    }
+                }
+            }
+            if *shutdown.borrow() {
+                break;
+            }
+            tracker.rescan_over(&present);
         }
     }
     drop(watcher);
