@@ -26,59 +26,74 @@ pub struct RoleGuess {
 const REACH_BEFORE: usize = 14;
 const REACH_AFTER: usize = 10;
 
-/// Actors that can take a role: not compound adjectives ("Moscow-backed"),
-/// not places named after a location marker ("in Syria").
-fn candidates<'a>(s: &'a Sentence, text: &'a str) -> impl Iterator<Item = (usize, &'a ActorRef)> {
-    s.actors.iter().enumerate().filter(move |(_, a)| {
-        // "Abuja (Nigeria)": a country in brackets after a place locates it.
-        let gloss = text[s.span.0..a.start]
-            .trim_end()
-            .strip_suffix('(')
-            .is_some_and(|before| {
-                let before = before.trim_end();
-                s.places.iter().any(|p| s.span.0 + before.len() == p.1)
-            });
-        // "in Idlib and Syria": joined to a place, a place too.
-        let joined_to_place = s
-            .cues_in(Cue::Conjunction, s.span.0, a.start)
-            .any(|&(cs, ce, _)| {
-                gap(text, ce, a.start) == 0
-                    && s.places.iter().any(|p| {
-                        p.1 <= cs
-                            && gap(text, p.1, cs) == 0
-                            && !s.actors.iter().any(|x| x.start == p.0)
-                    })
-            });
-        // "BEIRUT — …", "Moscow (Reuters) -": a dateline, not a party.
-        let dateline = text[s.span.0..a.start].trim().is_empty() && {
-            let after = text[a.end..s.span.1].trim_start();
-            after.starts_with(['-', '\u{2013}', '\u{2014}', '('])
-        };
-        // "in Syrian government airstrikes": after "in", an actor that
-        // qualifies the act right after it is its agent, not a place.
-        let qualifies_act = s
-            .triggers
-            .iter()
-            .any(|t| t.0 >= a.end && gap(text, a.end, t.0) <= 1);
-        // "rockets at northern Israel", "strikes on southern Lebanon": a
-        // region word after a target marker still names the target.
-        let targeted_region = |ls: usize| {
-            s.cues_in(Cue::TargetMarker, s.span.0, ls)
-                .any(|&(ms, me, _)| me <= ls && gap(text, me, ls) == 0 && ms < ls)
-                && !s.cues_in(Cue::TargetMarker, ls, a.start).any(|c| c.0 == ls)
-        };
-        !a.modifier
-            && !gloss
-            && !dateline
-            && !joined_to_place
-            && (qualifies_act
-                || !s
-                    .cues_in(Cue::Location, s.span.0, a.start)
-                    .any(|&(ls, e, _)| {
-                        (gap(text, e, a.start) == 0 || text[e..a.start].trim() == "the")
-                            && !targeted_region(ls)
-                    }))
-    })
+/// Actors that can take a role (see [`eligible`]), worked out once per
+/// sentence by [`Sentence::analyse`]: role assignment asks for them for
+/// every trigger and marker.
+fn candidates<'a>(s: &'a Sentence, _text: &'a str) -> impl Iterator<Item = (usize, &'a ActorRef)> {
+    s.actors
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| s.eligible.get(*i).copied().unwrap_or(false))
+}
+
+/// Per actor of `s`: whether it can take a role — not a compound adjective
+/// ("Moscow-backed"), not a place named after a location marker ("in Syria").
+pub fn eligible(s: &Sentence, text: &str) -> Vec<bool> {
+    s.actors
+        .iter()
+        .map(|a| {
+            if a.modifier {
+                return false;
+            }
+            // "Abuja (Nigeria)": a country in brackets after a place locates it.
+            let gloss = text[s.span.0..a.start]
+                .trim_end()
+                .strip_suffix('(')
+                .is_some_and(|before| {
+                    let before = before.trim_end();
+                    s.places.iter().any(|p| s.span.0 + before.len() == p.1)
+                });
+            // "in Idlib and Syria": joined to a place, a place too.
+            let joined_to_place =
+                s.cues_in(Cue::Conjunction, s.span.0, a.start)
+                    .any(|&(cs, ce, _)| {
+                        gap(text, ce, a.start) == 0
+                            && s.places.iter().any(|p| {
+                                p.1 <= cs
+                                    && gap(text, p.1, cs) == 0
+                                    && !s.actors.iter().any(|x| x.start == p.0)
+                            })
+                    });
+            // "BEIRUT — …", "Moscow (Reuters) -": a dateline, not a party.
+            let dateline = text[s.span.0..a.start].trim().is_empty() && {
+                let after = text[a.end..s.span.1].trim_start();
+                after.starts_with(['-', '\u{2013}', '\u{2014}', '('])
+            };
+            // "in Syrian government airstrikes": after "in", an actor that
+            // qualifies the act right after it is its agent, not a place.
+            let qualifies_act = s
+                .triggers
+                .iter()
+                .any(|t| t.0 >= a.end && gap(text, a.end, t.0) <= 1);
+            // "rockets at northern Israel", "strikes on southern Lebanon": a
+            // region word after a target marker still names the target.
+            let targeted_region = |ls: usize| {
+                s.cues_in(Cue::TargetMarker, s.span.0, ls)
+                    .any(|&(ms, me, _)| me <= ls && gap(text, me, ls) == 0 && ms < ls)
+                    && !s.cues_in(Cue::TargetMarker, ls, a.start).any(|c| c.0 == ls)
+            };
+            !gloss
+                && !dateline
+                && !joined_to_place
+                && (qualifies_act
+                    || !s
+                        .cues_in(Cue::Location, s.span.0, a.start)
+                        .any(|&(ls, e, _)| {
+                            (gap(text, e, a.start) == 0 || text[e..a.start].trim() == "the")
+                                && !targeted_region(ls)
+                        }))
+        })
+        .collect()
 }
 
 /// Actor introduced by a marker cue of `kind` after `from` (within a few

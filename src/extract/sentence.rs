@@ -33,6 +33,8 @@ pub struct Sentence {
     pub numbers: Vec<Number>,
     pub places: Vec<(usize, usize, usize)>,
     pub dates: DateWords,
+    /// Per actor: whether it can take a role ([`super::roles::eligible`]).
+    pub eligible: Vec<bool>,
 }
 
 /// Words between two folded offsets (0 when adjacent; MAX when reversed).
@@ -219,6 +221,7 @@ impl Sentence {
             i = j;
         }
         s.numbers.sort_by_key(|n| n.start);
+        s.eligible = super::roles::eligible(&s, text);
         s
     }
 
