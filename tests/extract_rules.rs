@@ -383,3 +383,17 @@ fn a_compound_number_is_no_toll() {
     let m = has(&ms, EventType::Assault, "TUR", Some("SYR")).expect("TUR→SYR");
     assert_eq!(m.fatalities.killed, None, "{ms:?}");
 }
+
+#[test]
+fn a_joined_verb_shares_the_first_verbs_subject() {
+    let ms = run(
+        "Iran condemned the Israeli strikes and urged the UN Security Council to act.",
+        "en",
+        "2024-09-23",
+    );
+    assert!(
+        has(&ms, EventType::Request, "IRN", Some("UN")).is_some(),
+        "{ms:?}"
+    );
+    assert!(!ms.iter().any(|m| m.source.code == "ISR"), "{ms:?}");
+}

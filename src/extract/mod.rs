@@ -408,6 +408,10 @@ impl Extractor {
                     && !new_clause(end, ts)
             })
         };
+        // The subject of the last act read: a verb joined to it by "and"
+        // shares it ("Iran condemned the Israeli strikes and urged the UN
+        // to act": Iran urges, not Israel).
+        let mut clause_source: Option<usize> = None;
         for &(ts, te, ti) in &s.triggers {
             let trig = &lex.triggers[ti];
             if in_accusation(ts) {
@@ -438,6 +442,16 @@ impl Extractor {
                             lex.actors[s.actors[src].actor].code != lex.actors[a.actor].code
                         }))
             });
+            let joined_verb = s
+                .cues_in(Cue::Conjunction, s.span.0, ts)
+                .any(|c| gap(text, c.1, ts) == 0);
+            if let Some(src) = clause_source.filter(|_| joined_verb && !g.passive) {
+                g.source = Some(src);
+                g.target = g.target.filter(|&t| t != src);
+            }
+            if g.source.is_some() && !g.relative {
+                clause_source = g.source;
+            }
             let role_end = g.source.map_or(s.span.0, |i| s.actors[i].end.min(ts));
             let (t, mode) = match factuality(s, text, ts, role_end) {
                 // A ceasefire with its parties named after it ("ceasefire
