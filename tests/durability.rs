@@ -256,6 +256,20 @@ fn check(stream: &[(String, String, Value)], src: &Path, files: usize) -> (usize
     (events.len(), duplicates, losses)
 }
 
+/// Copies a file with its modification time: an article that gives no date
+/// is dated by its file's time, and the inline reference reads the original,
+/// so the copy must carry the same day (a copy made after midnight would
+/// not).
+fn copy_keeping_time(from: impl AsRef<Path>, to: impl AsRef<Path>) -> std::io::Result<u64> {
+    let n = std::fs::copy(&from, &to)?;
+    let modified = std::fs::metadata(&from)?.modified()?;
+    std::fs::File::options()
+        .write(true)
+        .open(&to)?
+        .set_modified(modified)?;
+    Ok(n)
+}
+
 fn dirs() -> (tempfile::TempDir, PathBuf, PathBuf, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let (src, inbox, state) = (
@@ -278,7 +292,7 @@ async fn kill_nine_at_random_moments_loses_and_repeats_nothing() {
     let stage = src.with_file_name("stage");
     std::fs::create_dir_all(&stage).unwrap();
     for name in &names {
-        std::fs::copy(src.join(name), stage.join(name)).unwrap();
+        copy_keeping_time(src.join(name), stage.join(name)).unwrap();
     }
     let client = async_nats::connect(&nats.url).await.unwrap();
     let js = jetstream::new(client);
@@ -332,7 +346,7 @@ async fn nats_outage_mid_ingest_loses_and_repeats_nothing() {
     let stage = src.with_file_name("stage");
     std::fs::create_dir_all(&stage).unwrap();
     for name in first.iter().chain(&second) {
-        std::fs::copy(src.join(name), stage.join(name)).unwrap();
+        copy_keeping_time(src.join(name), stage.join(name)).unwrap();
     }
     let daemon = Daemon::start(&nats.url, &inbox, &state);
     daemon.wait_for_n("caught up with the watched folders", 1);
@@ -491,7 +505,7 @@ async fn starting_while_nats_is_down_ingests_and_publishes_once_it_is_up() {
     let names = generate(&src, 30_000, 30_060);
     let (before, after) = names.split_at(30);
     for n in before {
-        std::fs::copy(src.join(n), inbox.join(n)).unwrap();
+        copy_keeping_time(src.join(n), inbox.join(n)).unwrap();
     }
     let port = common::free_port();
     let url = format!("nats://127.0.0.1:{port}");
@@ -503,7 +517,7 @@ async fn starting_while_nats_is_down_ingests_and_publishes_once_it_is_up() {
     let stage = src.with_file_name("stage");
     std::fs::create_dir_all(&stage).unwrap();
     for n in after {
-        std::fs::copy(src.join(n), stage.join(n)).unwrap();
+        copy_keeping_time(src.join(n), stage.join(n)).unwrap();
     }
     move_in(&stage, &inbox, after);
     daemon.wait_for_n("article processed", after.len());
@@ -530,7 +544,7 @@ async fn a_full_outbox_pauses_intake_once_and_drops_nothing() {
     let stage = src.with_file_name("stage");
     std::fs::create_dir_all(&stage).unwrap();
     for n in &names {
-        std::fs::copy(src.join(n), stage.join(n)).unwrap();
+        copy_keeping_time(src.join(n), stage.join(n)).unwrap();
     }
     let port = common::free_port();
     let url = format!("nats://127.0.0.1:{port}");
@@ -573,7 +587,7 @@ async fn core_publish_delivers_the_seeds_without_jetstream() {
     for entry in std::fs::read_dir(&seeds).unwrap() {
         let p = entry.unwrap().path();
         let name = p.file_name().unwrap().to_string_lossy().to_string();
-        std::fs::copy(&p, inbox.join(&name)).unwrap();
+        copy_keeping_time(&p, inbox.join(&name)).unwrap();
         names.push(name);
     }
     let client = async_nats::connect(&nats.url).await.unwrap();
