@@ -412,6 +412,13 @@ impl Extractor {
         // shares it ("Iran condemned the Israeli strikes and urged the UN
         // to act": Iran urges, not Israel).
         let mut clause_source: Option<usize> = None;
+        // A place in the source's own country names where, not whom.
+        let home_place = |src: Option<usize>, p: usize| {
+            s.actors[p].place
+                && src.is_some_and(|src| {
+                    lex.actors[s.actors[src].actor].code == lex.actors[s.actors[p].actor].code
+                })
+        };
         for &(ts, te, ti) in &s.triggers {
             let trig = &lex.triggers[ti];
             if in_accusation(ts) {
@@ -434,18 +441,10 @@ impl Extractor {
             // A place is a target only of a deed done there ("shelled
             // Kharkiv", "aid to Gaza"), not of words about it ("discussed
             // Gaza"), and never in the source's own country.
-            g.target = g.target.filter(|&t| {
-                let a = &s.actors[t];
-                !a.place
-                    || (place_target
-                        && g.source.is_none_or(|src| {
-                            lex.actors[s.actors[src].actor].code != lex.actors[a.actor].code
-                        }))
-            });
-            let joined_verb = s
-                .cues_in(Cue::Conjunction, s.span.0, ts)
-                .any(|c| gap(text, c.1, ts) == 0);
-            if let Some(src) = clause_source.filter(|_| joined_verb && !g.passive) {
+            g.target = g
+                .target
+                .filter(|&t| (!s.actors[t].place || place_target) && !home_place(g.source, t));
+            if let Some(src) = clause_source.filter(|_| s.joined_at(text, ts) && !g.passive) {
                 g.source = Some(src);
                 g.target = g.target.filter(|&t| t != src);
             }
@@ -507,12 +506,7 @@ impl Extractor {
                             && gap(text, te, a.start) <= 12
                             && !text[te..a.start].contains([';', ','])
                     })
-                    .filter(|&p| {
-                        g.source.is_none_or(|src| {
-                            lex.actors[s.actors[src].actor].code
-                                != lex.actors[s.actors[p].actor].code
-                        })
-                    });
+                    .filter(|&p| !home_place(g.source, p));
             }
             // "halted economic aid", "lifted the night curfew": a verb that
             // stops the act right before it turns it round.
@@ -593,8 +587,7 @@ impl Extractor {
                 }
             }
             if let (Some(a), Some(b)) = (source, target) {
-                // A place in the source's own country names where, not whom.
-                if same_side(a, b) || (s.actors[b].place && code(a) == code(b)) {
+                if same_side(a, b) || home_place(Some(a), b) {
                     target = None;
                 }
             }

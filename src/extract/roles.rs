@@ -29,7 +29,7 @@ const REACH_AFTER: usize = 10;
 /// Actors that can take a role (see [`eligible`]), worked out once per
 /// sentence by [`Sentence::analyse`]: role assignment asks for them for
 /// every trigger and marker.
-fn candidates<'a>(s: &'a Sentence, _text: &'a str) -> impl Iterator<Item = (usize, &'a ActorRef)> {
+fn candidates(s: &Sentence) -> impl Iterator<Item = (usize, &ActorRef)> {
     s.actors
         .iter()
         .enumerate()
@@ -110,7 +110,7 @@ fn marked_actor(s: &Sentence, text: &str, kind: Cue, from: usize) -> Option<usiz
             break;
         }
         if let Some((i, _)) =
-            candidates(s, text).find(|(_, a)| a.start >= me && gap(text, me, a.start) <= 3)
+            candidates(s).find(|(_, a)| a.start >= me && gap(text, me, a.start) <= 3)
         {
             return Some(i);
         }
@@ -172,7 +172,7 @@ pub fn assign(
         })
         .last()
         .map(|&(_, re, _)| re);
-    let before: Vec<(usize, &ActorRef)> = candidates(s, text)
+    let before: Vec<(usize, &ActorRef)> = candidates(s)
         .filter(|(i, a)| a.end <= ts && gap(text, a.end, ts) <= REACH_BEFORE && usable(*i))
         .filter(|(_, a)| closed_relative.is_none_or(|re| a.start < re))
         .collect();
@@ -191,11 +191,9 @@ pub fn assign(
     // Nor a second verb joined to this one: in "condemned the attacks and
     // asked the UN to act" the UN is asked, not condemned.
     let joined_verb = |end: usize| {
-        s.cues_in(Cue::Conjunction, te, end).any(|&(_, ce, _)| {
-            s.triggers
-                .iter()
-                .any(|t| t.0 >= ce && t.1 <= end && gap(text, ce, t.0) == 0)
-        })
+        s.triggers
+            .iter()
+            .any(|t| t.0 >= te && t.1 <= end && s.joined_at(text, t.0))
     };
     // "fought government troops and Russian warplanes struck back": past
     // an unnamed object and a conjunction, a new subject begins.
@@ -211,7 +209,7 @@ pub fn assign(
             && s.cues_in(Cue::Relative, te, a.start).next().is_none()
             && !joined_verb(a.start)
     };
-    let after: Vec<(usize, &ActorRef)> = candidates(s, text)
+    let after: Vec<(usize, &ActorRef)> = candidates(s)
         .filter(|(i, a)| {
             a.start >= te
                 && gap(text, te, a.start) <= REACH_AFTER
@@ -339,7 +337,7 @@ pub fn assign(
         g.source = nearest_before.and_then(|t| {
             let t_start = s.actors[t].start;
             let (rs, _, _) = *s.cues_in(Cue::Reporting, s.span.0, t_start).last()?;
-            candidates(s, text)
+            candidates(s)
                 .filter(|(i, a)| a.end <= rs && Some(*i) != g.target)
                 .last()
                 .map(|(i, _)| i)
@@ -437,7 +435,7 @@ fn agent_suffixed(grammar: &Grammar, text: &str, a: &ActorRef) -> bool {
 /// For mutual acts ("Russia and Turkey agreed"): the two actors joined
 /// before the trigger, when nothing follows it.
 pub fn coordinated_pair(s: &Sentence, text: &str, ts: usize) -> Option<(usize, usize)> {
-    let before: Vec<(usize, &ActorRef)> = candidates(s, text)
+    let before: Vec<(usize, &ActorRef)> = candidates(s)
         .filter(|(_, a)| a.end <= ts && gap(text, a.end, ts) <= REACH_BEFORE && !a.place)
         .collect();
     if before.len() < 2 {
@@ -452,7 +450,7 @@ pub fn coordinated_pair(s: &Sentence, text: &str, ts: usize) -> Option<(usize, u
 
 /// "ceasefire between Israel and Hezbollah": two actors joined after the trigger.
 pub fn coordinated_pair_after(s: &Sentence, text: &str, te: usize) -> Option<(usize, usize)> {
-    let after: Vec<(usize, &ActorRef)> = candidates(s, text)
+    let after: Vec<(usize, &ActorRef)> = candidates(s)
         .filter(|(_, a)| a.start >= te && !a.place)
         .take(2)
         .collect();

@@ -225,6 +225,13 @@ impl Sentence {
         s
     }
 
+    /// A conjunction stands right before `pos`: what starts there is joined
+    /// to what went before ("condemned the attack and urged …").
+    pub fn joined_at(&self, text: &str, pos: usize) -> bool {
+        self.cues_in(Cue::Conjunction, self.span.0, pos)
+            .any(|c| gap(text, c.1, pos) == 0)
+    }
+
     /// Cues of kind `cue` in `start..end`.
     pub fn cues_in(
         &self,
