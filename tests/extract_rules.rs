@@ -397,3 +397,64 @@ fn a_joined_verb_shares_the_first_verbs_subject() {
     );
     assert!(!ms.iter().any(|m| m.source.code == "ISR"), "{ms:?}");
 }
+
+#[test]
+fn a_refused_cooperative_act_is_a_rejection_aimed_at_its_complement() {
+    // Written for this test: a refusal names whom it touches after the
+    // refused verb; a negated pledge is a refusal too.
+    let ms = run(
+        "Kenya has refused to send police officers to Haiti this year.",
+        "en",
+        "2024-05-10",
+    );
+    assert!(
+        has(&ms, EventType::Reject, "KEN", Some("HTI")).is_some(),
+        "{ms:?}"
+    );
+    let ms = run(
+        "Hungary said it would not deliver weapons to Ukraine.",
+        "en",
+        "2024-05-10",
+    );
+    assert!(
+        has(&ms, EventType::Reject, "HUN", Some("UKR")).is_some(),
+        "{ms:?}"
+    );
+    // A denial's object is its topic, not its target.
+    let ms = run(
+        "Moscow dismissed claims of Russian troops in Moldova.",
+        "en",
+        "2024-05-10",
+    );
+    assert!(
+        !ms.iter().any(|m| m.event_type == EventType::Reject
+            && m.target.as_ref().is_some_and(|t| t.code == "MDA")),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn a_promise_carried_by_a_verb_of_giving_is_a_pledge() {
+    let ms = run(
+        "Japan will provide 30 million dollars of humanitarian aid to Sudan, the foreign ministry said.",
+        "en",
+        "2024-05-10",
+    );
+    assert!(
+        has(&ms, EventType::Agree, "JPN", Some("SDN")).is_some(),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn a_planned_acts_date_does_not_date_the_speech_act() {
+    // 2024-05-10 is a Friday: "on Wednesday" is the 8th; the talks in
+    // September are the plan's date.
+    let ms = run(
+        "Serbia on Wednesday rejected a Kosovo offer to hold talks in September.",
+        "en",
+        "2024-05-10",
+    );
+    let m = has(&ms, EventType::Reject, "SRB", Some("XKX")).expect("a rejection");
+    assert_eq!(m.date.to_string(), "2024-05-08");
+}

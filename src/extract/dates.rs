@@ -23,7 +23,7 @@ pub struct DateCue {
 }
 
 /// The date words of one sentence (folded offsets).
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct DateWords {
     pub months: Vec<(usize, usize, u32)>,
     pub weekdays: Vec<(usize, u32)>,

@@ -188,7 +188,10 @@ impl Extractor {
                 cues = ?s.cues.iter().map(|c| (&text[c.0..c.1], c.2)).collect::<Vec<_>>(),
                 "sentence analysed"
             );
-            let cue = dates::resolve(text, s.span, &s.dates, &s.numbers, anchor);
+            // Weekdays and "yesterday" count back from the month's end when
+            // only the month of publication is known: from its first day
+            // they would land in the month before.
+            let cue = dates::resolve(text, s.span, &plan_dates_dropped(s), &s.numbers, horizon);
             let (date, precision, explicit) = match cue {
                 Some(c) => (c.date, c.precision, true),
                 None => (anchor, DatePrecision::Day, false),
@@ -444,6 +447,14 @@ impl Extractor {
             g.target = g
                 .target
                 .filter(|&t| (!s.actors[t].place || place_target) && !home_place(g.source, t));
+            // "refused to deploy peacekeepers in Iraq", "rejected a call for
+            // troops in East Timor": a speech act whose roles name no target
+            // is aimed at whom its complement's act would touch, the first
+            // party (or, after a verb of its own, place) named in its clause.
+            if g.target.is_none() && g.source.is_some() && speech_act(trig.event_type) {
+                let places = trig.event_type == EventType::Reject;
+                g.target = complement_target(s, text, te, g.source, places);
+            }
             if let Some(src) = clause_source.filter(|_| s.joined_at(text, ts) && !g.passive) {
                 g.source = Some(src);
                 g.target = g.target.filter(|&t| t != src);
@@ -452,7 +463,17 @@ impl Extractor {
                 clause_source = g.source;
             }
             let role_end = g.source.map_or(s.span.0, |i| s.actors[i].end.min(ts));
-            let (t, mode) = match factuality(s, text, ts, role_end) {
+            let fact = factuality(s, text, ts, role_end);
+            tracing::trace!(
+                trigger = &text[ts..te],
+                event_type = ?trig.event_type,
+                factuality = ?fact,
+                source = g.source.map(|i| &text[s.actors[i].start..s.actors[i].end]),
+                target = g.target.map(|i| &text[s.actors[i].start..s.actors[i].end]),
+                passive = g.passive,
+                "trigger read"
+            );
+            let (t, mode) = match fact {
                 // A ceasefire with its parties named after it ("ceasefire
                 // between X and Y", "… with Hamas") is an agreement between
                 // them (PLOVER AGREE); a one-sided one stays RETREAT.
@@ -479,6 +500,13 @@ impl Extractor {
                 // PLOVER codes the pledge as AGREE.
                 Factuality::Committed if cooperative_act(trig.event_type) => {
                     (EventType::Agree, Some("pledge".to_string()))
+                }
+                // "would not meet the demands", "will not send troops": a
+                // cooperative act refused is a rejection (PLOVER REJECT).
+                Factuality::Negated
+                    if cooperative_act(trig.event_type) || trig.event_type == EventType::Agree =>
+                {
+                    (EventType::Reject, None)
                 }
                 _ => continue,
             };
@@ -771,6 +799,59 @@ fn domestic_sides(a: &str, b: &str) -> bool {
     a != b && (APART.contains(&a) || APART.contains(&b))
 }
 
+/// The party a speech act's complement is about: the first actor named
+/// after the complement's own verb (another trigger or an infinitive) in
+/// the speech act's clause (no comma or semicolon between, at most sixteen
+/// words on) that is not the source's side. What the speech verb's own
+/// object names is its topic ("dismissed claims of Syrian fighters there").
+/// For a refusal a place counts too ("refused to deploy troops in Iraq"); a
+/// demand or a pledge is aimed at whom it asks or promises, not where
+/// ("urged its allies to send support to Idlib").
+fn complement_target(
+    s: &Sentence,
+    text: &str,
+    te: usize,
+    source: Option<usize>,
+    places: bool,
+) -> Option<usize> {
+    // "… and Akar said that …": a new speaker opens a new clause.
+    let new_speaker = s
+        .cues_in(Cue::Conjunction, te, s.span.1)
+        .find(|c| {
+            s.actors.iter().any(|a| {
+                gap(text, c.1, a.start) == 0
+                    && (s
+                        .cues_in(Cue::Reporting, a.end, s.span.1)
+                        .any(|r| gap(text, a.end, r.0) <= 1)
+                        || s.triggers
+                            .iter()
+                            .any(|t| t.0 >= a.end && gap(text, a.end, t.0) <= 1))
+            })
+        })
+        .map_or(s.span.1, |c| c.0);
+    let clause_end = text[te..s.span.1]
+        .find([',', ';', ':'])
+        .map_or(s.span.1, |i| te + i)
+        .min(new_speaker);
+    let verb_between = |at: usize| {
+        s.triggers.iter().any(|t| t.0 >= te && t.1 <= at)
+            || s.cues_in(Cue::Infinitive, te, at).next().is_some()
+    };
+    let side = |i: usize| &s.actors[i];
+    (0..s.actors.len())
+        .filter(|&i| {
+            let a = side(i);
+            a.start >= te && a.end <= clause_end && gap(text, te, a.start) <= 16 && !a.modifier
+        })
+        .find(|&i| {
+            let a = side(i);
+            let placed = a.place || !s.eligible.get(i).copied().unwrap_or(false);
+            verb_between(a.start)
+                && (!placed || places)
+                && source.is_none_or(|src| side(src).actor != a.actor)
+        })
+}
+
 /// A trigger's position, mode and roles.
 type Guess = (usize, Option<String>, roles::RoleGuess);
 
@@ -889,10 +970,19 @@ fn factuality(s: &Sentence, text: &str, ts: usize, role_end: usize) -> Factualit
         .cues_in(Cue::Infinitive, from, ts)
         .find(|c| gap(text, c.1, ts) == 0);
     // A promise binds the verb right after it ("will hand over"), not a
-    // noun further on ("would value its cooperation").
+    // noun further on ("would value its cooperation") unless a verb of
+    // giving carries it there ("will provide 25,000 tons of food aid").
+    let carried = |c: &(usize, usize, Cue)| {
+        s.cues_in(Cue::Giving, c.1, ts).any(|g| {
+            gap(text, c.1, g.0) <= 1
+                && gap(text, g.1, ts) <= 6
+                && !text[g.1..ts].contains([',', ';'])
+                && !s.triggers.iter().any(|t| t.0 >= g.1 && t.1 <= ts)
+        })
+    };
     let commitments: Vec<&(usize, usize, Cue)> = s
         .cues_in(Cue::Commitment, from, ts)
-        .filter(|c| gap(text, c.1, ts) <= 1)
+        .filter(|c| gap(text, c.1, ts) <= 1 || carried(c))
         .collect();
     let committed =
         |span: (usize, usize)| commitments.iter().any(|c| c.0 <= span.0 && c.1 >= span.1);
@@ -909,6 +999,40 @@ fn factuality(s: &Sentence, text: &str, ts: usize, role_end: usize) -> Factualit
     } else {
         Factuality::Modal
     }
+}
+
+/// The sentence's date words without those of a planned act, when others
+/// date the act itself: in "Arafat on Wednesday rejected an offer to host a
+/// summit in July", July is the summit's, Wednesday the rejection's. A plan
+/// starts at the first infinitive or promise after the first trigger.
+fn plan_dates_dropped(s: &Sentence) -> std::borrow::Cow<'_, dates::DateWords> {
+    use std::borrow::Cow;
+    let Some(first) = s.triggers.first() else {
+        return Cow::Borrowed(&s.dates);
+    };
+    let Some(plan) = s
+        .cues
+        .iter()
+        .find(|c| c.0 >= first.1 && matches!(c.2, Cue::Infinitive | Cue::Commitment))
+        .map(|c| c.0)
+    else {
+        return Cow::Borrowed(&s.dates);
+    };
+    let d = &s.dates;
+    let before = d.months.iter().any(|m| m.0 < plan)
+        || d.weekdays.iter().any(|w| w.0 < plan)
+        || d.relative.iter().any(|r| r.0 < plan);
+    let after = d.months.iter().any(|m| m.0 >= plan)
+        || d.weekdays.iter().any(|w| w.0 >= plan)
+        || d.relative.iter().any(|r| r.0 >= plan);
+    if !(before && after) {
+        return Cow::Borrowed(&s.dates);
+    }
+    Cow::Owned(dates::DateWords {
+        months: d.months.iter().copied().filter(|m| m.0 < plan).collect(),
+        weekdays: d.weekdays.iter().copied().filter(|w| w.0 < plan).collect(),
+        relative: d.relative.iter().copied().filter(|r| r.0 < plan).collect(),
+    })
 }
 
 /// The offset `n` words before `pos`, not before `floor`.

@@ -116,6 +116,8 @@ pub struct GrammarFile {
     #[serde(default)]
     pub discontinue: Vec<String>,
     #[serde(default)]
+    pub giving: Vec<String>,
+    #[serde(default)]
     pub ease: Vec<String>,
     #[serde(default)]
     pub verb_prefixes: Vec<String>,

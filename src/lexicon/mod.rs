@@ -71,6 +71,9 @@ pub enum Cue {
     Relative,
     /// "will", "ready to", "pledged to": the act is promised, not done.
     Commitment,
+    /// "will provide 25,000 tons of food aid": a verb of giving carries a
+    /// promise on to the aid named after it.
+    Giving,
     /// "suspended military aid", "cancelled a visit": a cooperative act
     /// stopped is a sanction (PLOVER SANCTION/discontinue).
     Discontinue,
@@ -299,6 +302,7 @@ impl Lexicon {
                 (&f.relative_pronouns, Cue::Relative),
                 (&f.commitment, Cue::Commitment),
                 (&f.discontinue, Cue::Discontinue),
+                (&f.giving, Cue::Giving),
                 (&f.ease, Cue::Ease),
             ];
             for (words, cue) in lists {
