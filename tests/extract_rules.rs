@@ -458,3 +458,32 @@ fn a_planned_acts_date_does_not_date_the_speech_act() {
     let m = has(&ms, EventType::Reject, "SRB", Some("XKX")).expect("a rejection");
     assert_eq!(m.date.to_string(), "2024-05-08");
 }
+
+#[test]
+fn government_forces_named_without_their_state_are_the_host_states() {
+    // Written for this test. Goma lies in the DR Congo.
+    let ms = run(
+        "Government troops attacked Rwandan soldiers near Goma on Sunday.",
+        "en",
+        "2024-05-10",
+    );
+    let m = has(&ms, EventType::Assault, "COD", Some("RWA")).expect("COD→RWA");
+    assert_eq!(m.source.sector, "MIL");
+    // Written right after a state, the words only give its sector.
+    let ms = run(
+        "Sudanese government forces shelled positions of Chadian troops near El Geneina.",
+        "en",
+        "2024-05-10",
+    );
+    assert!(
+        has(&ms, EventType::Assault, "SDN", Some("TCD")).is_some(),
+        "{ms:?}"
+    );
+    // With no place to set them in, they are no one.
+    let ms = run(
+        "Government troops attacked Rwandan soldiers on Sunday.",
+        "en",
+        "2024-05-10",
+    );
+    assert!(ms.is_empty(), "{ms:?}");
+}

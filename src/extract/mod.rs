@@ -134,6 +134,7 @@ impl Extractor {
                     .iter()
                     .any(|h| h.meanings.iter().any(|m| matches!(m, Meaning::Trigger(_))))
         };
+        let host = host_state(&hits_by_place(&per_sentence), &self.place_states);
         let sentences: Vec<Sentence> = spans
             .iter()
             .zip(&per_sentence)
@@ -146,6 +147,7 @@ impl Extractor {
                     hits,
                     anchor,
                     &self.place_states,
+                    host,
                 ),
                 false => Sentence {
                     span,
@@ -778,6 +780,40 @@ fn implied_sources(mentions: &mut Vec<Mention>) {
         }
         true
     });
+}
+
+/// The gazetteer places an article names, not counting names that are
+/// also actors ("Moscow said" is a government speaking, not a setting).
+fn hits_by_place(per_sentence: &[Vec<Hit>]) -> Vec<usize> {
+    per_sentence
+        .iter()
+        .flatten()
+        .filter(|h| !h.meanings.iter().any(|m| matches!(m, Meaning::Actor(_))))
+        .filter_map(|h| {
+            h.meanings.iter().find_map(|m| match m {
+                Meaning::Place(p) => Some(*p),
+                _ => None,
+            })
+        })
+        .collect()
+}
+
+/// The state an article is set in: the one its places lie in most (the
+/// first named wins a tie). "Government troops" with no place of their own
+/// in the sentence are that state's.
+fn host_state(places: &[usize], place_states: &[Option<usize>]) -> Option<usize> {
+    let mut counts: Vec<(usize, usize)> = Vec::new();
+    for state in places
+        .iter()
+        .filter_map(|&p| place_states.get(p).copied().flatten())
+    {
+        match counts.iter_mut().find(|c| c.0 == state) {
+            Some(c) => c.1 += 1,
+            None => counts.push((state, 1)),
+        }
+    }
+    let best = counts.iter().map(|c| c.1).max()?;
+    counts.iter().find(|c| c.1 == best).map(|c| c.0)
 }
 
 /// The last day of `d`'s month.

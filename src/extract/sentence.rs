@@ -73,6 +73,7 @@ impl Sentence {
         hits: &[Hit],
         date: NaiveDate,
         place_states: &[Option<usize>],
+        host: Option<usize>,
     ) -> Sentence {
         let mut s = Sentence {
             span,
@@ -80,6 +81,9 @@ impl Sentence {
         };
         let mut sectors: Vec<(usize, usize, String)> = Vec::new();
         let mut words: Vec<(usize, usize, u64)> = Vec::new();
+        // "government troops", "security forces": a state's own forces,
+        // named without their state (kind "host"), resolved below.
+        let mut hosts: Vec<(usize, usize, String)> = Vec::new();
         for h in hits {
             let mut places: Vec<(usize, usize, usize)> = Vec::new();
             // An actor alias wins over a place of the same name ("Ankara"),
@@ -125,7 +129,12 @@ impl Sentence {
             if actor.is_none() || located {
                 s.places.extend(places);
             }
-            if let Some(i) = place_actor {
+            if let Some(def) = actor
+                .map(|i| &lex.actors[i])
+                .filter(|d| d.kind.as_deref() == Some("host"))
+            {
+                hosts.push((h.start, h.end, def.sector.clone()));
+            } else if let Some(i) = place_actor {
                 s.actors.push(ActorRef {
                     start: h.start,
                     end: h.end,
@@ -156,6 +165,39 @@ impl Sentence {
             }
         }
         s.triggers.dedup_by_key(|t| (t.0, t.2));
+        // Right after a state ("Syrian government forces") the words give
+        // its sector; alone, they stand for the forces of the state the
+        // sentence's first place lies in, else the article's.
+        if !hosts.is_empty() {
+            let here = s
+                .places
+                .iter()
+                .find_map(|p| place_states.get(p.2).copied().flatten())
+                .or(host);
+            for (start, end, sector) in hosts {
+                let qualifies = s.actors.iter().any(|a| {
+                    (a.end <= start && gap(text, a.end, start) == 0)
+                        || (a.start >= end && gap(text, end, a.start) == 0)
+                });
+                if qualifies {
+                    sectors.push((start, end, sector));
+                } else if let Some(state) = here {
+                    let at = s.actors.partition_point(|a| a.start < start);
+                    s.actors.insert(
+                        at,
+                        ActorRef {
+                            start,
+                            end,
+                            actor: state,
+                            sector: Some(sector),
+                            modifier: false,
+                            place: false,
+                        },
+                    );
+                }
+            }
+            sectors.sort_by_key(|x| x.0);
+        }
         for a in &mut s.actors {
             // "Turkish government troops" but not "the Kremlin said rebel
             // leaders": the word between may not be a verb or marker.
@@ -176,7 +218,7 @@ impl Sentence {
                 .iter()
                 .rev()
                 .find(|(_, en, _)| *en <= a.start && gap(text, *en, a.start) == 0);
-            a.sector = after.or(before).map(|x| x.2.clone());
+            a.sector = after.or(before).map(|x| x.2.clone()).or(a.sector.take());
         }
         // "Russian President Vladimir Putin": adjacent mentions of one actor
         // code are one mention (a title between them is allowed).
