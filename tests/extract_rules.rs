@@ -487,3 +487,68 @@ fn government_forces_named_without_their_state_are_the_host_states() {
     );
     assert!(ms.is_empty(), "{ms:?}");
 }
+
+#[test]
+fn a_verb_of_giving_names_its_recipient_right_after_it() {
+    // Written for this test.
+    let ms = run(
+        "Norway gave Malawi a grant of 40 million dollars on Monday.",
+        "en",
+        "2024-05-10",
+    );
+    assert!(
+        has(&ms, EventType::Aid, "NOR", Some("MWI")).is_some(),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn a_progressive_verb_after_an_auxiliary_is_active() {
+    let ms = run(
+        "The United States has been carrying out air strikes against the Houthis, officials said on Monday.",
+        "en",
+        "2024-05-10",
+    );
+    assert!(
+        has(&ms, EventType::Assault, "USA", Some("HOUTHI")).is_some(),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn an_actor_after_anti_or_pro_qualifies_a_noun() {
+    let ms = run(
+        "Iran backs anti-Israel militias in Syria, officials said on Monday.",
+        "en",
+        "2024-05-10",
+    );
+    assert!(
+        !ms.iter()
+            .any(|m| m.target.as_ref().is_some_and(|t| t.code == "ISR")),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn a_subject_pronoun_stands_for_the_previous_sentences_subject() {
+    // Written for this test.
+    let ms = run(
+        "Erdogan met Putin in Moscow on Monday.\nHe threatened a military operation against Syria on Tuesday.",
+        "en",
+        "2024-05-10",
+    );
+    assert!(
+        has(&ms, EventType::Threaten, "TUR", Some("SYR")).is_some(),
+        "{ms:?}"
+    );
+    // "He" is a person: a state before it stands for no "he".
+    let ms = run(
+        "Turkey met Russia in Moscow on Monday.\nHe threatened a military operation against Syria on Tuesday.",
+        "en",
+        "2024-05-10",
+    );
+    assert!(
+        !ms.iter().any(|m| m.event_type == EventType::Threaten),
+        "{ms:?}"
+    );
+}

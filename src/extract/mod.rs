@@ -135,7 +135,7 @@ impl Extractor {
                     .any(|h| h.meanings.iter().any(|m| matches!(m, Meaning::Trigger(_))))
         };
         let host = host_state(&hits_by_place(&per_sentence), &self.place_states);
-        let sentences: Vec<Sentence> = spans
+        let mut sentences: Vec<Sentence> = spans
             .iter()
             .zip(&per_sentence)
             .map(|(&span, hits)| match needed(hits) {
@@ -155,6 +155,7 @@ impl Extractor {
                 },
             })
             .collect();
+        resolve_pronouns(lex, text, &mut sentences);
         // A full date in the text anchors relative ones as well as a
         // publication date would; a yearless one only guesses.
         let (anchor, anchor_known) = match article.published {
@@ -443,6 +444,7 @@ impl Extractor {
             }
             let place_target = material(trig.event_type);
             let mut g = roles::assign(s, text, ts, te, trig.roles, grammar, place_target);
+            double_object(s, text, ts, &mut g);
             // A place is a target only of a deed done there ("shelled
             // Kharkiv", "aid to Gaza"), not of words about it ("discussed
             // Gaza"), and never in the source's own country.
@@ -833,6 +835,77 @@ fn month_end(d: chrono::NaiveDate) -> chrono::NaiveDate {
 fn domestic_sides(a: &str, b: &str) -> bool {
     const APART: [&str; 6] = ["REB", "PTY", "JUD", "LEG", "COP", "CVL"];
     a != b && (APART.contains(&a) || APART.contains(&b))
+}
+
+/// "Putin addressed the nation. He vowed retaliation …": a subject pronoun
+/// before a sentence's first act, with no party named before that act,
+/// stands for the subject of the sentence before (the first party it names
+/// that can take a role); "he"/"she" only for a person.
+fn resolve_pronouns(lex: &Lexicon, text: &str, sentences: &mut [Sentence]) {
+    let mut last: Option<sentence::ActorRef> = None;
+    for s in sentences.iter_mut() {
+        if let (Some(first), Some(prev)) = (s.triggers.first().copied(), &last) {
+            let named_before = s.actors.iter().any(|a| a.end <= first.0 && !a.place);
+            let person = lex.actors[prev.actor].kind.as_deref() == Some("person");
+            let pronoun = s.cues.iter().find(|c| {
+                let fits = match c.2 {
+                    Cue::PersonPronoun => person,
+                    Cue::GroupPronoun => true,
+                    _ => false,
+                };
+                fits && c.1 <= first.0 && gap(text, c.1, first.0) <= 3
+            });
+            if let (false, Some(&(ps, pe, _))) = (named_before, pronoun) {
+                let at = s.actors.partition_point(|a| a.start < ps);
+                s.actors.insert(
+                    at,
+                    sentence::ActorRef {
+                        start: ps,
+                        end: pe,
+                        ..prev.clone()
+                    },
+                );
+                s.eligible = roles::eligible(s, text);
+            }
+        }
+        let subject = s
+            .actors
+            .iter()
+            .enumerate()
+            .find(|(i, a)| !a.place && s.eligible.get(*i).copied().unwrap_or(false))
+            .map(|(_, a)| a.clone());
+        if subject.is_some() {
+            last = subject;
+        }
+    }
+}
+
+/// "Finland will give Tanzania a grant", "Iran sent Russia drones": the
+/// party right after a verb of giving receives the aid named after it, and
+/// the giver stands before the verb.
+fn double_object(s: &Sentence, text: &str, ts: usize, g: &mut roles::RoleGuess) {
+    let Some(src) = g.source.filter(|&i| s.actors[i].end <= ts) else {
+        return;
+    };
+    let recipient = &s.actors[src];
+    let Some(give) = s
+        .cues_in(Cue::Giving, s.span.0, recipient.start)
+        .filter(|c| gap(text, c.1, recipient.start) == 0)
+        .last()
+    else {
+        return;
+    };
+    let giver = (0..s.actors.len()).rev().find(|&i| {
+        let a = &s.actors[i];
+        a.end <= give.0
+            && !a.place
+            && s.eligible.get(i).copied().unwrap_or(false)
+            && gap(text, a.end, give.0) <= 4
+    });
+    if g.target.is_none() {
+        g.target = Some(src);
+    }
+    g.source = giver.filter(|&i| Some(i) != g.target);
 }
 
 /// The party a speech act's complement is about: the first actor named

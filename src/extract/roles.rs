@@ -136,9 +136,27 @@ pub fn assign(
         .progressive_suffixes
         .iter()
         .any(|suffix| word.ends_with(suffix.as_str()));
+    // "has been providing air support": a progressive verb between the
+    // auxiliary and the trigger makes it active.
+    // ("were being shelled": "being" is itself an auxiliary.)
+    let progressive_between = |e: usize| {
+        let mut at = e;
+        text[e..ts].split(' ').any(|w| {
+            let start = at;
+            at += w.len() + 1;
+            let aux = s
+                .cues_in(Cue::PassiveAux, start, start + w.len())
+                .next()
+                .is_some();
+            !aux && grammar
+                .progressive_suffixes
+                .iter()
+                .any(|suffix| w.len() > suffix.len() + 2 && w.ends_with(suffix.as_str()))
+        })
+    };
     let passive_aux = !progressive
         && s.cues_in(Cue::PassiveAux, s.span.0, ts)
-            .any(|&(_, e, _)| gap(text, e, ts) <= 2);
+            .any(|&(_, e, _)| gap(text, e, ts) <= 2 && !progressive_between(e));
     let agent = marked_actor(s, text, Cue::AgentMarker, te).filter(|&i| !s.actors[i].place);
     let marked_target = marked_actor(s, text, Cue::TargetMarker, te).filter(|&i| usable(i));
     // "killed in an attack by X": a by-phrase marks a passive or a noun.

@@ -149,8 +149,14 @@ impl Sentence {
                 let after = &text[h.end..span.1];
                 let written = &original[h.orig.0..h.orig.1];
                 let orig_tail = written.rsplit_once('-').map(|(_, t)| t);
-                let modifier = (after.starts_with('-')
-                    && after[1..].chars().next().is_some_and(char::is_alphabetic))
+                // "anti-Assad rebels", "pro-Russian separatists" too.
+                let prefixed = s
+                    .cues
+                    .iter()
+                    .any(|c| c.2 == Cue::CompoundPrefix && c.1 == h.start);
+                let modifier = prefixed
+                    || (after.starts_with('-')
+                        && after[1..].chars().next().is_some_and(char::is_alphabetic))
                     || orig_tail.is_some_and(|t| {
                         !t.contains(' ') && t.chars().next().is_some_and(char::is_lowercase)
                     });

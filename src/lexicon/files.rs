@@ -118,6 +118,12 @@ pub struct GrammarFile {
     #[serde(default)]
     pub giving: Vec<String>,
     #[serde(default)]
+    pub compound_prefixes: Vec<String>,
+    #[serde(default)]
+    pub person_pronouns: Vec<String>,
+    #[serde(default)]
+    pub group_pronouns: Vec<String>,
+    #[serde(default)]
     pub ease: Vec<String>,
     #[serde(default)]
     pub verb_prefixes: Vec<String>,

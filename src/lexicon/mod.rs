@@ -71,6 +71,15 @@ pub enum Cue {
     Relative,
     /// "will", "ready to", "pledged to": the act is promised, not done.
     Commitment,
+    /// "He vowed retaliation": a subject pronoun for a person named in the
+    /// sentence before.
+    PersonPronoun,
+    /// "They fired back", "il a annoncé": a subject pronoun for any actor
+    /// named in the sentence before.
+    GroupPronoun,
+    /// "anti-Assad rebels", "pro-Russian separatists": the actor after it
+    /// qualifies a noun and takes no role.
+    CompoundPrefix,
     /// "will provide 25,000 tons of food aid": a verb of giving carries a
     /// promise on to the aid named after it.
     Giving,
@@ -303,6 +312,9 @@ impl Lexicon {
                 (&f.commitment, Cue::Commitment),
                 (&f.discontinue, Cue::Discontinue),
                 (&f.giving, Cue::Giving),
+                (&f.compound_prefixes, Cue::CompoundPrefix),
+                (&f.person_pronouns, Cue::PersonPronoun),
+                (&f.group_pronouns, Cue::GroupPronoun),
                 (&f.ease, Cue::Ease),
             ];
             for (words, cue) in lists {
