@@ -28,6 +28,7 @@ use crate::config::Settings;
 use crate::dedup::{Deduper, Entry};
 use crate::escalation::Escalation;
 use crate::extract::Extractor;
+use crate::ingest::parse::Draft;
 use crate::ingest::reader::{Known, Reader};
 use crate::ingest::watcher::{self, WatchEvent};
 use crate::ingest::Rejection;
@@ -41,8 +42,10 @@ use crate::store::{FileRecord, Kind, MergeWrite, OutboxRow, Snapshot, Store};
 /// What flows between the tasks.
 #[derive(Debug)]
 enum Msg {
-    /// A new article, with its file's path and stamp (see [`FileRecord`]).
-    Article(Article, Option<(String, FileRecord)>),
+    /// A new article as the reader leaves it (its title, date and
+    /// language are found by the extract worker), with its file's path and
+    /// stamp (see [`FileRecord`]).
+    Article(Draft, Option<(String, FileRecord)>),
     Mentions(Article, Vec<Mention>, Option<(String, FileRecord)>),
     Output(Output),
     /// The start-up scan has been handed on in full.
@@ -751,9 +754,12 @@ fn read_stage(
                     }
                 }
                 read += 1;
-                match reader.read(&path, &lexicon) {
+                // Decoding and reduction to text, which can refuse the
+                // file, happen here in order; the rest of the parsing is
+                // the extract worker's (see `extract_stage`).
+                match reader.read_draft(&path, &lexicon) {
                     Ok(Some(a)) => {
-                        debug!(file = %a.file, id = %a.id, lang = %a.language, "article read");
+                        debug!(file = %path.display(), id = %a.id, "article read");
                         let stamp = meta.map(|m| (key, FileRecord::of(&m, &a.id)));
                         Msg::Article(a, stamp)
                     }
@@ -835,7 +841,12 @@ fn extract_stage(
             // Passed on unextracted (the merge stage drops it), not left
             // out, so the workers' turns stay in step.
             Msg::Article(..) if *stop.borrow() => msg,
-            Msg::Article(a, file) => {
+            Msg::Article(draft, file) => {
+                // The reader's half of parsing is done; title, date and
+                // language (language detection is the costly part) are
+                // found here, off the reader's single thread.
+                let a = draft.finish(extractor.lexicon());
+                debug!(file = %a.file, id = %a.id, lang = %a.language, "article parsed");
                 let m = extractor.extract(&a);
                 Msg::Mentions(a, m, file)
             }
