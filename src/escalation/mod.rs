@@ -134,6 +134,22 @@ impl Walk {
     }
 }
 
+/// A dyad's last published level and score.
+#[derive(Debug, Clone, Copy)]
+struct Published {
+    level: u8,
+    score: f64,
+}
+
+impl Published {
+    fn of(s: &EscalationState) -> Published {
+        Published {
+            level: s.level,
+            score: s.score,
+        }
+    }
+}
+
 /// The one owner of every dyad's events and last published state.
 pub struct Escalation {
     settings: EscalationSettings,
@@ -142,7 +158,11 @@ pub struct Escalation {
     /// Patron → clients it backs (a patron's settlement binds its clients).
     clients: HashMap<String, Vec<String>>,
     dyads: BTreeMap<String, BTreeMap<String, Part>>,
-    published: HashMap<String, EscalationState>,
+    /// Per dyad ever published, what was last published of it: only its
+    /// level and score decide whether a new state is worth publishing, so
+    /// that is all that is held (a whole state per dyad grew with every
+    /// pair the articles ever named, window or not).
+    published: HashMap<Box<str>, Published>,
     /// Event-time clock: the latest event date seen. Every dyad is judged as
     /// of this day, so a dyad that goes quiet decays while others move on.
     clock: Option<NaiveDate>,
@@ -269,7 +289,7 @@ impl Escalation {
                 self.published
                     .iter()
                     .filter(|(_, p)| p.level > 0 || p.score > 0.0)
-                    .map(|(d, _)| d.clone()),
+                    .map(|(d, _)| d.to_string()),
             );
             touched.sort();
         }
@@ -278,7 +298,7 @@ impl Escalation {
         let mut out = Vec::new();
         for d in touched {
             let state = self.state(&d);
-            let publish = match self.published.get(&d) {
+            let publish = match self.published.get(d.as_str()) {
                 None => true,
                 Some(prev) => {
                     prev.level != state.level
@@ -286,7 +306,8 @@ impl Escalation {
                 }
             };
             if publish {
-                self.published.insert(d, state.clone());
+                self.published
+                    .insert(d.into_boxed_str(), Published::of(&state));
                 out.push(state);
             }
         }
@@ -307,7 +328,10 @@ impl Escalation {
         published: impl IntoIterator<Item = EscalationState>,
         clock: Option<NaiveDate>,
     ) {
-        self.published = published.into_iter().map(|s| (s.dyad.clone(), s)).collect();
+        self.published = published
+            .into_iter()
+            .map(|s| (s.dyad.as_str().into(), Published::of(&s)))
+            .collect();
         self.clock = clock.or(self.clock);
     }
 
