@@ -950,6 +950,7 @@ fn merge_stage(
     progress: Arc<Progress>,
 ) {
     let mut last_seq = store.last_seq();
+    let mut dropped = 0u64;
     while let Some(first) = rx.blocking_recv() {
         let mut writes = Vec::new();
         let mut files = Vec::new();
@@ -970,7 +971,8 @@ fn merge_stage(
                     caught_up = true;
                     break;
                 }
-                Msg::Article(..) => {}
+                // Read but not extracted: shutting down (see `extract_stage`).
+                Msg::Article(..) => dropped += 1,
             }
             if writes.len() < GROUP_COMMIT {
                 next = rx.try_recv();
@@ -997,7 +999,32 @@ fn merge_stage(
         }
     }
     merge.log_held();
+    if dropped > 0 {
+        // Nothing of them is recorded: the next start's catch-up reads them.
+        info!(
+            dropped,
+            "shutting down: {dropped} articles read but not merged are left for the next start"
+        );
+    }
     outbox.close();
+}
+
+/// Acknowledged rows being deleted from the outbox (see [`publish_stage`]).
+struct Deleting {
+    rows: u64,
+    task: tokio::task::JoinHandle<Vec<(String, String)>>,
+}
+
+impl Deleting {
+    /// Waits for the deletion to be committed, then counts the rows off
+    /// (which wakes the merge stage and the ready check).
+    async fn finish(self, outbox: &Outbox) -> anyhow::Result<()> {
+        for (id, file) in self.task.await? {
+            debug!(id, file, "article done");
+        }
+        outbox.remove(self.rows);
+        Ok(())
+    }
 }
 
 /// Publishes the outbox in sequence order and deletes rows only once the
@@ -1056,6 +1083,10 @@ async fn publish_stage(
     let mut outage = (*link.borrow() == Link::Down).then_some(started);
     let mut recovering = false;
     let mut delay = Duration::from_millis(100);
+    // The acknowledged rows of the last batch being deleted from the store,
+    // while the next batch is published: the commit (a sync to disk) need
+    // not hold up the broker. One at a time, so they commit in order.
+    let mut deleting: Option<Deleting> = None;
     link.send_replace(Link::Up);
     loop {
         let batch = match store.outbox_after(cursor, BATCH) {
@@ -1067,6 +1098,15 @@ async fn publish_stage(
             }
         };
         if batch.is_empty() {
+            // Nothing more to send: the last deletion is finished first,
+            // so the outbox counts (and readiness) see it.
+            if let Some(d) = deleting.take() {
+                d.finish(&outbox).await?;
+            }
+            if recovering && outbox.len() == 0 {
+                recovering = false;
+                info!("outbox drained");
+            }
             if outbox.closed.load(Ordering::SeqCst) {
                 break;
             }
@@ -1080,16 +1120,17 @@ async fn publish_stage(
                 .iter()
                 .map(|(seq, r)| (*seq, r.article.clone()))
                 .collect();
-            let store2 = store.clone();
-            let finished = tokio::task::spawn_blocking(move || {
-                retry_store("acknowledged rows", || store2.ack(&acked))
-            })
-            .await?;
-            for (id, file) in finished {
-                debug!(id, file, "article done");
+            if let Some(d) = deleting.take() {
+                d.finish(&outbox).await?;
             }
+            let store2 = store.clone();
+            deleting = Some(Deleting {
+                rows: n as u64,
+                task: tokio::task::spawn_blocking(move || {
+                    retry_store("acknowledged rows", || store2.ack(&acked))
+                }),
+            });
             cursor = batch[n - 1].0;
-            outbox.remove(n as u64);
             if let Some(since) = outage.take() {
                 recovering = true;
                 link.send_replace(Link::Up);
@@ -1103,6 +1144,9 @@ async fn publish_stage(
             delay = Duration::from_millis(100);
         }
         if let Some(e) = err {
+            if let Some(d) = deleting.take() {
+                d.finish(&outbox).await?;
+            }
             if outage.is_none() {
                 warn!(
                     error = format!("{e:#}"),
@@ -1131,9 +1175,6 @@ async fn publish_stage(
                 }
             }
             delay = (delay * 2).min(Duration::from_secs(5));
-        } else if recovering && outbox.len() == 0 {
-            recovering = false;
-            info!("outbox drained");
         }
     }
     sink.flush().await
