@@ -3,9 +3,11 @@
 //! ```text
 //!                    ┌▶ extract 0 ─┐
 //! watcher ─▶ read ───┤             ├─▶ merge (dedup + escalation) ─▶ sink
-//!   paths    Article └▶ extract 1…─┘      Outputs                   NATS / stdout
+//!   paths    Draft   └▶ extract 1…─┘      Outputs                   NATS / stdout
 //!           (dealt out in turn, collected in the same turn: Mentions in order)
 //! ```
+//! The reader decodes each file and reduces it to text (all that can refuse
+//! it); the workers finish parsing (title, date, language) and extract.
 //! Each task owns its state (the reader the ids in flight, merge the dedup index
 //! and dyads, the sink its connection) and talks to the next by messages only,
 //! so back-pressure flows upstream and a stage can later move to its own
