@@ -12,6 +12,13 @@
 //! Then the daemon is restarted over the largest decade's folder and state:
 //! the time to its ready line is the start-up figure. Without `--bench` it
 //! only generates a few articles.
+//!
+//! `FP_BENCH_SCALE_POINTS=10000,100000,300000` measures at those counts
+//! instead of decades (to show how RSS grows per article between them).
+//! Each point also prints what the merge stage held when it caught up (its
+//! "merge state held" log line: events in the dedup window, the reports
+//! they are summed from, escalation parts) and the daemon's resident memory
+//! then, anonymous and file-backed.
 
 #[path = "support/corpus.rs"]
 mod corpus;
@@ -30,6 +37,8 @@ struct Run {
     secs: f64,
     peak_mb: f64,
     state_bytes: u64,
+    /// What the merge stage held at catch-up, and RSS then (anon / file).
+    held: String,
 }
 
 fn main() {
@@ -58,8 +67,21 @@ fn main() {
         empty.secs, empty.peak_mb
     );
     let mut rows = Vec::new();
-    let (mut have, mut bytes, mut n) = (0u64, 0u64, 1_000u64);
-    while n <= max {
+    let points: Vec<u64> = match std::env::var("FP_BENCH_SCALE_POINTS") {
+        Ok(list) => list
+            .split(',')
+            .map(|p| {
+                p.trim()
+                    .parse()
+                    .expect("FP_BENCH_SCALE_POINTS: counts, comma-separated")
+            })
+            .collect(),
+        Err(_) => std::iter::successors(Some(1_000u64), |n| Some(n * 10))
+            .take_while(|&n| n <= max)
+            .collect(),
+    };
+    let (mut have, mut bytes) = (0u64, 0u64);
+    for n in points {
         bytes += gen.write(&dir, 4, have, n);
         have = n;
         let state = work.path().join(format!("state-{n}"));
@@ -73,8 +95,8 @@ fn main() {
             r.peak_mb,
             r.state_bytes as f64 / 1e6
         );
+        println!("{n:>8} articles: {}", r.held);
         rows.push((n, us, r.peak_mb, r.state_bytes));
-        n *= 10;
     }
 
     // Restart over the largest folder with its state: everything is done.
@@ -152,6 +174,13 @@ fn daemon(bin: &Path, dir: &Path, state: &Path, n: u64) -> Run {
     let ready = harness::wait_for_log(&log, "caught up", timeout);
     let secs = t.elapsed().as_secs_f64();
     let peak_kb = harness::status_kb(child.id(), "VmHWM").unwrap_or(0);
+    let kb = |f| harness::status_kb(child.id(), f).map_or(0.0, |k| k as f64 / 1024.0);
+    let rss_now = format!(
+        "RSS at catch-up {:.0} MB (anon {:.0}, file {:.0})",
+        kb("VmRSS"),
+        kb("RssAnon"),
+        kb("RssFile")
+    );
     let peak_mb = peak_kb.max(rss.peak_kb()) as f64 / 1024.0;
     drop(rss);
     harness::terminate(&mut child, Duration::from_secs(30));
@@ -160,9 +189,24 @@ fn daemon(bin: &Path, dir: &Path, state: &Path, n: u64) -> Run {
         "daemon did not catch up within {timeout:?}; log in {}",
         log.display()
     );
+    // The merge stage logs what it holds as it catches up.
+    let text = std::fs::read_to_string(&log).unwrap_or_default();
+    let held = text
+        .lines()
+        .rfind(|l| l.contains("merge state held"))
+        .and_then(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+        .map(|v| {
+            let f = &v["fields"];
+            format!(
+                "window {} events, {} reports, {} dyads, {} parts; ",
+                f["events"], f["reports"], f["dyads"], f["parts"]
+            )
+        })
+        .unwrap_or_default();
     Run {
         secs,
         peak_mb,
         state_bytes: harness::dir_bytes(state),
+        held: held + &rss_now,
     }
 }

@@ -56,6 +56,10 @@ pub struct StateSettings {
     /// Events dated more than this many days before the event-time clock
     /// leave the dedup index and the escalation dyads (0: keep everything).
     pub dedup_window_days: u32,
+    /// At most about this many events are held in the window (0: no bound
+    /// but the days): when more are dated inside it, the oldest-dated leave
+    /// early, as if the window were that many days shorter.
+    pub dedup_window_events: u64,
     /// Intake pauses while this many messages wait in the outbox (NATS down).
     pub outbox_max_messages: u64,
 }
@@ -158,6 +162,7 @@ impl Default for StateSettings {
         StateSettings {
             dir,
             dedup_window_days: 30,
+            dedup_window_events: 25_000,
             outbox_max_messages: 100_000,
         }
     }

@@ -3,9 +3,11 @@
 //! ```text
 //!                    ┌▶ extract 0 ─┐
 //! watcher ─▶ read ───┤             ├─▶ merge (dedup + escalation) ─▶ sink
-//!   paths    Article └▶ extract 1…─┘      Outputs                   NATS / stdout
+//!   paths    Draft   └▶ extract 1…─┘      Outputs                   NATS / stdout
 //!           (dealt out in turn, collected in the same turn: Mentions in order)
 //! ```
+//! The reader decodes each file and reduces it to text (all that can refuse
+//! it); the workers finish parsing (title, date, language) and extract.
 //! Each task owns its state (the reader the ids in flight, merge the dedup index
 //! and dyads, the sink its connection) and talks to the next by messages only,
 //! so back-pressure flows upstream and a stage can later move to its own
@@ -28,6 +30,7 @@ use crate::config::Settings;
 use crate::dedup::{Deduper, Entry};
 use crate::escalation::Escalation;
 use crate::extract::Extractor;
+use crate::ingest::parse::Draft;
 use crate::ingest::reader::{Known, Reader};
 use crate::ingest::watcher::{self, WatchEvent};
 use crate::ingest::Rejection;
@@ -41,8 +44,10 @@ use crate::store::{FileRecord, Kind, MergeWrite, OutboxRow, Snapshot, Store};
 /// What flows between the tasks.
 #[derive(Debug)]
 enum Msg {
-    /// A new article, with its file's path and stamp (see [`FileRecord`]).
-    Article(Article, Option<(String, FileRecord)>),
+    /// A new article as the reader leaves it (its title, date and
+    /// language are found by the extract worker), with its file's path and
+    /// stamp (see [`FileRecord`]).
+    Article(Draft, Option<(String, FileRecord)>),
     Mentions(Article, Vec<Mention>, Option<(String, FileRecord)>),
     Output(Output),
     /// The start-up scan has been handed on in full.
@@ -67,6 +72,12 @@ pub struct Merge {
     /// Event-time window in days (the daemon's `state.dedup_window_days`);
     /// `None` keeps everything (the one-shot commands).
     window_days: Option<i64>,
+    /// Most events the window holds (`state.dedup_window_events`); `None`:
+    /// only the days bound it.
+    window_events: Option<usize>,
+    /// Where the event bound last cut the window: events dated before it
+    /// are out of the window as if they were older than the days allow.
+    floor: Option<NaiveDate>,
     /// Latest event date dedup has seen: the window is counted back from it.
     clock: Option<NaiveDate>,
     /// Event ids the last `apply` dropped from the window.
@@ -84,6 +95,8 @@ struct MergeMeta {
     next_ord: u64,
     #[serde(default)]
     stale: u64,
+    #[serde(default)]
+    floor: Option<NaiveDate>,
 }
 
 impl Merge {
@@ -92,6 +105,8 @@ impl Merge {
             dedup: Deduper::default(),
             escalation: Escalation::new(settings.escalation.clone()),
             window_days: None,
+            window_events: None,
+            floor: None,
             clock: None,
             pruned: Vec::new(),
             stale: 0,
@@ -104,6 +119,8 @@ impl Merge {
         let mut m = Merge::new(settings);
         m.window_days = (settings.state.dedup_window_days > 0)
             .then_some(i64::from(settings.state.dedup_window_days));
+        m.window_events = (settings.state.dedup_window_events > 0)
+            .then(|| usize::try_from(settings.state.dedup_window_events).unwrap_or(usize::MAX));
         m
     }
 
@@ -138,7 +155,22 @@ impl Merge {
             .restore_published(published, meta.escalation_clock);
         m.clock = meta.clock;
         m.stale = meta.stale;
+        m.floor = meta.floor;
         Ok(m)
+    }
+
+    /// Logs what the window holds (what the merge stage's memory is).
+    fn log_held(&self) {
+        let (dyads, parts) = self.escalation.held();
+        info!(
+            events = self.dedup.events().len(),
+            reports = self.dedup.reports_held(),
+            dyads,
+            parts,
+            clock = ?self.clock,
+            floor = ?self.floor,
+            "merge state held"
+        );
     }
 
     fn meta(&self) -> MergeMeta {
@@ -147,6 +179,7 @@ impl Merge {
             escalation_clock: self.escalation.clock(),
             next_ord: self.dedup.next_ord(),
             stale: self.stale,
+            floor: self.floor,
         }
     }
 
@@ -168,17 +201,36 @@ impl Merge {
             .max();
         let advanced = latest > self.clock;
         self.clock = self.clock.max(latest);
-        if let (Some(days), Some(clock)) = (self.window_days, self.clock) {
+        let windowed = self.window_days.is_some() || self.window_events.is_some();
+        if let (true, Some(clock)) = (windowed, self.clock) {
             // The window moves with the clock. Events already older than it
             // when they arrive (a backfill out of order) are published, then
             // forgotten with the next pruning, which comes once they make an
             // eighth of the window: memory stays bounded by the window, and
             // pruning costs nothing per article.
-            let cutoff = clock - chrono::Duration::days(days);
+            let cutoff = self
+                .window_days
+                .map_or(NaiveDate::MIN, |days| clock - chrono::Duration::days(days))
+                .max(self.floor.unwrap_or(NaiveDate::MIN));
             self.stale += events.iter().filter(|e| e.date < cutoff).count() as u64;
-            if advanced || self.stale * 8 > self.dedup.events().len() as u64 {
-                self.pruned = self.dedup.prune(cutoff);
-                self.escalation.prune(cutoff);
+            let held = self.dedup.events().len();
+            // The event bound is kept in bulk too: pruned down to it once
+            // the window holds an eighth more.
+            let crowded = self.window_events.is_some_and(|max| held > max + max / 8);
+            if advanced || crowded || self.stale * 8 > held as u64 {
+                // More events dated inside the window than it may hold: the
+                // oldest-dated leave, as if the window were shorter (the
+                // same cut for dedup and escalation, and persisted, so a
+                // restart holds what an uninterrupted run holds).
+                let cut = match self.window_events {
+                    Some(max) => self.dedup.cutoff_keeping(cutoff, max),
+                    None => cutoff,
+                };
+                if cut > cutoff {
+                    self.floor = Some(cut);
+                }
+                self.pruned = self.dedup.prune(cut);
+                self.escalation.prune(cut);
                 self.stale = 0;
             }
         }
@@ -751,9 +803,12 @@ fn read_stage(
                     }
                 }
                 read += 1;
-                match reader.read(&path, &lexicon) {
+                // Decoding and reduction to text, which can refuse the
+                // file, happen here in order; the rest of the parsing is
+                // the extract worker's (see `extract_stage`).
+                match reader.read_draft(&path, &lexicon) {
                     Ok(Some(a)) => {
-                        debug!(file = %a.file, id = %a.id, lang = %a.language, "article read");
+                        debug!(file = %path.display(), id = %a.id, "article read");
                         let stamp = meta.map(|m| (key, FileRecord::of(&m, &a.id)));
                         Msg::Article(a, stamp)
                     }
@@ -835,7 +890,12 @@ fn extract_stage(
             // Passed on unextracted (the merge stage drops it), not left
             // out, so the workers' turns stay in step.
             Msg::Article(..) if *stop.borrow() => msg,
-            Msg::Article(a, file) => {
+            Msg::Article(draft, file) => {
+                // The reader's half of parsing is done; title, date and
+                // language (language detection is the costly part) are
+                // found here, off the reader's single thread.
+                let a = draft.finish(extractor.lexicon());
+                debug!(file = %a.file, id = %a.id, lang = %a.language, "article parsed");
                 let m = extractor.extract(&a);
                 Msg::Mentions(a, m, file)
             }
@@ -892,6 +952,7 @@ fn merge_stage(
     progress: Arc<Progress>,
 ) {
     let mut last_seq = store.last_seq();
+    let mut dropped = 0u64;
     while let Some(first) = rx.blocking_recv() {
         let mut writes = Vec::new();
         let mut files = Vec::new();
@@ -912,7 +973,8 @@ fn merge_stage(
                     caught_up = true;
                     break;
                 }
-                Msg::Article(..) => {}
+                // Read but not extracted: shutting down (see `extract_stage`).
+                Msg::Article(..) => dropped += 1,
             }
             if writes.len() < GROUP_COMMIT {
                 next = rx.try_recv();
@@ -935,9 +997,36 @@ fn merge_stage(
         }
         if caught_up {
             ready.send_replace(Some(last_seq));
+            merge.log_held();
         }
     }
+    merge.log_held();
+    if dropped > 0 {
+        // Nothing of them is recorded: the next start's catch-up reads them.
+        info!(
+            dropped,
+            "shutting down: {dropped} articles read but not merged are left for the next start"
+        );
+    }
     outbox.close();
+}
+
+/// Acknowledged rows being deleted from the outbox (see [`publish_stage`]).
+struct Deleting {
+    rows: u64,
+    task: tokio::task::JoinHandle<Vec<(String, String)>>,
+}
+
+impl Deleting {
+    /// Waits for the deletion to be committed, then counts the rows off
+    /// (which wakes the merge stage and the ready check).
+    async fn finish(self, outbox: &Outbox) -> anyhow::Result<()> {
+        for (id, file) in self.task.await? {
+            debug!(id, file, "article done");
+        }
+        outbox.remove(self.rows);
+        Ok(())
+    }
 }
 
 /// Publishes the outbox in sequence order and deletes rows only once the
@@ -996,6 +1085,10 @@ async fn publish_stage(
     let mut outage = (*link.borrow() == Link::Down).then_some(started);
     let mut recovering = false;
     let mut delay = Duration::from_millis(100);
+    // The acknowledged rows of the last batch being deleted from the store,
+    // while the next batch is published: the commit (a sync to disk) need
+    // not hold up the broker. One at a time, so they commit in order.
+    let mut deleting: Option<Deleting> = None;
     link.send_replace(Link::Up);
     loop {
         let batch = match store.outbox_after(cursor, BATCH) {
@@ -1007,6 +1100,15 @@ async fn publish_stage(
             }
         };
         if batch.is_empty() {
+            // Nothing more to send: the last deletion is finished first,
+            // so the outbox counts (and readiness) see it.
+            if let Some(d) = deleting.take() {
+                d.finish(&outbox).await?;
+            }
+            if recovering && outbox.len() == 0 {
+                recovering = false;
+                info!("outbox drained");
+            }
             if outbox.closed.load(Ordering::SeqCst) {
                 break;
             }
@@ -1020,16 +1122,17 @@ async fn publish_stage(
                 .iter()
                 .map(|(seq, r)| (*seq, r.article.clone()))
                 .collect();
-            let store2 = store.clone();
-            let finished = tokio::task::spawn_blocking(move || {
-                retry_store("acknowledged rows", || store2.ack(&acked))
-            })
-            .await?;
-            for (id, file) in finished {
-                debug!(id, file, "article done");
+            if let Some(d) = deleting.take() {
+                d.finish(&outbox).await?;
             }
+            let store2 = store.clone();
+            deleting = Some(Deleting {
+                rows: n as u64,
+                task: tokio::task::spawn_blocking(move || {
+                    retry_store("acknowledged rows", || store2.ack(&acked))
+                }),
+            });
             cursor = batch[n - 1].0;
-            outbox.remove(n as u64);
             if let Some(since) = outage.take() {
                 recovering = true;
                 link.send_replace(Link::Up);
@@ -1043,6 +1146,9 @@ async fn publish_stage(
             delay = Duration::from_millis(100);
         }
         if let Some(e) = err {
+            if let Some(d) = deleting.take() {
+                d.finish(&outbox).await?;
+            }
             if outage.is_none() {
                 warn!(
                     error = format!("{e:#}"),
@@ -1071,10 +1177,142 @@ async fn publish_stage(
                 }
             }
             delay = (delay * 2).min(Duration::from_secs(5));
-        } else if recovering && outbox.len() == 0 {
-            recovering = false;
-            info!("outbox drained");
         }
     }
     sink.flush().await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Actor, EventType, Evidence, Fatalities};
+
+    /// Article `n` of a shuffled backfill: one mention between two of a
+    /// handful of actors, dated anywhere in two years.
+    fn article(n: u64) -> (Article, Vec<Mention>) {
+        let mut x = n.wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ 0xD1B5_4A32_D192_ED03;
+        let mut next = |k: u64| {
+            x ^= x >> 29;
+            x = x.wrapping_mul(0xBF58_476D_1CE4_E5B9);
+            x % k
+        };
+        let codes = ["RUS", "UKR", "SYR", "TUR", "ISR", "LBN", "IRN", "USA"];
+        let (s, t) = (codes[next(8) as usize], codes[next(8) as usize]);
+        let actor = |c: &str| Actor {
+            code: c.into(),
+            name: c.into(),
+            sector: "GOV".into(),
+        };
+        let id = format!("{n:016x}");
+        let date =
+            NaiveDate::from_ymd_opt(2020, 1, 1).unwrap() + chrono::Duration::days(next(730) as i64);
+        let types = [
+            EventType::Assault,
+            EventType::Threaten,
+            EventType::Agree,
+            EventType::Accuse,
+        ];
+        let m = Mention {
+            event_type: types[next(4) as usize],
+            mode: None,
+            source: actor(s),
+            target: Some(actor(t)),
+            date,
+            date_precision: DatePrecision::Day,
+            date_stated: true,
+            location: None,
+            fatalities: Fatalities {
+                killed: (next(3) == 0).then(|| next(20) as u32),
+                wounded: None,
+            },
+            confidence: 0.8,
+            evidence: Evidence {
+                article: id.clone(),
+                file: format!("{n}.txt"),
+                language: "en".into(),
+                span: [0, 1],
+                text: "x".into(),
+            },
+        };
+        let a = Article {
+            id,
+            file: format!("{n}.txt"),
+            path: format!("{n}.txt").into(),
+            title: None,
+            published: Some(date),
+            published_exact: true,
+            received: None,
+            url: None,
+            language: "en".into(),
+            text: String::new(),
+            offsets: Default::default(),
+        };
+        (a, vec![m])
+    }
+
+    /// What a step published, without wall-clock times.
+    fn ids(outs: &[Output]) -> Vec<String> {
+        outs.iter()
+            .map(|o| {
+                let r = subjects::route("fp", o).unwrap();
+                format!("{} {}", r.subject, r.msg_id)
+            })
+            .collect()
+    }
+
+    /// With more events dated inside the window than `dedup_window_events`,
+    /// the window holds about that many (the oldest-dated leave first), and
+    /// a merge state restored from the store at any step goes on exactly as
+    /// the uninterrupted one.
+    #[test]
+    fn the_event_bound_holds_and_a_restart_goes_on_alike() {
+        let mut settings = Settings::default();
+        settings.state.dedup_window_days = 365;
+        settings.state.dedup_window_events = 40;
+        // One run uninterrupted, one restored from its store every 150
+        // articles: the same messages at every step.
+        let (dir_a, dir_b) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+        let (store_a, store_b) = (
+            Store::open(dir_a.path()).unwrap(),
+            Store::open(dir_b.path()).unwrap(),
+        );
+        let mut merge = Merge::windowed(&settings);
+        let mut restarted = Merge::windowed(&settings);
+        let mut most = 0;
+        for n in 0..600 {
+            if n % 150 == 149 {
+                restarted = Merge::restore(&settings, &store_b).unwrap();
+            }
+            let (a, m) = article(n);
+            let outs = merge.apply(&a, m.clone());
+            store_a
+                .commit_merges(&[merge.write("fp", Some(&a), &outs)])
+                .unwrap();
+            let again = restarted.apply(&a, m);
+            store_b
+                .commit_merges(&[restarted.write("fp", Some(&a), &again)])
+                .unwrap();
+            assert_eq!(ids(&outs), ids(&again), "article {n}");
+            most = most.max(merge.dedup.events().len());
+        }
+        assert!(merge.floor.is_some(), "the bound cut the window");
+        assert!(most <= 40 + 40 / 8 + 1, "held {most} events");
+        // Without the bound the same articles hold many more.
+        let mut free = Merge::windowed(&Settings {
+            state: crate::config::StateSettings {
+                dedup_window_events: 0,
+                ..settings.state.clone()
+            },
+            ..settings.clone()
+        });
+        for n in 0..600 {
+            let (a, m) = article(n);
+            free.apply(&a, m);
+        }
+        assert!(
+            free.dedup.events().len() > 100,
+            "{}",
+            free.dedup.events().len()
+        );
+    }
 }

@@ -272,58 +272,55 @@ impl Store {
         use std::sync::atomic::Ordering;
         let first = self.next_seq.load(Ordering::SeqCst);
         let total: u64 = ws.iter().map(|w| w.rows.len() as u64).sum();
-        self.write(|tx| {
-            let mut seq = first;
-            for w in ws {
-                Self::put_merge(tx, w, seq)?;
-                seq += w.rows.len() as u64;
-            }
-            Ok(())
-        })?;
+        self.write(|tx| Self::put_merges(tx, ws, first))?;
         self.next_seq.store(first + total, Ordering::SeqCst);
         Ok(first + total - 1)
     }
 
-    fn put_merge(tx: &WriteTransaction, w: &MergeWrite, first: u64) -> Result<(), redb::Error> {
-        {
-            let mut outbox = tx.open_table(OUTBOX)?;
-            for (i, row) in w.rows.iter().enumerate() {
-                outbox.insert(first + i as u64, row.encode().as_slice())?;
+    /// The group's writes, each table opened once for all of them, and the
+    /// merge stage's clocks written once (the last step's: each step's
+    /// replaces the one before within the transaction anyway).
+    fn put_merges(tx: &WriteTransaction, ws: &[MergeWrite], first: u64) -> Result<(), redb::Error> {
+        let corrupt = |e: serde_json::Error| redb::Error::Corrupted(e.to_string());
+        let mut outbox = tx.open_table(OUTBOX)?;
+        let mut pending = tx.open_table(PENDING)?;
+        let mut files = tx.open_table(FILES)?;
+        let mut events = tx.open_table(EVENTS)?;
+        let mut published = tx.open_table(PUBLISHED)?;
+        let mut seq = first;
+        for w in ws {
+            for row in &w.rows {
+                outbox.insert(seq, row.encode().as_slice())?;
+                seq += 1;
             }
-        }
-        if let Some((id, file)) = &w.article {
-            let outstanding = w
-                .rows
-                .iter()
-                .filter(|r| r.article.as_deref() == Some(id))
-                .count() as u64;
-            let p = Pending {
-                outstanding,
-                file: file.clone(),
-            };
-            let p = serde_json::to_vec(&p).map_err(|e| redb::Error::Corrupted(e.to_string()))?;
-            tx.open_table(PENDING)?.insert(id.as_str(), p.as_slice())?;
-        }
-        if let Some((path, rec)) = &w.file {
-            let v = serde_json::to_vec(rec).map_err(|e| redb::Error::Corrupted(e.to_string()))?;
-            tx.open_table(FILES)?.insert(path.as_str(), v.as_slice())?;
-        }
-        {
-            let mut events = tx.open_table(EVENTS)?;
+            if let Some((id, file)) = &w.article {
+                let outstanding = w
+                    .rows
+                    .iter()
+                    .filter(|r| r.article.as_deref() == Some(id))
+                    .count() as u64;
+                let p = Pending {
+                    outstanding,
+                    file: file.clone(),
+                };
+                let p = serde_json::to_vec(&p).map_err(corrupt)?;
+                pending.insert(id.as_str(), p.as_slice())?;
+            }
+            if let Some((path, rec)) = &w.file {
+                let v = serde_json::to_vec(rec).map_err(corrupt)?;
+                files.insert(path.as_str(), v.as_slice())?;
+            }
             for id in &w.removed_events {
                 events.remove(id.as_str())?;
             }
             for (id, json) in &w.events {
                 events.insert(id.as_str(), json.as_slice())?;
             }
-        }
-        {
-            let mut published = tx.open_table(PUBLISHED)?;
             for (dyad, json) in &w.published {
                 published.insert(dyad.as_str(), json.as_slice())?;
             }
         }
-        if let Some(meta) = &w.meta {
+        if let Some(meta) = ws.iter().rev().find_map(|w| w.meta.as_ref()) {
             tx.open_table(META)?.insert("merge", meta.as_slice())?;
         }
         Ok(())

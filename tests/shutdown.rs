@@ -12,7 +12,10 @@ use std::time::{Duration, Instant};
 
 use serde_json::Value;
 
-const FILES: usize = 300;
+/// Enough that the backfill is still going when the first notices are out:
+/// with parsing on the extract workers the reader gets through a few
+/// hundred short articles before the first dozen are published.
+const FILES: usize = 3000;
 const WAIT: Duration = Duration::from_secs(120);
 
 /// The daemon on the stdout sink; stdout lines and stderr lines each go to

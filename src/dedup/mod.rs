@@ -121,6 +121,11 @@ impl Deduper {
         &self.events
     }
 
+    /// How many reports the held events are summed up from.
+    pub fn reports_held(&self) -> usize {
+        self.reports.iter().map(Vec::len).sum()
+    }
+
     /// The next first-seen number (persisted so a restart continues it).
     pub fn next_ord(&self) -> u64 {
         self.next_ord
@@ -175,6 +180,25 @@ impl Deduper {
         (self.events, self.reports, self.ords) = (events, reports, ords);
         self.reindex();
         removed
+    }
+
+    /// The cutoff at which at most `max` events are left: `cutoff` itself
+    /// when it leaves no more than that, else the day after the newest day
+    /// that would leave more (a day's events go together, so the choice
+    /// does not depend on the order they came in).
+    pub fn cutoff_keeping(&self, cutoff: NaiveDate, max: usize) -> NaiveDate {
+        let mut dates: Vec<NaiveDate> = self
+            .events
+            .iter()
+            .map(|e| e.date)
+            .filter(|&d| d >= cutoff)
+            .collect();
+        if dates.len() <= max {
+            return cutoff;
+        }
+        // The (max + 1)-th newest date: its day must go, and all before it.
+        let (_, &mut nth, _) = dates.select_nth_unstable_by(max, |a, b| b.cmp(a));
+        nth.succ_opt().unwrap_or(nth).max(cutoff)
     }
 
     fn reindex(&mut self) {

@@ -83,6 +83,73 @@ fn entry_level(week: &[Day]) -> u8 {
     week.iter().map(|d| d.act).max().unwrap_or(0)
 }
 
+/// How far back from the day it judges [`Escalation::level_on`] starts its
+/// walk (see there: the result is the full walk's).
+const LOOKBACK_DAYS: i64 = 28;
+
+/// The dyad's parts dated `from..=to`, summed up per day.
+fn days_from(parts: &BTreeMap<String, Part>, from: NaiveDate, to: NaiveDate) -> Vec<Day> {
+    let mut day = vec![Day::default(); (to - from).num_days() as usize + 1];
+    for p in parts.values().filter(|p| p.date >= from && p.date <= to) {
+        day[(p.date - from).num_days() as usize].add(p);
+    }
+    day
+}
+
+/// The ladder walk's state from one day to the next: a level rises at once,
+/// falls only after 72 h below its entry condition, and an agreement or
+/// ceasefire caps it at 2 (for at least 48 h) and clears what came before
+/// it from the entry conditions.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord)]
+struct Walk {
+    level: u8,
+    /// The day the level went above its entry condition.
+    below_since: Option<usize>,
+}
+
+impl Walk {
+    /// Day `d` of `day`, the last settlement on or before it being `settled`.
+    fn step(&mut self, day: &[Day], d: usize, settled: Option<usize>) {
+        // The week up to `d`, without what a settlement cleared.
+        let from = (d + 1).saturating_sub(7).max(settled.unwrap_or(0));
+        let entry = entry_level(&day[from..=d]);
+        if entry >= self.level {
+            self.level = entry;
+            self.below_since = None;
+        } else if settled == Some(d) {
+            // The settlement caps the level at once; what is left falls
+            // by the usual 72 h rule from here.
+            self.level = self.level.min(2).max(entry);
+            self.below_since = (entry < self.level).then_some(d);
+        } else {
+            let since = *self.below_since.get_or_insert(d);
+            if d - since >= 3 {
+                self.level = entry;
+                self.below_since = None;
+            }
+        }
+        if settled.is_some_and(|s| d - s < 2) {
+            self.level = self.level.min(2);
+        }
+    }
+}
+
+/// A dyad's last published level and score.
+#[derive(Debug, Clone, Copy)]
+struct Published {
+    level: u8,
+    score: f64,
+}
+
+impl Published {
+    fn of(s: &EscalationState) -> Published {
+        Published {
+            level: s.level,
+            score: s.score,
+        }
+    }
+}
+
 /// The one owner of every dyad's events and last published state.
 pub struct Escalation {
     settings: EscalationSettings,
@@ -91,7 +158,11 @@ pub struct Escalation {
     /// Patron → clients it backs (a patron's settlement binds its clients).
     clients: HashMap<String, Vec<String>>,
     dyads: BTreeMap<String, BTreeMap<String, Part>>,
-    published: HashMap<String, EscalationState>,
+    /// Per dyad ever published, what was last published of it: only its
+    /// level and score decide whether a new state is worth publishing, so
+    /// that is all that is held (a whole state per dyad grew with every
+    /// pair the articles ever named, window or not).
+    published: HashMap<Box<str>, Published>,
     /// Event-time clock: the latest event date seen. Every dyad is judged as
     /// of this day, so a dyad that goes quiet decays while others move on.
     clock: Option<NaiveDate>,
@@ -218,7 +289,7 @@ impl Escalation {
                 self.published
                     .iter()
                     .filter(|(_, p)| p.level > 0 || p.score > 0.0)
-                    .map(|(d, _)| d.clone()),
+                    .map(|(d, _)| d.to_string()),
             );
             touched.sort();
         }
@@ -227,7 +298,7 @@ impl Escalation {
         let mut out = Vec::new();
         for d in touched {
             let state = self.state(&d);
-            let publish = match self.published.get(&d) {
+            let publish = match self.published.get(d.as_str()) {
                 None => true,
                 Some(prev) => {
                     prev.level != state.level
@@ -235,7 +306,8 @@ impl Escalation {
                 }
             };
             if publish {
-                self.published.insert(d, state.clone());
+                self.published
+                    .insert(d.into_boxed_str(), Published::of(&state));
                 out.push(state);
             }
         }
@@ -256,7 +328,10 @@ impl Escalation {
         published: impl IntoIterator<Item = EscalationState>,
         clock: Option<NaiveDate>,
     ) {
-        self.published = published.into_iter().map(|s| (s.dyad.clone(), s)).collect();
+        self.published = published
+            .into_iter()
+            .map(|s| (s.dyad.as_str().into(), Published::of(&s)))
+            .collect();
         self.clock = clock.or(self.clock);
     }
 
@@ -268,6 +343,14 @@ impl Escalation {
             parts.retain(|_, p| p.date >= cutoff);
         }
         self.dyads.retain(|_, parts| !parts.is_empty());
+    }
+
+    /// How many dyads and event parts are held.
+    pub fn held(&self) -> (usize, usize) {
+        (
+            self.dyads.len(),
+            self.dyads.values().map(BTreeMap::len).sum(),
+        )
     }
 
     /// Current state of every dyad, sorted by name.
@@ -325,11 +408,10 @@ impl Escalation {
         is_settlement_type(p.event_type, p.mode.as_deref())
     }
 
-    /// Walks the dyad's days in event time: a level rises at once, falls only
-    /// after 72 h below its entry condition, and an agreement or ceasefire
-    /// caps it at 2 (for at least 48 h) and clears what came before it from
-    /// the entry conditions. One level per day from the first part to `to`
-    /// (empty without parts), so `state()` and `history()` share one walk.
+    /// Walks the dyad's days in event time (see [`Walk`]). One level per day
+    /// from the first part to `to` (empty without parts): `history()` draws
+    /// it, and `state()` takes its last day ([`level_on`](Self::level_on),
+    /// the same steps from a few weeks back).
     ///
     /// Parts are first summed up per day, so the walk costs one pass over
     /// the parts plus a week's look-back per day, however busy the dyad.
@@ -341,42 +423,67 @@ impl Escalation {
         if to < first {
             return series;
         }
-        let days = (to - first).num_days() as usize + 1;
-        let mut day = vec![Day::default(); days];
-        for p in parts.values().filter(|p| p.date <= to) {
-            day[(p.date - first).num_days() as usize].add(p);
-        }
-        let mut level = 0u8;
-        let mut below_since: Option<usize> = None;
+        let day = days_from(parts, first, to);
+        let mut walk = Walk::default();
         let mut settled: Option<usize> = None;
-        for d in 0..days {
+        for d in 0..day.len() {
             if day[d].settlement {
                 settled = Some(d);
             }
-            // The week up to `d`, without what a settlement cleared.
-            let from = (d + 1).saturating_sub(7).max(settled.unwrap_or(0));
-            let entry = entry_level(&day[from..=d]);
-            if entry >= level {
-                level = entry;
-                below_since = None;
-            } else if settled == Some(d) {
-                // The settlement caps the level at once; what is left falls
-                // by the usual 72 h rule from here.
-                level = level.min(2).max(entry);
-                below_since = (entry < level).then_some(d);
-            } else {
-                let since = *below_since.get_or_insert(d);
-                if d - since >= 3 {
-                    level = entry;
-                    below_since = None;
-                }
-            }
-            if settled.is_some_and(|s| d - s < 2) {
-                level = level.min(2);
-            }
-            series.push(level);
+            walk.step(&day, d, settled);
+            series.push(walk.level);
         }
         series
+    }
+
+    /// The level on day `to`: the last of [`level_series`](Self::level_series),
+    /// without walking from the dyad's first part.
+    ///
+    /// The walk carries only a level and the day it went below its entry
+    /// condition into the next day (the settlement it needs is in the last
+    /// week's days), so it starts [`LOOKBACK_DAYS`] before `to` from every
+    /// state it could be in then (six levels, four below-since days), all
+    /// stepped alike. They nearly always end in one level within days; then
+    /// that is the full walk's level, whatever came before. If not (a dyad
+    /// kept at its level by a settlement every few days can keep its start
+    /// for ever), the full walk decides.
+    fn level_on(&self, parts: &BTreeMap<String, Part>, to: NaiveDate) -> u8 {
+        let full = |s: &Self| s.level_series(parts, to).last().copied().unwrap_or(0);
+        let Some(first) = parts.values().map(|p| p.date).min() else {
+            return 0;
+        };
+        // The walk starts here; the week before it is read for its entry
+        // conditions and settlements.
+        let start = to - Duration::days(LOOKBACK_DAYS);
+        let base = start - Duration::days(7);
+        if first >= base {
+            return full(self);
+        }
+        let day = days_from(parts, base, to);
+        let s = 7;
+        let mut walks: Vec<Walk> = (0..=5u8)
+            .flat_map(|level| {
+                [None, Some(s - 1), Some(s - 2), Some(s - 3)]
+                    .map(|below_since| Walk { level, below_since })
+            })
+            .collect();
+        let mut settled = (0..s).rev().find(|&d| day[d].settlement);
+        for d in s..day.len() {
+            if day[d].settlement {
+                settled = Some(d);
+            }
+            for w in &mut walks {
+                w.step(&day, d, settled);
+            }
+            if walks.len() > 1 {
+                walks.sort_unstable();
+                walks.dedup();
+            }
+        }
+        match walks.split_first() {
+            Some((w, rest)) if rest.iter().all(|r| r.level == w.level) => w.level,
+            _ => full(self),
+        }
     }
 
     fn state(&self, dyad: &str) -> EscalationState {
@@ -391,7 +498,7 @@ impl Escalation {
         let score = self.score_on(parts, as_of);
         let week_ago = self.score_on(parts, as_of - Duration::days(7));
         let delta = ((score - week_ago) * 10.0).round() / 10.0;
-        let level = self.level_series(parts, as_of).last().copied().unwrap_or(0);
+        let level = self.level_on(parts, as_of);
         let mut drivers: Vec<Driver> = parts
             .iter()
             .map(|(id, p)| {
@@ -497,6 +604,62 @@ mod tests {
             first_seen: Utc::now(),
             updated: Utc::now(),
         }
+    }
+
+    /// `level_on` (the walk from a few weeks back) gives the full walk's
+    /// last level, on dyads long and short, sparse and dense, with
+    /// settlements often enough to keep a level from falling.
+    #[test]
+    fn level_on_is_the_full_walks_last_level() {
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        let mut next = |n: u64| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed % n
+        };
+        let types = [
+            EventType::Assault,
+            EventType::Assault,
+            EventType::Threaten,
+            EventType::Accuse,
+            EventType::Coerce,
+            EventType::Agree,
+            EventType::Consult,
+            EventType::Retreat,
+        ];
+        let esc = Escalation::new(EscalationSettings::default());
+        let start: NaiveDate = "2020-01-01".parse().unwrap();
+        let mut checked = 0;
+        for case in 0..400 {
+            let span = 1 + next(400) as i64;
+            let n = 1 + next(if case % 2 == 0 { 20 } else { 300 });
+            let mut parts = BTreeMap::new();
+            for i in 0..n {
+                let t = types[next(types.len() as u64) as usize];
+                let mode =
+                    (t == EventType::Retreat && next(2) == 0).then(|| "ceasefire".to_string());
+                parts.insert(
+                    format!("e{i}"),
+                    Part {
+                        date: start + Duration::days(next(span as u64) as i64),
+                        event_type: t,
+                        mode,
+                        killed: if next(4) == 0 { next(30) as u32 } else { 0 },
+                        sources: 1,
+                        via: None,
+                        quad: t.quad_class(),
+                    },
+                );
+            }
+            for to in [span - 1, span + 3, span + 40] {
+                let to = start + Duration::days(to);
+                let full = esc.level_series(&parts, to).last().copied().unwrap_or(0);
+                assert_eq!(esc.level_on(&parts, to), full, "case {case}, to {to}");
+                checked += 1;
+            }
+        }
+        assert_eq!(checked, 1200);
     }
 
     fn final_state(events: &[Event], dyad: &str) -> EscalationState {

@@ -33,8 +33,27 @@ fn compose(text: &str, inner: &OffsetMap, outer: &OffsetMap) -> OffsetMap {
 }
 
 /// Parses one file. `Err` carries the reason it is refused (not text, no
-/// text, a format we don't read).
+/// text, a format we don't read). [`prepare`] then [`Draft::finish`].
 pub fn parse(path: &Path, bytes: &[u8], lexicon: &Lexicon) -> Result<Article, String> {
+    prepare(path, bytes, lexicon).map(|d| d.finish(lexicon))
+}
+
+/// A file decoded and reduced to text, not yet looked at for its
+/// publication date, title and language: everything that can refuse a file
+/// is done, what is left ([`finish`](Draft::finish)) always succeeds and
+/// depends only on the text, so the daemon's reader (one thread, which must
+/// decide refusals in order) hands it to the extract workers.
+#[derive(Debug)]
+pub struct Draft {
+    pub id: String,
+    path: std::path::PathBuf,
+    reduced: Reduced,
+    /// When the file arrived (see [`Article::received`]).
+    pub received: Option<NaiveDate>,
+}
+
+/// The refusing half of [`parse`]: type, decoding, reduction to text.
+pub fn prepare(path: &Path, bytes: &[u8], lexicon: &Lexicon) -> Result<Draft, String> {
     let id = content_id(bytes);
     let ext = path
         .extension()
@@ -73,38 +92,57 @@ pub fn parse(path: &Path, bytes: &[u8], lexicon: &Lexicon) -> Result<Article, St
     if reduced.text.trim().is_empty() {
         return Err("no text".into());
     }
-    let found = meta::extract(&reduced.text, lexicon);
-    let language = match reduced.language {
-        Some(l) => l,
-        None => {
-            let detected = lang::detect(&reduced.text, lexicon.function_words());
-            match reduced.lang_hint {
-                Some(hint) if detected == "und" => hint,
-                _ => detected,
-            }
-        }
-    };
-    let file = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| path.display().to_string());
-    Ok(Article {
+    Ok(Draft {
         id,
-        file,
         path: path.to_path_buf(),
-        title: reduced.title.or(found.title),
-        published_exact: if reduced.published.is_some() {
-            true
-        } else {
-            found.published_exact
-        },
-        published: reduced.published.or(found.published),
+        reduced,
         received: None,
-        url: reduced.url.or(found.url),
-        language,
-        text: reduced.text,
-        offsets: reduced.offsets,
     })
+}
+
+impl Draft {
+    /// The half of [`parse`] that cannot refuse: title, publication date
+    /// and URL found in the text ([`meta`]) and the language ([`lang`]).
+    pub fn finish(self, lexicon: &Lexicon) -> Article {
+        let Draft {
+            id,
+            path,
+            reduced,
+            received,
+        } = self;
+        let found = meta::extract(&reduced.text, lexicon);
+        let language = match reduced.language {
+            Some(l) => l,
+            None => {
+                let detected = lang::detect(&reduced.text, lexicon.function_words());
+                match reduced.lang_hint {
+                    Some(hint) if detected == "und" => hint,
+                    _ => detected,
+                }
+            }
+        };
+        let file = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| path.display().to_string());
+        Article {
+            id,
+            file,
+            title: reduced.title.or(found.title),
+            published_exact: if reduced.published.is_some() {
+                true
+            } else {
+                found.published_exact
+            },
+            published: reduced.published.or(found.published),
+            received,
+            url: reduced.url.or(found.url),
+            language,
+            text: reduced.text,
+            offsets: reduced.offsets,
+            path,
+        }
+    }
 }
 
 /// Reduced text and what the format itself says about the article; header

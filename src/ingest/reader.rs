@@ -14,7 +14,7 @@ use std::io::{ErrorKind, Read};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use super::parse::{content_id, parse};
+use super::parse::{content_id, prepare, Draft};
 use super::{quarantine, Rejection};
 use crate::lexicon::Lexicon;
 use crate::model::Article;
@@ -134,6 +134,18 @@ impl Reader {
     /// the same bytes would be refused again, and a rescan must not repeat
     /// the rejection notice. A file that changes gets a new content id.
     pub fn read(&mut self, path: &Path, lexicon: &Lexicon) -> Result<Option<Article>, Rejection> {
+        Ok(self.read_draft(path, lexicon)?.map(|d| d.finish(lexicon)))
+    }
+
+    /// [`read`](Self::read) up to what can refuse the file: the article's
+    /// title, date and language are left to [`Draft::finish`], which the
+    /// daemon runs on its extract workers (they are most of the parsing
+    /// cost and need none of the reader's state).
+    pub fn read_draft(
+        &mut self,
+        path: &Path,
+        lexicon: &Lexicon,
+    ) -> Result<Option<Draft>, Rejection> {
         let mut rejection = match self.read_file(path, lexicon) {
             Err(r) => r,
             ok => return ok,
@@ -156,7 +168,7 @@ impl Reader {
         Err(rejection)
     }
 
-    fn read_file(&mut self, path: &Path, lexicon: &Lexicon) -> Result<Option<Article>, Rejection> {
+    fn read_file(&mut self, path: &Path, lexicon: &Lexicon) -> Result<Option<Draft>, Rejection> {
         let reject = |reason: String| Rejection::new(path, reason);
         // Stat before opening: opening a FIFO would block until a writer comes.
         let meta = match std::fs::metadata(path) {
@@ -214,7 +226,7 @@ impl Reader {
         let parsed = if bytes.is_empty() {
             Err("empty file".to_string())
         } else {
-            parse(path, &bytes, lexicon)
+            prepare(path, &bytes, lexicon)
         };
         let mut article = parsed.map_err(|reason| {
             self.refused
@@ -235,7 +247,7 @@ fn unreachable_target(
     path: &Path,
     e: &std::io::Error,
     watching: bool,
-) -> Result<Option<Article>, Rejection> {
+) -> Result<Option<Draft>, Rejection> {
     let link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
     if link {
         let target = std::fs::read_link(path)
@@ -259,7 +271,7 @@ fn unreachable_target(
     Err(Rejection::new(path, format!("cannot read: {e}")))
 }
 
-fn gone(path: &Path) -> Result<Option<Article>, Rejection> {
+fn gone(path: &Path) -> Result<Option<Draft>, Rejection> {
     tracing::info!(file = %path.display(), "file gone before it could be read");
     Ok(None)
 }
