@@ -2,10 +2,6 @@
 
 use std::collections::HashMap;
 
-use aho_corasick::automaton::Automaton;
-use aho_corasick::nfa::contiguous::NFA;
-use aho_corasick::{Anchored, MatchKind};
-
 use super::{Cue, Entry, Meaning};
 
 /// A text folded for matching: lower-cased, white space runs collapsed to one
@@ -221,28 +217,191 @@ impl Builder {
         });
     }
 
+    /// Compiles the phrases into a trie of tokens (see [`Matcher`]).
     pub fn build(self) -> Result<Matcher, String> {
-        // A contiguous NFA walked anchored from each word start (see
-        // `Matcher::scan`): it never reports the matches inside words that an
-        // unanchored search would find and drop. Anchored, it never follows a
-        // failure link. Not a DFA: with byte classes, aho-corasick's anchored
-        // DFA of the shipped lexicon is 93 MB (one row per trie node), where
-        // this is a few MB and the walks are short (a few bytes per word).
-        let nfa = NFA::builder()
-            .match_kind(MatchKind::Standard)
-            .prefilter(false)
-            .build(&self.patterns)
-            .map_err(|e| e.to_string())?;
+        let mut edges: hashbrown::HashMap<EdgeKey, u32> = hashbrown::HashMap::new();
+        let mut nodes = vec![Node {
+            pattern: NO_PATTERN,
+            more: false,
+        }];
+        // (node, separator, last token, pattern) of phrases with a prefix
+        // variant whose last token is a word: they may end inside a word.
+        let mut prefixed: Vec<(u32, u8, &str, u32)> = Vec::new();
+        for (pid, pattern) in self.patterns.iter().enumerate() {
+            let mut node = 0u32;
+            let mut sep = SEP_NONE;
+            let mut s = 0;
+            let mut last = None;
+            while s < pattern.len() {
+                let Some((end, word)) = token_at(pattern, s) else {
+                    // `add` leaves single spaces between words, never
+                    // others: a phrase with any other white space could
+                    // never be found in a folded text.
+                    return Err(format!("phrase {pattern:?}: unexpected white space"));
+                };
+                if word && end == pattern.len() {
+                    last = Some((node, sep, &pattern[s..end]));
+                }
+                nodes[node as usize].more = true;
+                let next = nodes.len() as u32;
+                node = *edges
+                    .entry(EdgeKey {
+                        node,
+                        sep,
+                        token: pattern.as_bytes()[s..end].into(),
+                    })
+                    .or_insert(next);
+                if node == next {
+                    nodes.push(Node {
+                        pattern: NO_PATTERN,
+                        more: false,
+                    });
+                }
+                (sep, s) = match pattern.as_bytes().get(end) {
+                    Some(b' ') => (SEP_SPACE, end + 1),
+                    _ => (SEP_NONE, end),
+                };
+            }
+            nodes[node as usize].pattern = pid as u32;
+            if let Some((node, sep, token)) = last {
+                if self.variants[pid].iter().any(|v| v.prefix) {
+                    prefixed.push((node, sep, token, pid as u32));
+                }
+            }
+        }
+        // Prefix phrases are indexed by their first `prefix_key` bytes (at
+        // most 4, at most the shortest such word), shortest first.
+        let prefix_key = prefixed
+            .iter()
+            .map(|p| p.2.len())
+            .min()
+            .unwrap_or(1)
+            .clamp(1, 4);
+        prefixed.sort_by(|a, b| {
+            (a.0, a.1, &a.2.as_bytes()[..prefix_key], a.2.len()).cmp(&(
+                b.0,
+                b.1,
+                &b.2.as_bytes()[..prefix_key],
+                b.2.len(),
+            ))
+        });
+        let mut prefix_index: hashbrown::HashMap<EdgeKey, (u32, u32)> = hashbrown::HashMap::new();
+        let mut prefixes = Vec::with_capacity(prefixed.len());
+        for (i, &(node, sep, token, pid)) in prefixed.iter().enumerate() {
+            nodes[node as usize].more = true;
+            let range = prefix_index
+                .entry(EdgeKey {
+                    node,
+                    sep,
+                    token: token.as_bytes()[..prefix_key].into(),
+                })
+                .or_insert((i as u32, i as u32));
+            range.1 = i as u32 + 1;
+            prefixes.push((Box::<[u8]>::from(token.as_bytes()), pid));
+        }
         Ok(Matcher {
-            nfa,
+            edges,
+            nodes,
+            prefix_index,
+            prefixes,
+            prefix_key,
             variants: self.variants,
+            #[cfg(test)]
+            patterns: self.patterns,
         })
     }
 }
 
+/// Separators between two tokens of a phrase: none ("al-assad": "al",
+/// "-", "assad") or one space.
+const SEP_NONE: u8 = 0;
+const SEP_SPACE: u8 = 1;
+const NO_PATTERN: u32 = u32::MAX;
+
+/// An edge of the token trie: from `node`, after `sep`, the token.
+#[derive(Hash, PartialEq, Eq)]
+struct EdgeKey {
+    node: u32,
+    sep: u8,
+    token: Box<[u8]>,
+}
+
+/// An [`EdgeKey`] looked up without allocating (hashes the same).
+#[derive(Hash)]
+struct EdgeQuery<'a> {
+    node: u32,
+    sep: u8,
+    token: &'a [u8],
+}
+
+impl hashbrown::Equivalent<EdgeKey> for EdgeQuery<'_> {
+    fn equivalent(&self, key: &EdgeKey) -> bool {
+        self.node == key.node && self.sep == key.sep && *self.token == *key.token
+    }
+}
+
+#[derive(Clone, Copy)]
+struct Node {
+    /// The phrase that ends here, or `NO_PATTERN`.
+    pattern: u32,
+    /// Any edge or prefix phrase goes on from here.
+    more: bool,
+}
+
+/// The token that starts at byte `s` of `text`: its end and whether it is
+/// a word (a run of word characters) rather than one other character;
+/// `None` at white space or the end.
+#[inline]
+fn token_at(text: &str, s: usize) -> Option<(usize, bool)> {
+    let bytes = text.as_bytes();
+    let b = *bytes.get(s)?;
+    let (c, len) = if b.is_ascii() {
+        (b as char, 1)
+    } else {
+        let c = text[s..].chars().next()?;
+        (c, c.len_utf8())
+    };
+    if is_word_char(c) {
+        let mut i = s + len;
+        while let Some(&b) = bytes.get(i) {
+            if b.is_ascii() {
+                if !b.is_ascii_alphanumeric() {
+                    break;
+                }
+                i += 1;
+            } else {
+                match text[i..].chars().next() {
+                    Some(c) if is_word_char(c) => i += c.len_utf8(),
+                    _ => break,
+                }
+            }
+        }
+        Some((i, true))
+    } else if is_space(c) {
+        None
+    } else {
+        Some((s + len, false))
+    }
+}
+
+/// Every lexicon phrase, as a trie of tokens: a token is a run of word
+/// characters or one other non-space character, and each edge (from a
+/// node, after no separator or one space, this token) is one entry of a
+/// hash map. A phrase whose last word may be a prefix ("attack*") is also
+/// listed by its node and the first bytes of that word, for the words it
+/// begins.
 pub struct Matcher {
-    nfa: NFA,
+    edges: hashbrown::HashMap<EdgeKey, u32>,
+    nodes: Vec<Node>,
+    prefix_index: hashbrown::HashMap<EdgeKey, (u32, u32)>,
+    /// Last words of prefix phrases (by node, separator, first
+    /// `prefix_key` bytes, then length) and their phrase.
+    prefixes: Vec<(Box<[u8]>, u32)>,
+    prefix_key: usize,
     variants: Vec<Vec<Variant>>,
+    /// The folded phrases, for the reference scan of the tests.
+    #[cfg(test)]
+    patterns: Vec<String>,
 }
 
 /// A phrase meaning kept by the language and word-boundary filters, before
@@ -271,9 +430,20 @@ impl Matcher {
         self.variants.len()
     }
 
-    /// Heap bytes of the automaton (transition table, match lists).
+    /// Heap bytes of the token trie (hash tables, tokens, nodes).
     pub fn memory_usage(&self) -> usize {
-        self.nfa.memory_usage()
+        let tokens: usize = self.edges.keys().map(|k| k.token.len()).sum::<usize>()
+            + self
+                .prefix_index
+                .keys()
+                .map(|k| k.token.len())
+                .sum::<usize>()
+            + self.prefixes.iter().map(|p| p.0.len()).sum::<usize>();
+        self.edges.allocation_size()
+            + self.prefix_index.allocation_size()
+            + self.nodes.capacity() * std::mem::size_of::<Node>()
+            + self.prefixes.capacity() * std::mem::size_of::<(Box<[u8]>, u32)>()
+            + tokens
     }
 
     /// Every lexicon phrase in `folded`, sorted into layers of meaning: an
@@ -282,60 +452,93 @@ impl Matcher {
     /// layer the leftmost, then longest, phrase wins; the result is ordered
     /// by start, then longest first, then layer.
     ///
-    /// Phrases are found by walking the automaton anchored from each
-    /// position where a word (or a non-space symbol) starts: a few steps per
-    /// word, where an unanchored overlapping search would report, then drop,
-    /// every phrase found inside a longer word ("us" in "russia"). Filtering
-    /// and overlap resolution run on small `Candidate` records; a `Hit`
-    /// (with its allocated meanings) is made only for spans that survive.
+    /// Phrases start where a token starts (a word, or a non-space symbol)
+    /// and are found token by token: a word that begins no phrase costs one
+    /// hash-map probe (two if it is longer than the prefix key), where an
+    /// unanchored search would report, then drop, every phrase found inside
+    /// a longer word ("us" in "russia"). Filtering and overlap resolution
+    /// run on small `Candidate` records; a `Hit` (with its allocated
+    /// meanings) is made only for spans that survive.
     pub fn scan(&self, folded: &Folded, lang: Option<&str>) -> Vec<Hit> {
         let text = folded.text.as_str();
         let bytes = text.as_bytes();
         let mut layers: [Vec<Candidate>; 5] = Default::default();
-        let Ok(start) = self.nfa.start_state(Anchored::Yes) else {
-            return Vec::new();
-        };
-        let mut prev_word = false;
         let mut i = 0;
         while i < bytes.len() {
-            let b = bytes[i];
-            let (word, space, len) = if b.is_ascii() {
-                (b.is_ascii_alphanumeric(), is_space(b as char), 1)
-            } else {
-                let c = text[i..].chars().next().unwrap_or('\u{FFFD}');
-                (is_word_char(c), is_space(c), c.len_utf8())
-            };
-            let begins = !(space || (word && prev_word));
-            prev_word = word;
-            if begins {
-                let mut sid = start;
-                for (j, &b) in bytes.iter().enumerate().skip(i) {
-                    sid = self.nfa.next_state(Anchored::Yes, sid, b);
-                    if self.nfa.is_dead(sid) {
-                        break;
-                    }
-                    if self.nfa.is_match(sid) {
-                        let n = j + 1 - i;
-                        for k in 0..self.nfa.match_len(sid) {
-                            let pid = self.nfa.match_pattern(sid, k);
-                            // A match state also holds the phrases that end
-                            // here but started later (suffixes): keep only ours.
-                            if self.nfa.pattern_len(pid) == n {
-                                self.candidates(
-                                    folded,
-                                    lang,
-                                    i,
-                                    j + 1,
-                                    pid.as_usize(),
-                                    &mut layers,
-                                );
-                            }
+            match token_at(text, i) {
+                Some((end, word)) => {
+                    self.walk(folded, lang, i, end, word, &mut layers);
+                    i = end;
+                }
+                None => i += char_at(text, i).map_or(1, char::len_utf8),
+            }
+        }
+        self.resolve(folded, layers)
+    }
+
+    /// Every phrase that starts with the token at `start..end`, in order of
+    /// its end, passed to [`Matcher::candidates`].
+    fn walk(
+        &self,
+        folded: &Folded,
+        lang: Option<&str>,
+        start: usize,
+        mut end: usize,
+        mut word: bool,
+        layers: &mut [Vec<Candidate>; 5],
+    ) {
+        let text = folded.text.as_str();
+        let bytes = text.as_bytes();
+        let mut node = 0u32;
+        let mut sep = SEP_NONE;
+        let mut s = start;
+        loop {
+            let token = &bytes[s..end];
+            // Prefix phrases ending inside this word end before it does.
+            if word && token.len() > self.prefix_key && !self.prefixes.is_empty() {
+                let key = EdgeQuery {
+                    node,
+                    sep,
+                    token: &token[..self.prefix_key],
+                };
+                if let Some(&(from, to)) = self.prefix_index.get(&key) {
+                    for (p, pid) in &self.prefixes[from as usize..to as usize] {
+                        if p.len() < token.len() && token.starts_with(p) {
+                            self.candidates(
+                                folded,
+                                lang,
+                                start,
+                                s + p.len(),
+                                *pid as usize,
+                                layers,
+                            );
                         }
                     }
                 }
             }
-            i += len;
+            let Some(&next) = self.edges.get(&EdgeQuery { node, sep, token }) else {
+                return;
+            };
+            node = next;
+            let n = self.nodes[node as usize];
+            if n.pattern != NO_PATTERN {
+                self.candidates(folded, lang, start, end, n.pattern as usize, layers);
+            }
+            if !n.more {
+                return;
+            }
+            (sep, s) = match bytes.get(end) {
+                Some(b' ') => (SEP_SPACE, end + 1),
+                Some(_) => (SEP_NONE, end),
+                None => return,
+            };
+            let Some(t) = token_at(text, s) else { return };
+            (end, word) = t;
         }
+    }
+
+    /// Leftmost-longest within each layer, then the layers merged.
+    fn resolve(&self, folded: &Folded, mut layers: [Vec<Candidate>; 5]) -> Vec<Hit> {
         // Leftmost, then longest, within each layer. Candidates arrive by
         // start; only those with the same start need ordering (longest
         // first; a stable sort keeps same-span meanings in lexicon order).
@@ -581,6 +784,184 @@ mod tests {
                 ("were killed", &Meaning::Cue(Cue::Killed)),
                 ("killed", &Meaning::Trigger(0)),
             ]
+        );
+    }
+
+    type Flat = Vec<(usize, usize, (usize, usize), usize, Vec<Meaning>)>;
+
+    fn flat(hits: Vec<Hit>) -> Flat {
+        hits.into_iter()
+            .map(|h| (h.start, h.end, h.orig, h.pattern, h.meanings))
+            .collect()
+    }
+
+    /// What `scan` must find, by brute force: every phrase that is spelled
+    /// at a position where a token starts, in order of its end.
+    fn reference(m: &Matcher, folded: &Folded, lang: Option<&str>) -> Vec<Hit> {
+        let text = folded.text.as_str();
+        let mut by_first: HashMap<u8, Vec<usize>> = HashMap::new();
+        for (pid, p) in m.patterns.iter().enumerate() {
+            by_first.entry(p.as_bytes()[0]).or_default().push(pid);
+        }
+        let mut layers: [Vec<Candidate>; 5] = Default::default();
+        let mut prev_word = false;
+        for (i, c) in text.char_indices() {
+            let word = is_word_char(c);
+            let begins = !(is_space(c) || (word && prev_word));
+            prev_word = word;
+            if !begins {
+                continue;
+            }
+            let mut found: Vec<(usize, usize)> = by_first
+                .get(&text.as_bytes()[i])
+                .into_iter()
+                .flatten()
+                .filter(|&&pid| text[i..].starts_with(m.patterns[pid].as_str()))
+                .map(|&pid| (i + m.patterns[pid].len(), pid))
+                .collect();
+            found.sort_unstable();
+            for (e, pid) in found {
+                m.candidates(folded, lang, i, e, pid, &mut layers);
+            }
+        }
+        m.resolve(folded, layers)
+    }
+
+    /// TEMPORARY: the aho-corasick walk `scan` replaced.
+    fn nfa_scan(
+        m: &Matcher,
+        nfa: &aho_corasick::nfa::contiguous::NFA,
+        folded: &Folded,
+        lang: Option<&str>,
+    ) -> Vec<Hit> {
+        use aho_corasick::automaton::Automaton;
+        use aho_corasick::Anchored;
+        let text = folded.text.as_str();
+        let bytes = text.as_bytes();
+        let mut layers: [Vec<Candidate>; 5] = Default::default();
+        let start = nfa.start_state(Anchored::Yes).unwrap();
+        let mut prev_word = false;
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            let (word, space, len) = if b.is_ascii() {
+                (b.is_ascii_alphanumeric(), is_space(b as char), 1)
+            } else {
+                let c = text[i..].chars().next().unwrap_or('\u{FFFD}');
+                (is_word_char(c), is_space(c), c.len_utf8())
+            };
+            let begins = !(space || (word && prev_word));
+            prev_word = word;
+            if begins {
+                let mut sid = start;
+                for (j, &b) in bytes.iter().enumerate().skip(i) {
+                    sid = nfa.next_state(Anchored::Yes, sid, b);
+                    if nfa.is_dead(sid) {
+                        break;
+                    }
+                    if nfa.is_match(sid) {
+                        let n = j + 1 - i;
+                        for k in 0..nfa.match_len(sid) {
+                            let pid = nfa.match_pattern(sid, k);
+                            if nfa.pattern_len(pid) == n {
+                                m.candidates(folded, lang, i, j + 1, pid.as_usize(), &mut layers);
+                            }
+                        }
+                    }
+                }
+            }
+            i += len;
+        }
+        m.resolve(folded, layers)
+    }
+
+    /// TEMPORARY: the shipped lexicon over seeds, synthetic articles, the
+    /// shared corpora (FP_EQ_CORPUS dirs) and a stress text of every phrase.
+    #[test]
+    #[ignore]
+    fn same_hits_as_the_nfa() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let lex = crate::lexicon::Lexicon::load(&root.join("config/lexicon")).unwrap();
+        let m = &lex.matcher;
+        let nfa = aho_corasick::nfa::contiguous::NFA::builder()
+            .match_kind(aho_corasick::MatchKind::Standard)
+            .prefilter(false)
+            .build(&m.patterns)
+            .unwrap();
+        let mut texts: Vec<String> = Vec::new();
+        for e in std::fs::read_dir(root.join("seeds")).unwrap() {
+            texts.push(std::fs::read_to_string(e.unwrap().path()).unwrap());
+        }
+        for i in 0..3000 {
+            texts.push(crate::synth::article(i).1);
+        }
+        if let Ok(dirs) = std::env::var("FP_EQ_CORPUS") {
+            for d in dirs.split(':') {
+                for e in std::fs::read_dir(d).unwrap() {
+                    let p = e.unwrap().path();
+                    if let Ok(t) = std::fs::read_to_string(&p) {
+                        texts.push(t);
+                    }
+                }
+            }
+        }
+        // Stress: every phrase, in its exact spelling if it has one, joined
+        // by separators that end it, extend its last word or glue it on.
+        let mut x: u64 = 0x1234_5678;
+        let mut rnd = |n: usize| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            (x % n as u64) as usize
+        };
+        let seps = [
+            " ", "", "-", "\n", "s ", "ed, ", ". ", "x", "  ", "'s ", ".", "ая ", "ı ",
+        ];
+        for round in 0..4 {
+            let mut t = String::new();
+            for (pid, p) in m.patterns.iter().enumerate() {
+                if rnd(3) == 0 && round > 0 {
+                    continue;
+                }
+                let exact = m.variants[pid].iter().find_map(|v| v.exact.clone());
+                let w = match (exact, rnd(4)) {
+                    (Some(e), 0 | 1) => e,
+                    (_, 2) if round > 1 => p.to_uppercase(),
+                    _ => p.clone(),
+                };
+                t.push_str(&w);
+                t.push_str(seps[rnd(seps.len())]);
+            }
+            texts.push(t);
+        }
+        let langs = [
+            None,
+            Some("en"),
+            Some("id"),
+            Some("ru"),
+            Some("tr"),
+            Some("es"),
+            Some("fr"),
+        ];
+        let mut n = 0;
+        let mut hits = 0;
+        for t in &texts {
+            let f = fold(t);
+            for lang in langs {
+                let want = flat(nfa_scan(m, &nfa, &f, lang));
+                let got = flat(m.scan(&f, lang));
+                hits += want.len();
+                assert!(
+                    want == got,
+                    "text {n} lang {lang:?}: {:?}",
+                    want.iter().zip(&got).find(|(a, b)| a != b)
+                );
+            }
+            n += 1;
+        }
+        eprintln!(
+            "same hits on {n} texts x {} languages ({hits} hits)",
+            langs.len()
         );
     }
 
