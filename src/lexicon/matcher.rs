@@ -1,6 +1,7 @@
 //! One automaton over every lexicon phrase, and the case folding it runs on.
 
 use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
 
 use super::{Cue, Entry, Meaning};
 
@@ -65,10 +66,26 @@ pub fn fold(text: &str) -> Folded<'_> {
     let mut in_space = false;
     let mut i = 0;
     while i < bytes.len() {
-        let run = bytes[i..]
-            .iter()
-            .position(|&b| !b.is_ascii() || FOLD_SPECIAL[b as usize])
-            .unwrap_or(bytes.len() - i);
+        // A single space between two plain bytes is copied as it is: only
+        // a space run (or one after a line break) needs collapsing.
+        let mut j = i;
+        while let Some(&b) = bytes.get(j) {
+            if !b.is_ascii() {
+                break;
+            }
+            if FOLD_SPECIAL[b as usize] {
+                let lone_space = b == b' '
+                    && !(j == i && in_space)
+                    && bytes
+                        .get(j + 1)
+                        .is_some_and(|&n| n.is_ascii() && (n == b'`' || !FOLD_SPECIAL[n as usize]));
+                if !lone_space {
+                    break;
+                }
+            }
+            j += 1;
+        }
+        let run = j - i;
         if run > 0 {
             out.extend(bytes[i..i + run].iter().map(u8::to_ascii_lowercase));
             map.extend(i as u32..(i + run) as u32);
@@ -287,8 +304,11 @@ impl Builder {
         });
         let mut prefix_index: hashbrown::HashMap<EdgeKey, (u32, u32)> = hashbrown::HashMap::new();
         let mut prefixes = Vec::with_capacity(prefixed.len());
+        let mut prefix_filter = vec![0u64; PREFIX_BITS / 64].into_boxed_slice();
         for (i, &(node, sep, token, pid)) in prefixed.iter().enumerate() {
             nodes[node as usize].more = true;
+            let bit = prefix_bit(&token.as_bytes()[..prefix_key]);
+            prefix_filter[bit / 64] |= 1 << (bit % 64);
             let range = prefix_index
                 .entry(EdgeKey {
                     node,
@@ -305,11 +325,23 @@ impl Builder {
             prefix_index,
             prefixes,
             prefix_key,
+            prefix_filter,
             variants: self.variants,
             #[cfg(test)]
             patterns: self.patterns,
         })
     }
+}
+
+/// Bits of `Matcher::prefix_filter` (8 KB).
+const PREFIX_BITS: usize = 1 << 16;
+
+/// A prefix key's bit in `Matcher::prefix_filter` (`key`: 1 to 4 bytes).
+#[inline]
+fn prefix_bit(key: &[u8]) -> usize {
+    let mut word = [0u8; 4];
+    word[..key.len()].copy_from_slice(key);
+    (u32::from_le_bytes(word).wrapping_mul(0x9E37_79B1) >> 16) as usize
 }
 
 /// Separators between two tokens of a phrase: none ("al-assad": "al",
@@ -319,7 +351,7 @@ const SEP_SPACE: u8 = 1;
 const NO_PATTERN: u32 = u32::MAX;
 
 /// An edge of the token trie: from `node`, after `sep`, the token.
-#[derive(Hash, PartialEq, Eq)]
+#[derive(PartialEq, Eq)]
 struct EdgeKey {
     node: u32,
     sep: u8,
@@ -327,11 +359,30 @@ struct EdgeKey {
 }
 
 /// An [`EdgeKey`] looked up without allocating (hashes the same).
-#[derive(Hash)]
 struct EdgeQuery<'a> {
     node: u32,
     sep: u8,
     token: &'a [u8],
+}
+
+/// Two writes: node and separator in one word, then the token's bytes
+/// (no length prefix: keys are compared in full anyway).
+#[inline]
+fn hash_edge<H: Hasher>(node: u32, sep: u8, token: &[u8], state: &mut H) {
+    state.write_u64(u64::from(node) << 8 | u64::from(sep));
+    state.write(token);
+}
+
+impl Hash for EdgeKey {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        hash_edge(self.node, self.sep, &self.token, state);
+    }
+}
+
+impl Hash for EdgeQuery<'_> {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        hash_edge(self.node, self.sep, self.token, state);
+    }
 }
 
 impl hashbrown::Equivalent<EdgeKey> for EdgeQuery<'_> {
@@ -348,6 +399,17 @@ struct Node {
     more: bool,
 }
 
+/// ASCII letters and digits: the ASCII word characters.
+const ASCII_WORD: [bool; 128] = {
+    let mut t = [false; 128];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    t
+};
+
 /// The token that starts at byte `s` of `text`: its end and whether it is
 /// a word (a run of word characters) rather than one other character;
 /// `None` at white space or the end.
@@ -355,32 +417,43 @@ struct Node {
 fn token_at(text: &str, s: usize) -> Option<(usize, bool)> {
     let bytes = text.as_bytes();
     let b = *bytes.get(s)?;
-    let (c, len) = if b.is_ascii() {
-        (b as char, 1)
-    } else {
-        let c = text[s..].chars().next()?;
-        (c, c.len_utf8())
-    };
-    if is_word_char(c) {
-        let mut i = s + len;
-        while let Some(&b) = bytes.get(i) {
-            if b.is_ascii() {
-                if !b.is_ascii_alphanumeric() {
-                    break;
-                }
-                i += 1;
-            } else {
-                match text[i..].chars().next() {
-                    Some(c) if is_word_char(c) => i += c.len_utf8(),
-                    _ => break,
-                }
-            }
+    if b.is_ascii() {
+        if ASCII_WORD[b as usize] {
+            return Some((word_end(text, s + 1), true));
         }
-        Some((i, true))
+        if FOLD_SPECIAL[b as usize] && b != b'`' {
+            return None;
+        }
+        return Some((s + 1, false));
+    }
+    let c = text[s..].chars().next()?;
+    if is_word_char(c) {
+        Some((word_end(text, s + c.len_utf8()), true))
     } else if is_space(c) {
         None
     } else {
-        Some((s + len, false))
+        Some((s + c.len_utf8(), false))
+    }
+}
+
+/// The end of the word run that goes on at byte `i` of `text`.
+#[inline]
+fn word_end(text: &str, mut i: usize) -> usize {
+    let bytes = text.as_bytes();
+    loop {
+        while let Some(&b) = bytes.get(i) {
+            if !(b.is_ascii() && ASCII_WORD[b as usize]) {
+                break;
+            }
+            i += 1;
+        }
+        match bytes.get(i) {
+            Some(b) if !b.is_ascii() => match text[i..].chars().next() {
+                Some(c) if is_word_char(c) => i += c.len_utf8(),
+                _ => return i,
+            },
+            _ => return i,
+        }
     }
 }
 
@@ -398,6 +471,9 @@ pub struct Matcher {
     /// `prefix_key` bytes, then length) and their phrase.
     prefixes: Vec<(Box<[u8]>, u32)>,
     prefix_key: usize,
+    /// Bit `prefix_bit(key)` is set for every prefix key in `prefix_index`:
+    /// most words are ruled out without hashing.
+    prefix_filter: Box<[u64]>,
     variants: Vec<Vec<Variant>>,
     /// The folded phrases, for the reference scan of the tests.
     #[cfg(test)]
@@ -443,6 +519,7 @@ impl Matcher {
             + self.prefix_index.allocation_size()
             + self.nodes.capacity() * std::mem::size_of::<Node>()
             + self.prefixes.capacity() * std::mem::size_of::<(Box<[u8]>, u32)>()
+            + self.prefix_filter.len() * 8
             + tokens
     }
 
@@ -462,7 +539,10 @@ impl Matcher {
     pub fn scan(&self, folded: &Folded, lang: Option<&str>) -> Vec<Hit> {
         let text = folded.text.as_str();
         let bytes = text.as_bytes();
-        let mut layers: [Vec<Candidate>; 5] = Default::default();
+        // About one candidate per 13 bytes of news text, most of them
+        // entities and cues: sized so that few layers grow more than once.
+        let mut layers: [Vec<Candidate>; 5] =
+            std::array::from_fn(|_| Vec::with_capacity(bytes.len() / 64));
         let mut i = 0;
         while i < bytes.len() {
             match token_at(text, i) {
@@ -474,6 +554,14 @@ impl Matcher {
             }
         }
         self.resolve(folded, layers)
+    }
+
+    /// Whether some prefix phrase's last word may begin `token` (longer
+    /// than the key).
+    #[inline]
+    fn may_begin_prefix(&self, token: &[u8]) -> bool {
+        let bit = prefix_bit(&token[..self.prefix_key]);
+        self.prefix_filter[bit / 64] & (1 << (bit % 64)) != 0
     }
 
     /// Every phrase that starts with the token at `start..end`, in order of
@@ -495,7 +583,7 @@ impl Matcher {
         loop {
             let token = &bytes[s..end];
             // Prefix phrases ending inside this word end before it does.
-            if word && token.len() > self.prefix_key && !self.prefixes.is_empty() {
+            if word && token.len() > self.prefix_key && self.may_begin_prefix(token) {
                 let key = EdgeQuery {
                     node,
                     sep,
@@ -947,6 +1035,8 @@ mod tests {
         let mut hits = 0;
         for t in &texts {
             let f = fold(t);
+            let (want, map) = fold_by_char(t);
+            assert!(f.text == want && f.map == map, "fold of text {n}");
             for lang in langs {
                 let want = flat(nfa_scan(m, &nfa, &f, lang));
                 let got = flat(m.scan(&f, lang));
