@@ -1,4 +1,4 @@
-//! One automaton over every lexicon phrase, and the case folding it runs on.
+//! One trie of tokens over every lexicon phrase, and the case folding it runs on.
 
 use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
@@ -319,6 +319,33 @@ impl Builder {
             range.1 = i as u32 + 1;
             prefixes.push((Box::<[u8]>::from(token.as_bytes()), pid));
         }
+        // What `candidates` tests of each variant, packed and in one array.
+        let mut langs: Vec<String> = Vec::new();
+        let mut checks = Vec::new();
+        let mut first = Vec::with_capacity(self.variants.len() + 1);
+        for vs in &self.variants {
+            first.push(checks.len() as u32);
+            for v in vs {
+                let lang = match &v.entry.lang {
+                    None => ANY_LANG,
+                    Some(l) => match langs.iter().position(|x| x == l) {
+                        Some(i) => i as u8,
+                        None if langs.len() < OTHER_LANG as usize => {
+                            langs.push(l.clone());
+                            langs.len() as u8 - 1
+                        }
+                        None => return Err("more than 253 lexicon languages".into()),
+                    },
+                };
+                checks.push(Check {
+                    layer: v.layer as u8,
+                    prefix: v.prefix,
+                    exact: v.exact.is_some(),
+                    lang,
+                });
+            }
+        }
+        first.push(checks.len() as u32);
         Ok(Matcher {
             edges,
             nodes,
@@ -326,12 +353,30 @@ impl Builder {
             prefixes,
             prefix_key,
             prefix_filter,
+            checks,
+            first,
+            langs,
             variants: self.variants,
             #[cfg(test)]
             patterns: self.patterns,
         })
     }
 }
+
+/// A variant's filters in four bytes (the `Variant` is read only for an
+/// exact spelling and for the meanings of surviving hits).
+#[derive(Clone, Copy)]
+struct Check {
+    layer: u8,
+    prefix: bool,
+    exact: bool,
+    /// Index in `Matcher::langs`, or `ANY_LANG`.
+    lang: u8,
+}
+
+const ANY_LANG: u8 = u8::MAX;
+/// A scan language no lexicon file has: only language-free variants hold.
+const OTHER_LANG: u8 = u8::MAX - 1;
 
 /// Bits of `Matcher::prefix_filter` (8 KB).
 const PREFIX_BITS: usize = 1 << 16;
@@ -474,6 +519,12 @@ pub struct Matcher {
     /// Bit `prefix_bit(key)` is set for every prefix key in `prefix_index`:
     /// most words are ruled out without hashing.
     prefix_filter: Box<[u64]>,
+    /// Each variant's filters, by phrase: `checks[first[p]..first[p + 1]]`
+    /// are phrase `p`'s variants, in order.
+    checks: Vec<Check>,
+    first: Vec<u32>,
+    /// Languages of the lexicon files, numbered for `Check::lang`.
+    langs: Vec<String>,
     variants: Vec<Vec<Variant>>,
     /// The folded phrases, for the reference scan of the tests.
     #[cfg(test)]
@@ -537,6 +588,7 @@ impl Matcher {
     /// run on small `Candidate` records; a `Hit` (with its allocated
     /// meanings) is made only for spans that survive.
     pub fn scan(&self, folded: &Folded, lang: Option<&str>) -> Vec<Hit> {
+        let lang = self.lang_id(lang);
         let text = folded.text.as_str();
         let bytes = text.as_bytes();
         // About one candidate per 13 bytes of news text, most of them
@@ -556,6 +608,16 @@ impl Matcher {
         self.resolve(folded, layers)
     }
 
+    /// `lang` numbered as in `Check::lang` (`None`: any language holds).
+    fn lang_id(&self, lang: Option<&str>) -> Option<u8> {
+        lang.map(|l| {
+            self.langs
+                .iter()
+                .position(|x| x == l)
+                .map_or(OTHER_LANG, |i| i as u8)
+        })
+    }
+
     /// Whether some prefix phrase's last word may begin `token` (longer
     /// than the key).
     #[inline]
@@ -569,7 +631,7 @@ impl Matcher {
     fn walk(
         &self,
         folded: &Folded,
-        lang: Option<&str>,
+        lang: Option<u8>,
         start: usize,
         mut end: usize,
         mut word: bool,
@@ -704,7 +766,7 @@ impl Matcher {
     fn candidates(
         &self,
         folded: &Folded,
-        lang: Option<&str>,
+        lang: Option<u8>,
         s: usize,
         e: usize,
         pid: usize,
@@ -714,16 +776,19 @@ impl Matcher {
         let ends_word = char_at(text, e).is_none_or(|c| !is_word_char(c))
             || !char_before(text, e).is_some_and(is_word_char);
         let mut word_end = None;
-        for (vi, v) in self.variants[pid].iter().enumerate() {
-            if let (Some(want), Some(have)) = (&v.entry.lang, lang) {
-                if want != have {
-                    continue;
-                }
+        let checks = &self.checks[self.first[pid] as usize..self.first[pid + 1] as usize];
+        for (vi, v) in checks.iter().enumerate() {
+            if v.lang != ANY_LANG && lang.is_some_and(|have| have != v.lang) {
+                continue;
             }
             if !ends_word && !v.prefix {
                 continue;
             }
-            if let Some(exact) = &v.exact {
+            if let Some(exact) = v
+                .exact
+                .then(|| self.variants[pid][vi].exact.as_ref())
+                .flatten()
+            {
                 let (os, oe) = folded.original_range(s, e);
                 let orig = folded.original[os..oe]
                     .split_whitespace()
@@ -746,7 +811,7 @@ impl Matcher {
                         .unwrap_or(text.len())
                 })
             };
-            layers[v.layer].push(Candidate {
+            layers[v.layer as usize].push(Candidate {
                 start: s as u32,
                 end: end as u32,
                 pattern: pid as u32,
@@ -886,6 +951,7 @@ mod tests {
     /// What `scan` must find, by brute force: every phrase that is spelled
     /// at a position where a token starts, in order of its end.
     fn reference(m: &Matcher, folded: &Folded, lang: Option<&str>) -> Vec<Hit> {
+        let lang = m.lang_id(lang);
         let text = folded.text.as_str();
         let mut by_first: HashMap<&[u8], Vec<usize>> = HashMap::new();
         for (pid, p) in m.patterns.iter().enumerate() {
