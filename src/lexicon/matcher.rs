@@ -1,10 +1,7 @@
-//! One automaton over every lexicon phrase, and the case folding it runs on.
+//! One trie of tokens over every lexicon phrase, and the case folding it runs on.
 
 use std::collections::HashMap;
-
-use aho_corasick::automaton::Automaton;
-use aho_corasick::nfa::contiguous::NFA;
-use aho_corasick::{Anchored, MatchKind};
+use std::hash::{Hash, Hasher};
 
 use super::{Cue, Entry, Meaning};
 
@@ -69,10 +66,26 @@ pub fn fold(text: &str) -> Folded<'_> {
     let mut in_space = false;
     let mut i = 0;
     while i < bytes.len() {
-        let run = bytes[i..]
-            .iter()
-            .position(|&b| !b.is_ascii() || FOLD_SPECIAL[b as usize])
-            .unwrap_or(bytes.len() - i);
+        // A single space between two plain bytes is copied as it is: only
+        // a space run (or one after a line break) needs collapsing.
+        let mut j = i;
+        while let Some(&b) = bytes.get(j) {
+            if !b.is_ascii() {
+                break;
+            }
+            if FOLD_SPECIAL[b as usize] {
+                let lone_space = b == b' '
+                    && !(j == i && in_space)
+                    && bytes
+                        .get(j + 1)
+                        .is_some_and(|&n| n.is_ascii() && (n == b'`' || !FOLD_SPECIAL[n as usize]));
+                if !lone_space {
+                    break;
+                }
+            }
+            j += 1;
+        }
+        let run = j - i;
         if run > 0 {
             out.extend(bytes[i..i + run].iter().map(u8::to_ascii_lowercase));
             map.extend(i as u32..(i + run) as u32);
@@ -221,28 +234,301 @@ impl Builder {
         });
     }
 
+    /// Compiles the phrases into a trie of tokens (see [`Matcher`]).
     pub fn build(self) -> Result<Matcher, String> {
-        // A contiguous NFA walked anchored from each word start (see
-        // `Matcher::scan`): it never reports the matches inside words that an
-        // unanchored search would find and drop. Anchored, it never follows a
-        // failure link. Not a DFA: with byte classes, aho-corasick's anchored
-        // DFA of the shipped lexicon is 93 MB (one row per trie node), where
-        // this is a few MB and the walks are short (a few bytes per word).
-        let nfa = NFA::builder()
-            .match_kind(MatchKind::Standard)
-            .prefilter(false)
-            .build(&self.patterns)
-            .map_err(|e| e.to_string())?;
+        let mut edges: hashbrown::HashMap<EdgeKey, u32> = hashbrown::HashMap::new();
+        let mut nodes = vec![Node {
+            pattern: NO_PATTERN,
+            more: false,
+        }];
+        // (node, separator, last token, pattern) of phrases with a prefix
+        // variant whose last token is a word: they may end inside a word.
+        let mut prefixed: Vec<(u32, u8, &str, u32)> = Vec::new();
+        for (pid, pattern) in self.patterns.iter().enumerate() {
+            let mut node = 0u32;
+            let mut sep = SEP_NONE;
+            let mut s = 0;
+            let mut last = None;
+            while s < pattern.len() {
+                let Some((end, word)) = token_at(pattern, s) else {
+                    // `add` leaves single spaces between words, never
+                    // others: a phrase with any other white space could
+                    // never be found in a folded text.
+                    return Err(format!("phrase {pattern:?}: unexpected white space"));
+                };
+                if word && end == pattern.len() {
+                    last = Some((node, sep, &pattern[s..end]));
+                }
+                nodes[node as usize].more = true;
+                let next = nodes.len() as u32;
+                node = *edges
+                    .entry(EdgeKey {
+                        node,
+                        sep,
+                        token: pattern.as_bytes()[s..end].into(),
+                    })
+                    .or_insert(next);
+                if node == next {
+                    nodes.push(Node {
+                        pattern: NO_PATTERN,
+                        more: false,
+                    });
+                }
+                (sep, s) = match pattern.as_bytes().get(end) {
+                    Some(b' ') => (SEP_SPACE, end + 1),
+                    _ => (SEP_NONE, end),
+                };
+            }
+            nodes[node as usize].pattern = pid as u32;
+            if let Some((node, sep, token)) = last {
+                if self.variants[pid].iter().any(|v| v.prefix) {
+                    prefixed.push((node, sep, token, pid as u32));
+                }
+            }
+        }
+        // Prefix phrases are indexed by their first `prefix_key` bytes (at
+        // most 4, at most the shortest such word), shortest first.
+        let prefix_key = prefixed
+            .iter()
+            .map(|p| p.2.len())
+            .min()
+            .unwrap_or(1)
+            .clamp(1, 4);
+        prefixed.sort_by(|a, b| {
+            (a.0, a.1, &a.2.as_bytes()[..prefix_key], a.2.len()).cmp(&(
+                b.0,
+                b.1,
+                &b.2.as_bytes()[..prefix_key],
+                b.2.len(),
+            ))
+        });
+        let mut prefix_index: hashbrown::HashMap<EdgeKey, (u32, u32)> = hashbrown::HashMap::new();
+        let mut prefixes = Vec::with_capacity(prefixed.len());
+        let mut prefix_filter = vec![0u64; PREFIX_BITS / 64].into_boxed_slice();
+        for (i, &(node, sep, token, pid)) in prefixed.iter().enumerate() {
+            nodes[node as usize].more = true;
+            let bit = prefix_bit(&token.as_bytes()[..prefix_key]);
+            prefix_filter[bit / 64] |= 1 << (bit % 64);
+            let range = prefix_index
+                .entry(EdgeKey {
+                    node,
+                    sep,
+                    token: token.as_bytes()[..prefix_key].into(),
+                })
+                .or_insert((i as u32, i as u32));
+            range.1 = i as u32 + 1;
+            prefixes.push((Box::<[u8]>::from(token.as_bytes()), pid));
+        }
+        // What `candidates` tests of each variant, packed and in one array.
+        let mut langs: Vec<String> = Vec::new();
+        let mut checks = Vec::new();
+        let mut first = Vec::with_capacity(self.variants.len() + 1);
+        for vs in &self.variants {
+            first.push(checks.len() as u32);
+            for v in vs {
+                let lang = match &v.entry.lang {
+                    None => ANY_LANG,
+                    Some(l) => match langs.iter().position(|x| x == l) {
+                        Some(i) => i as u8,
+                        None if langs.len() < OTHER_LANG as usize => {
+                            langs.push(l.clone());
+                            langs.len() as u8 - 1
+                        }
+                        None => return Err("more than 253 lexicon languages".into()),
+                    },
+                };
+                checks.push(Check {
+                    layer: v.layer as u8,
+                    prefix: v.prefix,
+                    exact: v.exact.is_some(),
+                    lang,
+                });
+            }
+        }
+        first.push(checks.len() as u32);
         Ok(Matcher {
-            nfa,
+            edges,
+            nodes,
+            prefix_index,
+            prefixes,
+            prefix_key,
+            prefix_filter,
+            checks,
+            first,
+            langs,
             variants: self.variants,
+            #[cfg(test)]
+            patterns: self.patterns,
         })
     }
 }
 
+/// A variant's filters in four bytes (the `Variant` is read only for an
+/// exact spelling and for the meanings of surviving hits).
+#[derive(Clone, Copy)]
+struct Check {
+    layer: u8,
+    prefix: bool,
+    exact: bool,
+    /// Index in `Matcher::langs`, or `ANY_LANG`.
+    lang: u8,
+}
+
+const ANY_LANG: u8 = u8::MAX;
+/// A scan language no lexicon file has: only language-free variants hold.
+const OTHER_LANG: u8 = u8::MAX - 1;
+
+/// Bits of `Matcher::prefix_filter` (8 KB).
+const PREFIX_BITS: usize = 1 << 16;
+
+/// A prefix key's bit in `Matcher::prefix_filter` (`key`: 1 to 4 bytes).
+#[inline]
+fn prefix_bit(key: &[u8]) -> usize {
+    let mut word = [0u8; 4];
+    word[..key.len()].copy_from_slice(key);
+    (u32::from_le_bytes(word).wrapping_mul(0x9E37_79B1) >> 16) as usize
+}
+
+/// Separators between two tokens of a phrase: none ("al-assad": "al",
+/// "-", "assad") or one space.
+const SEP_NONE: u8 = 0;
+const SEP_SPACE: u8 = 1;
+const NO_PATTERN: u32 = u32::MAX;
+
+/// An edge of the token trie: from `node`, after `sep`, the token.
+#[derive(PartialEq, Eq)]
+struct EdgeKey {
+    node: u32,
+    sep: u8,
+    token: Box<[u8]>,
+}
+
+/// An [`EdgeKey`] looked up without allocating (hashes the same).
+struct EdgeQuery<'a> {
+    node: u32,
+    sep: u8,
+    token: &'a [u8],
+}
+
+/// Two writes: node and separator in one word, then the token's bytes
+/// (no length prefix: keys are compared in full anyway).
+#[inline]
+fn hash_edge<H: Hasher>(node: u32, sep: u8, token: &[u8], state: &mut H) {
+    state.write_u64(u64::from(node) << 8 | u64::from(sep));
+    state.write(token);
+}
+
+impl Hash for EdgeKey {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        hash_edge(self.node, self.sep, &self.token, state);
+    }
+}
+
+impl Hash for EdgeQuery<'_> {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        hash_edge(self.node, self.sep, self.token, state);
+    }
+}
+
+impl hashbrown::Equivalent<EdgeKey> for EdgeQuery<'_> {
+    fn equivalent(&self, key: &EdgeKey) -> bool {
+        self.node == key.node && self.sep == key.sep && *self.token == *key.token
+    }
+}
+
+#[derive(Clone, Copy)]
+struct Node {
+    /// The phrase that ends here, or `NO_PATTERN`.
+    pattern: u32,
+    /// Any edge or prefix phrase goes on from here.
+    more: bool,
+}
+
+/// ASCII letters and digits: the ASCII word characters.
+const ASCII_WORD: [bool; 128] = {
+    let mut t = [false; 128];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    t
+};
+
+/// The token that starts at byte `s` of `text`: its end and whether it is
+/// a word (a run of word characters) rather than one other character;
+/// `None` at white space or the end.
+#[inline]
+fn token_at(text: &str, s: usize) -> Option<(usize, bool)> {
+    let bytes = text.as_bytes();
+    let b = *bytes.get(s)?;
+    if b.is_ascii() {
+        if ASCII_WORD[b as usize] {
+            return Some((word_end(text, s + 1), true));
+        }
+        if FOLD_SPECIAL[b as usize] && b != b'`' {
+            return None;
+        }
+        return Some((s + 1, false));
+    }
+    let c = text[s..].chars().next()?;
+    if is_word_char(c) {
+        Some((word_end(text, s + c.len_utf8()), true))
+    } else if is_space(c) {
+        None
+    } else {
+        Some((s + c.len_utf8(), false))
+    }
+}
+
+/// The end of the word run that goes on at byte `i` of `text`.
+#[inline]
+fn word_end(text: &str, mut i: usize) -> usize {
+    let bytes = text.as_bytes();
+    loop {
+        while let Some(&b) = bytes.get(i) {
+            if !(b.is_ascii() && ASCII_WORD[b as usize]) {
+                break;
+            }
+            i += 1;
+        }
+        match bytes.get(i) {
+            Some(b) if !b.is_ascii() => match text[i..].chars().next() {
+                Some(c) if is_word_char(c) => i += c.len_utf8(),
+                _ => return i,
+            },
+            _ => return i,
+        }
+    }
+}
+
+/// Every lexicon phrase, as a trie of tokens: a token is a run of word
+/// characters or one other non-space character, and each edge (from a
+/// node, after no separator or one space, this token) is one entry of a
+/// hash map. A phrase whose last word may be a prefix ("attack*") is also
+/// listed by its node and the first bytes of that word, for the words it
+/// begins.
 pub struct Matcher {
-    nfa: NFA,
+    edges: hashbrown::HashMap<EdgeKey, u32>,
+    nodes: Vec<Node>,
+    prefix_index: hashbrown::HashMap<EdgeKey, (u32, u32)>,
+    /// Last words of prefix phrases (by node, separator, first
+    /// `prefix_key` bytes, then length) and their phrase.
+    prefixes: Vec<(Box<[u8]>, u32)>,
+    prefix_key: usize,
+    /// Bit `prefix_bit(key)` is set for every prefix key in `prefix_index`:
+    /// most words are ruled out without hashing.
+    prefix_filter: Box<[u64]>,
+    /// Each variant's filters, by phrase: `checks[first[p]..first[p + 1]]`
+    /// are phrase `p`'s variants, in order.
+    checks: Vec<Check>,
+    first: Vec<u32>,
+    /// Languages of the lexicon files, numbered for `Check::lang`.
+    langs: Vec<String>,
     variants: Vec<Vec<Variant>>,
+    /// The folded phrases, for the reference scan of the tests.
+    #[cfg(test)]
+    patterns: Vec<String>,
 }
 
 /// A phrase meaning kept by the language and word-boundary filters, before
@@ -271,9 +557,21 @@ impl Matcher {
         self.variants.len()
     }
 
-    /// Heap bytes of the automaton (transition table, match lists).
+    /// Heap bytes of the token trie (hash tables, tokens, nodes).
     pub fn memory_usage(&self) -> usize {
-        self.nfa.memory_usage()
+        let tokens: usize = self.edges.keys().map(|k| k.token.len()).sum::<usize>()
+            + self
+                .prefix_index
+                .keys()
+                .map(|k| k.token.len())
+                .sum::<usize>()
+            + self.prefixes.iter().map(|p| p.0.len()).sum::<usize>();
+        self.edges.allocation_size()
+            + self.prefix_index.allocation_size()
+            + self.nodes.capacity() * std::mem::size_of::<Node>()
+            + self.prefixes.capacity() * std::mem::size_of::<(Box<[u8]>, u32)>()
+            + self.prefix_filter.len() * 8
+            + tokens
     }
 
     /// Every lexicon phrase in `folded`, sorted into layers of meaning: an
@@ -282,60 +580,115 @@ impl Matcher {
     /// layer the leftmost, then longest, phrase wins; the result is ordered
     /// by start, then longest first, then layer.
     ///
-    /// Phrases are found by walking the automaton anchored from each
-    /// position where a word (or a non-space symbol) starts: a few steps per
-    /// word, where an unanchored overlapping search would report, then drop,
-    /// every phrase found inside a longer word ("us" in "russia"). Filtering
-    /// and overlap resolution run on small `Candidate` records; a `Hit`
-    /// (with its allocated meanings) is made only for spans that survive.
+    /// Phrases start where a token starts (a word, or a non-space symbol)
+    /// and are found token by token: a word that begins no phrase costs one
+    /// hash-map probe (two if it is longer than the prefix key), where an
+    /// unanchored search would report, then drop, every phrase found inside
+    /// a longer word ("us" in "russia"). Filtering and overlap resolution
+    /// run on small `Candidate` records; a `Hit` (with its allocated
+    /// meanings) is made only for spans that survive.
     pub fn scan(&self, folded: &Folded, lang: Option<&str>) -> Vec<Hit> {
+        let lang = self.lang_id(lang);
         let text = folded.text.as_str();
         let bytes = text.as_bytes();
-        let mut layers: [Vec<Candidate>; 5] = Default::default();
-        let Ok(start) = self.nfa.start_state(Anchored::Yes) else {
-            return Vec::new();
-        };
-        let mut prev_word = false;
+        // About one candidate per 13 bytes of news text, most of them
+        // entities and cues: sized so that few layers grow more than once.
+        let mut layers: [Vec<Candidate>; 5] =
+            std::array::from_fn(|_| Vec::with_capacity(bytes.len() / 64));
         let mut i = 0;
         while i < bytes.len() {
-            let b = bytes[i];
-            let (word, space, len) = if b.is_ascii() {
-                (b.is_ascii_alphanumeric(), is_space(b as char), 1)
-            } else {
-                let c = text[i..].chars().next().unwrap_or('\u{FFFD}');
-                (is_word_char(c), is_space(c), c.len_utf8())
-            };
-            let begins = !(space || (word && prev_word));
-            prev_word = word;
-            if begins {
-                let mut sid = start;
-                for (j, &b) in bytes.iter().enumerate().skip(i) {
-                    sid = self.nfa.next_state(Anchored::Yes, sid, b);
-                    if self.nfa.is_dead(sid) {
-                        break;
-                    }
-                    if self.nfa.is_match(sid) {
-                        let n = j + 1 - i;
-                        for k in 0..self.nfa.match_len(sid) {
-                            let pid = self.nfa.match_pattern(sid, k);
-                            // A match state also holds the phrases that end
-                            // here but started later (suffixes): keep only ours.
-                            if self.nfa.pattern_len(pid) == n {
-                                self.candidates(
-                                    folded,
-                                    lang,
-                                    i,
-                                    j + 1,
-                                    pid.as_usize(),
-                                    &mut layers,
-                                );
-                            }
+            match token_at(text, i) {
+                Some((end, word)) => {
+                    self.walk(folded, lang, i, end, word, &mut layers);
+                    i = end;
+                }
+                None => i += char_at(text, i).map_or(1, char::len_utf8),
+            }
+        }
+        self.resolve(folded, layers)
+    }
+
+    /// `lang` numbered as in `Check::lang` (`None`: any language holds).
+    fn lang_id(&self, lang: Option<&str>) -> Option<u8> {
+        lang.map(|l| {
+            self.langs
+                .iter()
+                .position(|x| x == l)
+                .map_or(OTHER_LANG, |i| i as u8)
+        })
+    }
+
+    /// Whether some prefix phrase's last word may begin `token` (longer
+    /// than the key).
+    #[inline]
+    fn may_begin_prefix(&self, token: &[u8]) -> bool {
+        let bit = prefix_bit(&token[..self.prefix_key]);
+        self.prefix_filter[bit / 64] & (1 << (bit % 64)) != 0
+    }
+
+    /// Every phrase that starts with the token at `start..end`, in order of
+    /// its end, passed to [`Matcher::candidates`].
+    fn walk(
+        &self,
+        folded: &Folded,
+        lang: Option<u8>,
+        start: usize,
+        mut end: usize,
+        mut word: bool,
+        layers: &mut [Vec<Candidate>; 5],
+    ) {
+        let text = folded.text.as_str();
+        let bytes = text.as_bytes();
+        let mut node = 0u32;
+        let mut sep = SEP_NONE;
+        let mut s = start;
+        loop {
+            let token = &bytes[s..end];
+            // Prefix phrases ending inside this word end before it does.
+            if word && token.len() > self.prefix_key && self.may_begin_prefix(token) {
+                let key = EdgeQuery {
+                    node,
+                    sep,
+                    token: &token[..self.prefix_key],
+                };
+                if let Some(&(from, to)) = self.prefix_index.get(&key) {
+                    for (p, pid) in &self.prefixes[from as usize..to as usize] {
+                        if p.len() < token.len() && token.starts_with(p) {
+                            self.candidates(
+                                folded,
+                                lang,
+                                start,
+                                s + p.len(),
+                                *pid as usize,
+                                layers,
+                            );
                         }
                     }
                 }
             }
-            i += len;
+            let Some(&next) = self.edges.get(&EdgeQuery { node, sep, token }) else {
+                return;
+            };
+            node = next;
+            let n = self.nodes[node as usize];
+            if n.pattern != NO_PATTERN {
+                self.candidates(folded, lang, start, end, n.pattern as usize, layers);
+            }
+            if !n.more {
+                return;
+            }
+            (sep, s) = match bytes.get(end) {
+                Some(b' ') => (SEP_SPACE, end + 1),
+                Some(_) => (SEP_NONE, end),
+                None => return,
+            };
+            let Some(t) = token_at(text, s) else { return };
+            (end, word) = t;
         }
+    }
+
+    /// Leftmost-longest within each layer, then the layers merged.
+    fn resolve(&self, folded: &Folded, mut layers: [Vec<Candidate>; 5]) -> Vec<Hit> {
         // Leftmost, then longest, within each layer. Candidates arrive by
         // start; only those with the same start need ordering (longest
         // first; a stable sort keeps same-span meanings in lexicon order).
@@ -413,7 +766,7 @@ impl Matcher {
     fn candidates(
         &self,
         folded: &Folded,
-        lang: Option<&str>,
+        lang: Option<u8>,
         s: usize,
         e: usize,
         pid: usize,
@@ -423,16 +776,19 @@ impl Matcher {
         let ends_word = char_at(text, e).is_none_or(|c| !is_word_char(c))
             || !char_before(text, e).is_some_and(is_word_char);
         let mut word_end = None;
-        for (vi, v) in self.variants[pid].iter().enumerate() {
-            if let (Some(want), Some(have)) = (&v.entry.lang, lang) {
-                if want != have {
-                    continue;
-                }
+        let checks = &self.checks[self.first[pid] as usize..self.first[pid + 1] as usize];
+        for (vi, v) in checks.iter().enumerate() {
+            if v.lang != ANY_LANG && lang.is_some_and(|have| have != v.lang) {
+                continue;
             }
             if !ends_word && !v.prefix {
                 continue;
             }
-            if let Some(exact) = &v.exact {
+            if let Some(exact) = v
+                .exact
+                .then(|| self.variants[pid][vi].exact.as_ref())
+                .flatten()
+            {
                 let (os, oe) = folded.original_range(s, e);
                 let orig = folded.original[os..oe]
                     .split_whitespace()
@@ -455,7 +811,7 @@ impl Matcher {
                         .unwrap_or(text.len())
                 })
             };
-            layers[v.layer].push(Candidate {
+            layers[v.layer as usize].push(Candidate {
                 start: s as u32,
                 end: end as u32,
                 pattern: pid as u32,
@@ -582,6 +938,194 @@ mod tests {
                 ("killed", &Meaning::Trigger(0)),
             ]
         );
+    }
+
+    type Flat = Vec<(usize, usize, (usize, usize), usize, Vec<Meaning>)>;
+
+    fn flat(hits: Vec<Hit>) -> Flat {
+        hits.into_iter()
+            .map(|h| (h.start, h.end, h.orig, h.pattern, h.meanings))
+            .collect()
+    }
+
+    /// What `scan` must find, by brute force: every phrase that is spelled
+    /// at a position where a token starts, in order of its end.
+    fn reference(m: &Matcher, folded: &Folded, lang: Option<&str>) -> Vec<Hit> {
+        let lang = m.lang_id(lang);
+        let text = folded.text.as_str();
+        let mut by_first: HashMap<&[u8], Vec<usize>> = HashMap::new();
+        for (pid, p) in m.patterns.iter().enumerate() {
+            let b = p.as_bytes();
+            by_first.entry(&b[..b.len().min(2)]).or_default().push(pid);
+        }
+        let mut layers: [Vec<Candidate>; 5] = Default::default();
+        let mut prev_word = false;
+        for (i, c) in text.char_indices() {
+            let word = is_word_char(c);
+            let begins = !(is_space(c) || (word && prev_word));
+            prev_word = word;
+            if !begins {
+                continue;
+            }
+            let rest = &text.as_bytes()[i..];
+            let mut found: Vec<(usize, usize)> = [&rest[..1], &rest[..rest.len().min(2)]]
+                .into_iter()
+                .collect::<std::collections::BTreeSet<_>>()
+                .into_iter()
+                .filter_map(|k| by_first.get(k))
+                .flatten()
+                .filter(|&&pid| text[i..].starts_with(m.patterns[pid].as_str()))
+                .map(|&pid| (i + m.patterns[pid].len(), pid))
+                .collect();
+            found.sort_unstable();
+            for (e, pid) in found {
+                m.candidates(folded, lang, i, e, pid, &mut layers);
+            }
+        }
+        m.resolve(folded, layers)
+    }
+
+    /// Texts that put every phrase of `m` at word ends, inside longer
+    /// words, glued to punctuation, across line breaks, in its exact
+    /// spelling if it has one, or in capitals.
+    fn stress_texts(m: &Matcher) -> Vec<String> {
+        let mut x: u64 = 0x1234_5678;
+        let mut rnd = |n: usize| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            (x % n as u64) as usize
+        };
+        let seps = [
+            " ", "", "-", "\n", "s ", "ed, ", ". ", "x", "  ", "'s ", ".", "ая ", "ı ", "\u{a0}",
+        ];
+        let mut texts = Vec::new();
+        for round in 0..3 {
+            let mut t = String::new();
+            for (pid, p) in m.patterns.iter().enumerate() {
+                if round > 0 && rnd(3) == 0 {
+                    continue;
+                }
+                let exact = m.variants[pid].iter().find_map(|v| v.exact.clone());
+                let w = match (exact, rnd(4)) {
+                    (Some(e), 0 | 1) => e,
+                    (_, 2) if round > 1 => p.to_uppercase(),
+                    _ => p.clone(),
+                };
+                t.push_str(&w);
+                t.push_str(seps[rnd(seps.len())]);
+            }
+            texts.push(t);
+        }
+        texts
+    }
+
+    const LANGS: [Option<&str>; 7] = [
+        None,
+        Some("en"),
+        Some("id"),
+        Some("ru"),
+        Some("tr"),
+        Some("es"),
+        Some("fr"),
+    ];
+
+    /// The shipped lexicon over the seed articles, synthetic articles and
+    /// stress texts of every phrase: the same hits as the brute-force
+    /// search, and the same fold as the char-by-char one.
+    #[test]
+    fn shipped_lexicon_finds_what_brute_force_finds() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let lex = crate::lexicon::Lexicon::load(&root.join("config/lexicon")).unwrap();
+        let m = &lex.matcher;
+        let mut texts: Vec<String> = Vec::new();
+        for e in std::fs::read_dir(root.join("seeds")).unwrap() {
+            texts.push(std::fs::read_to_string(e.unwrap().path()).unwrap());
+        }
+        texts.extend((0..40).map(|i| crate::synth::article(i).1));
+        texts.extend(stress_texts(m));
+        for (n, t) in texts.iter().enumerate() {
+            let f = fold(t);
+            let (want, map) = fold_by_char(t);
+            assert!(f.text == want && f.map == map, "fold of text {n}");
+            for lang in LANGS {
+                let want = flat(reference(m, &f, lang));
+                assert!(!want.is_empty());
+                assert!(flat(m.scan(&f, lang)) == want, "text {n}, {lang:?}");
+            }
+        }
+    }
+
+    /// Crafted cases: what is found, and the same as the brute force.
+    #[test]
+    fn prefixes_punctuation_case_and_languages() {
+        let mut b = Builder::default();
+        let pats: &[(&str, Meaning, Option<&str>)] = &[
+            ("attack*", Meaning::Trigger(0), None),
+            ("attacke*", Meaning::Trigger(1), None),
+            ("attacked", Meaning::Trigger(6), None),
+            ("al-Assad", Meaning::Actor(0), None),
+            ("U.S.", Meaning::Actor(1), None),
+            ("U.S.-led", Meaning::Actor(2), None),
+            ("=US", Meaning::Actor(3), None),
+            ("air strike*", Meaning::Trigger(2), None),
+            ("атак*", Meaning::Trigger(3), Some("ru")),
+            ("İdlib", Meaning::Place(0), None),
+            ("serang*", Meaning::Trigger(4), Some("id")),
+            ("tidak", Meaning::Cue(Cue::Negation), Some("id")),
+            ("Ankara's", Meaning::Actor(4), None),
+            ("killed", Meaning::Trigger(5), None),
+            ("were killed", Meaning::Cue(Cue::Killed), None),
+            ("-", Meaning::NotTrigger, None),
+        ];
+        for (p, meaning, lang) in pats {
+            b.add(p, meaning.clone(), lang.map(str::to_string));
+        }
+        let m = b.build().unwrap();
+        let text = "U.S.-led air strikes attacked al-Assad; the US, not us, \
+                    were killed. Атаковали İDLİB serangan tidak ankara’s \
+                    air\nstrike attackers U.S.A";
+        let f = fold(text);
+        let found = |lang| -> Vec<(String, Vec<Meaning>)> {
+            let hits = m.scan(&f, lang);
+            assert!(flat(hits.clone()) == flat(reference(&m, &f, lang)));
+            hits.into_iter()
+                .map(|h| (text[h.orig.0..h.orig.1].to_string(), h.meanings))
+                .collect()
+        };
+        let s = |t: &str, m: &[Meaning]| (t.to_string(), m.to_vec());
+        let any = vec![
+            // "U.S." is inside the longer actor; "-" is in another layer.
+            s("U.S.-led", &[Meaning::Actor(2)]),
+            s("-", &[Meaning::NotTrigger]),
+            s("air strikes", &[Meaning::Trigger(2)]),
+            // Two prefixes and a full match, same span: shortest first.
+            s(
+                "attacked",
+                &[
+                    Meaning::Trigger(0),
+                    Meaning::Trigger(1),
+                    Meaning::Trigger(6),
+                ],
+            ),
+            s("al-Assad", &[Meaning::Actor(0)]),
+            s("-", &[Meaning::NotTrigger]),
+            s("US", &[Meaning::Actor(3)]),
+            s("were killed", &[Meaning::Cue(Cue::Killed)]),
+            s("killed", &[Meaning::Trigger(5)]),
+            s("İDLİB", &[Meaning::Place(0)]),
+            s("ankara’s", &[Meaning::Actor(4)]),
+            s("attackers", &[Meaning::Trigger(0), Meaning::Trigger(1)]),
+            s("U.S.", &[Meaning::Actor(1)]),
+        ];
+        assert_eq!(found(Some("en")), any);
+        let ru = found(Some("ru"));
+        assert!(ru.contains(&s("Атаковали", &[Meaning::Trigger(3)])));
+        assert!(!ru.iter().any(|h| h.0 == "tidak"));
+        let id = found(Some("id"));
+        assert!(id.contains(&s("serangan", &[Meaning::Trigger(4)])));
+        assert!(id.contains(&s("tidak", &[Meaning::Cue(Cue::Negation)])));
+        assert_eq!(found(None).len(), any.len() + 3);
     }
 
     #[test]

@@ -1,8 +1,8 @@
 //! The lexicons: every word Flashpoint knows, read from data files.
 //!
 //! All phrases of all kinds (actors, triggers, places, cues, numbers, dates)
-//! are compiled into one Aho–Corasick automaton, so one pass over a text finds
-//! every lexicon phrase in it, whatever the size of the lexicons.
+//! are compiled into one trie of tokens (`matcher.rs`), so one pass over a
+//! text finds every lexicon phrase in it, whatever the size of the lexicons.
 
 mod files;
 mod function_words;
