@@ -146,8 +146,10 @@ impl Extractor {
                     span,
                     hits,
                     anchor,
-                    &self.place_states,
-                    host,
+                    sentence::Setting {
+                        place_states: &self.place_states,
+                        host,
+                    },
                 ),
                 false => Sentence {
                     span,

@@ -22,6 +22,14 @@ pub struct ActorRef {
     pub place: bool,
 }
 
+/// Where the article is set, for places and unnamed forces: each gazetteer
+/// place's state, and the state the article's places lie in most.
+#[derive(Clone, Copy)]
+pub struct Setting<'a> {
+    pub place_states: &'a [Option<usize>],
+    pub host: Option<usize>,
+}
+
 /// One sentence, analysed.
 #[derive(Debug, Default)]
 pub struct Sentence {
@@ -72,9 +80,9 @@ impl Sentence {
         span: (usize, usize),
         hits: &[Hit],
         date: NaiveDate,
-        place_states: &[Option<usize>],
-        host: Option<usize>,
+        setting: Setting<'_>,
     ) -> Sentence {
+        let Setting { place_states, host } = setting;
         let mut s = Sentence {
             span,
             ..Default::default()
