@@ -184,7 +184,7 @@ pub struct Hit {
     /// Original byte range.
     pub orig: (usize, usize),
     pub pattern: usize,
-    pub meanings: Vec<Meaning>,
+    pub meanings: smallvec::SmallVec<[Meaning; 2]>,
 }
 
 #[derive(Debug, Clone)]
@@ -944,7 +944,7 @@ mod tests {
 
     fn flat(hits: Vec<Hit>) -> Flat {
         hits.into_iter()
-            .map(|h| (h.start, h.end, h.orig, h.pattern, h.meanings))
+            .map(|h| (h.start, h.end, h.orig, h.pattern, h.meanings.into_vec()))
             .collect()
     }
 
@@ -1090,7 +1090,7 @@ mod tests {
             let hits = m.scan(&f, lang);
             assert!(flat(hits.clone()) == flat(reference(&m, &f, lang)));
             hits.into_iter()
-                .map(|h| (text[h.orig.0..h.orig.1].to_string(), h.meanings))
+                .map(|h| (text[h.orig.0..h.orig.1].to_string(), h.meanings.into_vec()))
                 .collect()
         };
         let s = |t: &str, m: &[Meaning]| (t.to_string(), m.to_vec());
@@ -1138,7 +1138,7 @@ mod tests {
         let f = fold("The Turkish Defence Ministry tidak");
         let en = m.scan(&f, Some("en"));
         assert_eq!(en.len(), 1);
-        assert_eq!(en[0].meanings, vec![Meaning::Actor(1)]);
+        assert_eq!(en[0].meanings.as_slice(), &[Meaning::Actor(1)]);
         assert_eq!(m.scan(&f, Some("id")).len(), 2);
     }
 }
