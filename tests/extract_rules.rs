@@ -552,3 +552,27 @@ fn a_subject_pronoun_stands_for_the_previous_sentences_subject() {
         "{ms:?}"
     );
 }
+
+#[test]
+fn every_pair_of_a_longer_list_meets() {
+    // Written for this test.
+    let ms = run(
+        "Russia, Turkey and Iran met in Tehran on Monday.",
+        "en",
+        "2024-05-10",
+    );
+    for (a, b) in [("RUS", "TUR"), ("RUS", "IRN"), ("TUR", "IRN")] {
+        assert!(
+            has(&ms, EventType::Consult, a, Some(b)).is_some()
+                || has(&ms, EventType::Consult, b, Some(a)).is_some(),
+            "{a}–{b}: {ms:?}"
+        );
+    }
+    assert_eq!(
+        ms.iter()
+            .filter(|m| m.event_type == EventType::Consult)
+            .count(),
+        3,
+        "{ms:?}"
+    );
+}

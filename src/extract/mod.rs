@@ -608,7 +608,18 @@ impl Extractor {
             let mode = mode.or_else(|| guesses.iter().find_map(|(_, m, _)| m.clone()));
             // "Putin and Erdogan agreed on Syria": the pair before the verb
             // are the parties; what follows is the topic.
+            // "Russia, Turkey and Iran met": each pair of a longer list
+            // meets too (the first pair is the event's own parties).
+            let mut group_pairs: Vec<(usize, usize)> = Vec::new();
             if mutual(event_type) {
+                let group = roles::coordinated_group(s, text, ts);
+                for (k, &a) in group.iter().enumerate() {
+                    for &b in &group[k + 1..] {
+                        if (a, b) != (group[group.len() - 2], group[group.len() - 1]) {
+                            group_pairs.push((a, b));
+                        }
+                    }
+                }
                 let before_or_after = roles::coordinated_pair(s, text, ts).or_else(|| {
                     source
                         .is_none_or(|src| s.actors[src].start > ts)
@@ -718,7 +729,13 @@ impl Extractor {
                 .map(|(a, _)| a);
             let pairs = std::iter::once((source, target))
                 .chain(co_source.map(|a| (Some(a), target)))
-                .chain(reciprocal.then_some((target, source)));
+                .chain(reciprocal.then_some((target, source)))
+                .chain(
+                    group_pairs
+                        .iter()
+                        .filter(|&&(a, b)| code(a) != code(b))
+                        .map(|&(a, b)| (Some(a), Some(b))),
+                );
             for (src, target) in pairs {
                 found.push(Found {
                     event_type,

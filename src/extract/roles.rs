@@ -466,6 +466,33 @@ pub fn coordinated_pair(s: &Sentence, text: &str, ts: usize) -> Option<(usize, u
     (joined && gap(text, a.end, b.start) <= 2).then_some((i, j))
 }
 
+/// "Russia, Turkey and Iran met": every actor of a list joined by commas
+/// and a conjunction right before the trigger, in text order (empty when
+/// fewer than three are joined).
+pub fn coordinated_group(s: &Sentence, text: &str, ts: usize) -> Vec<usize> {
+    let Some((first, last)) = coordinated_pair(s, text, ts) else {
+        return Vec::new();
+    };
+    let mut group = vec![last, first];
+    let before: Vec<(usize, &ActorRef)> = candidates(s)
+        .filter(|(i, a)| *i < first && !a.place)
+        .collect();
+    let mut head = first;
+    for &(i, a) in before.iter().rev() {
+        let between = text[a.end..s.actors[head].start].trim();
+        if between != "," {
+            break;
+        }
+        group.push(i);
+        head = i;
+    }
+    if group.len() < 3 {
+        return Vec::new();
+    }
+    group.reverse();
+    group
+}
+
 /// "ceasefire between Israel and Hezbollah": two actors joined after the trigger.
 pub fn coordinated_pair_after(s: &Sentence, text: &str, te: usize) -> Option<(usize, usize)> {
     let after: Vec<(usize, &ActorRef)> = candidates(s)
