@@ -30,6 +30,36 @@ pub struct DateWords {
     pub relative: Vec<(usize, i64)>,
 }
 
+impl DateWords {
+    /// Where each date word starts.
+    pub fn starts(&self) -> impl Iterator<Item = usize> + '_ {
+        self.months
+            .iter()
+            .map(|m| m.0)
+            .chain(self.weekdays.iter().map(|w| w.0))
+            .chain(self.relative.iter().map(|r| r.0))
+    }
+
+    /// The date words that start before `pos`.
+    pub fn before(&self, pos: usize) -> DateWords {
+        DateWords {
+            months: self.months.iter().copied().filter(|m| m.0 < pos).collect(),
+            weekdays: self
+                .weekdays
+                .iter()
+                .copied()
+                .filter(|w| w.0 < pos)
+                .collect(),
+            relative: self
+                .relative
+                .iter()
+                .copied()
+                .filter(|r| r.0 < pos)
+                .collect(),
+        }
+    }
+}
+
 static ISO: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\b(19\d\d|20\d\d)-(\d{1,2})-(\d{1,2})\b").expect("static regex"));
 

@@ -134,7 +134,7 @@ impl Extractor {
                     .iter()
                     .any(|h| h.meanings.iter().any(|m| matches!(m, Meaning::Trigger(_))))
         };
-        let host = host_state(&hits_by_place(&per_sentence), &self.place_states);
+        let host = self.host_state(&per_sentence);
         let mut sentences: Vec<Sentence> = spans
             .iter()
             .zip(&per_sentence)
@@ -224,14 +224,7 @@ impl Extractor {
                     found.retain(|f| f.ts < sub);
                 }
             }
-            let date_words: Vec<usize> = s
-                .dates
-                .months
-                .iter()
-                .map(|m| m.0)
-                .chain(s.dates.weekdays.iter().map(|w| w.0))
-                .chain(s.dates.relative.iter().map(|r| r.0))
-                .collect();
+            let date_words: Vec<usize> = s.dates.starts().collect();
             let dates_after_sub = sub
                 .is_some_and(|sub| !date_words.is_empty() && date_words.iter().all(|&p| p > sub));
             // "Sunday's attack comes after the air strike killed 34": the
@@ -348,6 +341,37 @@ impl Extractor {
     /// "Egyptian demonstrators rallied", "Turkish authorities imposed a
     /// curfew": a protest or a coercive measure that names no one else is
     /// addressed to, or imposed on, the actors' own country (EGY→EGY).
+    /// The state an article is set in, for "government troops" that name
+    /// no place of their own: the one its gazetteer places lie in most (the
+    /// first named wins a tie), not counting names that are also actors
+    /// ("Moscow said" is a government speaking, not a setting). Only worked
+    /// out when the article names such forces.
+    fn host_state(&self, per_sentence: &[Vec<Hit>]) -> Option<usize> {
+        let lex = &*self.lexicon;
+        let hits = || per_sentence.iter().flatten();
+        let host_kind = |m: &Meaning| matches!(m, Meaning::Actor(i) if lex.actors[*i].kind.as_deref() == Some("host"));
+        if !hits().any(|h| h.meanings.iter().any(host_kind)) {
+            return None;
+        }
+        let mut counts: Vec<(usize, usize)> = Vec::new();
+        let states = hits()
+            .filter(|h| !h.meanings.iter().any(|m| matches!(m, Meaning::Actor(_))))
+            .filter_map(|h| {
+                h.meanings.iter().find_map(|m| match m {
+                    Meaning::Place(p) => self.place_states.get(*p).copied().flatten(),
+                    _ => None,
+                })
+            });
+        for state in states {
+            match counts.iter_mut().find(|c| c.0 == state) {
+                Some(c) => c.1 += 1,
+                None => counts.push((state, 1)),
+            }
+        }
+        let best = counts.iter().map(|c| c.1).max()?;
+        counts.iter().find(|c| c.1 == best).map(|c| c.0)
+    }
+
     fn own_state(&self, r: &sentence::ActorRef, t: EventType) -> Option<Actor> {
         let def = &self.lexicon.actors[r.actor];
         // An army closing airspace or sealing a border acts outward.
@@ -803,40 +827,6 @@ fn implied_sources(mentions: &mut Vec<Mention>) {
     });
 }
 
-/// The gazetteer places an article names, not counting names that are
-/// also actors ("Moscow said" is a government speaking, not a setting).
-fn hits_by_place(per_sentence: &[Vec<Hit>]) -> Vec<usize> {
-    per_sentence
-        .iter()
-        .flatten()
-        .filter(|h| !h.meanings.iter().any(|m| matches!(m, Meaning::Actor(_))))
-        .filter_map(|h| {
-            h.meanings.iter().find_map(|m| match m {
-                Meaning::Place(p) => Some(*p),
-                _ => None,
-            })
-        })
-        .collect()
-}
-
-/// The state an article is set in: the one its places lie in most (the
-/// first named wins a tie). "Government troops" with no place of their own
-/// in the sentence are that state's.
-fn host_state(places: &[usize], place_states: &[Option<usize>]) -> Option<usize> {
-    let mut counts: Vec<(usize, usize)> = Vec::new();
-    for state in places
-        .iter()
-        .filter_map(|&p| place_states.get(p).copied().flatten())
-    {
-        match counts.iter_mut().find(|c| c.0 == state) {
-            Some(c) => c.1 += 1,
-            None => counts.push((state, 1)),
-        }
-    }
-    let best = counts.iter().map(|c| c.1).max()?;
-    counts.iter().find(|c| c.1 == best).map(|c| c.0)
-}
-
 /// The last day of `d`'s month.
 fn month_end(d: chrono::NaiveDate) -> chrono::NaiveDate {
     use chrono::Datelike;
@@ -1146,21 +1136,12 @@ fn plan_dates_dropped(s: &Sentence) -> std::borrow::Cow<'_, dates::DateWords> {
     else {
         return Cow::Borrowed(&s.dates);
     };
-    let d = &s.dates;
-    let before = d.months.iter().any(|m| m.0 < plan)
-        || d.weekdays.iter().any(|w| w.0 < plan)
-        || d.relative.iter().any(|r| r.0 < plan);
-    let after = d.months.iter().any(|m| m.0 >= plan)
-        || d.weekdays.iter().any(|w| w.0 >= plan)
-        || d.relative.iter().any(|r| r.0 >= plan);
-    if !(before && after) {
-        return Cow::Borrowed(&s.dates);
+    let before = s.dates.starts().any(|p| p < plan);
+    let after = s.dates.starts().any(|p| p >= plan);
+    match before && after {
+        true => Cow::Owned(s.dates.before(plan)),
+        false => Cow::Borrowed(&s.dates),
     }
-    Cow::Owned(dates::DateWords {
-        months: d.months.iter().copied().filter(|m| m.0 < plan).collect(),
-        weekdays: d.weekdays.iter().copied().filter(|w| w.0 < plan).collect(),
-        relative: d.relative.iter().copied().filter(|r| r.0 < plan).collect(),
-    })
 }
 
 /// The offset `n` words before `pos`, not before `floor`.
