@@ -576,3 +576,37 @@ fn every_pair_of_a_longer_list_meets() {
         "{ms:?}"
     );
 }
+
+#[test]
+fn two_sides_striking_each_other_in_one_sentence_are_two_assaults() {
+    // Same type, reversed parties: not one event with combined roles.
+    let ms = run(
+        "Ethiopian artillery has pounded Eritrean positions, and 14 Ethiopian soldiers were killed in a raid by Eritrea.",
+        "en",
+        "2021-06-10",
+    );
+    assert!(
+        has(&ms, EventType::Assault, "ETH", Some("ERI")).is_some(),
+        "{ms:?}"
+    );
+    let back = has(&ms, EventType::Assault, "ERI", Some("ETH")).expect("ERI→ETH assault");
+    assert_eq!(back.fatalities.killed, Some(14));
+}
+
+#[test]
+fn a_by_phrase_that_opens_with_a_verb_names_no_agent() {
+    // "retaliated by shelling X": X is the target, the subject the source.
+    let ms = run(
+        "Armenia retaliated on Tuesday by shelling Azerbaijani villages near the border.",
+        "en",
+        "2022-09-14",
+    );
+    assert!(
+        has(&ms, EventType::Assault, "ARM", Some("AZE")).is_some(),
+        "{ms:?}"
+    );
+    assert!(
+        has(&ms, EventType::Assault, "AZE", Some("ARM")).is_none(),
+        "{ms:?}"
+    );
+}

@@ -574,12 +574,26 @@ impl Extractor {
             };
             // Triggers of one type in one sentence tell one event, unless
             // one sits in a relative clause: that is another actor's act.
+            // Nor when one names the other's parties the other way round:
+            // "Ankara retaliated against Syrian troops after 33 of its
+            // soldiers were killed by Damascus" tells two assaults.
+            let code = |i: usize| lex.actors[s.actors[i].actor].code.as_str();
+            let reversed =
+                |other: &roles::RoleGuess| match (g.source, g.target, other.source, other.target) {
+                    (Some(a), Some(b), Some(c), Some(d)) => {
+                        code(a) == code(d) && code(b) == code(c) && code(a) != code(b)
+                    }
+                    _ => false,
+                };
             let shared = (!g.relative)
                 .then(|| {
-                    order
-                        .iter()
-                        .enumerate()
-                        .position(|(i, x)| *x == t && !alone.contains(&i))
+                    order.iter().enumerate().position(|(i, x)| {
+                        *x == t
+                            && !alone.contains(&i)
+                            && !by_type
+                                .get(&(i, t))
+                                .is_some_and(|gs| gs.iter().any(|(_, _, o)| reversed(o)))
+                    })
                 })
                 .flatten();
             let pos = shared.unwrap_or_else(|| {

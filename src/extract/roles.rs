@@ -98,8 +98,31 @@ pub fn eligible(s: &Sentence, text: &str) -> Vec<bool> {
 
 /// Actor introduced by a marker cue of `kind` after `from` (within a few
 /// words, in the same clause).
-fn marked_actor(s: &Sentence, text: &str, kind: Cue, from: usize) -> Option<usize> {
+fn marked_actor(
+    s: &Sentence,
+    text: &str,
+    kind: Cue,
+    from: usize,
+    grammar: &Grammar,
+) -> Option<usize> {
     for &(ms, me, _) in s.cues_in(kind, from, s.span.1) {
+        // "retaliated by neutralising 309 troops": a by-phrase that opens
+        // with a verb says how, not who.
+        // ("attacked by Beijing" names an actor that ends the same way.)
+        let means = kind == Cue::AgentMarker && {
+            let rest = &text[me..s.span.1];
+            let at = me + (rest.len() - rest.trim_start().len());
+            let word = text[at..s.span.1].split(' ').next().unwrap_or("");
+            let word = word.trim_matches(|c: char| !c.is_alphanumeric());
+            !s.actors.iter().any(|a| a.start <= at + 3 && a.end > at)
+                && grammar
+                    .progressive_suffixes
+                    .iter()
+                    .any(|x| word.len() > x.len() + 2 && word.ends_with(x.as_str()))
+        };
+        if means {
+            continue;
+        }
         // The marker belongs to this trigger only within its clause.
         // Nor across another trigger: in "troops who attacked posts were
         // bombed by Russia" the by-phrase is the bombing's.
@@ -157,8 +180,10 @@ pub fn assign(
     let passive_aux = !progressive
         && s.cues_in(Cue::PassiveAux, s.span.0, ts)
             .any(|&(_, e, _)| gap(text, e, ts) <= 2 && !progressive_between(e));
-    let agent = marked_actor(s, text, Cue::AgentMarker, te).filter(|&i| !s.actors[i].place);
-    let marked_target = marked_actor(s, text, Cue::TargetMarker, te).filter(|&i| usable(i));
+    let agent =
+        marked_actor(s, text, Cue::AgentMarker, te, grammar).filter(|&i| !s.actors[i].place);
+    let marked_target =
+        marked_actor(s, text, Cue::TargetMarker, te, grammar).filter(|&i| usable(i));
     // "killed in an attack by X": a by-phrase marks a passive or a noun.
     // "Three soldiers killed", "33 troops killed in air strike": a headline's
     // kill verb with no count or victims after it has its victims before it.
