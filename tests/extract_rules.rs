@@ -610,3 +610,27 @@ fn a_by_phrase_that_opens_with_a_verb_names_no_agent() {
         "{ms:?}"
     );
 }
+
+#[test]
+fn a_threat_of_force_that_names_no_one_is_aimed_at_the_other_side() {
+    let ms = run(
+        "Eritrean troops shelled Ethiopian border posts on Monday. Eritrea warned on Tuesday that it would shoot down any aircraft entering Eritrea's airspace.",
+        "en",
+        "2021-06-10",
+    );
+    assert!(
+        has(&ms, EventType::Threaten, "ERI", Some("ETH")).is_some(),
+        "{ms:?}"
+    );
+    // A warning with no force in it, in an article with no fighting, has no
+    // side to aim at.
+    let ms = run(
+        "Kenya warned on Tuesday that drought would spread across the north.",
+        "en",
+        "2021-06-10",
+    );
+    assert!(
+        !ms.iter().any(|m| m.event_type == EventType::Threaten),
+        "{ms:?}"
+    );
+}

@@ -578,10 +578,16 @@ impl Extractor {
             // "Ankara retaliated against Syrian troops after 33 of its
             // soldiers were killed by Damascus" tells two assaults.
             let code = |i: usize| lex.actors[s.actors[i].actor].code.as_str();
+            // Only roles the grammar marks: a by-phrase, or a subject right
+            // before the verb.
+            let marked = g.source.is_some_and(|a| {
+                let a = &s.actors[a];
+                (g.passive && a.start >= te) || (a.end <= ts && gap(text, a.end, ts) <= 1)
+            });
             let reversed =
                 |other: &roles::RoleGuess| match (g.source, g.target, other.source, other.target) {
                     (Some(a), Some(b), Some(c), Some(d)) => {
-                        code(a) == code(d) && code(b) == code(c) && code(a) != code(b)
+                        marked && code(a) == code(d) && code(b) == code(c) && code(a) != code(b)
                     }
                     _ => false,
                 };
@@ -639,6 +645,24 @@ impl Extractor {
                         .iter()
                         .filter_map(|(_, _, g)| g.source)
                         .find(|&src| target.is_none_or(|t| !same_side(t, src)));
+                    // "Syria warned it would down planes over Syria's
+                    // airspace": the active subject of a threat or protest
+                    // whose only target is its own side still acts; the
+                    // target is what goes (the other side, or its own
+                    // government, completes it).
+                    let own_side = |g: &roles::RoleGuess| match (g.source, g.target) {
+                        (Some(a), Some(b)) => same_side(a, b),
+                        _ => false,
+                    };
+                    let fallback = matches!(event_type, EventType::Threaten | EventType::Protest)
+                        && guesses.iter().all(|(_, _, g)| !g.passive);
+                    let (source, target) = match source {
+                        None if fallback => match guesses.iter().find(|(_, _, g)| own_side(g)) {
+                            Some((_, _, g)) => (g.source, None),
+                            None => (None, target),
+                        },
+                        found => (found, target),
+                    };
                     let (ts, mode) = (guesses[0].0, guesses[0].1.clone());
                     (ts, mode, source, target)
                 }
@@ -687,8 +711,18 @@ impl Extractor {
             let group_after = s
                 .cues_in(Cue::Victims, ts, s.span.1)
                 .any(|c| gap(text, ts, c.0) <= 3);
+            // "warned that it would shoot down any planes", "vowed
+            // retaliation against anyone who interferes": a threat of force
+            // that names no one is aimed, likewise, at the other side.
+            // (Only a threat spoken: "possible fighting" threatens no one.)
+            let threat_of_force = event_type == EventType::Threaten
+                && mode.as_deref() != Some("violence")
+                && s.triggers
+                    .iter()
+                    .any(|t| t.0 > ts && hostile_act(lex.triggers[t.2].event_type));
             let pending_target = source.is_some()
                 && ((event_type == EventType::Assault && counted)
+                    || threat_of_force
                     || matches!(
                         event_type,
                         EventType::Request | EventType::Threaten | EventType::Coerce
@@ -775,6 +809,13 @@ impl Extractor {
                         .map(|&(a, b)| (Some(a), Some(b))),
                 );
             for (src, target) in pairs {
+                tracing::trace!(
+                    ?event_type,
+                    source = src.map(|i| &text[s.actors[i].start..s.actors[i].end]),
+                    target = target.map(|i| &text[s.actors[i].start..s.actors[i].end]),
+                    pending_target,
+                    "event found"
+                );
                 found.push(Found {
                     event_type,
                     mode: mode.clone(),
