@@ -634,3 +634,17 @@ fn a_threat_of_force_that_names_no_one_is_aimed_at_the_other_side() {
         "{ms:?}"
     );
 }
+
+#[test]
+fn a_thousands_separator_does_not_break_a_clause() {
+    // The comma of "12,000" sits between the verb of giving and the aid.
+    let ms = run(
+        "Japan will provide 12,000 tonnes of food aid to Sudan, the foreign ministry said on Monday.",
+        "en",
+        "2023-05-09",
+    );
+    assert!(
+        has(&ms, EventType::Agree, "JPN", Some("SDN")).is_some(),
+        "{ms:?}"
+    );
+}

@@ -24,7 +24,7 @@ use crate::lexicon::{fold, Cue, Grammar, Hit, Lexicon, Meaning};
 use crate::model::{
     Actor, Article, DatePrecision, EventType, Evidence, Fatalities, Location, Mention,
 };
-use sentence::{gap, Sentence};
+use sentence::{clause_break, gap, Sentence};
 
 /// Turns articles into mentions. Cheap to share: the lexicon is behind an `Arc`.
 #[derive(Clone)]
@@ -436,7 +436,7 @@ impl Extractor {
             accusations.iter().any(|&end| {
                 ts >= end
                     && gap(text, end, ts) <= 8
-                    && !text[end..ts].contains(',')
+                    && !clause_break(text, end, ts, false)
                     && !new_clause(end, ts)
             })
         };
@@ -562,7 +562,7 @@ impl Extractor {
                         a.place
                             && a.start >= te
                             && gap(text, te, a.start) <= 12
-                            && !text[te..a.start].contains([';', ','])
+                            && !clause_break(text, te, a.start, false)
                     })
                     .filter(|&p| !home_place(g.source, p));
             }
@@ -1149,7 +1149,7 @@ fn factuality(s: &Sentence, text: &str, ts: usize, role_end: usize) -> Factualit
         s.cues_in(Cue::Giving, c.1, ts).any(|g| {
             gap(text, c.1, g.0) <= 1
                 && gap(text, g.1, ts) <= 6
-                && !text[g.1..ts].contains([',', ';'])
+                && !clause_break(text, g.1, ts, false)
                 && !s.triggers.iter().any(|t| t.0 >= g.1 && t.1 <= ts)
         })
     };

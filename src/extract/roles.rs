@@ -7,7 +7,7 @@
 //! "oleh X") names the source and a target marker ("against X", "terhadap X")
 //! the target.
 
-use super::sentence::{gap, ActorRef, Sentence};
+use super::sentence::{clause_break, gap, ActorRef, Sentence};
 use crate::lexicon::{Cue, Grammar, Roles};
 
 /// Roles found for one trigger; either may be missing.
@@ -126,7 +126,7 @@ fn marked_actor(
         // The marker belongs to this trigger only within its clause.
         // Nor across another trigger: in "troops who attacked posts were
         // bombed by Russia" the by-phrase is the bombing's.
-        let crossed = text[from..ms].contains([',', ';'])
+        let crossed = clause_break(text, from, ms, false)
             || s.cues_in(Cue::Subordinator, from, ms).next().is_some()
             || s.triggers.iter().any(|t| t.0 >= from && t.1 <= ms);
         if gap(text, from, ms) > REACH_AFTER || crossed {
@@ -247,7 +247,7 @@ pub fn assign(
     };
     let same_clause = |a: &ActorRef| {
         !past_object(a.start)
-            && !text[te..a.start].contains([',', ';', ':'])
+            && !clause_break(text, te, a.start, true)
             && s.cues_in(Cue::Reporting, te, a.start).next().is_none()
             && s.cues_in(Cue::Relative, te, a.start).next().is_none()
             && !joined_verb(a.start)
@@ -292,7 +292,7 @@ pub fn assign(
         && relative.is_none()
         && before
             .last()
-            .is_some_and(|(_, a)| !text[a.end..ts].contains([',', ';', ':']))
+            .is_some_and(|(_, a)| !clause_break(text, a.end, ts, true))
         && s.cues_in(Cue::AgentMarker, te, s.span.1)
             .next()
             .is_some_and(|c| {

@@ -65,6 +65,23 @@ pub fn gap(text: &str, a_end: usize, b_start: usize) -> usize {
     words
 }
 
+/// Whether `text[a..b]` holds a clause break: a semicolon, or a comma (or,
+/// with `colon`, a colon) that is not a thousands separator ("25,000 tons"
+/// is one phrase).
+pub fn clause_break(text: &str, a: usize, b: usize, colon: bool) -> bool {
+    let bytes = text.as_bytes();
+    (a..b.min(bytes.len())).any(|i| match bytes[i] {
+        b';' => true,
+        b':' => colon,
+        b',' => {
+            let digit =
+                |j: Option<usize>| j.and_then(|j| bytes.get(j)).is_some_and(u8::is_ascii_digit);
+            !(digit(i.checked_sub(1)) && digit(Some(i + 1)))
+        }
+        _ => false,
+    })
+}
+
 /// The word at `start` is the tail of a hyphenated compound ("Moscow-backed").
 fn compound_tail(text: &str, start: usize) -> bool {
     let mut before = text[..start].chars().rev();
