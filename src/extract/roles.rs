@@ -29,7 +29,7 @@ const REACH_AFTER: usize = 10;
 /// Actors that can take a role (see [`eligible`]), worked out once per
 /// sentence by [`Sentence::analyse`]: role assignment asks for them for
 /// every trigger and marker.
-fn candidates(s: &Sentence) -> impl Iterator<Item = (usize, &ActorRef)> {
+fn candidates(s: &Sentence) -> impl DoubleEndedIterator<Item = (usize, &ActorRef)> {
     s.actors
         .iter()
         .enumerate()
@@ -453,14 +453,12 @@ fn agent_suffixed(grammar: &Grammar, text: &str, a: &ActorRef) -> bool {
 /// For mutual acts ("Russia and Turkey agreed"): the two actors joined
 /// before the trigger, when nothing follows it.
 pub fn coordinated_pair(s: &Sentence, text: &str, ts: usize) -> Option<(usize, usize)> {
-    let before: Vec<(usize, &ActorRef)> = candidates(s)
-        .filter(|(_, a)| a.end <= ts && gap(text, a.end, ts) <= REACH_BEFORE && !a.place)
-        .collect();
-    if before.len() < 2 {
-        return None;
-    }
-    let (i, a) = before[before.len() - 2];
-    let (j, b) = before[before.len() - 1];
+    // The last two candidates before the trigger, found from the end (asked
+    // several times per trigger: no list of them all).
+    let mut before = candidates(s)
+        .rev()
+        .filter(|(_, a)| a.end <= ts && gap(text, a.end, ts) <= REACH_BEFORE && !a.place);
+    let ((j, b), (i, a)) = (before.next()?, before.next()?);
     let joined = s.cues_in(Cue::Conjunction, a.end, b.start).next().is_some()
         || text[a.end..b.start].trim() == ",";
     (joined && gap(text, a.end, b.start) <= 2).then_some((i, j))

