@@ -124,16 +124,16 @@ impl WordIndex {
             if u32::try_from(text.len()).is_err() {
                 return;
             }
-            index.starts.reserve(text.len() + 1);
+            // One `extend` from a slice iterator: no capacity check per byte.
             let mut words = 0u32;
             let mut after_space = true;
             index.starts.push(0);
-            for &b in text.as_bytes() {
+            index.starts.extend(text.as_bytes().iter().map(|&b| {
                 let s = space(b);
                 words += u32::from(after_space & !s);
                 after_space = s;
-                index.starts.push(words);
-            }
+                words
+            }));
             index.text = (text.as_ptr() as usize, text.len());
         });
         WordIndexGuard(())
