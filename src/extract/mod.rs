@@ -225,7 +225,7 @@ impl Extractor {
                 .iter()
                 .find(|c| c.2 == Cue::Subordinator)
                 .map(|c| c.0);
-            let mut found = self.sentence_events(s, text, &grammar);
+            let mut found = self.sentence_events(s, text, grammar);
             if let Some(sub) = sub {
                 if found.iter().any(|f| f.ts < sub) {
                     found.retain(|f| f.ts < sub);

@@ -29,10 +29,19 @@ const REACH_AFTER: usize = 10;
 /// Actors that can take a role (see [`eligible`]), worked out once per
 /// sentence by [`Sentence::analyse`]: role assignment asks for them for
 /// every trigger and marker.
-fn candidates(s: &Sentence) -> impl DoubleEndedIterator<Item = (usize, &ActorRef)> {
+fn candidates(s: &Sentence) -> impl Iterator<Item = (usize, &ActorRef)> {
     s.actors
         .iter()
         .enumerate()
+        .filter(|(i, _)| s.eligible.get(*i).copied().unwrap_or(false))
+}
+
+/// [`candidates`] from the last one back.
+fn candidates_from_end(s: &Sentence) -> impl Iterator<Item = (usize, &ActorRef)> {
+    s.actors
+        .iter()
+        .enumerate()
+        .rev()
         .filter(|(i, _)| s.eligible.get(*i).copied().unwrap_or(false))
 }
 
@@ -455,8 +464,7 @@ fn agent_suffixed(grammar: &Grammar, text: &str, a: &ActorRef) -> bool {
 pub fn coordinated_pair(s: &Sentence, text: &str, ts: usize) -> Option<(usize, usize)> {
     // The last two candidates before the trigger, found from the end (asked
     // several times per trigger: no list of them all).
-    let mut before = candidates(s)
-        .rev()
+    let mut before = candidates_from_end(s)
         .filter(|(_, a)| a.end <= ts && gap(text, a.end, ts) <= REACH_BEFORE && !a.place);
     let ((j, b), (i, a)) = (before.next()?, before.next()?);
     let joined = s.cues_in(Cue::Conjunction, a.end, b.start).next().is_some()
