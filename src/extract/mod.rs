@@ -108,9 +108,16 @@ impl Extractor {
         let spans = sentences::split(&folded, lex.abbreviations());
         let grammar = lex.grammar(&article.language);
         let text = folded.text.as_str();
+        let _words = sentence::WordIndex::install(text);
 
         // Group hits by sentence (both are sorted by position).
-        let mut per_sentence: Vec<Vec<Hit>> = vec![Vec::new(); spans.len()];
+        let mut per_sentence: Vec<Vec<Hit>> = spans
+            .iter()
+            .map(|&(s, e)| {
+                let at = |pos: usize| hits.partition_point(|h| h.start < pos);
+                Vec::with_capacity(at(e).saturating_sub(at(s)))
+            })
+            .collect();
         let mut si = 0;
         for h in hits {
             while si < spans.len() && spans[si].1 <= h.start {
@@ -218,7 +225,7 @@ impl Extractor {
                 .iter()
                 .find(|c| c.2 == Cue::Subordinator)
                 .map(|c| c.0);
-            let mut found = self.sentence_events(s, text, &grammar);
+            let mut found = self.sentence_events(s, text, grammar);
             if let Some(sub) = sub {
                 if found.iter().any(|f| f.ts < sub) {
                     found.retain(|f| f.ts < sub);

@@ -36,6 +36,15 @@ fn candidates(s: &Sentence) -> impl Iterator<Item = (usize, &ActorRef)> {
         .filter(|(i, _)| s.eligible.get(*i).copied().unwrap_or(false))
 }
 
+/// [`candidates`] from the last one back.
+fn candidates_from_end(s: &Sentence) -> impl Iterator<Item = (usize, &ActorRef)> {
+    s.actors
+        .iter()
+        .enumerate()
+        .rev()
+        .filter(|(i, _)| s.eligible.get(*i).copied().unwrap_or(false))
+}
+
 /// Per actor of `s`: whether it can take a role — not a compound adjective
 /// ("Moscow-backed"), not a place named after a location marker ("in Syria").
 pub fn eligible(s: &Sentence, text: &str) -> Vec<bool> {
@@ -478,14 +487,11 @@ fn agent_suffixed(grammar: &Grammar, text: &str, a: &ActorRef) -> bool {
 /// For mutual acts ("Russia and Turkey agreed"): the two actors joined
 /// before the trigger, when nothing follows it.
 pub fn coordinated_pair(s: &Sentence, text: &str, ts: usize) -> Option<(usize, usize)> {
-    let before: Vec<(usize, &ActorRef)> = candidates(s)
-        .filter(|(_, a)| a.end <= ts && gap(text, a.end, ts) <= REACH_BEFORE && !a.place)
-        .collect();
-    if before.len() < 2 {
-        return None;
-    }
-    let (i, a) = before[before.len() - 2];
-    let (j, b) = before[before.len() - 1];
+    // The last two candidates before the trigger, found from the end (asked
+    // several times per trigger: no list of them all).
+    let mut before = candidates_from_end(s)
+        .filter(|(_, a)| a.end <= ts && gap(text, a.end, ts) <= REACH_BEFORE && !a.place);
+    let ((j, b), (i, a)) = (before.next()?, before.next()?);
     let joined = s.cues_in(Cue::Conjunction, a.end, b.start).next().is_some()
         || text[a.end..b.start].trim() == ",";
     (joined && gap(text, a.end, b.start) <= 2).then_some((i, j))

@@ -47,20 +47,43 @@ pub struct Sentence {
 
 /// Words between two folded offsets (0 when adjacent; MAX when reversed).
 ///
-/// Folding made every white space ASCII, so a byte loop counts words; role
-/// assignment asks this thousands of times per article.
+/// Over the text being extracted on this thread the [`WordIndex`] answers
+/// with a subtraction. Otherwise: folding made every white space ASCII, so
+/// a byte loop counts words (a word
+/// starts at a non-space byte after a space, or at the first byte). Role
+/// assignment and sentence analysis ask this tens of thousands of times per
+/// article, often over a long stretch of a sentence only to compare the
+/// count with 0–3, so the loop has no branch per byte, and a long range is
+/// counted in runs of at most 255 byte pairs with a byte-sized sum, which
+/// the compiler turns into a vector loop (a sum in `usize` does not pay:
+/// every byte lane would be widened to 64 bits). Measured on ranges of
+/// 0–200 bytes: 3.5× fewer instructions than a state machine with a branch
+/// per byte; on ranges under 16 bytes, 10 % fewer.
 pub fn gap(text: &str, a_end: usize, b_start: usize) -> usize {
     if b_start < a_end {
         return usize::MAX;
     }
-    let mut words = 0;
-    let mut in_word = false;
-    for &b in &text.as_bytes()[a_end..b_start] {
-        let space = b.is_ascii_whitespace();
-        if !space && !in_word {
-            words += 1;
+    if let Some(words) = WORDS.with_borrow(|index| index.gap(text, a_end, b_start)) {
+        return words;
+    }
+    let bytes = &text.as_bytes()[a_end..b_start];
+    if bytes.len() < 32 {
+        let mut words = 0;
+        let mut after_space = true;
+        for &b in bytes {
+            let s = space(b);
+            words += usize::from(after_space & !s);
+            after_space = s;
         }
-        in_word = !space;
+        return words;
+    }
+    let mut words = usize::from(!space(bytes[0]));
+    let (before, at) = (&bytes[..bytes.len() - 1], &bytes[1..]);
+    for (before, at) in before.chunks(255).zip(at.chunks(255)) {
+        let starts = before.iter().zip(at).fold(0u8, |n, (&p, &b)| {
+            n.wrapping_add(u8::from(space(p) & !space(b)))
+        });
+        words += usize::from(starts);
     }
     words
 }
@@ -80,6 +103,86 @@ pub fn clause_break(text: &str, a: usize, b: usize, colon: bool) -> bool {
         }
         _ => false,
     })
+}
+
+thread_local! {
+    static WORDS: std::cell::RefCell<WordIndex> = const {
+        std::cell::RefCell::new(WordIndex {
+            text: (0, 0),
+            starts: Vec::new(),
+        })
+    };
+}
+
+/// The word starts of the text being extracted on this thread, so that
+/// [`gap`] over it is a subtraction instead of a walk over the bytes between.
+///
+/// Extraction asks `gap` about 270 times per article, over a hundred bytes
+/// on average, from dozens of places in the rules; the index is kept here,
+/// where `gap` finds it by the text's address and length, rather than passed
+/// to every one of them. [`WordIndex::install`] builds it for one text (in
+/// a buffer kept from article to article) and the guard it returns forgets
+/// it, so `gap` over any other text, or after the guard is gone, counts
+/// bytes as before.
+pub struct WordIndex {
+    /// Address and length of the indexed text ((0, 0): none).
+    text: (usize, usize),
+    /// `starts[i]`: how many words start before byte `i` (`len + 1` entries).
+    starts: Vec<u32>,
+}
+
+/// Forgets the indexed text when dropped (see [`WordIndex::install`]).
+pub struct WordIndexGuard(());
+
+impl WordIndex {
+    /// Indexes `text` for [`gap`] on this thread until the guard is dropped.
+    pub fn install(text: &str) -> WordIndexGuard {
+        WORDS.with_borrow_mut(|index| {
+            index.text = (0, 0);
+            index.starts.clear();
+            if u32::try_from(text.len()).is_err() {
+                return;
+            }
+            // One `extend` from a slice iterator: no capacity check per byte.
+            let mut words = 0u32;
+            let mut after_space = true;
+            index.starts.push(0);
+            index.starts.extend(text.as_bytes().iter().map(|&b| {
+                let s = space(b);
+                words += u32::from(after_space & !s);
+                after_space = s;
+                words
+            }));
+            index.text = (text.as_ptr() as usize, text.len());
+        });
+        WordIndexGuard(())
+    }
+
+    /// [`gap`] from the index, when `text` is the indexed one.
+    fn gap(&self, text: &str, a_end: usize, b_start: usize) -> Option<usize> {
+        if self.text != (text.as_ptr() as usize, text.len()) {
+            return None;
+        }
+        let counted = self.starts[b_start] - self.starts[a_end];
+        // A range that starts inside a word counts that word too.
+        let bytes = text.as_bytes();
+        let mid_word =
+            a_end > 0 && a_end < b_start && !space(bytes[a_end]) && !space(bytes[a_end - 1]);
+        Some(counted as usize + usize::from(mid_word))
+    }
+}
+
+impl Drop for WordIndexGuard {
+    fn drop(&mut self) {
+        WORDS.with_borrow_mut(|index| index.text = (0, 0));
+    }
+}
+
+/// `u8::is_ascii_whitespace` (space, tab, line feed, form feed, carriage
+/// return) without branches, so that [`gap`]'s loops need none.
+#[inline(always)]
+fn space(b: u8) -> bool {
+    (b == b' ') | ((b.wrapping_sub(b'\t') < 5) & (b != 0x0b))
 }
 
 /// The word at `start` is the tail of a hyphenated compound ("Moscow-backed").
@@ -102,6 +205,10 @@ impl Sentence {
         let Setting { place_states, host } = setting;
         let mut s = Sentence {
             span,
+            // Sized for the hits at once, not grown a push at a time.
+            actors: Vec::with_capacity(hits.len()),
+            triggers: Vec::with_capacity(hits.len()),
+            cues: Vec::with_capacity(hits.len()),
             ..Default::default()
         };
         let mut sectors: Vec<(usize, usize, String)> = Vec::new();
@@ -139,10 +246,12 @@ impl Sentence {
             }
             // A capital standing for its government ("Moscow said") is not
             // where the event happened, unless a location marker says so.
-            let located = s
-                .cues
-                .iter()
-                .any(|c| c.2 == Cue::Location && gap(text, c.1, h.start) <= 1);
+            // (Asked only when it decides something: most hits are no place.)
+            let located = || {
+                s.cues
+                    .iter()
+                    .any(|c| c.2 == Cue::Location && gap(text, c.1, h.start) <= 1)
+            };
             // A place that is not also an actor alias stands for its state
             // as a possible target.
             let place_actor = match actor {
@@ -151,7 +260,7 @@ impl Sentence {
                     .find_map(|p| place_states.get(p.2).copied().flatten()),
                 Some(_) => None,
             };
-            if actor.is_none() || located {
+            if actor.is_none() || (!places.is_empty() && located()) {
                 s.places.extend(places);
             }
             if let Some(def) = actor
@@ -315,5 +424,52 @@ impl Sentence {
         self.cues
             .iter()
             .filter(move |c| c.2 == cue && c.0 >= start && c.1 <= end)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The word count as first written: a byte-at-a-time state machine.
+    fn gap_by_bytes(text: &str, a_end: usize, b_start: usize) -> usize {
+        if b_start < a_end {
+            return usize::MAX;
+        }
+        let mut words = 0;
+        let mut in_word = false;
+        for &b in &text.as_bytes()[a_end..b_start] {
+            let space = b.is_ascii_whitespace();
+            if !space && !in_word {
+                words += 1;
+            }
+            in_word = !space;
+        }
+        words
+    }
+
+    #[test]
+    fn gap_counts_words_as_the_byte_loop_does() {
+        for b in 0..=255u8 {
+            assert_eq!(space(b), b.is_ascii_whitespace(), "byte {b}");
+        }
+        let text = " the  u.s. army\tsaid\n\x0b so-called \x0cx\r y ,  z ".repeat(12);
+        let text = text.as_str();
+        for a in (0..=text.len()).step_by(3) {
+            for e in 0..=text.len() {
+                assert_eq!(gap(text, a, e), gap_by_bytes(text, a, e), "{a}..{e}");
+            }
+        }
+        // From the index, and again by bytes once its guard is gone.
+        let words = WordIndex::install(text);
+        let other = text.replace('u', "U");
+        for a in 0..=text.len() {
+            for e in 0..=text.len() {
+                assert_eq!(gap(text, a, e), gap_by_bytes(text, a, e), "{a}..{e}");
+            }
+            assert_eq!(gap(&other, a, 100), gap_by_bytes(&other, a, 100));
+        }
+        drop(words);
+        assert_eq!(gap(text, 0, text.len()), gap_by_bytes(text, 0, text.len()));
     }
 }

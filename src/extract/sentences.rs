@@ -23,13 +23,23 @@ pub fn split(folded: &Folded, abbreviations: &HashSet<String>) -> Vec<(usize, us
             out.push((trimmed_start, trimmed_end));
         }
     };
-    let mut i = 0;
-    while i < bytes.len() {
+    // Only a line break or a stop can end a sentence: memchr finds them a
+    // vector at a time instead of the loop looking at every byte.
+    let mut lines = memchr::memchr_iter(b'\n', bytes).peekable();
+    let mut stops = memchr::memchr3_iter(b'.', b'!', b'?', bytes).peekable();
+    loop {
+        let i = match (lines.peek(), stops.peek()) {
+            (Some(&l), Some(&p)) if l < p => lines.next(),
+            (_, Some(_)) => stops.next(),
+            (Some(_), None) => lines.next(),
+            (None, None) => None,
+        };
+        let Some(i) = i else { break };
         let b = bytes[i];
         if b == b'\n' {
             push(start, i, &mut out);
             start = i + 1;
-        } else if matches!(b, b'.' | b'!' | b'?') && i + 2 < bytes.len() && bytes[i + 1] == b' ' {
+        } else if i + 2 < bytes.len() && bytes[i + 1] == b' ' {
             let next_orig = folded.to_original(i + 2);
             let next = folded.original[next_orig..].chars().next().unwrap_or(' ');
             let opens = next.is_uppercase()
@@ -38,11 +48,8 @@ pub fn split(folded: &Folded, abbreviations: &HashSet<String>) -> Vec<(usize, us
             if opens && !(b == b'.' && is_abbreviation(&text[start..i], abbreviations)) {
                 push(start, i + 1, &mut out);
                 start = i + 2;
-                i += 2;
-                continue;
             }
         }
-        i += 1;
     }
     push(start, bytes.len(), &mut out);
     out

@@ -289,7 +289,6 @@ fn clean_title(line: &str) -> String {
 
 /// Lines that are never the headline: bylines, URL lines, breadcrumbs.
 fn is_boilerplate(line: &str) -> bool {
-    let lower = line.to_lowercase();
     let prefixes = [
         "by ",
         "original url",
@@ -299,7 +298,7 @@ fn is_boilerplate(line: &str) -> bool {
         "https://",
         "<http",
     ];
-    if prefixes.iter().any(|p| lower.starts_with(p)) {
+    if prefixes.iter().any(|p| starts_lowered(line, p)) {
         return true;
     }
     // "Home › World › Middle East": two or more breadcrumb separators.
@@ -313,10 +312,9 @@ fn is_boilerplate(line: &str) -> bool {
 /// it or on the next line), else the first line that is only a URL.
 fn url(lines: &[&str]) -> Option<String> {
     for (i, line) in lines.iter().enumerate() {
-        let lower = line.to_lowercase();
         let labelled = ["original url", "url:", "source:", "sumber:"]
             .iter()
-            .find(|p| lower.starts_with(*p));
+            .find(|p| starts_lowered(line, p));
         let Some(label) = labelled else { continue };
         if let Some(u) = find_url(line) {
             return Some(u);
@@ -333,6 +331,16 @@ fn url(lines: &[&str]) -> Option<String> {
         let u = find_url(bare)?;
         (u.len() + 2 >= bare.len()).then_some(u)
     })
+}
+
+/// `line.to_lowercase().starts_with(prefix)` for an ASCII `prefix`, lower-
+/// casing only as many characters as the prefix has: the URL search asks
+/// it of every line of every article. (`to_lowercase` differs from
+/// lower-casing char by char only in a final sigma, never ASCII.)
+fn starts_lowered(line: &str, prefix: &str) -> bool {
+    debug_assert!(prefix.is_ascii());
+    let mut lowered = line.chars().flat_map(char::to_lowercase);
+    prefix.chars().all(|p| lowered.next() == Some(p))
 }
 
 fn find_url(s: &str) -> Option<String> {
@@ -486,6 +494,39 @@ mod tests {
             &lex,
         );
         assert_eq!(m.title, None);
+    }
+
+    #[test]
+    fn prefix_test_lowers_like_to_lowercase() {
+        let lines = [
+            "Original URL: x",
+            "ORIGINAL url",
+            "Source:",
+            "SUMBER: a",
+            "By Reuters",
+            "\u{212a}x",
+            "İstanbul",
+            "ΣΟΥΡΣ",
+            "url",
+            "",
+            "Ur",
+            "<HTTP://x",
+        ];
+        for line in lines {
+            for p in [
+                "original url",
+                "url:",
+                "source:",
+                "sumber:",
+                "by ",
+                "<http",
+                "kx",
+                "i",
+            ] {
+                let lower = line.to_lowercase();
+                assert_eq!(starts_lowered(line, p), lower.starts_with(p), "{line} {p}");
+            }
+        }
     }
 
     #[test]

@@ -7,7 +7,7 @@
 //! settles most articles at once. Only a clear verdict is taken; anything else
 //! (few words, mixed, another language) goes to the trigram model.
 
-use std::collections::HashMap;
+use hashbrown::HashMap;
 
 /// Words counted at most: a verdict never needs more.
 const SAMPLE_WORDS: usize = 150;
@@ -21,7 +21,9 @@ const MIN_LEAD: usize = 3;
 #[derive(Debug, Default)]
 pub struct FunctionWords {
     langs: Vec<String>,
-    /// Folded word → bit set of `langs` it belongs to.
+    /// Folded word → bit set of `langs` it belongs to. hashbrown's default
+    /// hasher (foldhash), not SipHash: every article looks up 150 words and
+    /// the keys are our own lexicon's, no one's attack surface.
     words: HashMap<String, u64>,
 }
 
@@ -59,7 +61,14 @@ impl FunctionWords {
         for w in words {
             total += 1;
             word.clear();
-            word.extend(w.chars().flat_map(char::to_lowercase));
+            // Most words are ASCII: lower-cased bytewise, the same result
+            // as `char::to_lowercase` gives them, without a char loop.
+            if w.is_ascii() {
+                word.push_str(w);
+                word.make_ascii_lowercase();
+            } else {
+                word.extend(w.chars().flat_map(char::to_lowercase));
+            }
             if let Some(&bits) = self.words.get(word.as_str()) {
                 for (i, c) in counts.iter_mut().enumerate() {
                     if bits & (1 << i) != 0 {

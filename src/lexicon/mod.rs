@@ -146,6 +146,17 @@ pub struct Grammar {
     pub progressive_suffixes: Vec<String>,
 }
 
+/// The settings of a language without a grammar file (`Grammar::default()`).
+static NO_GRAMMAR: Grammar = Grammar {
+    modifier_after_head: false,
+    verb_final: false,
+    genitive_suffixes: Vec::new(),
+    agent_suffixes: Vec::new(),
+    participle_suffixes: Vec::new(),
+    verb_prefixes: Vec::new(),
+    progressive_suffixes: Vec::new(),
+};
+
 /// The loaded lexicons and their automaton.
 pub struct Lexicon {
     pub actors: Vec<ActorDef>,
@@ -439,9 +450,10 @@ impl Lexicon {
         &self.abbreviations
     }
 
-    /// Grammar settings of a language.
-    pub fn grammar(&self, lang: &str) -> Grammar {
-        self.grammar.get(lang).cloned().unwrap_or_default()
+    /// Grammar settings of a language (borrowed: the extractor asks once
+    /// per article, and a copy is five vectors of strings).
+    pub fn grammar(&self, lang: &str) -> &Grammar {
+        self.grammar.get(lang).unwrap_or(&NO_GRAMMAR)
     }
 
     /// Number of phrases in the automaton.
