@@ -627,6 +627,61 @@ async fn send(
     }
 }
 
+/// One message from notify into the tracker (files it makes ready go to
+/// `ready`); `Ok(true)` when a rescan is needed, an error when notify
+/// stopped.
+fn take_event(
+    tracker: &mut Tracker,
+    event: Option<notify::Result<Event>>,
+    ready: &mut Vec<PathBuf>,
+) -> anyhow::Result<bool> {
+    match event {
+        Some(Ok(event)) => {
+            tracing::trace!(?event, "watch event");
+            let rescan = tracker.on_event(event, Instant::now(), ready);
+            if rescan {
+                tracing::warn!("file watcher lost events (queue overflow); rescanning");
+            }
+            Ok(rescan)
+        }
+        Some(Err(e)) => {
+            tracing::warn!(error = %e, "file watcher error; rescanning");
+            Ok(true)
+        }
+        None => bail!("the file watcher stopped unexpectedly"),
+    }
+}
+
+/// [`send`], taking notify's events into `tracker` while the channel is
+/// full (a backfill's reader is slower than the listing), so they do not
+/// pile up. A permit is reserved first, so nothing is lost to the race.
+async fn send_draining(
+    tx: &mpsc::Sender<WatchEvent>,
+    event: WatchEvent,
+    shutdown: &mut watch_channel::Receiver<bool>,
+    nrx: &mut mpsc::UnboundedReceiver<notify::Result<Event>>,
+    tracker: &mut Tracker,
+    ready: &mut Vec<PathBuf>,
+    rescan: &mut bool,
+) -> anyhow::Result<bool> {
+    loop {
+        tokio::select! {
+            biased;
+            _ = shutdown.wait_for(|&stop| stop) => return Ok(false),
+            n = nrx.recv() => *rescan |= take_event(tracker, n, ready)?,
+            permit = tx.reserve() => {
+                return Ok(match permit {
+                    Ok(p) => {
+                        p.send(event);
+                        true
+                    }
+                    Err(_) => false,
+                });
+            }
+        }
+    }
+}
+
 async fn tick(timer: &mut Option<Interval>) {
     match timer {
         Some(t) => {
@@ -710,11 +765,33 @@ pub async fn watch(
     let mut tracker = Tracker::new(settings.dirs.clone(), quiet);
     tracker.exclude = exclude;
 
-    // Catch-up: everything already there, then say so.
+    // Catch-up: everything already there, then say so. Notify's events are
+    // taken in meanwhile: reading a file makes one (inotify reports opens),
+    // so left in their unbounded channel until the catch-up is over they
+    // would pile up with every file a backfill reads (≈ 100 bytes each: 100
+    // MB over a million files). What they make ready (files dropped during
+    // the catch-up) is sent after it, as before.
+    let mut ready = Vec::new();
+    let mut rescan = false;
     let mut chunks = listing(&settings.dirs, &tracker.exclude, false);
-    while let Some(chunk) = next_chunk(&mut chunks, &mut shutdown).await {
+    loop {
+        let chunk = tokio::select! {
+            biased;
+            event = nrx.recv() => {
+                rescan |= take_event(&mut tracker, event, &mut ready)?;
+                continue;
+            }
+            c = next_chunk(&mut chunks, &mut shutdown) => match c {
+                Some(c) => c,
+                None => break,
+            },
+        };
         for (path, _) in chunk {
-            if !send(&tx, WatchEvent::File(path), &mut shutdown).await {
+            let file = WatchEvent::File(path);
+            let (rx, t) = (&mut nrx, &mut tracker);
+            let sent =
+                send_draining(&tx, file, &mut shutdown, rx, t, &mut ready, &mut rescan).await?;
+            if !sent {
                 return Ok(());
             }
         }
@@ -734,39 +811,12 @@ pub async fn watch(
     });
 
     loop {
-        let mut ready = Vec::new();
-        let mut rescan = false;
-        let next = tracker.next_deadline();
-        let far = Instant::now() + Duration::from_secs(3600);
-        tokio::select! {
-            biased;
-            _ = shutdown.wait_for(|&stop| stop) => break,
-            _ = tx.closed() => break,
-            event = nrx.recv() => match event {
-                Some(Ok(event)) => {
-                    tracing::trace!(?event, "watch event");
-                    rescan = tracker.on_event(event, Instant::now(), &mut ready);
-                    if rescan {
-                        tracing::warn!("file watcher lost events (queue overflow); rescanning");
-                    }
-                }
-                Some(Err(e)) => {
-                    tracing::warn!(error = %e, "file watcher error; rescanning");
-                    rescan = true;
-                }
-                None => bail!("the file watcher stopped unexpectedly"),
-            },
-            _ = tokio::time::sleep_until(next.unwrap_or(far)), if next.is_some() => {
-                tracker.due(Instant::now(), &mut ready);
-            }
-            _ = tick(&mut rescan_timer) => rescan = true,
-        }
-        for path in ready {
+        for path in std::mem::take(&mut ready) {
             if !send(&tx, WatchEvent::File(path), &mut shutdown).await {
                 return Ok(());
             }
         }
-        if rescan {
+        if std::mem::take(&mut rescan) {
             let mut chunks = listing(&settings.dirs, &tracker.exclude, true);
             let mut present = HashSet::new();
             while let Some(chunk) = next_chunk(&mut chunks, &mut shutdown).await {
@@ -787,6 +837,18 @@ pub async fn watch(
                 break;
             }
             tracker.rescan_over(&present);
+        }
+        let next = tracker.next_deadline();
+        let far = Instant::now() + Duration::from_secs(3600);
+        tokio::select! {
+            biased;
+            _ = shutdown.wait_for(|&stop| stop) => break,
+            _ = tx.closed() => break,
+            event = nrx.recv() => rescan = take_event(&mut tracker, event, &mut ready)?,
+            _ = tokio::time::sleep_until(next.unwrap_or(far)), if next.is_some() => {
+                tracker.due(Instant::now(), &mut ready);
+            }
+            _ = tick(&mut rescan_timer) => rescan = true,
         }
     }
     drop(watcher);
