@@ -181,23 +181,23 @@ impl Deduper {
         if !self.events.iter().any(|e| e.date < cutoff) {
             return Vec::new();
         }
-        let mut removed = Vec::new();
-        let (mut events, mut reports, mut ords) = (Vec::new(), Vec::new(), Vec::new());
-        for ((e, r), o) in self
+        // In place: the window's vectors keep their allocation instead of
+        // being rebuilt (and the old ones freed) at every pruning, which
+        // left the allocator with holes the size of the window.
+        let keep: Vec<bool> = self.events.iter().map(|e| e.date >= cutoff).collect();
+        let removed = self
             .events
-            .drain(..)
-            .zip(self.reports.drain(..))
-            .zip(self.ords.drain(..))
-        {
-            if e.date < cutoff {
-                removed.push(e.id);
-            } else {
-                events.push(e);
-                reports.push(r);
-                ords.push(o);
-            }
-        }
-        (self.events, self.reports, self.ords) = (events, reports, ords);
+            .iter()
+            .zip(&keep)
+            .filter(|(_, &k)| !k)
+            .map(|(e, _)| e.id.clone())
+            .collect();
+        let mut kept = keep.iter().copied();
+        self.events.retain(|_| kept.next().unwrap_or(true));
+        let mut kept = keep.iter().copied();
+        self.reports.retain(|_| kept.next().unwrap_or(true));
+        let mut kept = keep.iter().copied();
+        self.ords.retain(|_| kept.next().unwrap_or(true));
         self.reindex();
         removed
     }
