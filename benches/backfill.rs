@@ -9,7 +9,9 @@
 //! on. A run awaiting each acknowledgement before the next is printed too.
 //!
 //! Needs the release binary (`scripts/bench.sh` builds it) and nats-server.
-//! `FP_BENCH_KEEP=DIR` keeps the generated corpus in DIR.
+//! `FP_BENCH_KEEP=DIR` keeps the generated corpus in DIR; with
+//! `FP_BENCH_GEN_ONLY=1` as well, the bench only writes it there (a corpus
+//! to profile `flashpoint replay` or `run` on, e.g. under heaptrack).
 //! Without `--bench` (under `cargo test`) it only generates a few articles.
 
 #[path = "support/corpus.rs"]
@@ -59,6 +61,9 @@ fn main() {
         bytes as f64 / 1e6,
         t.elapsed().as_secs_f64()
     );
+    if std::env::var_os("FP_BENCH_GEN_ONLY").is_some() {
+        return;
+    }
 
     let server = harness::NatsServer::start();
     let log = work.path().join("replay.log");

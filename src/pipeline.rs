@@ -270,10 +270,10 @@ impl Merge {
             };
             let kind = match o {
                 Output::Event(e) => {
-                    if let Some(entry) = self.dedup.entry(&e.id) {
-                        if let Ok(json) = serde_json::to_vec(&entry) {
-                            w.events.push((e.id.clone(), json));
-                        }
+                    // The entry holds the event as its message says it:
+                    // built around the payload, not serialised again.
+                    if let Some(json) = self.dedup.entry_json(&e.id, &routed.payload) {
+                        w.events.push((e.id.clone(), json));
                     }
                     Kind::Event
                 }

@@ -23,6 +23,7 @@
 //! in between re-publishes them with the same `Nats-Msg-Id` and JetStream's
 //! duplicate window drops the repeat.
 
+use std::collections::BTreeMap;
 use std::path::Path;
 
 use redb::{
@@ -288,6 +289,8 @@ impl Store {
         let mut events = tx.open_table(EVENTS)?;
         let mut published = tx.open_table(PUBLISHED)?;
         let mut seq = first;
+        let mut last_event: BTreeMap<&str, Option<&[u8]>> = BTreeMap::new();
+        let mut last_state: BTreeMap<&str, &[u8]> = BTreeMap::new();
         for w in ws {
             for row in &w.rows {
                 outbox.insert(seq, row.encode().as_slice())?;
@@ -311,14 +314,31 @@ impl Store {
                 files.insert(path.as_str(), v.as_slice())?;
             }
             for id in &w.removed_events {
-                events.remove(id.as_str())?;
+                last_event.insert(id.as_str(), None);
             }
             for (id, json) in &w.events {
-                events.insert(id.as_str(), json.as_slice())?;
+                last_event.insert(id.as_str(), Some(json.as_slice()));
             }
             for (dyad, json) in &w.published {
-                published.insert(dyad.as_str(), json.as_slice())?;
+                last_state.insert(dyad.as_str(), json.as_slice());
             }
+        }
+        // An event or dyad changed by several steps of the group is written
+        // once, as the last step left it, and the keys go in sorted order
+        // (neighbouring keys share pages): in a backfill the same events
+        // are revised again and again within a group.
+        for (id, json) in last_event {
+            match json {
+                Some(json) => {
+                    events.insert(id, json)?;
+                }
+                None => {
+                    events.remove(id)?;
+                }
+            }
+        }
+        for (dyad, json) in last_state {
+            published.insert(dyad, json)?;
         }
         if let Some(meta) = ws.iter().rev().find_map(|w| w.meta.as_ref()) {
             tx.open_table(META)?.insert("merge", meta.as_slice())?;

@@ -141,6 +141,26 @@ impl Deduper {
         })
     }
 
+    /// The stored form of event `id` ([`Entry`] as JSON) around
+    /// `event_json`, the event as already serialised for its message: the
+    /// same bytes as serialising the entry, without serialising (or
+    /// copying) the event a second time. `event_json` must be
+    /// `serde_json::to_vec` of the event dedup holds now.
+    pub fn entry_json(&self, id: &str, event_json: &[u8]) -> Option<Vec<u8>> {
+        let &i = self.by_id.get(id)?;
+        let reports = serde_json::to_vec(&self.reports[i]).ok()?;
+        let ord = self.ords[i].to_string();
+        let mut out = Vec::with_capacity(event_json.len() + reports.len() + ord.len() + 32);
+        out.extend_from_slice(b"{\"ord\":");
+        out.extend_from_slice(ord.as_bytes());
+        out.extend_from_slice(b",\"event\":");
+        out.extend_from_slice(event_json);
+        out.extend_from_slice(b",\"reports\":");
+        out.extend_from_slice(&reports);
+        out.push(b'}');
+        Some(out)
+    }
+
     /// Rebuilds the index from stored entries (any order; sorted by `ord`).
     pub fn restore(mut entries: Vec<Entry>, next_ord: u64) -> Deduper {
         entries.sort_by_key(|e| e.ord);
@@ -161,23 +181,23 @@ impl Deduper {
         if !self.events.iter().any(|e| e.date < cutoff) {
             return Vec::new();
         }
-        let mut removed = Vec::new();
-        let (mut events, mut reports, mut ords) = (Vec::new(), Vec::new(), Vec::new());
-        for ((e, r), o) in self
+        // In place: the window's vectors keep their allocation instead of
+        // being rebuilt (and the old ones freed) at every pruning, which
+        // left the allocator with holes the size of the window.
+        let keep: Vec<bool> = self.events.iter().map(|e| e.date >= cutoff).collect();
+        let removed = self
             .events
-            .drain(..)
-            .zip(self.reports.drain(..))
-            .zip(self.ords.drain(..))
-        {
-            if e.date < cutoff {
-                removed.push(e.id);
-            } else {
-                events.push(e);
-                reports.push(r);
-                ords.push(o);
-            }
-        }
-        (self.events, self.reports, self.ords) = (events, reports, ords);
+            .iter()
+            .zip(&keep)
+            .filter(|(_, &k)| !k)
+            .map(|(e, _)| e.id.clone())
+            .collect();
+        let mut kept = keep.iter().copied();
+        self.events.retain(|_| kept.next().unwrap_or(true));
+        let mut kept = keep.iter().copied();
+        self.reports.retain(|_| kept.next().unwrap_or(true));
+        let mut kept = keep.iter().copied();
+        self.ords.retain(|_| kept.next().unwrap_or(true));
         self.reindex();
         removed
     }
@@ -502,6 +522,19 @@ mod tests {
             .add(vec![mention("b", "id", "2020-02-28", None)], now)
             .is_empty());
         assert_eq!(d.events().len(), 1);
+    }
+
+    #[test]
+    fn entry_json_is_the_serialised_entry() {
+        let mut d = Deduper::default();
+        let now = Utc::now();
+        d.add(vec![mention("a", "en", "2020-02-27", Some(33))], now);
+        let e = d.add(vec![mention("b", "id", "2020-02-28", None)], now);
+        let id = &e[0].id;
+        let payload = serde_json::to_vec(&e[0]).unwrap();
+        let want = serde_json::to_vec(&d.entry(id).unwrap()).unwrap();
+        assert_eq!(d.entry_json(id, &payload).unwrap(), want);
+        assert!(d.entry_json("gone", &payload).is_none());
     }
 
     #[test]

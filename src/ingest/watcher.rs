@@ -130,9 +130,8 @@ enum Entry {
     Other,
 }
 
-/// One folder's entry names in one buffer, sortable: a folder of a million
-/// files costs about 30 MB to list instead of a path object (≈ 100 bytes)
-/// per file.
+/// Some of a folder's entry names in one buffer, sortable (no path object
+/// per name).
 #[derive(Default)]
 struct Names {
     bytes: Vec<u8>,
@@ -149,11 +148,30 @@ impl Names {
         &self.bytes[span.0..span.0 + span.1 as usize]
     }
 
+    /// The last name (the largest, once sorted).
+    fn last(&self) -> Option<&[u8]> {
+        self.spans.last().map(|s| self.name(s))
+    }
+
     /// By name bytes: the order `Path` compares components in.
     fn sort(&mut self) {
         let mut spans = std::mem::take(&mut self.spans);
         spans.sort_unstable_by(|a, b| self.name(a).cmp(self.name(b)));
         self.spans = spans;
+    }
+
+    /// Sorts, then keeps only the `keep` smallest names (their bytes
+    /// compacted); returns whether any was dropped.
+    fn keep_smallest(&mut self, keep: usize) -> bool {
+        self.sort();
+        if self.spans.len() <= keep {
+            return false;
+        }
+        let old = std::mem::take(self);
+        for span in &old.spans[..keep] {
+            self.push(old.name(span), span.2);
+        }
+        true
     }
 }
 
@@ -181,9 +199,9 @@ fn name_from(bytes: &[u8]) -> std::ffi::OsString {
 /// Calls `f` with every candidate file under `dirs` in path order (as a
 /// sort of the whole listing would give), skipping ignored names and the
 /// folders in `exclude`, until `f` returns `false`; returns whether it went
-/// to the end. Each folder's names are sorted and its sub-folders entered
-/// where they sort, so only the names of the folders on the way down are
-/// held, never the whole listing. With `signed`, each file comes with its
+/// to the end. Each folder is walked in name order and its sub-folders
+/// entered where they sort, holding a bounded number of each folder's names
+/// on the way down (see [`walk_dir`]), never the whole listing. With `signed`, each file comes with its
 /// signature (files gone meanwhile are left out); without, regular files
 /// are not statted (the reader does that), only links and odd entries are.
 fn walk(
@@ -206,22 +224,106 @@ fn walk(
         .all(|root| walk_dir(root, exclude, signed, f))
 }
 
+/// Most names of one folder held at once while it is walked (at least:
+/// see [`walk_dir`]).
+const FOLDER_NAMES: usize = 65_536;
+
+/// Walks one folder in name order (see [`walk`]) without holding all its
+/// names: each pass over the folder keeps only the `limit` smallest names
+/// after the last one handed on, so a flat folder of a million files costs
+/// a few MB, not ≈ 40 MB for the whole walk (the catch-up of a backfill).
+/// The price is one more `readdir` of the folder per pass (≈ 0.3 s per
+/// 300,000 entries): the first pass counts the folder and the later ones
+/// take an eighth of it each, so a folder is read at most ≈ 9 times. A file
+/// added between passes below the last name handed on is not listed; the
+/// watcher is armed before any listing, so notify reports it.
 fn walk_dir(
     dir: &Path,
     exclude: &[PathBuf],
     signed: bool,
     f: &mut dyn FnMut(PathBuf, Option<Signature>) -> bool,
 ) -> bool {
-    let entries = match std::fs::read_dir(dir) {
-        Ok(e) => e,
-        Err(e) => {
-            tracing::warn!(folder = %dir.display(), error = %e, "cannot list folder");
+    walk_dir_by(dir, exclude, signed, FOLDER_NAMES, f)
+}
+
+fn walk_dir_by(
+    dir: &Path,
+    exclude: &[PathBuf],
+    signed: bool,
+    first_limit: usize,
+    f: &mut dyn FnMut(PathBuf, Option<Signature>) -> bool,
+) -> bool {
+    let mut after: Option<Vec<u8>> = None;
+    let mut limit = first_limit.max(1);
+    loop {
+        let pass = match list_after(dir, after.as_deref(), limit) {
+            Ok(p) => p,
+            Err(e) => {
+                // Gone between passes: what was listed was handed on.
+                if after.is_none() {
+                    tracing::warn!(folder = %dir.display(), error = %e, "cannot list folder");
+                }
+                return true;
+            }
+        };
+        if after.is_none() {
+            limit = limit.max(pass.above.div_ceil(8));
+        }
+        let names = pass.names;
+        for span in &names.spans {
+            let path = dir.join(name_from(names.name(span)));
+            if exclude.iter().any(|x| path.starts_with(x)) {
+                continue;
+            }
+            let go_on = match span.2 {
+                Entry::Dir => walk_dir_by(&path, exclude, signed, first_limit, f),
+                Entry::File if !signed => f(path, None),
+                _ => match signature(&path) {
+                    Some(sig) => f(path, Some(sig)),
+                    None => true,
+                },
+            };
+            if !go_on {
+                return false;
+            }
+        }
+        if !pass.more {
             return true;
         }
-    };
+        after = names.last().map(<[u8]>::to_vec);
+    }
+}
+
+/// One pass of [`walk_dir_by`] over a folder.
+struct Pass {
+    /// The smallest candidate names after the last one handed on, sorted.
+    names: Names,
+    /// Whether names beyond them are left for another pass.
+    more: bool,
+    /// Entries after the last one handed on (ignored names included).
+    above: usize,
+}
+
+/// Lists `dir` once, keeping the `limit` smallest candidate names after
+/// `after` (all of them when `after` is `None` and they are few). The held
+/// names are cut back to `limit` whenever they reach twice that, and a name
+/// not below the largest kept is then skipped at once.
+fn list_after(dir: &Path, after: Option<&[u8]>, limit: usize) -> std::io::Result<Pass> {
+    let entries = std::fs::read_dir(dir)?;
     let mut names = Names::default();
+    let (mut more, mut above) = (false, 0usize);
+    let mut bound: Option<Vec<u8>> = None;
     for entry in entries.flatten() {
         let name = entry.file_name();
+        let bytes = name_bytes(&name);
+        if after.is_some_and(|a| *bytes <= *a) {
+            continue;
+        }
+        above += 1;
+        if bound.as_deref().is_some_and(|b| *bytes >= *b) {
+            more = true;
+            continue;
+        }
         if is_ignored_name(&name.to_string_lossy()) {
             continue;
         }
@@ -231,27 +333,14 @@ fn walk_dir(
             Ok(_) => Entry::Other,
             Err(_) => continue,
         };
-        names.push(&name_bytes(&name), kind);
-    }
-    names.sort();
-    for span in &names.spans {
-        let path = dir.join(name_from(names.name(span)));
-        if exclude.iter().any(|x| path.starts_with(x)) {
-            continue;
-        }
-        let go_on = match span.2 {
-            Entry::Dir => walk_dir(&path, exclude, signed, f),
-            Entry::File if !signed => f(path, None),
-            _ => match signature(&path) {
-                Some(sig) => f(path, Some(sig)),
-                None => true,
-            },
-        };
-        if !go_on {
-            return false;
+        names.push(&bytes, kind);
+        if names.spans.len() >= 2 * limit {
+            more |= names.keep_smallest(limit);
+            bound = names.last().map(<[u8]>::to_vec);
         }
     }
-    true
+    more |= names.keep_smallest(limit);
+    Ok(Pass { names, more, above })
 }
 
 /// How many listed files are handed from the listing thread at a time.
@@ -538,6 +627,61 @@ async fn send(
     }
 }
 
+/// One message from notify into the tracker (files it makes ready go to
+/// `ready`); `Ok(true)` when a rescan is needed, an error when notify
+/// stopped.
+fn take_event(
+    tracker: &mut Tracker,
+    event: Option<notify::Result<Event>>,
+    ready: &mut Vec<PathBuf>,
+) -> anyhow::Result<bool> {
+    match event {
+        Some(Ok(event)) => {
+            tracing::trace!(?event, "watch event");
+            let rescan = tracker.on_event(event, Instant::now(), ready);
+            if rescan {
+                tracing::warn!("file watcher lost events (queue overflow); rescanning");
+            }
+            Ok(rescan)
+        }
+        Some(Err(e)) => {
+            tracing::warn!(error = %e, "file watcher error; rescanning");
+            Ok(true)
+        }
+        None => bail!("the file watcher stopped unexpectedly"),
+    }
+}
+
+/// [`send`], taking notify's events into `tracker` while the channel is
+/// full (a backfill's reader is slower than the listing), so they do not
+/// pile up. A permit is reserved first, so nothing is lost to the race.
+async fn send_draining(
+    tx: &mpsc::Sender<WatchEvent>,
+    event: WatchEvent,
+    shutdown: &mut watch_channel::Receiver<bool>,
+    nrx: &mut mpsc::UnboundedReceiver<notify::Result<Event>>,
+    tracker: &mut Tracker,
+    ready: &mut Vec<PathBuf>,
+    rescan: &mut bool,
+) -> anyhow::Result<bool> {
+    loop {
+        tokio::select! {
+            biased;
+            _ = shutdown.wait_for(|&stop| stop) => return Ok(false),
+            n = nrx.recv() => *rescan |= take_event(tracker, n, ready)?,
+            permit = tx.reserve() => {
+                return Ok(match permit {
+                    Ok(p) => {
+                        p.send(event);
+                        true
+                    }
+                    Err(_) => false,
+                });
+            }
+        }
+    }
+}
+
 async fn tick(timer: &mut Option<Interval>) {
     match timer {
         Some(t) => {
@@ -621,11 +765,33 @@ pub async fn watch(
     let mut tracker = Tracker::new(settings.dirs.clone(), quiet);
     tracker.exclude = exclude;
 
-    // Catch-up: everything already there, then say so.
+    // Catch-up: everything already there, then say so. Notify's events are
+    // taken in meanwhile: reading a file makes one (inotify reports opens),
+    // so left in their unbounded channel until the catch-up is over they
+    // would pile up with every file a backfill reads (≈ 100 bytes each: 100
+    // MB over a million files). What they make ready (files dropped during
+    // the catch-up) is sent after it, as before.
+    let mut ready = Vec::new();
+    let mut rescan = false;
     let mut chunks = listing(&settings.dirs, &tracker.exclude, false);
-    while let Some(chunk) = next_chunk(&mut chunks, &mut shutdown).await {
+    loop {
+        let chunk = tokio::select! {
+            biased;
+            event = nrx.recv() => {
+                rescan |= take_event(&mut tracker, event, &mut ready)?;
+                continue;
+            }
+            c = next_chunk(&mut chunks, &mut shutdown) => match c {
+                Some(c) => c,
+                None => break,
+            },
+        };
         for (path, _) in chunk {
-            if !send(&tx, WatchEvent::File(path), &mut shutdown).await {
+            let file = WatchEvent::File(path);
+            let (rx, t) = (&mut nrx, &mut tracker);
+            let sent =
+                send_draining(&tx, file, &mut shutdown, rx, t, &mut ready, &mut rescan).await?;
+            if !sent {
                 return Ok(());
             }
         }
@@ -645,39 +811,12 @@ pub async fn watch(
     });
 
     loop {
-        let mut ready = Vec::new();
-        let mut rescan = false;
-        let next = tracker.next_deadline();
-        let far = Instant::now() + Duration::from_secs(3600);
-        tokio::select! {
-            biased;
-            _ = shutdown.wait_for(|&stop| stop) => break,
-            _ = tx.closed() => break,
-            event = nrx.recv() => match event {
-                Some(Ok(event)) => {
-                    tracing::trace!(?event, "watch event");
-                    rescan = tracker.on_event(event, Instant::now(), &mut ready);
-                    if rescan {
-                        tracing::warn!("file watcher lost events (queue overflow); rescanning");
-                    }
-                }
-                Some(Err(e)) => {
-                    tracing::warn!(error = %e, "file watcher error; rescanning");
-                    rescan = true;
-                }
-                None => bail!("the file watcher stopped unexpectedly"),
-            },
-            _ = tokio::time::sleep_until(next.unwrap_or(far)), if next.is_some() => {
-                tracker.due(Instant::now(), &mut ready);
-            }
-            _ = tick(&mut rescan_timer) => rescan = true,
-        }
-        for path in ready {
+        for path in std::mem::take(&mut ready) {
             if !send(&tx, WatchEvent::File(path), &mut shutdown).await {
                 return Ok(());
             }
         }
-        if rescan {
+        if std::mem::take(&mut rescan) {
             let mut chunks = listing(&settings.dirs, &tracker.exclude, true);
             let mut present = HashSet::new();
             while let Some(chunk) = next_chunk(&mut chunks, &mut shutdown).await {
@@ -698,6 +837,18 @@ pub async fn watch(
                 break;
             }
             tracker.rescan_over(&present);
+        }
+        let next = tracker.next_deadline();
+        let far = Instant::now() + Duration::from_secs(3600);
+        tokio::select! {
+            biased;
+            _ = shutdown.wait_for(|&stop| stop) => break,
+            _ = tx.closed() => break,
+            event = nrx.recv() => rescan = take_event(&mut tracker, event, &mut ready)?,
+            _ = tokio::time::sleep_until(next.unwrap_or(far)), if next.is_some() => {
+                tracker.due(Instant::now(), &mut ready);
+            }
+            _ = tick(&mut rescan_timer) => rescan = true,
         }
     }
     drop(watcher);
@@ -759,6 +910,43 @@ mod tests {
             .map(|r| root.join(r))
             .collect();
         assert_eq!(got, want);
+    }
+
+    #[test]
+    fn walking_a_folder_in_passes_keeps_path_order() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let root = dir.path().to_path_buf();
+        let mut want = Vec::new();
+        for i in (0..40).rev() {
+            let rel = match i % 10 {
+                3 => format!("d{i:02}/inner{}.txt", i % 4),
+                7 => format!(".hidden{i:02}"),
+                8 => format!("f{i:02}.part"),
+                _ => format!("f{i:02}.txt"),
+            };
+            let p = root.join(&rel);
+            std::fs::create_dir_all(p.parent().expect("parent")).expect("mkdir");
+            std::fs::write(&p, "x").expect("write");
+            if i % 10 != 7 && i % 10 != 8 {
+                want.push(p);
+            }
+        }
+        want.sort();
+        for limit in [1, 2, 3, 5, 16, 1000] {
+            let mut got = Vec::new();
+            assert!(walk_dir_by(&root, &[], false, limit, &mut |p, _| {
+                got.push(p);
+                true
+            }));
+            assert_eq!(got, want, "limit {limit}");
+        }
+        // Stopping mid-way stops every pass.
+        let mut got = Vec::new();
+        assert!(!walk_dir_by(&root, &[], true, 2, &mut |p, _| {
+            got.push(p);
+            got.len() < 5
+        }));
+        assert_eq!(got, want[..5]);
     }
 
     #[test]
