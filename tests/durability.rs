@@ -61,7 +61,11 @@ impl Daemon {
         loop {
             let left = deadline
                 .checked_duration_since(Instant::now())
-                .unwrap_or_else(|| panic!("no log line with {needle:?}"));
+                .unwrap_or_else(|| {
+                    let seen = self.seen.borrow();
+                    let tail = seen[seen.len().saturating_sub(15)..].join("\n");
+                    panic!("no log line with {needle:?}; the last lines:\n{tail}")
+                });
             if let Ok(line) = self.log.recv_timeout(left) {
                 self.seen.borrow_mut().push(line.clone());
                 if line.contains(needle) {
