@@ -976,7 +976,11 @@ fn merge_stage(
                 // Read but not extracted: shutting down (see `extract_stage`).
                 Msg::Article(..) => dropped += 1,
             }
-            if writes.len() < GROUP_COMMIT {
+            // A group stops where the outbox's bound is reached, so that the
+            // bound holds within one article's outputs and an outage pauses
+            // intake (with its warning) instead of taking a whole backlog in.
+            let rows: u64 = writes.iter().map(|w| w.rows.len() as u64).sum();
+            if writes.len() < GROUP_COMMIT && outbox.len() + rows < outbox.max {
                 next = rx.try_recv();
             }
         }
