@@ -582,8 +582,8 @@ impl Extractor {
             // Triggers of one type in one sentence tell one event, unless
             // one sits in a relative clause: that is another actor's act.
             // Nor when one names the other's parties the other way round:
-            // "Ankara retaliated against Syrian troops after 33 of its
-            // soldiers were killed by Damascus" tells two assaults.
+            // "Ankara has struck Syrian troops since Thursday, when 33 of its
+            // soldiers were killed in a raid by Damascus" tells two assaults.
             let code = |i: usize| lex.actors[s.actors[i].actor].code.as_str();
             // Only roles the grammar marks: a by-phrase, or a subject right
             // before the verb.
