@@ -412,6 +412,7 @@ impl Extractor {
     /// Events of one sentence: per type, the roles its triggers agree on.
     fn sentence_events(&self, s: &Sentence, text: &str, grammar: &Grammar) -> Vec<Found> {
         let lex = &*self.lexicon;
+        let code = |i: usize| lex.actors[s.actors[i].actor].code.as_str();
         // Per trigger: its roles and whether it is asserted. A hostile act
         // stated as modal or conditional ("would strike", "if …, we will
         // attack") is a threat, the way PETRARCH-family coders read it.
@@ -584,7 +585,6 @@ impl Extractor {
             // Nor when one names the other's parties the other way round:
             // "Ankara has struck Syrian troops since Thursday, when 33 of its
             // soldiers were killed in a raid by Damascus" tells two assaults.
-            let code = |i: usize| lex.actors[s.actors[i].actor].code.as_str();
             // Only roles the grammar marks: a by-phrase, or a subject right
             // before the verb.
             let marked = g.source.is_some_and(|a| {
@@ -623,7 +623,6 @@ impl Extractor {
         let mut found = Vec::new();
         for ((pos, event_type), guesses) in by_type {
             // Prefer a trigger that names both parties; else combine them.
-            let code = |i: usize| lex.actors[s.actors[i].actor].code.as_str();
             // One side, or two sides of one country ("Rwandan rebels" against
             // "President Kagame"): domestic events have parties too.
             let sector = |i: usize| {
@@ -939,11 +938,8 @@ fn resolve_pronouns(lex: &Lexicon, text: &str, sentences: &mut [Sentence]) {
                 s.eligible = roles::eligible(s, text);
             }
         }
-        let subject = s
-            .actors
-            .iter()
-            .enumerate()
-            .find(|(i, a)| !a.place && s.eligible.get(*i).copied().unwrap_or(false))
+        let subject = roles::candidates(s)
+            .find(|(_, a)| !a.place)
             .map(|(_, a)| a.clone());
         if subject.is_some() {
             last = subject;
@@ -966,13 +962,9 @@ fn double_object(s: &Sentence, text: &str, ts: usize, g: &mut roles::RoleGuess) 
     else {
         return;
     };
-    let giver = (0..s.actors.len()).rev().find(|&i| {
-        let a = &s.actors[i];
-        a.end <= give.0
-            && !a.place
-            && s.eligible.get(i).copied().unwrap_or(false)
-            && gap(text, a.end, give.0) <= 4
-    });
+    let giver = roles::candidates_from_end(s)
+        .find(|(_, a)| a.end <= give.0 && !a.place && gap(text, a.end, give.0) <= 4)
+        .map(|(i, _)| i);
     if g.target.is_none() {
         g.target = Some(src);
     }

@@ -29,7 +29,7 @@ const REACH_AFTER: usize = 10;
 /// Actors that can take a role (see [`eligible`]), worked out once per
 /// sentence by [`Sentence::analyse`]: role assignment asks for them for
 /// every trigger and marker.
-fn candidates(s: &Sentence) -> impl Iterator<Item = (usize, &ActorRef)> {
+pub fn candidates(s: &Sentence) -> impl Iterator<Item = (usize, &ActorRef)> {
     s.actors
         .iter()
         .enumerate()
@@ -37,7 +37,7 @@ fn candidates(s: &Sentence) -> impl Iterator<Item = (usize, &ActorRef)> {
 }
 
 /// [`candidates`] from the last one back.
-fn candidates_from_end(s: &Sentence) -> impl Iterator<Item = (usize, &ActorRef)> {
+pub fn candidates_from_end(s: &Sentence) -> impl Iterator<Item = (usize, &ActorRef)> {
     s.actors
         .iter()
         .enumerate()
@@ -123,11 +123,7 @@ fn marked_actor(
             let at = me + (rest.len() - rest.trim_start().len());
             let word = text[at..s.span.1].split(' ').next().unwrap_or("");
             let word = word.trim_matches(|c: char| !c.is_alphanumeric());
-            !s.actors.iter().any(|a| a.start <= at + 3 && a.end > at)
-                && grammar
-                    .progressive_suffixes
-                    .iter()
-                    .any(|x| word.len() > x.len() + 2 && word.ends_with(x.as_str()))
+            !s.actors.iter().any(|a| a.start <= at + 3 && a.end > at) && grammar.progressive(word)
         };
         if means {
             continue;
@@ -164,10 +160,7 @@ pub fn assign(
     let usable = |i: usize| place_target || !s.actors[i].place;
     let modifier_after_head = grammar.modifier_after_head;
     let word = text[ts..te].split(' ').next().unwrap_or("");
-    let progressive = grammar
-        .progressive_suffixes
-        .iter()
-        .any(|suffix| word.ends_with(suffix.as_str()));
+    let progressive = grammar.progressive(word);
     // "has been providing air support": a progressive verb between the
     // auxiliary and the trigger makes it active.
     // ("were being shelled": "being" is itself an auxiliary.)
@@ -180,10 +173,7 @@ pub fn assign(
                 .cues_in(Cue::PassiveAux, start, start + w.len())
                 .next()
                 .is_some();
-            !aux && grammar
-                .progressive_suffixes
-                .iter()
-                .any(|suffix| w.len() > suffix.len() + 2 && w.ends_with(suffix.as_str()))
+            !aux && grammar.progressive(w)
         })
     };
     let passive_aux = !progressive
@@ -505,11 +495,8 @@ pub fn coordinated_group(s: &Sentence, text: &str, ts: usize) -> Vec<usize> {
         return Vec::new();
     };
     let mut group = vec![last, first];
-    let before: Vec<(usize, &ActorRef)> = candidates(s)
-        .filter(|(i, a)| *i < first && !a.place)
-        .collect();
     let mut head = first;
-    for &(i, a) in before.iter().rev() {
+    for (i, a) in candidates_from_end(s).filter(|(i, a)| *i < first && !a.place) {
         let between = text[a.end..s.actors[head].start].trim();
         if between != "," {
             break;

@@ -146,6 +146,16 @@ pub struct Grammar {
     pub progressive_suffixes: Vec<String>,
 }
 
+impl Grammar {
+    /// A verb in its progressive form ("battling", "neutralising"): longer
+    /// than its ending by more than two letters, so "king" or "sing" is not.
+    pub fn progressive(&self, word: &str) -> bool {
+        self.progressive_suffixes
+            .iter()
+            .any(|x| word.len() > x.len() + 2 && word.ends_with(x.as_str()))
+    }
+}
+
 /// The settings of a language without a grammar file (`Grammar::default()`).
 static NO_GRAMMAR: Grammar = Grammar {
     modifier_after_head: false,
