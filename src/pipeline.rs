@@ -955,6 +955,7 @@ fn merge_stage(
     let mut dropped = 0u64;
     while let Some(first) = rx.blocking_recv() {
         let mut writes = Vec::new();
+        let mut rows = 0u64;
         let mut files = Vec::new();
         let mut caught_up = false;
         let mut next = Some(first);
@@ -965,9 +966,14 @@ fn merge_stage(
                     let mut w = merge.write(prefix, Some(&a), &outs);
                     w.file = file;
                     files.push((a.file, w.rows.len()));
+                    rows += w.rows.len() as u64;
                     writes.push(w);
                 }
-                Msg::Output(o) => writes.push(merge.write(prefix, None, std::slice::from_ref(&o))),
+                Msg::Output(o) => {
+                    let w = merge.write(prefix, None, std::slice::from_ref(&o));
+                    rows += w.rows.len() as u64;
+                    writes.push(w);
+                }
                 // What came before is committed first, then readiness told.
                 Msg::CaughtUp => {
                     caught_up = true;
@@ -979,7 +985,6 @@ fn merge_stage(
             // A group stops where the outbox's bound is reached, so that the
             // bound holds within one article's outputs and an outage pauses
             // intake (with its warning) instead of taking a whole backlog in.
-            let rows: u64 = writes.iter().map(|w| w.rows.len() as u64).sum();
             if writes.len() < GROUP_COMMIT && outbox.len() + rows < outbox.max {
                 next = rx.try_recv();
             }
@@ -987,7 +992,7 @@ fn merge_stage(
         if !writes.is_empty() {
             outbox.wait_for_room();
             last_seq = retry_store("outbox", || store.commit_merges(&writes));
-            outbox.add(writes.iter().map(|w| w.rows.len() as u64).sum());
+            outbox.add(rows);
             progress.add(&writes, files.len());
             for (file, outputs) in files {
                 // Logged once durable: from here the article cannot be lost.
