@@ -648,3 +648,36 @@ fn a_thousands_separator_does_not_break_a_clause() {
         "{ms:?}"
     );
 }
+
+#[test]
+fn a_conditional_clause_is_no_event_however_long() {
+    // The "if" stands six words before the act, beyond a modal verb's reach;
+    // the negation inside it is no refusal either.
+    for (text, lang) in [
+        (
+            "If Armenia and Azerbaijan finally succeed in negotiations with Russia then new borders will be drawn.",
+            "en",
+        ),
+        (
+            "If Kenya's government does not withdraw its troops from Somalia, the talks will fail.",
+            "en",
+        ),
+        (
+            "Jika Kenya dan Somalia akhirnya berhasil dalam perundingan itu, perbatasan baru akan ditarik.",
+            "id",
+        ),
+    ] {
+        let ms = run(text, lang, "2021-06-01");
+        assert!(ms.is_empty(), "{text}: {ms:?}");
+    }
+    // Its clause ends at the comma: the act after it stands.
+    let ms = run(
+        "If the talks fail, nobody knows; Ethiopian troops attacked Eritrean positions on Monday.",
+        "en",
+        "2021-06-01",
+    );
+    assert!(
+        has(&ms, EventType::Assault, "ETH", Some("ERI")).is_some(),
+        "{ms:?}"
+    );
+}

@@ -1116,6 +1116,9 @@ enum Factuality {
     Modal,
     /// Promised or intended by its source: "will withdraw", "ready to help".
     Committed,
+    /// Inside an "if" or "unless" clause: neither done, nor threatened,
+    /// nor promised by anyone.
+    Conditional,
 }
 
 /// One event found in a sentence, before it becomes a [`Mention`].
@@ -1159,7 +1162,13 @@ fn factuality(s: &Sentence, text: &str, ts: usize, role_end: usize) -> Factualit
     let committed =
         |span: (usize, usize)| commitments.iter().any(|c| c.0 <= span.0 && c.1 >= span.1);
     let modal: Vec<&(usize, usize, Cue)> = s.cues_in(Cue::Modality, from, ts).collect();
-    if s.cues_in(Cue::Negation, from, ts).next().is_some() {
+    // A conditional reaches the end of its clause, however far, and
+    // outranks a negation ("if Turkey does not withdraw" is no refusal).
+    if s.cues_in(Cue::Conditional, s.span.0, ts)
+        .any(|c| !clause_break(text, c.1, ts, true))
+    {
+        Factuality::Conditional
+    } else if s.cues_in(Cue::Negation, from, ts).next().is_some() {
         Factuality::Negated
     } else if modal.is_empty() && infinitive.is_none() && commitments.is_empty() {
         Factuality::Asserted

@@ -85,6 +85,9 @@ pub struct GrammarFile {
     pub negation: Vec<String>,
     #[serde(default)]
     pub modality: Vec<String>,
+    /// "if", "unless": everything after it in its clause is hypothetical.
+    #[serde(default)]
+    pub conditional: Vec<String>,
     #[serde(default)]
     pub reporting: Vec<String>,
     #[serde(default)]

@@ -57,6 +57,9 @@ pub enum Cue {
     TargetMarker,
     Negation,
     Modality,
+    /// "If Moscow and Damascus agree, …": unlike a modal verb, which binds
+    /// the verb beside it, a conditional makes its whole clause hypothetical.
+    Conditional,
     Reporting,
     /// "in X", "di X": X is where, not who.
     Location,
@@ -324,6 +327,7 @@ impl Lexicon {
                 (&f.target_markers, Cue::TargetMarker),
                 (&f.negation, Cue::Negation),
                 (&f.modality, Cue::Modality),
+                (&f.conditional, Cue::Conditional),
                 (&f.reporting, Cue::Reporting),
                 (&f.location_markers, Cue::Location),
                 (&f.conjunctions, Cue::Conjunction),
