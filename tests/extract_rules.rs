@@ -681,3 +681,17 @@ fn a_conditional_clause_is_no_event_however_long() {
         "{ms:?}"
     );
 }
+
+#[test]
+fn since_a_day_starts_a_period_and_dates_only_its_when_clause() {
+    // 2021-06-04 is a Friday: "since Monday" starts on the 31st of May.
+    let ms = run(
+        "Ethiopia has stepped up its shelling of Eritrean towns since Monday, when 12 Ethiopian soldiers were killed in an attack by Eritrea.",
+        "en",
+        "2021-06-04",
+    );
+    let ongoing = has(&ms, EventType::Assault, "ETH", Some("ERI")).expect("ETH→ERI assault");
+    assert_eq!(ongoing.date.to_string(), "2021-06-04", "{ms:?}");
+    let start = has(&ms, EventType::Assault, "ERI", Some("ETH")).expect("ERI→ETH assault");
+    assert_eq!(start.date.to_string(), "2021-05-31", "{ms:?}");
+}

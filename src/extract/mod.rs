@@ -242,8 +242,22 @@ impl Extractor {
                     found.retain(|f| f.ts < sub);
                 }
             }
+            // "has stepped up its attacks since Thursday, when …": the acts
+            // before a period's start go on to this day; what follows it
+            // (the "when" clause) is the start's own.
+            let period_start = s
+                .cues
+                .iter()
+                .find(|c| {
+                    c.2 == Cue::PeriodStart
+                        && date_words
+                            .iter()
+                            .any(|&p| p >= c.1 && gap(text, c.1, p) <= 1)
+                })
+                .map(|c| c.0);
             for m in found {
-                let main_before_dates = dates_after_sub && sub.is_some_and(|sub| m.ts < sub);
+                let main_before_dates = (dates_after_sub && sub.is_some_and(|sub| m.ts < sub))
+                    || period_start.is_some_and(|p| m.ts < p);
                 let (date, precision, explicit) = if main_before_dates {
                     (anchor, DatePrecision::Day, false)
                 } else {

@@ -85,6 +85,10 @@ pub struct GrammarFile {
     pub negation: Vec<String>,
     #[serde(default)]
     pub modality: Vec<String>,
+    /// "since Thursday": the date after it starts a period, it does not
+    /// date the act the clause before it reports.
+    #[serde(default)]
+    pub period_start: Vec<String>,
     /// "if", "unless": everything after it in its clause is hypothetical.
     #[serde(default)]
     pub conditional: Vec<String>,

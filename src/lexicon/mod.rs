@@ -60,6 +60,9 @@ pub enum Cue {
     /// "If Moscow and Damascus agree, …": unlike a modal verb, which binds
     /// the verb beside it, a conditional makes its whole clause hypothetical.
     Conditional,
+    /// "has stepped up its attacks since Thursday": an ongoing act, not
+    /// one of Thursday's.
+    PeriodStart,
     Reporting,
     /// "in X", "di X": X is where, not who.
     Location,
@@ -328,6 +331,7 @@ impl Lexicon {
                 (&f.negation, Cue::Negation),
                 (&f.modality, Cue::Modality),
                 (&f.conditional, Cue::Conditional),
+                (&f.period_start, Cue::PeriodStart),
                 (&f.reporting, Cue::Reporting),
                 (&f.location_markers, Cue::Location),
                 (&f.conjunctions, Cue::Conjunction),
