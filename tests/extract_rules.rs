@@ -695,3 +695,23 @@ fn since_a_day_starts_a_period_and_dates_only_its_when_clause() {
     let start = has(&ms, EventType::Assault, "ERI", Some("ETH")).expect("ERI→ETH assault");
     assert_eq!(start.date.to_string(), "2021-05-31", "{ms:?}");
 }
+
+#[test]
+fn a_year_in_a_gerund_complement_does_not_make_the_sentence_history() {
+    let ms = run(
+        "Kenya has offered to hand over to Uganda two of its citizens suspected of bombing a bus in Kampala in 2010.",
+        "en",
+        "2021-06-01",
+    );
+    assert!(
+        has(&ms, EventType::Agree, "KEN", Some("UGA")).is_some(),
+        "{ms:?}"
+    );
+    // A year that dates the sentence's own act still makes it history.
+    let ms = run(
+        "Kenya handed over to Uganda two citizens in 2010.",
+        "en",
+        "2021-06-01",
+    );
+    assert!(ms.is_empty(), "{ms:?}");
+}

@@ -203,7 +203,13 @@ impl Extractor {
             // Weekdays and "yesterday" count back from the month's end when
             // only the month of publication is known: from its first day
             // they would land in the month before.
-            let cue = dates::resolve(text, s.span, &plan_dates_dropped(s), &s.numbers, horizon);
+            let cue = dates::resolve(
+                text,
+                s.span,
+                &plan_dates_dropped(s),
+                &complement_years_dropped(s, text, grammar),
+                horizon,
+            );
             let (date, precision, explicit) = match cue {
                 Some(c) => (c.date, c.precision, true),
                 None => (anchor, DatePrecision::Day, false),
@@ -1218,6 +1224,32 @@ fn plan_dates_dropped(s: &Sentence) -> std::borrow::Cow<'_, dates::DateWords> {
     match before && after {
         true => Cow::Owned(s.dates.before(plan)),
         false => Cow::Borrowed(&s.dates),
+    }
+}
+
+/// The sentence's numbers without the years that date a later gerund's
+/// act: in "offered to hand over two men suspected of blowing up a plane in
+/// 1988", 1988 is the bombing's (a complement, never an event), and does
+/// not make the offer history.
+fn complement_years_dropped<'s>(
+    s: &'s Sentence,
+    text: &str,
+    grammar: &Grammar,
+) -> std::borrow::Cow<'s, [numbers::Number]> {
+    use std::borrow::Cow;
+    let gerund = s.triggers.iter().skip(1).find(|t| {
+        let first = text[t.0..t.1].split(' ').next().unwrap_or("");
+        grammar.progressive(first)
+    });
+    match gerund {
+        Some(g) if s.numbers.iter().any(|n| n.is_year() && n.start >= g.1) => Cow::Owned(
+            s.numbers
+                .iter()
+                .filter(|n| !(n.is_year() && n.start >= g.1))
+                .copied()
+                .collect(),
+        ),
+        _ => Cow::Borrowed(&s.numbers),
     }
 }
 
