@@ -715,3 +715,17 @@ fn a_year_in_a_gerund_complement_does_not_make_the_sentence_history() {
     );
     assert!(ms.is_empty(), "{ms:?}");
 }
+
+#[test]
+fn a_promise_of_support_is_a_pledge_despite_the_weak_verb() {
+    let ms = run(
+        "Japan will support Kenya's bid for a seat on the council, the foreign minister said on Monday.",
+        "en",
+        "2021-06-01",
+    );
+    let m = has(&ms, EventType::Agree, "JPN", Some("KEN")).expect("JPN→KEN pledge");
+    assert_eq!(m.mode.as_deref(), Some("pledge"));
+    // Support as a standing alignment stays below the threshold.
+    let ms = run("Japan supports Kenya.", "en", "2021-06-01");
+    assert!(ms.is_empty(), "{ms:?}");
+}

@@ -636,8 +636,14 @@ impl Extractor {
                 }
                 order.len() - 1
             });
+            // "will support Turkey's bid": whatever doubt the verb carries
+            // as a standing alignment, the promise is an act of its day.
+            let weight = match (fact, t) {
+                (Factuality::Committed, EventType::Agree) => 1.0,
+                _ => trig.weight,
+            };
             let w = weights.entry(pos).or_insert(0.0f64);
-            *w = w.max(trig.weight);
+            *w = w.max(weight);
             by_type.entry((pos, t)).or_default().push((ts, mode, g));
         }
         let mut found = Vec::new();
