@@ -729,3 +729,21 @@ fn a_promise_of_support_is_a_pledge_despite_the_weak_verb() {
     let ms = run("Japan supports Kenya.", "en", "2021-06-01");
     assert!(ms.is_empty(), "{ms:?}");
 }
+
+#[test]
+fn protesters_blocking_a_road_protest_rather_than_coerce() {
+    let ms = run(
+        "Protesters in Nairobi blocked a highway on Monday to denounce Uganda's border policy.",
+        "en",
+        "2021-06-01",
+    );
+    assert!(
+        ms.iter().all(|m| m.event_type != EventType::Coerce),
+        "{ms:?}"
+    );
+    let m = ms
+        .iter()
+        .find(|m| m.event_type == EventType::Protest)
+        .expect("a protest");
+    assert_eq!(m.mode.as_deref(), Some("obstruct"), "{ms:?}");
+}

@@ -600,6 +600,19 @@ impl Extractor {
                 Some(turned) => turned,
                 None => (t, mode),
             };
+            // "Demonstrators blocked the road": protesters' obstruction is
+            // their protest (PLOVER PROTEST/obstruct), not a state's coercion.
+            let protesters_act = t == EventType::Coerce
+                && s.triggers.iter().any(|o| {
+                    lex.triggers[o.2].event_type == EventType::Protest
+                        && o.1 <= ts
+                        && gap(text, o.1, ts) <= 4
+                        && !clause_break(text, o.1, ts, false)
+                });
+            let (t, mode) = match protesters_act {
+                true => (EventType::Protest, Some("obstruct".to_string())),
+                false => (t, mode),
+            };
             // Triggers of one type in one sentence tell one event, unless
             // one sits in a relative clause: that is another actor's act.
             // Nor when one names the other's parties the other way round:
