@@ -747,3 +747,17 @@ fn protesters_blocking_a_road_protest_rather_than_coerce() {
         .expect("a protest");
     assert_eq!(m.mode.as_deref(), Some("obstruct"), "{ms:?}");
 }
+
+#[test]
+fn a_states_rebels_are_their_own_party() {
+    let ms = run(
+        "Sudanese rebels shelled government positions near Khartoum on Sunday, killing five Sudanese soldiers.",
+        "en",
+        "2021-06-01",
+    );
+    assert!(
+        ms.iter()
+            .any(|m| m.event_type == EventType::Assault && m.source.code == "SDNREB"),
+        "{ms:?}"
+    );
+}

@@ -418,11 +418,15 @@ impl Extractor {
         let def = &self.lexicon.actors[r.actor];
         let sector = r.sector.clone().unwrap_or_else(|| def.sector.clone());
         let is_state = def.kind.as_deref() == Some("state");
+        // A state's civilians and its armed opposition are parties of
+        // their own (SPEC: `<ISO>CIV`, `<ISO>REB`).
         let (code, name) = if sector == "CVL" && is_state {
             (
                 format!("{}CIV", def.code),
                 format!("{} civilians", def.name),
             )
+        } else if sector == "REB" && is_state {
+            (format!("{}REB", def.code), format!("{} rebels", def.name))
         } else {
             (def.code.clone(), self.names[r.actor].clone())
         };
