@@ -761,3 +761,26 @@ fn a_states_rebels_are_their_own_party() {
         "{ms:?}"
     );
 }
+
+#[test]
+fn detainees_and_hostages_are_the_held_not_the_holders() {
+    let ms = run(
+        "Ethiopian police beat Eritrean detainees in Addis Ababa on Sunday.",
+        "en",
+        "2021-06-01",
+    );
+    assert!(
+        !ms.iter().any(|m| m.source.code.starts_with("ERI")),
+        "{ms:?}"
+    );
+    let ms = run(
+        "Sudanese rebels took hostages in a raid on a Chadian border town on Sunday.",
+        "en",
+        "2021-06-01",
+    );
+    assert!(
+        ms.iter()
+            .any(|m| m.event_type == EventType::Assault && m.source.code == "SDNREB"),
+        "{ms:?}"
+    );
+}
