@@ -784,3 +784,16 @@ fn detainees_and_hostages_are_the_held_not_the_holders() {
         "{ms:?}"
     );
 }
+
+#[test]
+fn a_refused_support_is_a_rejection() {
+    let ms = run(
+        "Japan said on Monday it would not provide support to Myanmar's military government.",
+        "en",
+        "2021-06-01",
+    );
+    assert!(
+        has(&ms, EventType::Reject, "JPN", Some("MMR")).is_some(),
+        "{ms:?}"
+    );
+}

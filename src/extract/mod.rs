@@ -653,10 +653,12 @@ impl Extractor {
                 }
                 order.len() - 1
             });
-            // "will support Turkey's bid": whatever doubt the verb carries
-            // as a standing alignment, the promise is an act of its day.
+            // "will support Turkey's bid", "would not provide support":
+            // whatever doubt the verb carries as a standing alignment, the
+            // promise or the refusal is an act of its day.
             let weight = match (fact, t) {
-                (Factuality::Committed, EventType::Agree) => 1.0,
+                (Factuality::Committed, EventType::Agree)
+                | (Factuality::Negated, EventType::Reject) => 1.0,
                 _ => trig.weight,
             };
             let w = weights.entry(pos).or_insert(0.0f64);
