@@ -797,3 +797,21 @@ fn a_refused_support_is_a_rejection() {
         "{ms:?}"
     );
 }
+
+#[test]
+fn protesters_abroad_protest_against_the_state_they_rally_in() {
+    let ms = run(
+        "Kenyan activists staged a protest in Kampala on Monday.",
+        "en",
+        "2021-06-01",
+    );
+    let m = ms
+        .iter()
+        .find(|m| m.event_type == EventType::Protest)
+        .expect("a protest");
+    assert_eq!(
+        m.target.as_ref().map(|t| t.code.as_str()),
+        Some("UGA"),
+        "{ms:?}"
+    );
+}

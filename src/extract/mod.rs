@@ -285,9 +285,10 @@ impl Extractor {
                 // Police or a court acting on unnamed people ("dispersed
                 // demonstrators", "jailed 52 members") act at home.
                 let own = match (m.target, m.pending_target) {
-                    (None, false) => m
-                        .source
-                        .and_then(|i| self.own_state(&s.actors[i], m.event_type)),
+                    (None, false) => m.source.and_then(|i| {
+                        self.protest_abroad(s, &s.actors[i], m.event_type)
+                            .or_else(|| self.own_state(&s.actors[i], m.event_type))
+                    }),
                     (None, true) if m.event_type == EventType::Coerce => m
                         .source
                         .and_then(|i| self.own_state(&s.actors[i], m.event_type)),
@@ -397,6 +398,24 @@ impl Extractor {
         }
         let best = counts.iter().map(|c| c.1).max()?;
         counts.iter().find(|c| c.1 == best).map(|c| c.0)
+    }
+
+    /// "British activists protested in Beijing": protesters who rally in
+    /// another state's place protest against that state.
+    fn protest_abroad(&self, s: &Sentence, r: &sentence::ActorRef, t: EventType) -> Option<Actor> {
+        if t != EventType::Protest {
+            return None;
+        }
+        let lex = &*self.lexicon;
+        let state = s
+            .places
+            .iter()
+            .find_map(|p| self.place_states.get(p.2).copied().flatten())?;
+        (lex.actors[state].code != lex.actors[r.actor].code).then(|| Actor {
+            code: lex.actors[state].code.clone(),
+            name: self.names[state].clone(),
+            sector: "GOV".into(),
+        })
     }
 
     fn own_state(&self, r: &sentence::ActorRef, t: EventType) -> Option<Actor> {
