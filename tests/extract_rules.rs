@@ -815,3 +815,29 @@ fn protesters_abroad_protest_against_the_state_they_rally_in() {
         "{ms:?}"
     );
 }
+
+#[test]
+fn a_promise_on_a_condition_is_an_ultimatum_and_a_promised_boycott_a_threat() {
+    let ms = run(
+        "Kenya announced on Monday that it will withdraw its peacekeepers from Somalia unless the fighting stops.",
+        "en",
+        "2021-06-01",
+    );
+    assert!(
+        has(&ms, EventType::Threaten, "KEN", Some("SOM")).is_some(),
+        "{ms:?}"
+    );
+    assert!(
+        has(&ms, EventType::Agree, "KEN", Some("SOM")).is_none(),
+        "{ms:?}"
+    );
+    let ms = run(
+        "Kenyan leaders said on Monday they would boycott all official contact with Uganda.",
+        "en",
+        "2021-06-01",
+    );
+    assert!(
+        has(&ms, EventType::Threaten, "KEN", Some("UGA")).is_some(),
+        "{ms:?}"
+    );
+}

@@ -577,6 +577,19 @@ impl Extractor {
                 Factuality::Modal | Factuality::Committed if hostile_act(trig.event_type) => {
                     (EventType::Threaten, Some("violence".to_string()))
                 }
+                // "said they would boycott all contact with X": a protest
+                // promised is a threat of one.
+                Factuality::Committed if trig.event_type == EventType::Protest => {
+                    (EventType::Threaten, None)
+                }
+                // "will withdraw its force from Chad unless …": a promise on
+                // a condition is an ultimatum, not a pledge.
+                Factuality::Committed
+                    if cooperative_act(trig.event_type)
+                        && s.cues_in(Cue::Conditional, te, s.span.1).next().is_some() =>
+                {
+                    (EventType::Threaten, None)
+                }
                 // A promise to help, give, withdraw or meet is itself an act:
                 // PLOVER codes the pledge as AGREE.
                 Factuality::Committed if cooperative_act(trig.event_type) => {
