@@ -935,7 +935,7 @@ impl Progress {
 }
 
 /// Most merge steps written in one transaction (see [`merge_stage`]).
-const GROUP_COMMIT: usize = 64;
+const GROUP_COMMIT: usize = 256;
 
 /// Merges articles and writes each one's outputs to the outbox, together
 /// with the state changes that caused them, in one transaction. Articles
@@ -1023,15 +1023,27 @@ fn merge_stage(
 /// Acknowledged rows being deleted from the outbox (see [`publish_stage`]).
 struct Deleting {
     rows: u64,
+    /// Committed without a sync to disk (more rows were waiting).
+    unsynced: bool,
     task: tokio::task::JoinHandle<Vec<(String, String)>>,
 }
 
 impl Deleting {
     /// Waits for the deletion to be committed, then counts the rows off
-    /// (which wakes the merge stage and the ready check).
-    async fn finish(self, outbox: &Outbox) -> anyhow::Result<()> {
+    /// (which wakes the merge stage and the ready check). With `sync`, a
+    /// deletion committed without a sync is made durable first: the
+    /// publisher is going idle (or NATS failed), so no later commit of its
+    /// own will.
+    async fn finish(self, outbox: &Outbox, store: &Arc<Store>, sync: bool) -> anyhow::Result<()> {
         for (id, file) in self.task.await? {
             debug!(id, file, "article done");
+        }
+        if sync && self.unsynced {
+            let store = store.clone();
+            tokio::task::spawn_blocking(move || {
+                retry_store("acknowledged rows", || store.persist())
+            })
+            .await?;
         }
         outbox.remove(self.rows);
         Ok(())
@@ -1112,7 +1124,7 @@ async fn publish_stage(
             // Nothing more to send: the last deletion is finished first,
             // so the outbox counts (and readiness) see it.
             if let Some(d) = deleting.take() {
-                d.finish(&outbox).await?;
+                d.finish(&outbox, &store, true).await?;
             }
             if recovering && outbox.len() == 0 {
                 recovering = false;
@@ -1124,24 +1136,30 @@ async fn publish_stage(
             outbox.added.notified().await;
             continue;
         }
-        let rows: Vec<OutboxRow> = batch.iter().map(|(_, r)| r.clone()).collect();
+        let full = batch.len() == BATCH;
+        let (seqs, rows): (Vec<u64>, Vec<OutboxRow>) = batch.into_iter().unzip();
         let (n, err) = sink.publish_rows(&rows).await;
         if n > 0 {
-            let acked: Vec<(u64, Option<String>)> = batch[..n]
+            let acked: Vec<(u64, Option<String>)> = seqs[..n]
                 .iter()
-                .map(|(seq, r)| (*seq, r.article.clone()))
+                .zip(rows)
+                .map(|(seq, r)| (*seq, r.article))
                 .collect();
             if let Some(d) = deleting.take() {
-                d.finish(&outbox).await?;
+                d.finish(&outbox, &store, false).await?;
             }
+            // A full batch: more rows wait, and the deletion after them
+            // syncs this one too (see `Store::ack`).
+            let unsynced = full;
             let store2 = store.clone();
             deleting = Some(Deleting {
                 rows: n as u64,
+                unsynced,
                 task: tokio::task::spawn_blocking(move || {
-                    retry_store("acknowledged rows", || store2.ack(&acked))
+                    retry_store("acknowledged rows", || store2.ack(&acked, !unsynced))
                 }),
             });
-            cursor = batch[n - 1].0;
+            cursor = seqs[n - 1];
             if let Some(since) = outage.take() {
                 recovering = true;
                 link.send_replace(Link::Up);
@@ -1156,7 +1174,7 @@ async fn publish_stage(
         }
         if let Some(e) = err {
             if let Some(d) = deleting.take() {
-                d.finish(&outbox).await?;
+                d.finish(&outbox, &store, true).await?;
             }
             if outage.is_none() {
                 warn!(
