@@ -426,19 +426,16 @@ pub async fn run(
         .collect();
     let mentions_rx = Turns::new(mentions_rxs);
     let prefix = settings.nats.subject_prefix.clone();
+    // One group being committed while the next is merged.
+    let (groups_tx, groups_rx) = std::sync::mpsc::sync_channel(1);
+    let in_flight = Arc::new(AtomicU64::new(0));
     let merge = tokio::task::spawn_blocking({
+        let (outbox, in_flight) = (outbox.clone(), in_flight.clone());
+        move || merge_stage(merge, outbox, in_flight, &prefix, mentions_rx, groups_tx)
+    });
+    let commit = tokio::task::spawn_blocking({
         let (store, outbox) = (store.clone(), outbox.clone());
-        move || {
-            merge_stage(
-                merge,
-                store,
-                outbox,
-                &prefix,
-                mentions_rx,
-                ready_tx,
-                progress,
-            )
-        }
+        move || commit_stage(store, outbox, in_flight, groups_rx, ready_tx, progress)
     });
     let (link_tx, link_rx) = watch::channel(Link::Connecting);
     let ready = tokio::spawn(ready_stage(
@@ -464,6 +461,7 @@ pub async fn run(
         stages.push(("extract", worker.await));
     }
     stages.push(("merge", merge.await));
+    stages.push(("commit", commit.await));
     for (name, r) in stages {
         if let Err(e) = r {
             error!(stage = name, error = %e, "stage failed");
@@ -937,21 +935,32 @@ impl Progress {
 /// Most merge steps written in one transaction (see [`merge_stage`]).
 const GROUP_COMMIT: usize = 256;
 
-/// Merges articles and writes each one's outputs to the outbox, together
-/// with the state changes that caused them, in one transaction. Articles
-/// already waiting are merged into the same transaction (up to
-/// [`GROUP_COMMIT`]): one sync to disk per group keeps a backfill from
-/// queueing behind the disk, while a lone live article is committed at once.
+/// One commit group: the merge steps of the articles that were waiting,
+/// handed from the merge stage to the commit stage.
+struct Group {
+    writes: Vec<MergeWrite>,
+    rows: u64,
+    /// Each article's file and number of outputs (logged once committed).
+    files: Vec<(String, usize)>,
+    /// The catch-up scan's last article is in (or before) this group.
+    caught_up: bool,
+}
+
+/// Merges articles into outbox rows and state changes, a group at a time
+/// for the commit stage. Articles already waiting are merged into the same
+/// group (up to [`GROUP_COMMIT`]): one transaction and one sync to disk per
+/// group keeps a backfill from queueing behind the disk, while a lone live
+/// article is committed at once. The next group is merged while the commit
+/// stage writes this one (the merge state may run one group ahead of the
+/// store; a crash restarts from the store, where it is consistent).
 fn merge_stage(
     mut merge: Merge,
-    store: Arc<Store>,
     outbox: Arc<Outbox>,
+    in_flight: Arc<AtomicU64>,
     prefix: &str,
     mut rx: Turns<mpsc::Receiver<Msg>>,
-    ready: watch::Sender<Option<u64>>,
-    progress: Arc<Progress>,
+    groups: std::sync::mpsc::SyncSender<Group>,
 ) {
-    let mut last_seq = store.last_seq();
     let mut dropped = 0u64;
     while let Some(first) = rx.blocking_recv() {
         let mut writes = Vec::new();
@@ -982,31 +991,31 @@ fn merge_stage(
                 // Read but not extracted: shutting down (see `extract_stage`).
                 Msg::Article(..) => dropped += 1,
             }
-            // A group stops where the outbox's bound is reached, so that the
-            // bound holds within one article's outputs and an outage pauses
+            // A group stops where the outbox's bound is reached (counting
+            // the rows of a group still being committed), so that the bound
+            // holds within one article's outputs and an outage pauses
             // intake (with its warning) instead of taking a whole backlog in.
-            if writes.len() < GROUP_COMMIT && outbox.len() + rows < outbox.max {
+            let waiting = outbox.len() + in_flight.load(Ordering::SeqCst) + rows;
+            if writes.len() < GROUP_COMMIT && waiting < outbox.max {
                 next = rx.try_recv();
             }
         }
-        if !writes.is_empty() {
-            outbox.wait_for_room();
-            last_seq = retry_store("outbox", || store.commit_merges(&writes));
-            outbox.add(rows);
-            progress.add(&writes, files.len());
-            for (file, outputs) in files {
-                // Logged once durable: from here the article cannot be lost.
-                info!(
-                    file,
-                    outputs,
-                    outbox = outbox.len(),
-                    "article processed (committed to the outbox)"
-                );
-            }
-        }
         if caught_up {
-            ready.send_replace(Some(last_seq));
             merge.log_held();
+        }
+        if writes.is_empty() && !caught_up {
+            continue;
+        }
+        in_flight.fetch_add(rows, Ordering::SeqCst);
+        let group = Group {
+            writes,
+            rows,
+            files,
+            caught_up,
+        };
+        if groups.send(group).is_err() {
+            // The commit stage is gone (it only ends when this one does).
+            break;
         }
     }
     merge.log_held();
@@ -1016,6 +1025,41 @@ fn merge_stage(
             dropped,
             "shutting down: {dropped} articles read but not merged are left for the next start"
         );
+    }
+}
+
+/// Writes each group from the merge stage to the store in one transaction
+/// (outbox rows with the state changes that caused them), once the outbox
+/// has room; tells readiness once the catch-up's groups are committed.
+fn commit_stage(
+    store: Arc<Store>,
+    outbox: Arc<Outbox>,
+    in_flight: Arc<AtomicU64>,
+    groups: std::sync::mpsc::Receiver<Group>,
+    ready: watch::Sender<Option<u64>>,
+    progress: Arc<Progress>,
+) {
+    let mut last_seq = store.last_seq();
+    for group in groups {
+        if !group.writes.is_empty() {
+            outbox.wait_for_room();
+            last_seq = retry_store("outbox", || store.commit_merges(&group.writes));
+            outbox.add(group.rows);
+            in_flight.fetch_sub(group.rows, Ordering::SeqCst);
+            progress.add(&group.writes, group.files.len());
+            for (file, outputs) in group.files {
+                // Logged once durable: from here the article cannot be lost.
+                info!(
+                    file,
+                    outputs,
+                    outbox = outbox.len(),
+                    "article processed (committed to the outbox)"
+                );
+            }
+        }
+        if group.caught_up {
+            ready.send_replace(Some(last_seq));
+        }
     }
     outbox.close();
 }

@@ -415,8 +415,12 @@ impl Store {
             let mut outbox = tx.open_table(OUTBOX)?;
             let mut pending = tx.open_table(PENDING)?;
             let mut done = tx.open_table(DONE)?;
-            for (seq, _) in acked {
-                outbox.remove(*seq)?;
+            // The rows go in one pass over their range (a batch is a run of
+            // neighbouring rows), not one tree descent and rebalancing each.
+            let mut seqs: Vec<u64> = acked.iter().map(|(seq, _)| *seq).collect();
+            seqs.sort_unstable();
+            if let (Some(&lo), Some(&hi)) = (seqs.first(), seqs.last()) {
+                outbox.retain_in(lo..=hi, |seq, _| seqs.binary_search(&seq).is_err())?;
             }
             for &(id, n) in &counts {
                 let current = pending
