@@ -1108,7 +1108,11 @@ async fn publish_stage(
     mut shutdown: watch::Receiver<bool>,
     stop: Arc<watch::Sender<bool>>,
 ) -> anyhow::Result<()> {
-    const BATCH: usize = 256;
+    // Rows read, sent and awaited together. Between batches the broker
+    // idles (the last acknowledgement, the KV puts, the next read), so a
+    // batch is large enough to make that a small share: with 256 a
+    // backfill's publisher, not its merge stage, set the pace.
+    const BATCH: usize = 1024;
     // Where rows left in the outbox at exit go.
     let left = if outbox.scratch {
         "the replay's scratch outbox is removed, so they are not published: run the replay again"
@@ -1154,6 +1158,12 @@ async fn publish_stage(
     // while the next batch is published: the commit (a sync to disk) need
     // not hold up the broker. One at a time, so they commit in order.
     let mut deleting: Option<Deleting> = None;
+    // Deletions committed without a sync since the last synced one: redb
+    // holds their pages in memory until a synced commit, so at most
+    // `UNSYNCED_ACKS` in a row (a backlog drained after the merge stage has
+    // stopped committing would otherwise grow the process by its size).
+    const UNSYNCED_ACKS: u32 = 8;
+    let mut unsynced_run = 0;
     link.send_replace(Link::Up);
     loop {
         let batch = match store.outbox_after(cursor, BATCH) {
@@ -1194,7 +1204,8 @@ async fn publish_stage(
             }
             // A full batch: more rows wait, and the deletion after them
             // syncs this one too (see `Store::ack`).
-            let unsynced = full;
+            let unsynced = full && unsynced_run < UNSYNCED_ACKS;
+            unsynced_run = if unsynced { unsynced_run + 1 } else { 0 };
             let store2 = store.clone();
             deleting = Some(Deleting {
                 rows: n as u64,
