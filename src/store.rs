@@ -400,7 +400,9 @@ impl Store {
         // Rows per article, in first-acked order.
         let mut counts: Vec<(&str, u64)> = Vec::new();
         for (_, article) in acked {
-            let Some(id) = article.as_deref() else { continue };
+            let Some(id) = article.as_deref() else {
+                continue;
+            };
             match counts.iter_mut().rev().find(|(a, _)| *a == id) {
                 Some((_, n)) => *n += 1,
                 None => counts.push((id, 1)),

@@ -57,10 +57,12 @@ impl Sink {
     /// that stopped the rest.
     pub async fn publish_rows(&mut self, rows: &[OutboxRow]) -> (usize, Option<anyhow::Error>) {
         match self {
-            Sink::Stdout(s) => match s.publish_payloads(rows.iter().map(|r| r.payload.as_slice())) {
-                Ok(()) => (rows.len(), None),
-                Err(e) => (0, Some(e)),
-            },
+            Sink::Stdout(s) => {
+                match s.publish_payloads(rows.iter().map(|r| r.payload.as_slice())) {
+                    Ok(()) => (rows.len(), None),
+                    Err(e) => (0, Some(e)),
+                }
+            }
             Sink::Nats(s) => s.publish_rows(rows).await,
         }
     }
