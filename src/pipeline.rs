@@ -426,19 +426,16 @@ pub async fn run(
         .collect();
     let mentions_rx = Turns::new(mentions_rxs);
     let prefix = settings.nats.subject_prefix.clone();
+    // One group being committed while the next is merged.
+    let (groups_tx, groups_rx) = std::sync::mpsc::sync_channel(1);
+    let in_flight = Arc::new(AtomicU64::new(0));
     let merge = tokio::task::spawn_blocking({
+        let (outbox, in_flight) = (outbox.clone(), in_flight.clone());
+        move || merge_stage(merge, outbox, in_flight, &prefix, mentions_rx, groups_tx)
+    });
+    let commit = tokio::task::spawn_blocking({
         let (store, outbox) = (store.clone(), outbox.clone());
-        move || {
-            merge_stage(
-                merge,
-                store,
-                outbox,
-                &prefix,
-                mentions_rx,
-                ready_tx,
-                progress,
-            )
-        }
+        move || commit_stage(store, outbox, in_flight, groups_rx, ready_tx, progress)
     });
     let (link_tx, link_rx) = watch::channel(Link::Connecting);
     let ready = tokio::spawn(ready_stage(
@@ -464,6 +461,7 @@ pub async fn run(
         stages.push(("extract", worker.await));
     }
     stages.push(("merge", merge.await));
+    stages.push(("commit", commit.await));
     for (name, r) in stages {
         if let Err(e) = r {
             error!(stage = name, error = %e, "stage failed");
@@ -935,23 +933,34 @@ impl Progress {
 }
 
 /// Most merge steps written in one transaction (see [`merge_stage`]).
-const GROUP_COMMIT: usize = 64;
+const GROUP_COMMIT: usize = 256;
 
-/// Merges articles and writes each one's outputs to the outbox, together
-/// with the state changes that caused them, in one transaction. Articles
-/// already waiting are merged into the same transaction (up to
-/// [`GROUP_COMMIT`]): one sync to disk per group keeps a backfill from
-/// queueing behind the disk, while a lone live article is committed at once.
+/// One commit group: the merge steps of the articles that were waiting,
+/// handed from the merge stage to the commit stage.
+struct Group {
+    writes: Vec<MergeWrite>,
+    rows: u64,
+    /// Each article's file and number of outputs (logged once committed).
+    files: Vec<(String, usize)>,
+    /// The catch-up scan's last article is in (or before) this group.
+    caught_up: bool,
+}
+
+/// Merges articles into outbox rows and state changes, a group at a time
+/// for the commit stage. Articles already waiting are merged into the same
+/// group (up to [`GROUP_COMMIT`]): one transaction and one sync to disk per
+/// group keeps a backfill from queueing behind the disk, while a lone live
+/// article is committed at once. The next group is merged while the commit
+/// stage writes this one (the merge state may run one group ahead of the
+/// store; a crash restarts from the store, where it is consistent).
 fn merge_stage(
     mut merge: Merge,
-    store: Arc<Store>,
     outbox: Arc<Outbox>,
+    in_flight: Arc<AtomicU64>,
     prefix: &str,
     mut rx: Turns<mpsc::Receiver<Msg>>,
-    ready: watch::Sender<Option<u64>>,
-    progress: Arc<Progress>,
+    groups: std::sync::mpsc::SyncSender<Group>,
 ) {
-    let mut last_seq = store.last_seq();
     let mut dropped = 0u64;
     while let Some(first) = rx.blocking_recv() {
         let mut writes = Vec::new();
@@ -982,31 +991,31 @@ fn merge_stage(
                 // Read but not extracted: shutting down (see `extract_stage`).
                 Msg::Article(..) => dropped += 1,
             }
-            // A group stops where the outbox's bound is reached, so that the
-            // bound holds within one article's outputs and an outage pauses
+            // A group stops where the outbox's bound is reached (counting
+            // the rows of a group still being committed), so that the bound
+            // holds within one article's outputs and an outage pauses
             // intake (with its warning) instead of taking a whole backlog in.
-            if writes.len() < GROUP_COMMIT && outbox.len() + rows < outbox.max {
+            let waiting = outbox.len() + in_flight.load(Ordering::SeqCst) + rows;
+            if writes.len() < GROUP_COMMIT && waiting < outbox.max {
                 next = rx.try_recv();
             }
         }
-        if !writes.is_empty() {
-            outbox.wait_for_room();
-            last_seq = retry_store("outbox", || store.commit_merges(&writes));
-            outbox.add(rows);
-            progress.add(&writes, files.len());
-            for (file, outputs) in files {
-                // Logged once durable: from here the article cannot be lost.
-                info!(
-                    file,
-                    outputs,
-                    outbox = outbox.len(),
-                    "article processed (committed to the outbox)"
-                );
-            }
-        }
         if caught_up {
-            ready.send_replace(Some(last_seq));
             merge.log_held();
+        }
+        if writes.is_empty() && !caught_up {
+            continue;
+        }
+        in_flight.fetch_add(rows, Ordering::SeqCst);
+        let group = Group {
+            writes,
+            rows,
+            files,
+            caught_up,
+        };
+        if groups.send(group).is_err() {
+            // The commit stage is gone (it only ends when this one does).
+            break;
         }
     }
     merge.log_held();
@@ -1017,21 +1026,68 @@ fn merge_stage(
             "shutting down: {dropped} articles read but not merged are left for the next start"
         );
     }
+}
+
+/// Writes each group from the merge stage to the store in one transaction
+/// (outbox rows with the state changes that caused them), once the outbox
+/// has room; tells readiness once the catch-up's groups are committed.
+fn commit_stage(
+    store: Arc<Store>,
+    outbox: Arc<Outbox>,
+    in_flight: Arc<AtomicU64>,
+    groups: std::sync::mpsc::Receiver<Group>,
+    ready: watch::Sender<Option<u64>>,
+    progress: Arc<Progress>,
+) {
+    let mut last_seq = store.last_seq();
+    for group in groups {
+        if !group.writes.is_empty() {
+            outbox.wait_for_room();
+            last_seq = retry_store("outbox", || store.commit_merges(&group.writes));
+            outbox.add(group.rows);
+            in_flight.fetch_sub(group.rows, Ordering::SeqCst);
+            progress.add(&group.writes, group.files.len());
+            for (file, outputs) in group.files {
+                // Logged once durable: from here the article cannot be lost.
+                info!(
+                    file,
+                    outputs,
+                    outbox = outbox.len(),
+                    "article processed (committed to the outbox)"
+                );
+            }
+        }
+        if group.caught_up {
+            ready.send_replace(Some(last_seq));
+        }
+    }
     outbox.close();
 }
 
 /// Acknowledged rows being deleted from the outbox (see [`publish_stage`]).
 struct Deleting {
     rows: u64,
+    /// Committed without a sync to disk (more rows were waiting).
+    unsynced: bool,
     task: tokio::task::JoinHandle<Vec<(String, String)>>,
 }
 
 impl Deleting {
     /// Waits for the deletion to be committed, then counts the rows off
-    /// (which wakes the merge stage and the ready check).
-    async fn finish(self, outbox: &Outbox) -> anyhow::Result<()> {
+    /// (which wakes the merge stage and the ready check). With `sync`, a
+    /// deletion committed without a sync is made durable first: the
+    /// publisher is going idle (or NATS failed), so no later commit of its
+    /// own will.
+    async fn finish(self, outbox: &Outbox, store: &Arc<Store>, sync: bool) -> anyhow::Result<()> {
         for (id, file) in self.task.await? {
             debug!(id, file, "article done");
+        }
+        if sync && self.unsynced {
+            let store = store.clone();
+            tokio::task::spawn_blocking(move || {
+                retry_store("acknowledged rows", || store.persist())
+            })
+            .await?;
         }
         outbox.remove(self.rows);
         Ok(())
@@ -1052,7 +1108,11 @@ async fn publish_stage(
     mut shutdown: watch::Receiver<bool>,
     stop: Arc<watch::Sender<bool>>,
 ) -> anyhow::Result<()> {
-    const BATCH: usize = 256;
+    // Rows read, sent and awaited together. Between batches the broker
+    // idles (the last acknowledgement, the KV puts, the next read), so a
+    // batch is large enough to make that a small share: with 256 a
+    // backfill's publisher, not its merge stage, set the pace.
+    const BATCH: usize = 1024;
     // Where rows left in the outbox at exit go.
     let left = if outbox.scratch {
         "the replay's scratch outbox is removed, so they are not published: run the replay again"
@@ -1098,6 +1158,12 @@ async fn publish_stage(
     // while the next batch is published: the commit (a sync to disk) need
     // not hold up the broker. One at a time, so they commit in order.
     let mut deleting: Option<Deleting> = None;
+    // Deletions committed without a sync since the last synced one: redb
+    // holds their pages in memory until a synced commit, so at most
+    // `UNSYNCED_ACKS` in a row (a backlog drained after the merge stage has
+    // stopped committing would otherwise grow the process by its size).
+    const UNSYNCED_ACKS: u32 = 8;
+    let mut unsynced_run = 0;
     link.send_replace(Link::Up);
     loop {
         let batch = match store.outbox_after(cursor, BATCH) {
@@ -1112,7 +1178,7 @@ async fn publish_stage(
             // Nothing more to send: the last deletion is finished first,
             // so the outbox counts (and readiness) see it.
             if let Some(d) = deleting.take() {
-                d.finish(&outbox).await?;
+                d.finish(&outbox, &store, true).await?;
             }
             if recovering && outbox.len() == 0 {
                 recovering = false;
@@ -1124,24 +1190,31 @@ async fn publish_stage(
             outbox.added.notified().await;
             continue;
         }
-        let rows: Vec<OutboxRow> = batch.iter().map(|(_, r)| r.clone()).collect();
+        let full = batch.len() == BATCH;
+        let (seqs, rows): (Vec<u64>, Vec<OutboxRow>) = batch.into_iter().unzip();
         let (n, err) = sink.publish_rows(&rows).await;
         if n > 0 {
-            let acked: Vec<(u64, Option<String>)> = batch[..n]
+            let acked: Vec<(u64, Option<String>)> = seqs[..n]
                 .iter()
-                .map(|(seq, r)| (*seq, r.article.clone()))
+                .zip(rows)
+                .map(|(seq, r)| (*seq, r.article))
                 .collect();
             if let Some(d) = deleting.take() {
-                d.finish(&outbox).await?;
+                d.finish(&outbox, &store, false).await?;
             }
+            // A full batch: more rows wait, and the deletion after them
+            // syncs this one too (see `Store::ack`).
+            let unsynced = full && unsynced_run < UNSYNCED_ACKS;
+            unsynced_run = if unsynced { unsynced_run + 1 } else { 0 };
             let store2 = store.clone();
             deleting = Some(Deleting {
                 rows: n as u64,
+                unsynced,
                 task: tokio::task::spawn_blocking(move || {
-                    retry_store("acknowledged rows", || store2.ack(&acked))
+                    retry_store("acknowledged rows", || store2.ack(&acked, !unsynced))
                 }),
             });
-            cursor = batch[n - 1].0;
+            cursor = seqs[n - 1];
             if let Some(since) = outage.take() {
                 recovering = true;
                 link.send_replace(Link::Up);
@@ -1156,7 +1229,7 @@ async fn publish_stage(
         }
         if let Some(e) = err {
             if let Some(d) = deleting.take() {
-                d.finish(&outbox).await?;
+                d.finish(&outbox, &store, true).await?;
             }
             if outage.is_none() {
                 warn!(

@@ -379,36 +379,79 @@ impl Store {
 
     /// Removes acknowledged rows and counts them off their articles, in one
     /// transaction; returns the articles that became done (id, file).
+    ///
+    /// An article's rows are counted off together (one read and one write
+    /// of its pending record per call, not one per row: a backfill acks
+    /// seven or eight rows per article).
+    ///
+    /// With `durable` false the commit is not synced to disk: it becomes
+    /// durable with the next synced commit (the merge stage's, a later
+    /// ack's, or [`persist`](Self::persist)). That is safe because losing
+    /// an acknowledgement only re-publishes rows under their own
+    /// `Nats-Msg-Id`, which JetStream's duplicate window drops; a synced
+    /// commit per batch would otherwise hold the store's one writer (and
+    /// the merge stage behind it) for a sync to disk every 256 rows.
     pub fn ack(
         &self,
         acked: &[(u64, Option<String>)],
+        durable: bool,
     ) -> Result<Vec<(String, String)>, StoreError> {
         let mut finished = Vec::new();
-        self.write(|tx| {
+        // Rows per article, in first-acked order.
+        let mut counts: Vec<(&str, u64)> = Vec::new();
+        for (_, article) in acked {
+            let Some(id) = article.as_deref() else {
+                continue;
+            };
+            match counts.iter_mut().rev().find(|(a, _)| *a == id) {
+                Some((_, n)) => *n += 1,
+                None => counts.push((id, 1)),
+            }
+        }
+        let mut tx = self.db.begin_write().map_err(|e| self.err(e))?;
+        if !durable {
+            tx.set_durability(redb::Durability::None)
+                .map_err(|e| self.err(e))?;
+        }
+        let mut put = |tx: &WriteTransaction| -> Result<(), redb::Error> {
             let mut outbox = tx.open_table(OUTBOX)?;
             let mut pending = tx.open_table(PENDING)?;
             let mut done = tx.open_table(DONE)?;
-            for (seq, article) in acked {
-                outbox.remove(*seq)?;
-                let Some(id) = article else { continue };
+            // The rows go in one pass over their range (a batch is a run of
+            // neighbouring rows), not one tree descent and rebalancing each.
+            let mut seqs: Vec<u64> = acked.iter().map(|(seq, _)| *seq).collect();
+            seqs.sort_unstable();
+            if let (Some(&lo), Some(&hi)) = (seqs.first(), seqs.last()) {
+                outbox.retain_in(lo..=hi, |seq, _| seqs.binary_search(&seq).is_err())?;
+            }
+            for &(id, n) in &counts {
                 let current = pending
-                    .get(id.as_str())?
+                    .get(id)?
                     .and_then(|v| serde_json::from_slice::<Pending>(v.value()).ok());
                 let Some(mut p) = current else { continue };
-                p.outstanding = p.outstanding.saturating_sub(1);
+                p.outstanding = p.outstanding.saturating_sub(n);
                 if p.outstanding == 0 {
-                    pending.remove(id.as_str())?;
-                    done.insert(id.as_str(), p.file.as_str())?;
-                    finished.push((id.clone(), p.file));
+                    pending.remove(id)?;
+                    done.insert(id, p.file.as_str())?;
+                    finished.push((id.to_string(), p.file));
                 } else {
                     let v = serde_json::to_vec(&p)
                         .map_err(|e| redb::Error::Corrupted(e.to_string()))?;
-                    pending.insert(id.as_str(), v.as_slice())?;
+                    pending.insert(id, v.as_slice())?;
                 }
             }
             Ok(())
-        })?;
+        };
+        put(&tx).map_err(|e| self.err(e))?;
+        tx.commit().map_err(|e| self.err(e))?;
         Ok(finished)
+    }
+
+    /// Makes every commit so far durable (a synced empty commit): after
+    /// acknowledgements committed without a sync, once nothing follows
+    /// them soon.
+    pub fn persist(&self) -> Result<(), StoreError> {
+        self.write(|_| Ok(()))
     }
 
     fn keys(
@@ -612,7 +655,7 @@ mod tests {
         assert!(snap.knows("c1") && snap.knows("c2") && !snap.knows("c3"));
         assert_eq!(snap.file("/in/a.txt"), Some(rec("c1")));
         // Done (acknowledged) content is known too.
-        s.ack(&[(1, Some("c1".into()))]).unwrap();
+        s.ack(&[(1, Some("c1".into()))], true).unwrap();
         assert!(s.snapshot().unwrap().knows("c1"));
         assert_eq!(s.files_len().unwrap(), 2);
         assert_eq!(s.forget_files_unless(|p| p != "/in/b.txt").unwrap(), 1);
@@ -641,9 +684,9 @@ mod tests {
             row(Some("c1"), "e.1"),
             "payload kept byte for byte"
         );
-        assert!(s.ack(&[(1, Some("c1".into()))]).unwrap().is_empty());
+        assert!(s.ack(&[(1, Some("c1".into()))], false).unwrap().is_empty());
         assert_eq!(s.outbox_len().unwrap(), 1);
-        let done = s.ack(&[(2, Some("c1".into()))]).unwrap();
+        let done = s.ack(&[(2, Some("c1".into()))], true).unwrap();
         assert_eq!(done, [("c1".to_string(), "a.txt".to_string())]);
         assert!(s.pending_ids().unwrap().is_empty());
         assert_eq!(s.done_ids().unwrap(), ["c1"]);

@@ -58,12 +58,10 @@ impl Sink {
     pub async fn publish_rows(&mut self, rows: &[OutboxRow]) -> (usize, Option<anyhow::Error>) {
         match self {
             Sink::Stdout(s) => {
-                for (i, row) in rows.iter().enumerate() {
-                    if let Err(e) = s.publish_payload(&row.payload) {
-                        return (i, Some(e));
-                    }
+                match s.publish_payloads(rows.iter().map(|r| r.payload.as_slice())) {
+                    Ok(()) => (rows.len(), None),
+                    Err(e) => (0, Some(e)),
                 }
-                (rows.len(), None)
             }
             Sink::Nats(s) => s.publish_rows(rows).await,
         }

@@ -289,16 +289,24 @@ impl NatsSink {
     /// from there on are published again (JetStream drops the duplicates).
     async fn store_states(&mut self, rows: &[OutboxRow]) -> Result<(), (usize, anyhow::Error)> {
         let Some(kv) = &self.kv else { return Ok(()) };
-        let mut latest: BTreeMap<String, (usize, EscalationState, &[u8])> = BTreeMap::new();
+        // Each dyad's first and last row in the batch, by subject (one per
+        // dyad): only the last state is read back, not every one of them.
+        let mut rows_of: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
         for (i, row) in rows.iter().enumerate() {
-            if row.kind != Kind::Escalation {
-                continue;
+            if row.kind == Kind::Escalation {
+                rows_of
+                    .entry(row.subject.as_str())
+                    .and_modify(|r| r.1 = i)
+                    .or_insert((i, i));
             }
-            let state: EscalationState = serde_json::from_slice(&row.payload)
+        }
+        let mut latest: BTreeMap<String, (usize, EscalationState, &[u8])> = BTreeMap::new();
+        for &(first, last) in rows_of.values() {
+            let payload = rows[last].payload.as_slice();
+            let state: EscalationState = serde_json::from_slice(payload)
                 .context("reading an escalation state")
-                .map_err(|e| (i, e))?;
-            let first = latest.get(&state.dyad).map_or(i, |l| l.0);
-            latest.insert(state.dyad.clone(), (first, state, &row.payload));
+                .map_err(|e| (first, e))?;
+            latest.insert(state.dyad.clone(), (first, state, payload));
         }
         let puts = latest.values().map(|(first, state, payload)| async move {
             let key = subjects::dyad_token(&state.dyad);

@@ -59,15 +59,26 @@ impl StdoutSink {
         Ok(())
     }
 
-    /// Writes an outbox row's payload as one line (same bytes as `publish`).
-    pub fn publish_payload(&mut self, payload: &[u8]) -> anyhow::Result<()> {
-        let mut line = payload.to_vec();
-        line.push(b'\n');
+    /// Writes outbox rows' payloads as lines (the same bytes as `publish`),
+    /// in one write each to the file and stdout (a publisher batch: one
+    /// system call instead of one per message, and still whole lines). On
+    /// failure none of them counts as written, so all are written again (a
+    /// line may then appear twice; stdout has no message ids to drop
+    /// repeats by).
+    pub fn publish_payloads<'a>(
+        &mut self,
+        payloads: impl IntoIterator<Item = &'a [u8]>,
+    ) -> anyhow::Result<()> {
+        let mut lines = Vec::new();
+        for p in payloads {
+            lines.extend_from_slice(p);
+            lines.push(b'\n');
+        }
         if let Some((path, w)) = &mut self.file {
-            w.write_all(&line)
+            w.write_all(&lines)
                 .with_context(|| format!("writing to output file {}", path.display()))?;
         }
-        self.out.write_all(&line).map_err(stdout_error)?;
+        self.out.write_all(&lines).map_err(stdout_error)?;
         Ok(())
     }
 
