@@ -841,3 +841,27 @@ fn a_promise_on_a_condition_is_an_ultimatum_and_a_promised_boycott_a_threat() {
         "{ms:?}"
     );
 }
+
+#[test]
+fn a_speaker_saying_another_party_must_act_demands_it() {
+    for text in [
+        "Japan said on Monday that China must withdraw its ships from the disputed waters.",
+        "China should withdraw its ships from the disputed waters, Japan said on Monday.",
+    ] {
+        let ms = run(text, "en", "2021-06-01");
+        assert!(
+            has(&ms, EventType::Request, "JPN", Some("CHN")).is_some(),
+            "{text}: {ms:?}"
+        );
+    }
+    // One's own duty is no demand.
+    let ms = run(
+        "Japan said on Monday that Japan must defend its islands.",
+        "en",
+        "2021-06-01",
+    );
+    assert!(
+        ms.iter().all(|m| m.event_type != EventType::Request),
+        "{ms:?}"
+    );
+}

@@ -186,7 +186,9 @@ impl Extractor {
         };
         let mut out = Vec::new();
         for (idx, s) in sentences.iter().enumerate() {
-            if s.triggers.is_empty() || s.actors.is_empty() {
+            // A demand can rest on "must" alone ("said Libya must hand over").
+            let obliged = || s.cues.iter().any(|c| c.2 == Cue::Obligation);
+            if s.actors.is_empty() || (s.triggers.is_empty() && !obliged()) {
                 continue;
             }
             let sentence_text = &text[s.span.0..s.span.1];
@@ -911,7 +913,76 @@ impl Extractor {
                 });
             }
         }
+        self.obligations(s, text, &mut found);
         found
+    }
+
+    /// "Britain reiterated that Libya must hand over the suspects", "China
+    /// should withdraw, Manila said": a speaker saying another party must
+    /// or should act demands it (PLOVER REQUEST), whatever the act.
+    fn obligations(&self, s: &Sentence, text: &str, found: &mut Vec<Found>) {
+        let lex = &*self.lexicon;
+        let code = |i: usize| lex.actors[s.actors[i].actor].code.as_str();
+        let party = |a: &sentence::ActorRef| !a.modifier && !a.place;
+        for &(os, oe, _) in s.cues_in(Cue::Obligation, s.span.0, s.span.1) {
+            let Some(obliged) = s
+                .actors
+                .iter()
+                .rposition(|a| a.end <= os && !a.modifier && gap(text, a.end, os) <= 1)
+            else {
+                continue;
+            };
+            let from = s.actors[obliged].start;
+            let speaker = s
+                .cues_in(Cue::Reporting, s.span.0, s.span.1)
+                .find_map(|&(rs, re, _)| {
+                    if re <= from {
+                        // "Britain on Tuesday reiterated that …"
+                        s.actors
+                            .iter()
+                            .rposition(|a| party(a) && a.end <= rs && gap(text, a.end, rs) <= 3)
+                    } else if rs >= oe {
+                        // "…, Manila said" / "…, said Manila"
+                        s.actors
+                            .iter()
+                            .position(|a| party(a) && a.start >= re && gap(text, re, a.start) <= 1)
+                            .or_else(|| {
+                                s.actors.iter().rposition(|a| {
+                                    party(a)
+                                        && a.start >= oe
+                                        && a.end <= rs
+                                        && gap(text, a.end, rs) <= 1
+                                })
+                            })
+                    } else {
+                        None
+                    }
+                });
+            let Some(source) = speaker.filter(|&a| code(a) != code(obliged)) else {
+                continue;
+            };
+            if found
+                .iter()
+                .any(|f| f.event_type == EventType::Request && f.target == Some(obliged))
+            {
+                continue;
+            }
+            tracing::trace!(
+                source = &text[s.actors[source].start..s.actors[source].end],
+                target = &text[s.actors[obliged].start..s.actors[obliged].end],
+                "obligation found"
+            );
+            found.push(Found {
+                event_type: EventType::Request,
+                mode: None,
+                source: Some(source),
+                target: Some(obliged),
+                close: false,
+                pending_target: false,
+                weight: 1.0,
+                ts: os,
+            });
+        }
     }
 }
 

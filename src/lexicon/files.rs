@@ -89,6 +89,9 @@ pub struct GrammarFile {
     /// date the act the clause before it reports.
     #[serde(default)]
     pub period_start: Vec<String>,
+    /// "must", "should": a party said to be obliged is asked to act.
+    #[serde(default)]
+    pub obligation: Vec<String>,
     /// "if", "unless": everything after it in its clause is hypothetical.
     #[serde(default)]
     pub conditional: Vec<String>,

@@ -63,6 +63,9 @@ pub enum Cue {
     /// "has stepped up its attacks since Thursday": an ongoing act, not
     /// one of Thursday's.
     PeriodStart,
+    /// "Britain said Libya must hand over the suspects": the speaker
+    /// demands what the obliged party must do.
+    Obligation,
     Reporting,
     /// "in X", "di X": X is where, not who.
     Location,
@@ -332,6 +335,7 @@ impl Lexicon {
                 (&f.modality, Cue::Modality),
                 (&f.conditional, Cue::Conditional),
                 (&f.period_start, Cue::PeriodStart),
+                (&f.obligation, Cue::Obligation),
                 (&f.reporting, Cue::Reporting),
                 (&f.location_markers, Cue::Location),
                 (&f.conjunctions, Cue::Conjunction),
