@@ -106,7 +106,9 @@ pub enum Meaning {
     Trigger(usize),
     /// A phrase that outranks the triggers inside it and means no act.
     NotTrigger,
-    Sector(String),
+    /// Shared with every phrase of the sector: a hit's meanings are
+    /// cloned, and a `String` here was an allocation per sector word found.
+    Sector(std::sync::Arc<str>),
     Month(u32),
     Weekday(u32),
     Relative(i64),
@@ -265,6 +267,7 @@ impl Lexicon {
         for path in toml_files(&dir.join("sectors"))? {
             let f: SectorsFile = read_toml(&path)?;
             for (sector, words) in f.sector {
+                let sector: std::sync::Arc<str> = sector.into();
                 for w in words {
                     b.add(&w, Meaning::Sector(sector.clone()), None);
                 }
