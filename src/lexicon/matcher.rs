@@ -199,14 +199,60 @@ fn char_before(text: &str, i: usize) -> Option<char> {
 
 /// One lexicon phrase found in a text.
 #[derive(Debug, Clone)]
-pub struct Hit {
+pub struct Hit<'a> {
     /// Folded byte range.
     pub start: usize,
     pub end: usize,
     /// Original byte range.
     pub orig: (usize, usize),
     pub pattern: usize,
-    pub meanings: smallvec::SmallVec<[Meaning; 2]>,
+    pub meanings: Meanings<'a>,
+}
+
+/// A hit's meanings, borrowed from the lexicon it was found with.
+///
+/// They were cloned into each hit (a `SmallVec` of `Meaning`s, ≈ 60
+/// instructions a hit to collect, and the hit 50 % larger to move about);
+/// a hit lives no longer than the extraction of its article, and the
+/// lexicon outlives that. Iterating gives `&Meaning`, as iterating the
+/// owned list did.
+#[derive(Debug, Clone, Default)]
+pub struct Meanings<'a>(smallvec::SmallVec<[&'a Meaning; 2]>);
+
+impl<'a> Meanings<'a> {
+    pub fn iter(&self) -> std::iter::Copied<std::slice::Iter<'_, &'a Meaning>> {
+        self.0.iter().copied()
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// The meanings, owned.
+    pub fn to_vec(&self) -> Vec<Meaning> {
+        self.iter().cloned().collect()
+    }
+}
+
+impl<'a, 'b> IntoIterator for &'b Meanings<'a> {
+    type Item = &'a Meaning;
+    type IntoIter = std::iter::Copied<std::slice::Iter<'b, &'a Meaning>>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter().copied()
+    }
+}
+
+impl std::ops::Index<usize> for Meanings<'_> {
+    type Output = Meaning;
+
+    fn index(&self, i: usize) -> &Meaning {
+        self.0[i]
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -619,7 +665,7 @@ impl Matcher {
     /// a longer word ("us" in "russia"). Filtering and overlap resolution
     /// run on small `Candidate` records; a `Hit` (with its allocated
     /// meanings) is made only for spans that survive.
-    pub fn scan(&self, folded: &Folded, lang: Option<&str>) -> Vec<Hit> {
+    pub fn scan(&self, folded: &Folded, lang: Option<&str>) -> Vec<Hit<'_>> {
         let lang = self.lang_id(lang);
         let text = folded.text.as_str();
         let bytes = text.as_bytes();
@@ -725,7 +771,7 @@ impl Matcher {
     }
 
     /// Leftmost-longest within each layer, then the layers merged.
-    fn resolve(&self, folded: &Folded, mut layers: [Vec<Candidate>; 5]) -> Vec<Hit> {
+    fn resolve(&self, folded: &Folded, mut layers: [Vec<Candidate>; 5]) -> Vec<Hit<'_>> {
         // Leftmost, then longest, within each layer. Candidates arrive by
         // start; only those with the same start need ordering (longest
         // first; a stable sort keeps same-span meanings in lexicon order).
@@ -785,15 +831,16 @@ impl Matcher {
                 end: h.end as usize,
                 orig: folded.original_range(h.start as usize, h.end as usize),
                 pattern: cands[0].pattern as usize,
-                meanings: cands
-                    .iter()
-                    .map(|c| {
-                        self.variants[c.pattern as usize][c.variant as usize]
-                            .entry
-                            .meaning
-                            .clone()
-                    })
-                    .collect(),
+                meanings: Meanings(
+                    cands
+                        .iter()
+                        .map(|c| {
+                            &self.variants[c.pattern as usize][c.variant as usize]
+                                .entry
+                                .meaning
+                        })
+                        .collect(),
+                ),
             });
         }
         out
@@ -1031,13 +1078,13 @@ mod tests {
 
     fn flat(hits: Vec<Hit>) -> Flat {
         hits.into_iter()
-            .map(|h| (h.start, h.end, h.orig, h.pattern, h.meanings.into_vec()))
+            .map(|h| (h.start, h.end, h.orig, h.pattern, h.meanings.to_vec()))
             .collect()
     }
 
     /// What `scan` must find, by brute force: every phrase that is spelled
     /// at a position where a token starts, in order of its end.
-    fn reference(m: &Matcher, folded: &Folded, lang: Option<&str>) -> Vec<Hit> {
+    fn reference<'m>(m: &'m Matcher, folded: &Folded, lang: Option<&str>) -> Vec<Hit<'m>> {
         let lang = m.lang_id(lang);
         let text = folded.text.as_str();
         let mut by_first: HashMap<&[u8], Vec<usize>> = HashMap::new();
@@ -1177,7 +1224,7 @@ mod tests {
             let hits = m.scan(&f, lang);
             assert!(flat(hits.clone()) == flat(reference(&m, &f, lang)));
             hits.into_iter()
-                .map(|h| (text[h.orig.0..h.orig.1].to_string(), h.meanings.into_vec()))
+                .map(|h| (text[h.orig.0..h.orig.1].to_string(), h.meanings.to_vec()))
                 .collect()
         };
         let s = |t: &str, m: &[Meaning]| (t.to_string(), m.to_vec());
@@ -1225,7 +1272,7 @@ mod tests {
         let f = fold("The Turkish Defence Ministry tidak");
         let en = m.scan(&f, Some("en"));
         assert_eq!(en.len(), 1);
-        assert_eq!(en[0].meanings.as_slice(), &[Meaning::Actor(1)]);
+        assert_eq!(en[0].meanings.to_vec(), [Meaning::Actor(1)]);
         assert_eq!(m.scan(&f, Some("id")).len(), 2);
     }
 }

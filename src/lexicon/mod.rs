@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 
 pub use files::{ActorDef, PlaceDef};
 pub use function_words::FunctionWords;
-pub use matcher::{fold, Folded, Hit};
+pub use matcher::{fold, Folded, Hit, Meanings};
 
 use crate::model::EventType;
 use files::*;
@@ -440,7 +440,7 @@ impl Lexicon {
 
     /// Every lexicon phrase in `folded`, non-overlapping, longest first,
     /// keeping only meanings that hold in `lang` (`None`: any language).
-    pub fn scan(&self, folded: &Folded, lang: Option<&str>) -> Vec<Hit> {
+    pub fn scan(&self, folded: &Folded, lang: Option<&str>) -> Vec<Hit<'_>> {
         self.matcher.scan(folded, lang)
     }
 
