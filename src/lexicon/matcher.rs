@@ -674,15 +674,22 @@ impl Matcher {
         let mut layers: [Vec<Candidate>; 5] =
             std::array::from_fn(|_| Vec::with_capacity(bytes.len() / 64));
         let mut i = 0;
+        // The token after the last walk's first one, if the walk read it:
+        // the next walk starts there, and need not read it again.
+        let mut ahead: Option<(usize, usize, bool)> = None;
         while i < bytes.len() {
             // Folding left only these two white space bytes: no token.
             if matches!(bytes[i], b' ' | b'\n') {
                 i += 1;
                 continue;
             }
-            match token_at(text, i) {
+            let token = match ahead.take() {
+                Some((s, end, word)) if s == i => Some((end, word)),
+                _ => token_at(text, i),
+            };
+            match token {
                 Some((end, word)) => {
-                    self.walk(folded, lang, i, end, word, &mut layers);
+                    ahead = self.walk(folded, lang, i, end, word, &mut layers);
                     i = end;
                 }
                 None => i += char_at(text, i).map_or(1, char::len_utf8),
@@ -710,7 +717,8 @@ impl Matcher {
     }
 
     /// Every phrase that starts with the token at `start..end`, in order of
-    /// its end, passed to [`Matcher::candidates`].
+    /// its end, passed to [`Matcher::candidates`]. Returns the second
+    /// token (start, end, word) if it read one.
     fn walk(
         &self,
         folded: &Folded,
@@ -719,12 +727,13 @@ impl Matcher {
         mut end: usize,
         mut word: bool,
         layers: &mut [Vec<Candidate>; 5],
-    ) {
+    ) -> Option<(usize, usize, bool)> {
         let text = folded.text.as_str();
         let bytes = text.as_bytes();
         let mut node = 0u32;
         let mut sep = SEP_NONE;
         let mut s = start;
+        let mut ahead = None;
         loop {
             let token = &bytes[s..end];
             // Prefix phrases ending inside this word end before it does.
@@ -750,7 +759,7 @@ impl Matcher {
                 }
             }
             let Some(&next) = self.edges.get(&EdgeQuery { node, sep, token }) else {
-                return;
+                return ahead;
             };
             node = next;
             let n = self.nodes[node as usize];
@@ -758,14 +767,19 @@ impl Matcher {
                 self.candidates(folded, lang, start, end, n.pattern as usize, layers);
             }
             if !n.more {
-                return;
+                return ahead;
             }
             (sep, s) = match bytes.get(end) {
                 Some(b' ') => (SEP_SPACE, end + 1),
                 Some(_) => (SEP_NONE, end),
-                None => return,
+                None => return ahead,
             };
-            let Some(t) = token_at(text, s) else { return };
+            let Some(t) = token_at(text, s) else {
+                return ahead;
+            };
+            if ahead.is_none() {
+                ahead = Some((s, t.0, t.1));
+            }
             (end, word) = t;
         }
     }
