@@ -10,7 +10,7 @@
 //!
 //! Figures are printed, never asserted. `cargo bench --bench extract`;
 //! `FP_BENCH_EXTRACT_N` articles (default 3,000); `FP_BENCH_ONLY=corpus`
-//! skips criterion (for profiling). Under `cargo test` (no `--bench`) a few
+//! skips criterion (for profiling); `FP_BENCH_DUMP=DIR` writes the articles. Under `cargo test` (no `--bench`) a few
 //! articles run once, as a smoke test.
 
 #[path = "support/corpus.rs"]
@@ -54,6 +54,15 @@ fn main() {
             (name, text.into_bytes())
         })
         .collect();
+    // `FP_BENCH_DUMP=DIR` writes the generated articles there, so a change's
+    // output can be diffed on this corpus with `flashpoint extract DIR/*`.
+    if let Some(dir) = std::env::var_os("FP_BENCH_DUMP") {
+        let dir = Path::new(&dir);
+        std::fs::create_dir_all(dir).expect("dump dir");
+        for (name, bytes) in &files {
+            std::fs::write(dir.join(name), bytes).expect("dump");
+        }
+    }
     let extractor = Extractor::new(lexicon.clone(), ExtractSettings::default());
 
     whole_corpus(&files, &lexicon, &extractor, bench);

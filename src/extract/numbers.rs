@@ -24,6 +24,13 @@ pub fn digit_numbers(text: &str, start: usize, end: usize) -> Vec<Number> {
     let mut out = Vec::new();
     let mut i = start;
     while i < end {
+        // Most of a sentence has no digit: stepped over 8 bytes at a time.
+        while i + 8 <= end && !any_digit(&bytes[i..i + 8]) {
+            i += 8;
+        }
+        if i >= end {
+            break;
+        }
         if !bytes[i].is_ascii_digit() || (i > 0 && is_wordish(bytes[i - 1])) {
             i += 1;
             continue;
@@ -66,6 +73,22 @@ pub fn digit_numbers(text: &str, start: usize, end: usize) -> Vec<Number> {
         i = j.max(i + 1);
     }
     out
+}
+
+/// Whether one of 8 bytes is an ASCII digit, tested on them as one `u64`
+/// (exact per byte: no carry crosses a byte). Every analysed sentence is
+/// searched for digits; a byte at a time this was ≈ 7 instructions a byte.
+#[inline]
+fn any_digit(eight: &[u8]) -> bool {
+    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    let w = u64::from_le_bytes(eight.try_into().expect("8 bytes"));
+    // A digit is 0x30..=0x39: after `^ 0x30` its high nibble is 0 and its
+    // low nibble plus 6 stays under 0x10. `other`'s byte is 0 just there.
+    let t = w ^ 0x3030_3030_3030_3030;
+    let other = (t & 0xf0f0_f0f0_f0f0_f0f0)
+        | (((t & 0x0f0f_0f0f_0f0f_0f0f) + 0x0606_0606_0606_0606) & 0x1010_1010_1010_1010);
+    // A zero byte of `other`.
+    !(((other & LOW7) + LOW7) | other | LOW7) != 0
 }
 
 fn is_wordish(b: u8) -> bool {
@@ -112,6 +135,20 @@ impl Default for WordNumber {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn any_digit_tests_every_byte() {
+        for b in 0..=255u8 {
+            for at in 0..8 {
+                let mut eight = [b'x'; 8];
+                eight[at] = b;
+                assert_eq!(any_digit(&eight), b.is_ascii_digit(), "byte {b} at {at}");
+                let mut eight = [0x80u8; 8];
+                eight[at] = b;
+                assert_eq!(any_digit(&eight), b.is_ascii_digit(), "byte {b} at {at}");
+            }
+        }
+    }
 
     #[test]
     fn digits_with_separators_but_not_model_names() {

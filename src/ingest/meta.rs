@@ -90,9 +90,10 @@ pub fn extract(text: &str, lexicon: &Lexicon) -> Meta {
         .filter(|l| !l.is_empty())
         .collect();
     let head = &lines[..lines.len().min(HEAD_LINES)];
-    let dated = published(head, lexicon);
+    let mut date_lines = DateLines::new(head, lexicon);
+    let dated = published(&mut date_lines, lexicon);
     Meta {
-        title: title(head, lexicon),
+        title: title(&mut date_lines),
         published: dated.map(|d| d.0),
         published_exact: dated.is_some_and(|d| d.1),
         url: url(&lines),
@@ -105,9 +106,36 @@ pub fn parse_date(s: &str, lexicon: &Lexicon) -> Option<NaiveDate> {
     find_dates(s, lexicon).first().map(|f| f.date)
 }
 
-fn published(head: &[&str], lexicon: &Lexicon) -> Option<(NaiveDate, bool)> {
+/// Which head lines are date lines, each worked out once: the publication
+/// date and the headline both ask (the headline skips date lines), and
+/// the date patterns are the costliest part of reading the head.
+struct DateLines<'a> {
+    head: &'a [&'a str],
+    lexicon: &'a Lexicon,
+    /// Per line: not asked yet, or the answer.
+    known: Vec<Option<Option<Found>>>,
+}
+
+impl<'a> DateLines<'a> {
+    fn new(head: &'a [&'a str], lexicon: &'a Lexicon) -> Self {
+        DateLines {
+            head,
+            lexicon,
+            known: vec![None; head.len()],
+        }
+    }
+
+    /// [`date_line_found`] of head line `i`.
+    fn get(&mut self, i: usize) -> Option<Found> {
+        let (head, lexicon) = (self.head, self.lexicon);
+        *self.known[i].get_or_insert_with(|| date_line_found(head[i], lexicon))
+    }
+}
+
+fn published(lines: &mut DateLines<'_>, lexicon: &Lexicon) -> Option<(NaiveDate, bool)> {
+    let head = lines.head;
     // A line that is (nearly) only a date is the dateline.
-    if let Some(f) = head.iter().find_map(|l| date_line_found(l, lexicon)) {
+    if let Some(f) = (0..head.len()).find_map(|i| lines.get(i)) {
         return Some((f.date, f.precision == Precision::Day));
     }
     // A scraper's "date 2020-02-28" marker, even inside a paragraph.
@@ -128,10 +156,6 @@ fn published(head: &[&str], lexicon: &Lexicon) -> Option<(NaiveDate, bool)> {
 }
 
 /// The date of a line that holds little else than a date.
-fn date_line(line: &str, lexicon: &Lexicon) -> Option<NaiveDate> {
-    date_line_found(line, lexicon).map(|f| f.date)
-}
-
 fn date_line_found(line: &str, lexicon: &Lexicon) -> Option<Found> {
     // A date spells at most two words with letters ("of February"): a line
     // with many more is a paragraph, not worth the date patterns.
@@ -249,15 +273,16 @@ fn month(lexicon: &Lexicon, word: &str) -> Option<u32> {
 
 /// The headline: a Markdown `# ` heading if the text has one near the top,
 /// else the first line that looks like a sentence-length headline.
-fn title(head: &[&str], lexicon: &Lexicon) -> Option<String> {
+fn title(lines: &mut DateLines<'_>) -> Option<String> {
+    let head = lines.head;
     if let Some(h) = head.iter().find_map(|l| l.strip_prefix("# ")) {
         let t = clean_title(h);
         if !t.is_empty() {
             return Some(t);
         }
     }
-    for line in head {
-        if is_boilerplate(line) || date_line(line, lexicon).is_some() {
+    for (i, line) in head.iter().enumerate() {
+        if is_boilerplate(line) || lines.get(i).is_some() {
             continue;
         }
         let t = clean_title(line);

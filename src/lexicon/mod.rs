@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 
 pub use files::{ActorDef, PlaceDef};
 pub use function_words::FunctionWords;
-pub use matcher::{fold, Folded, Hit};
+pub use matcher::{fold, Folded, Hit, Meanings};
 
 use crate::model::EventType;
 use files::*;
@@ -115,7 +115,9 @@ pub enum Meaning {
     Trigger(usize),
     /// A phrase that outranks the triggers inside it and means no act.
     NotTrigger,
-    Sector(String),
+    /// Shared with every phrase of the sector: a hit's meanings are
+    /// cloned, and a `String` here was an allocation per sector word found.
+    Sector(std::sync::Arc<str>),
     Month(u32),
     Weekday(u32),
     Relative(i64),
@@ -274,6 +276,7 @@ impl Lexicon {
         for path in toml_files(&dir.join("sectors"))? {
             let f: SectorsFile = read_toml(&path)?;
             for (sector, words) in f.sector {
+                let sector: std::sync::Arc<str> = sector.into();
                 for w in words {
                     b.add(&w, Meaning::Sector(sector.clone()), None);
                 }
@@ -449,7 +452,7 @@ impl Lexicon {
 
     /// Every lexicon phrase in `folded`, non-overlapping, longest first,
     /// keeping only meanings that hold in `lang` (`None`: any language).
-    pub fn scan(&self, folded: &Folded, lang: Option<&str>) -> Vec<Hit> {
+    pub fn scan(&self, folded: &Folded, lang: Option<&str>) -> Vec<Hit<'_>> {
         self.matcher.scan(folded, lang)
     }
 
