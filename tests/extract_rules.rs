@@ -865,3 +865,26 @@ fn a_speaker_saying_another_party_must_act_demands_it() {
         "{ms:?}"
     );
 }
+
+#[test]
+fn tolls_in_spanish_and_russian_and_not_the_reporters_side() {
+    let ms = run(
+        "Rusia lanzó el martes un ataque con misiles contra Ucrania, matando a al menos 12 civiles, según las autoridades ucranianas.",
+        "es",
+        "2024-03-13",
+    );
+    let m = ms
+        .iter()
+        .find(|m| m.event_type == EventType::Assault && m.source.code == "RUS")
+        .expect("RUS assault");
+    assert_eq!(m.fatalities.killed, Some(12), "{ms:?}");
+    // "five people, Lebanese officials said": Lebanon reports the dead, it
+    // does not name them.
+    let ms = run(
+        "Израильская армия во вторник нанесла авиаудары по позициям «Хезболлы», погибли по меньшей мере пять человек, сообщили ливанские власти.",
+        "ru",
+        "2024-03-13",
+    );
+    let m = has(&ms, EventType::Assault, "ISR", Some("HEZ")).expect("ISR→HEZ assault");
+    assert_eq!(m.fatalities.killed, Some(5), "{ms:?}");
+}

@@ -1404,10 +1404,13 @@ fn words_back(text: &str, floor: usize, pos: usize, n: usize) -> usize {
 fn tolls(s: &Sentence, text: &str, lex: &Lexicon, target: Option<usize>) -> Fatalities {
     let code = |a: usize| lex.actors[a].code.as_str();
     let victims_fit = |n: &numbers::Number| {
-        let named = s
-            .actors
-            .iter()
-            .find(|a| a.start >= n.end && gap(text, n.end, a.start) <= 3);
+        // "five people, Lebanese officials said": past a clause break the
+        // actor is the reporter, not the victims.
+        let named = s.actors.iter().find(|a| {
+            a.start >= n.end
+                && gap(text, n.end, a.start) <= 3
+                && !clause_break(text, n.end, a.start, true)
+        });
         match (named, target) {
             (Some(a), Some(t)) => code(a.actor) == code(t),
             _ => true,
