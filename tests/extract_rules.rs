@@ -888,3 +888,16 @@ fn tolls_in_spanish_and_russian_and_not_the_reporters_side() {
     let m = has(&ms, EventType::Assault, "ISR", Some("HEZ")).expect("ISR→HEZ assault");
     assert_eq!(m.fatalities.killed, Some(5), "{ms:?}");
 }
+
+#[test]
+fn condemning_the_attack_accuses_the_attacker() {
+    let ms = run(
+        "Ethiopian jets bombed Eritrean positions on Monday. Kenya condemned the strikes on Tuesday.",
+        "en",
+        "2021-06-02",
+    );
+    assert!(
+        has(&ms, EventType::Accuse, "KEN", Some("ETH")).is_some(),
+        "{ms:?}"
+    );
+}

@@ -805,9 +805,18 @@ impl Extractor {
                 && s.triggers
                     .iter()
                     .any(|t| t.0 > ts && hostile_act(lex.triggers[t.2].event_type));
+            // "Iran condemned the strikes": an accusation whose object is an
+            // attack, with no one named, is aimed at the attacker.
+            let attack_condemned = event_type == EventType::Accuse
+                && s.triggers.iter().any(|t| {
+                    t.0 > ts
+                        && gap(text, ts, t.0) <= 3
+                        && lex.triggers[t.2].event_type == EventType::Assault
+                });
             let pending_target = source.is_some()
                 && ((event_type == EventType::Assault && counted)
                     || threat_of_force
+                    || attack_condemned
                     || matches!(
                         event_type,
                         EventType::Request | EventType::Threaten | EventType::Coerce
@@ -1016,6 +1025,23 @@ fn implied_sources(mentions: &mut Vec<Mention>) {
             .max_by_key(|(_, (n, _))| *n)
             .map(|(_, (_, actor))| actor.clone())
     };
+    // Who strikes most in the article: the one an accusation of "the
+    // attack" aims at when its speaker fights no one here.
+    let mut strikes: BTreeMap<String, (usize, Actor)> = BTreeMap::new();
+    for m in mentions.iter().filter(|m| {
+        m.event_type == EventType::Assault
+            && !m.source.code.is_empty()
+            && m.target.as_ref().is_some_and(|t| !t.code.is_empty())
+    }) {
+        strikes
+            .entry(m.source.code.clone())
+            .or_insert((0, m.source.clone()))
+            .0 += 1;
+    }
+    let attacker = strikes
+        .into_values()
+        .max_by_key(|(n, _)| *n)
+        .map(|(_, a)| a);
     mentions.retain_mut(|m| {
         let unnamed_target = m.target.as_ref().is_some_and(|t| t.code.is_empty());
         if m.source.code.is_empty() {
@@ -1027,7 +1053,13 @@ fn implied_sources(mentions: &mut Vec<Mention>) {
                 None => return false,
             }
         } else if unnamed_target {
-            match foe_of(&m.source.code) {
+            let attacker = || {
+                (m.event_type == EventType::Accuse)
+                    .then(|| attacker.clone())
+                    .flatten()
+                    .filter(|a| a.code != m.source.code)
+            };
+            match foe_of(&m.source.code).or_else(attacker) {
                 Some(f) => m.target = Some(f),
                 None => return false,
             }
