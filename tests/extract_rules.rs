@@ -901,3 +901,33 @@ fn condemning_the_attack_accuses_the_attacker() {
         "{ms:?}"
     );
 }
+
+#[test]
+fn joined_objects_are_each_a_target() {
+    let ms = run(
+        "France called on Ethiopia and Eritrea to show restraint on Monday.",
+        "en",
+        "2021-06-01",
+    );
+    assert!(
+        has(&ms, EventType::Request, "FRA", Some("ETH")).is_some(),
+        "{ms:?}"
+    );
+    assert!(
+        has(&ms, EventType::Request, "FRA", Some("ERI")).is_some(),
+        "{ms:?}"
+    );
+    // A place joined to a state is where, not a second party.
+    let ms = run(
+        "Ethiopian troops attacked Eritrean positions in Assab and Massawa on Monday.",
+        "en",
+        "2021-06-01",
+    );
+    assert_eq!(
+        ms.iter()
+            .filter(|m| m.event_type == EventType::Assault)
+            .count(),
+        1,
+        "{ms:?}"
+    );
+}

@@ -893,8 +893,27 @@ impl Extractor {
                         && target.is_none_or(|t| !same_side(a, t))
                 })
                 .map(|(a, _)| a);
+            // "called on Ethiopia and Eritrea to …", "sanctions on X and Y":
+            // joined objects are each a target.
+            let co_target = target
+                .filter(|&t| !mutual(event_type) && s.actors[t].start > ts)
+                .and_then(|t| {
+                    let next = roles::candidates(s).find(|(_, a)| a.start >= s.actors[t].end)?;
+                    let (b, after) = next;
+                    let joined = s
+                        .cues_in(Cue::Conjunction, s.actors[t].end, after.start)
+                        .next()
+                        .is_some();
+                    (joined
+                        && gap(text, s.actors[t].end, after.start) <= 2
+                        && after.place == s.actors[t].place
+                        && code(b) != code(t)
+                        && source.is_none_or(|src| code(b) != code(src) && !same_side(b, src)))
+                    .then_some(b)
+                });
             let pairs = std::iter::once((source, target))
                 .chain(co_source.map(|a| (Some(a), target)))
+                .chain(co_target.map(|b| (source, Some(b))))
                 .chain(reciprocal.then_some((target, source)))
                 .chain(
                     group_pairs
