@@ -931,3 +931,28 @@ fn joined_objects_are_each_a_target() {
         "{ms:?}"
     );
 }
+
+#[test]
+fn unnamed_rebels_belong_to_the_state_the_sentence_is_set_in() {
+    let ms = run(
+        "Kenyan troops attacked the militants in southern Somalia on Monday.",
+        "en",
+        "2021-06-01",
+    );
+    assert!(
+        has(&ms, EventType::Assault, "KEN", Some("SOMREB")).is_some(),
+        "{ms:?}"
+    );
+    // A group named before is the one meant.
+    let ms = run(
+        "Kenyan troops attacked al-Shabaab in southern Somalia on Monday, the militant group that raided a Kenyan base in January.",
+        "en",
+        "2021-06-01",
+    );
+    assert!(
+        ms.iter()
+            .all(|m| m.source.code != "SOMREB"
+                && m.target.as_ref().is_none_or(|t| t.code != "SOMREB")),
+        "{ms:?}"
+    );
+}

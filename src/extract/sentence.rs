@@ -436,6 +436,57 @@ impl Sentence {
                 .map(|x| x.2.to_string())
                 .or(a.sector.take());
         }
+        // "the militants", "rebel leaders in eastern Ukraine": rebels named
+        // without their state are the armed opposition of the state the
+        // sentence itself is set in (not the article's: that may be the
+        // foreign side).
+        let set_in = s
+            .places
+            .iter()
+            .find_map(|p| place_states.get(p.2).copied().flatten())
+            .or_else(|| {
+                // "in southern Somalia": a state named as where.
+                s.actors
+                    .iter()
+                    .find(|a| {
+                        lex.actors[a.actor].kind.as_deref() == Some("state")
+                            && s.cues.iter().any(|c| {
+                                c.2 == Cue::Location
+                                    && c.1 <= a.start
+                                    && gap(text, c.1, a.start) <= 1
+                            })
+                    })
+                    .map(|a| a.actor)
+            });
+        if let Some(state) = set_in {
+            for &(start, end, sector) in &sectors {
+                let qualifies = s.actors.iter().any(|a| {
+                    (a.end <= start && gap(text, a.end, start) <= 1)
+                        || (a.start >= end && gap(text, end, a.start) == 0)
+                        || (a.start <= start && a.end >= end)
+                });
+                if sector == "REB" && !qualifies {
+                    // "… against Islamic State, the militant group that …":
+                    // an armed group named before is the one meant.
+                    let named = s.actors.iter().rev().find(|a| {
+                        a.end <= start && !a.place && lex.actors[a.actor].sector == "REB"
+                    });
+                    let actor = named.map_or(state, |a| a.actor);
+                    let at = s.actors.partition_point(|a| a.start < start);
+                    s.actors.insert(
+                        at,
+                        ActorRef {
+                            start,
+                            end,
+                            actor,
+                            sector: Some(sector.to_string()),
+                            modifier: false,
+                            place: false,
+                        },
+                    );
+                }
+            }
+        }
         // "Russian President Vladimir Putin": adjacent mentions of one actor
         // code are one mention (a title between them is allowed).
         let mut merged: Vec<ActorRef> = Vec::with_capacity(s.actors.len());
