@@ -898,8 +898,8 @@ impl Extractor {
             let co_target = target
                 .filter(|&t| !mutual(event_type) && s.actors[t].start > ts)
                 .and_then(|t| {
-                    let next = roles::candidates(s).find(|(_, a)| a.start >= s.actors[t].end)?;
-                    let (b, after) = next;
+                    let (b, after) =
+                        roles::candidates(s).find(|(_, a)| a.start >= s.actors[t].end)?;
                     let joined = s
                         .cues_in(Cue::Conjunction, s.actors[t].end, after.start)
                         .next()
