@@ -22,6 +22,23 @@ pub struct ActorRef {
     pub place: bool,
 }
 
+/// Adds, in text order, a party that a common noun stands for
+/// ("government troops", "the militants"): it acts, it is no place.
+fn insert_unnamed(actors: &mut Vec<ActorRef>, span: (usize, usize), actor: usize, sector: &str) {
+    let at = actors.partition_point(|a| a.start < span.0);
+    actors.insert(
+        at,
+        ActorRef {
+            start: span.0,
+            end: span.1,
+            actor,
+            sector: Some(sector.to_string()),
+            modifier: false,
+            place: false,
+        },
+    );
+}
+
 /// Where the article is set, for places and unnamed forces: each gazetteer
 /// place's state, and the state the article's places lie in most.
 #[derive(Clone, Copy)]
@@ -395,18 +412,7 @@ impl Sentence {
                 if qualifies {
                     sectors.push((start, end, sector));
                 } else if let Some(state) = here {
-                    let at = s.actors.partition_point(|a| a.start < start);
-                    s.actors.insert(
-                        at,
-                        ActorRef {
-                            start,
-                            end,
-                            actor: state,
-                            sector: Some(sector.to_string()),
-                            modifier: false,
-                            place: false,
-                        },
-                    );
+                    insert_unnamed(&mut s.actors, (start, end), state, sector);
                 }
             }
             sectors.sort_by_key(|x| x.0);
@@ -472,18 +478,7 @@ impl Sentence {
                         a.end <= start && !a.place && lex.actors[a.actor].sector == "REB"
                     });
                     let actor = named.map_or(state, |a| a.actor);
-                    let at = s.actors.partition_point(|a| a.start < start);
-                    s.actors.insert(
-                        at,
-                        ActorRef {
-                            start,
-                            end,
-                            actor,
-                            sector: Some(sector.to_string()),
-                            modifier: false,
-                            place: false,
-                        },
-                    );
+                    insert_unnamed(&mut s.actors, (start, end), actor, sector);
                 }
             }
         }
