@@ -964,3 +964,81 @@ fn unnamed_rebels_belong_to_the_state_the_sentence_is_set_in() {
         "{ms:?}"
     );
 }
+
+#[test]
+fn a_state_after_in_is_where_even_before_a_verb() {
+    // "in western Sudan had asked": Sudan is where the rebels are, not who asked.
+    let ms = run(
+        "The rebels in western Sudan had asked Chad for military help against Khartoum.",
+        "en",
+        "2021-06-01",
+    );
+    assert!(
+        has(&ms, EventType::Request, "SDNREB", Some("TCD")).is_some(),
+        "{ms:?}"
+    );
+    assert!(
+        has(&ms, EventType::Request, "SDN", Some("TCD")).is_none(),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn unnamed_forces_belong_to_a_state_named_as_where() {
+    let ms = run(
+        "Security forces in Kenya have beaten dozens of Somali refugees, a rights group said.",
+        "en",
+        "2021-06-01",
+    );
+    assert!(
+        has(&ms, EventType::Assault, "KEN", Some("SOMCIV")).is_some(),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn a_spoken_threat_naming_no_one_aims_at_the_other_side() {
+    let ms = run(
+        "Ethiopian troops shelled Eritrean positions near Badme on Monday, killing 12 soldiers.\n\
+         Prime Minister Abiy said Ethiopia would take whatever action was necessary to defend its borders.",
+        "en",
+        "2021-06-01",
+    );
+    assert!(
+        has(&ms, EventType::Threaten, "ETH", Some("ERI")).is_some(),
+        "{ms:?}"
+    );
+    // With no one fought in the article, the threat has no one to aim at.
+    let ms = run(
+        "Prime Minister Abiy said Ethiopia would take whatever action was necessary to defend its borders.",
+        "en",
+        "2021-06-01",
+    );
+    assert!(
+        !ms.iter().any(|m| m.event_type == EventType::Threaten),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn an_operation_in_a_state_strikes_that_state() {
+    let ms = run(
+        "Kenya said on Monday that it was carrying out a military operation in southern Somalia.",
+        "en",
+        "2021-06-01",
+    );
+    assert!(
+        has(&ms, EventType::Assault, "KEN", Some("SOM")).is_some(),
+        "{ms:?}"
+    );
+    // Not for a verb whose subject is another verb's object.
+    let ms = run(
+        "Serb forces killed three ethnic Albanians in a gunbattle in southeastern Serbia on Friday.",
+        "en",
+        "2021-06-01",
+    );
+    assert!(
+        has(&ms, EventType::Assault, "ALB", Some("SRB")).is_none(),
+        "{ms:?}"
+    );
+}

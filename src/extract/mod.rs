@@ -498,6 +498,22 @@ impl Extractor {
         // to act": Iran urges, not Israel).
         let mut clause_source: Option<usize> = None;
         // A place in the source's own country names where, not whom.
+        // "an operation in northwest Syria": a state named as where.
+        let named_as_where = |a: &sentence::ActorRef| {
+            lex.actors[a.actor].kind.as_deref() == Some("state")
+                && s.cues_in(Cue::Location, s.span.0, a.start)
+                    .any(|c| gap(text, c.1, a.start) == 0)
+        };
+        // Whether the actor at `src` is the subject of the trigger at `ts`:
+        // no verb between them, and none before it in its clause ("killed
+        // three villagers in a gunbattle": the villagers are an object).
+        let subject_of = |src: usize, ts: usize| {
+            let a = &s.actors[src];
+            !s.triggers.iter().any(|t| {
+                (t.0 >= a.end && t.1 <= ts)
+                    || (t.1 <= a.start && !clause_break(text, t.1, a.start, false))
+            })
+        };
         let home_place = |src: Option<usize>, p: usize| {
             s.actors[p].place
                 && src.is_some_and(|src| {
@@ -621,16 +637,25 @@ impl Extractor {
                 && !unnamed_object
                 && !pair
             {
+                // A state named as where counts only for the subject's own
+                // verb: in "killed three villagers in a gunbattle in Serbia"
+                // the villagers did not fight Serbia.
+                let subject_verb = g.source.is_some_and(|src| subject_of(src, ts));
                 g.target = s
                     .actors
                     .iter()
                     .position(|a| {
-                        a.place
+                        (a.place || (subject_verb && named_as_where(a)))
                             && a.start >= te
                             && gap(text, te, a.start) <= 12
                             && !clause_break(text, te, a.start, false)
                     })
-                    .filter(|&p| !home_place(g.source, p));
+                    .filter(|&p| {
+                        g.source.is_none_or(|src| {
+                            lex.actors[s.actors[src].actor].code
+                                != lex.actors[s.actors[p].actor].code
+                        })
+                    });
             }
             // "halted economic aid", "lifted the night curfew": a verb that
             // stops the act right before it turns it round.
@@ -813,9 +838,18 @@ impl Extractor {
                         && gap(text, ts, t.0) <= 3
                         && lex.triggers[t.2].event_type == EventType::Assault
                 });
+            // "Israel would take whatever action was necessary": a threat
+            // spoken as one (not an act merely planned) is aimed at the
+            // speaker's other side when it names no one.
+            let spoken_threat = event_type == EventType::Threaten
+                && source.is_some_and(|src| subject_of(src, ts))
+                && s.triggers
+                    .iter()
+                    .any(|t| t.0 == ts && lex.triggers[t.2].event_type == EventType::Threaten);
             let pending_target = source.is_some()
                 && ((event_type == EventType::Assault && counted)
                     || threat_of_force
+                    || spoken_threat
                     || attack_condemned
                     || matches!(
                         event_type,

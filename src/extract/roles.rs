@@ -80,10 +80,15 @@ pub fn eligible(s: &Sentence, text: &str) -> Vec<bool> {
             };
             // "in Syrian government airstrikes": after "in", an actor that
             // qualifies the act right after it is its agent, not a place.
-            let qualifies_act = s
-                .triggers
-                .iter()
-                .any(|t| t.0 >= a.end && gap(text, a.end, t.0) <= 1);
+            // One word between is allowed only when it gave the actor its
+            // sector ("Syrian government airstrikes"): in "rebels in Sudan
+            // had asked", Sudan is where, and "had" is no qualifier.
+            let qualifies_act = s.triggers.iter().any(|t| {
+                t.0 >= a.end && {
+                    let between = gap(text, a.end, t.0);
+                    between == 0 || (between == 1 && a.sector.is_some())
+                }
+            });
             // "rockets at northern Israel", "strikes on southern Lebanon": a
             // region word after a target marker still names the target.
             let targeted_region = |ls: usize| {

@@ -395,15 +395,33 @@ impl Sentence {
             }
         }
         s.triggers.dedup_by_key(|t| (t.0, t.2));
+        // "the militants", "rebel leaders in eastern Ukraine": rebels named
+        // without their state are the armed opposition of the state the
+        // sentence itself is set in (not the article's: that may be the
+        // foreign side).
+        let set_in = s
+            .places
+            .iter()
+            .find_map(|p| place_states.get(p.2).copied().flatten())
+            .or_else(|| {
+                // "in southern Somalia": a state named as where.
+                s.actors
+                    .iter()
+                    .find(|a| {
+                        lex.actors[a.actor].kind.as_deref() == Some("state")
+                            && s.cues.iter().any(|c| {
+                                c.2 == Cue::Location
+                                    && c.1 <= a.start
+                                    && gap(text, c.1, a.start) <= 1
+                            })
+                    })
+                    .map(|a| a.actor)
+            });
         // Right after a state ("Syrian government forces") the words give
         // its sector; alone, they stand for the forces of the state the
-        // sentence's first place lies in, else the article's.
+        // sentence is set in, else the article's.
         if !hosts.is_empty() {
-            let here = s
-                .places
-                .iter()
-                .find_map(|p| place_states.get(p.2).copied().flatten())
-                .or(host);
+            let here = set_in.or(host);
             for (start, end, sector) in hosts {
                 let qualifies = s.actors.iter().any(|a| {
                     (a.end <= start && gap(text, a.end, start) == 0)
@@ -442,28 +460,6 @@ impl Sentence {
                 .map(|x| x.2.to_string())
                 .or(a.sector.take());
         }
-        // "the militants", "rebel leaders in eastern Ukraine": rebels named
-        // without their state are the armed opposition of the state the
-        // sentence itself is set in (not the article's: that may be the
-        // foreign side).
-        let set_in = s
-            .places
-            .iter()
-            .find_map(|p| place_states.get(p.2).copied().flatten())
-            .or_else(|| {
-                // "in southern Somalia": a state named as where.
-                s.actors
-                    .iter()
-                    .find(|a| {
-                        lex.actors[a.actor].kind.as_deref() == Some("state")
-                            && s.cues.iter().any(|c| {
-                                c.2 == Cue::Location
-                                    && c.1 <= a.start
-                                    && gap(text, c.1, a.start) <= 1
-                            })
-                    })
-                    .map(|a| a.actor)
-            });
         if let Some(state) = set_in {
             for &(start, end, sector) in &sectors {
                 let qualifies = s.actors.iter().any(|a| {
