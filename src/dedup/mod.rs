@@ -5,9 +5,10 @@
 //! date — so an Indonesian and an English report of one air strike meet.
 //! Ids hash the first mention's codes, so the same input yields the same ids.
 
-use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, Datelike, NaiveDate, Utc};
+use hashbrown::HashMap;
 use serde::{Deserialize, Serialize};
 
 use crate::model::{DatePrecision, Event, EventType, Mention};
@@ -46,15 +47,71 @@ fn symmetric(t: EventType) -> bool {
     )
 }
 
-type Key = (EventType, String, String);
+/// What an event is matched by: type and the two codes (a mutual act's in
+/// code order; `_` for no target).
+#[derive(PartialEq, Eq)]
+struct Key {
+    t: EventType,
+    a: String,
+    b: String,
+}
 
-fn key(t: EventType, source: &str, target: Option<&str>) -> Key {
-    let target = target.unwrap_or("_").to_string();
-    let source = source.to_string();
+/// A [`Key`] looked up without allocating its codes (hashes the same):
+/// every mention is looked up, most open no event.
+struct KeyRef<'a> {
+    t: EventType,
+    a: &'a str,
+    b: &'a str,
+}
+
+fn hash_key<H: Hasher>(t: EventType, a: &str, b: &str, state: &mut H) {
+    t.hash(state);
+    a.hash(state);
+    b.hash(state);
+}
+
+impl Hash for Key {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        hash_key(self.t, &self.a, &self.b, state);
+    }
+}
+
+impl Hash for KeyRef<'_> {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        hash_key(self.t, self.a, self.b, state);
+    }
+}
+
+impl hashbrown::Equivalent<Key> for KeyRef<'_> {
+    fn equivalent(&self, k: &Key) -> bool {
+        self.t == k.t && self.a == k.a && self.b == k.b
+    }
+}
+
+impl KeyRef<'_> {
+    fn to_owned(&self) -> Key {
+        Key {
+            t: self.t,
+            a: self.a.to_string(),
+            b: self.b.to_string(),
+        }
+    }
+}
+
+fn key<'a>(t: EventType, source: &'a str, target: Option<&'a str>) -> KeyRef<'a> {
+    let target = target.unwrap_or("_");
     if symmetric(t) && target < source {
-        (t, target, source)
+        KeyRef {
+            t,
+            a: target,
+            b: source,
+        }
     } else {
-        (t, source, target)
+        KeyRef {
+            t,
+            a: source,
+            b: target,
+        }
     }
 }
 
@@ -255,7 +312,7 @@ impl Deduper {
                 &e.source.code,
                 e.target.as_ref().map(|t| t.code.as_str()),
             );
-            self.by_key.entry(k).or_default().push(i);
+            self.by_key.entry(k.to_owned()).or_default().push(i);
             self.by_id.insert(e.id.clone(), i);
         }
     }
@@ -297,7 +354,8 @@ impl Deduper {
             m.event_type,
             &m.source.code,
             m.target.as_ref().map(|t| t.code.as_str()),
-        );
+        )
+        .to_owned();
         let id = event_id(&m);
         let report = Report::of(&m);
         let mode = m.mode.as_deref();
@@ -337,15 +395,47 @@ impl Deduper {
 
 /// Stable id: the codes and date of the mention that first told the event.
 fn event_id(m: &Mention) -> String {
-    let basis = format!(
-        "{}|{}|{}|{}|{}",
-        m.event_type.as_str(),
-        m.source.code,
-        m.target.as_ref().map_or("_", |t| t.code.as_str()),
-        m.date,
-        m.evidence.article,
+    // The hash of "TYPE|source|target|date|article", fed piece by piece
+    // (the same bytes) rather than formatted into a string first.
+    let mut h = blake3::Hasher::new();
+    h.update(m.event_type.as_str().as_bytes());
+    h.update(b"|");
+    h.update(m.source.code.as_bytes());
+    h.update(b"|");
+    h.update(
+        m.target
+            .as_ref()
+            .map_or("_", |t| t.code.as_str())
+            .as_bytes(),
     );
-    blake3::hash(basis.as_bytes()).to_hex()[..16].to_string()
+    h.update(b"|");
+    h.update(&date_bytes(m.date));
+    h.update(b"|");
+    h.update(m.evidence.article.as_bytes());
+    h.finalize().to_hex()[..16].to_string()
+}
+
+/// `date.to_string()` ("2020-02-28") without formatting machinery, for
+/// years of four digits; others (never met in news) by `Display`.
+fn date_bytes(date: NaiveDate) -> smallvec::SmallVec<[u8; 10]> {
+    let (y, m, d) = (date.year(), date.month(), date.day());
+    if !(0..=9999).contains(&y) {
+        return date.to_string().into_bytes().into();
+    }
+    let y = y as u32;
+    let digit = |v: u32| b'0' + v as u8;
+    smallvec::SmallVec::from_buf([
+        digit(y / 1000),
+        digit(y / 100 % 10),
+        digit(y / 10 % 10),
+        digit(y % 10),
+        b'-',
+        digit(m / 10),
+        digit(m % 10),
+        b'-',
+        digit(d / 10),
+        digit(d % 10),
+    ])
 }
 
 /// What one mention said about an event, kept to sum the event up again.
@@ -493,6 +583,20 @@ fn merge(e: &mut Event, reports: &[Report], m: &Mention, now: DateTime<Utc>) -> 
 mod tests {
     use super::*;
     use crate::model::{Actor, Evidence, Fatalities};
+
+    #[test]
+    fn date_bytes_are_the_displayed_date() {
+        for (y, m, d) in [
+            (2020, 2, 28),
+            (1999, 12, 1),
+            (5, 1, 9),
+            (10000, 3, 4),
+            (-44, 3, 15),
+        ] {
+            let date = NaiveDate::from_ymd_opt(y, m, d).expect("date");
+            assert_eq!(&date_bytes(date)[..], date.to_string().as_bytes());
+        }
+    }
 
     fn mention(article: &str, lang: &str, date: &str, killed: Option<u32>) -> Mention {
         let actor = |c: &str| Actor {

@@ -104,7 +104,10 @@ pub fn resolve(
     published: NaiveDate,
 ) -> Option<DateCue> {
     let sentence = &text[span.0..span.1];
-    if let Some(c) = ISO.captures(sentence) {
+    // Both patterns need a byte few sentences hold ('-' or '/'): looked
+    // for with memchr before running the regexes on every sentence.
+    let iso = memchr::memchr(b'-', sentence.as_bytes()).and_then(|_| ISO.captures(sentence));
+    if let Some(c) = iso {
         let y = c[1].parse().ok()?;
         let m = c[2].parse().ok()?;
         let d = c[3].parse().ok()?;
@@ -116,7 +119,9 @@ pub fn resolve(
             });
         }
     }
-    if let Some(c) = DAY_MONTH.captures(sentence) {
+    let day_month =
+        memchr::memchr(b'/', sentence.as_bytes()).and_then(|_| DAY_MONTH.captures(sentence));
+    if let Some(c) = day_month {
         let d: u32 = c[1].parse().ok()?;
         let m: u32 = c[2].parse().ok()?;
         let stated_year = c.get(3).and_then(|y| y.as_str().parse::<i32>().ok());

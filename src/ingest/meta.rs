@@ -157,9 +157,14 @@ fn published(lines: &mut DateLines<'_>, lexicon: &Lexicon) -> Option<(NaiveDate,
 
 /// The date of a line that holds little else than a date.
 fn date_line_found(line: &str, lexicon: &Lexicon) -> Option<Found> {
+    // Every date form carries a year in digits (see `find_dates`): a line
+    // without a digit is no date line, and is not worth counting its words.
+    if !line.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
     // A date spells at most two words with letters ("of February"): a line
     // with many more is a paragraph, not worth the date patterns.
-    if word_count(line) > DATE_LINE_MAX_WORDS + 6 {
+    if words_exceed(line, DATE_LINE_MAX_WORDS + 6) {
         return None;
     }
     let found = find_dates(line, lexicon);
@@ -176,9 +181,18 @@ fn date_line_found(line: &str, lexicon: &Lexicon) -> Option<Found> {
 
 /// Words with at least one letter (times, numbers and dashes don't count).
 fn word_count(s: &str) -> usize {
+    lettered_words(s).count()
+}
+
+/// `word_count(s) > max`, stopping at the word past `max`: head lines that
+/// are paragraphs hold a hundred words.
+fn words_exceed(s: &str, max: usize) -> bool {
+    lettered_words(s).nth(max).is_some()
+}
+
+fn lettered_words(s: &str) -> impl Iterator<Item = &str> {
     s.split_whitespace()
         .filter(|w| w.chars().any(char::is_alphabetic))
-        .count()
 }
 
 /// Every date in `line`, earliest first (longest first at the same start).
@@ -337,6 +351,15 @@ fn is_boilerplate(line: &str) -> bool {
 /// it or on the next line), else the first line that is only a URL.
 fn url(lines: &[&str]) -> Option<String> {
     for (i, line) in lines.iter().enumerate() {
+        // Every label begins with o, u or s, and no character but those
+        // (either case) lower-cases to a string that does: most lines
+        // are ruled out by their first byte.
+        if !matches!(
+            line.as_bytes().first().map(|b| b | 0x20),
+            Some(b'o' | b'u' | b's')
+        ) {
+            continue;
+        }
         let labelled = ["original url", "url:", "source:", "sumber:"]
             .iter()
             .find(|p| starts_lowered(line, p));
@@ -353,6 +376,12 @@ fn url(lines: &[&str]) -> Option<String> {
     }
     lines.iter().find_map(|l| {
         let bare = l.trim_start_matches('<').trim_end_matches('>');
+        // A URL no more than two bytes shorter than the line starts in its
+        // first three bytes, with "http": other lines need no regex.
+        let head = &bare.as_bytes()[..bare.len().min(6)];
+        if !head.windows(4).any(|w| w == b"http") {
+            return None;
+        }
         let u = find_url(bare)?;
         (u.len() + 2 >= bare.len()).then_some(u)
     })

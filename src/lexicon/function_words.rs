@@ -25,6 +25,18 @@ pub struct FunctionWords {
     /// hasher (foldhash), not SipHash: every article looks up 150 words and
     /// the keys are our own lexicon's, no one's attack surface.
     words: HashMap<String, u64>,
+    /// Bit `ascii_slot(word)` is set for every ASCII word in `words`: most
+    /// words of a text (by length and first letter) are ruled out without
+    /// lower-casing or hashing them.
+    ascii_filter: [u64; 8],
+}
+
+/// A 9-bit slot of an ASCII word by its length (up to 15) and lower-cased
+/// first byte; `None` for a longer word, which no filter bit stands for.
+#[inline]
+fn ascii_slot(word: &[u8]) -> Option<usize> {
+    let first = *word.first()?;
+    (word.len() < 16).then(|| (word.len() << 5) | usize::from(first.to_ascii_lowercase() & 31))
 }
 
 impl FunctionWords {
@@ -41,6 +53,13 @@ impl FunctionWords {
         for w in words {
             let w = w.trim().to_lowercase();
             if !w.is_empty() {
+                if w.is_ascii() {
+                    match ascii_slot(w.as_bytes()) {
+                        Some(slot) => self.ascii_filter[slot / 64] |= 1 << (slot % 64),
+                        // A long word: every long word passes the filter.
+                        None => self.ascii_filter = [u64::MAX; 8],
+                    }
+                }
                 *self.words.entry(w).or_default() |= 1 << i;
             }
         }
@@ -60,6 +79,11 @@ impl FunctionWords {
             // Most words are ASCII: lower-cased bytewise, the same result
             // as `char::to_lowercase` gives them, without a char loop.
             if w.is_ascii() {
+                let passes = ascii_slot(w.as_bytes())
+                    .is_none_or(|slot| self.ascii_filter[slot / 64] & (1 << (slot % 64)) != 0);
+                if !passes {
+                    continue;
+                }
                 word.push_str(w);
                 word.make_ascii_lowercase();
             } else {

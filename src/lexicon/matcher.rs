@@ -3,6 +3,7 @@
 use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
 
+use super::edge_table::{pack, EdgeTable, SHORT};
 use super::{Cue, Entry, Meaning};
 
 /// A text folded for matching: lower-cased, white space runs collapsed to one
@@ -414,7 +415,13 @@ impl Builder {
             }
         }
         first.push(checks.len() as u32);
+        let short = EdgeTable::new(
+            edges
+                .iter()
+                .map(|(k, &next)| (k.node, k.sep, &k.token[..], next)),
+        );
         Ok(Matcher {
+            short,
             edges,
             nodes,
             prefix_index,
@@ -587,6 +594,9 @@ fn word_end(text: &str, mut i: usize) -> usize {
 /// listed by its node and the first bytes of that word, for the words it
 /// begins.
 pub struct Matcher {
+    /// The edges of tokens up to `edge_table::SHORT` bytes, where the scan
+    /// looks them up; `edges` holds them all.
+    short: EdgeTable,
     edges: hashbrown::HashMap<EdgeKey, u32>,
     nodes: Vec<Node>,
     prefix_index: hashbrown::HashMap<EdgeKey, (u32, u32)>,
@@ -649,6 +659,7 @@ impl Matcher {
             + self.nodes.capacity() * std::mem::size_of::<Node>()
             + self.prefixes.capacity() * std::mem::size_of::<(Box<[u8]>, u32)>()
             + self.prefix_filter.len() * 8
+            + self.short.memory_usage()
             + tokens
     }
 
@@ -758,7 +769,12 @@ impl Matcher {
                     }
                 }
             }
-            let Some(&next) = self.edges.get(&EdgeQuery { node, sep, token }) else {
+            let next = if token.len() <= SHORT {
+                self.short.get(node, sep, pack(bytes, s, end), token.len())
+            } else {
+                self.edges.get(&EdgeQuery { node, sep, token }).copied()
+            };
+            let Some(next) = next else {
                 return ahead;
             };
             node = next;

@@ -4,6 +4,7 @@
 //! are compiled into one trie of tokens (`matcher.rs`), so one pass over a
 //! text finds every lexicon phrase in it, whatever the size of the lexicons.
 
+mod edge_table;
 mod files;
 mod function_words;
 mod matcher;

@@ -1,0 +1,146 @@
+//! The token trie's edges whose token is at most 8 bytes, in a table keyed
+//! by plain integers.
+//!
+//! The scan looks up one edge for nearly every token of every text (≈ 1,400
+//! an article). Through a `HashMap<EdgeKey, u32>` each lookup hashed the
+//! token's bytes one write at a time and compared them with `memcmp`: about
+//! 50 instructions. Most tokens are short words, so a token of up to 8
+//! bytes is packed into a `u64` (one unaligned load and a mask), hashed by
+//! one multiplication and compared as two integers; longer tokens still go
+//! to the map.
+
+/// Longest token the table holds.
+pub(super) const SHORT: usize = 8;
+
+const EMPTY: u32 = u32::MAX;
+
+#[derive(Clone, Copy)]
+struct Slot {
+    token: u64,
+    /// Node, separator and token length (see [`tag`]).
+    tag: u64,
+    next: u32,
+}
+
+/// Open addressing, linear probing, at most half full.
+pub(super) struct EdgeTable {
+    slots: Box<[Slot]>,
+    shift: u32,
+}
+
+#[inline]
+fn tag(node: u32, sep: u8, len: usize) -> u64 {
+    u64::from(node) | u64::from(sep) << 32 | (len as u64) << 40
+}
+
+#[inline]
+fn home(token: u64, tag: u64, shift: u32) -> usize {
+    ((token ^ tag.rotate_left(29)).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> shift) as usize
+}
+
+/// Bytes `s..e` of `bytes` (at most [`SHORT`]) as a little-endian `u64`,
+/// zero above the token.
+#[inline]
+pub(super) fn pack(bytes: &[u8], s: usize, e: usize) -> u64 {
+    let len = e - s;
+    debug_assert!(len <= SHORT);
+    match bytes.get(s..s + 8) {
+        Some(w) => {
+            let w = u64::from_le_bytes(w.try_into().unwrap_or([0; 8]));
+            if len == 8 {
+                w
+            } else {
+                w & ((1u64 << (8 * len)) - 1)
+            }
+        }
+        None => {
+            let mut b = [0u8; 8];
+            b[..len].copy_from_slice(&bytes[s..e]);
+            u64::from_le_bytes(b)
+        }
+    }
+}
+
+impl EdgeTable {
+    /// The table of `edges` (node, separator, token, next node); tokens
+    /// longer than [`SHORT`] are left out.
+    pub(super) fn new<'a>(edges: impl Iterator<Item = (u32, u8, &'a [u8], u32)> + Clone) -> Self {
+        let n = edges.clone().filter(|e| e.2.len() <= SHORT).count();
+        let bits = (n.max(1) * 2).next_power_of_two().trailing_zeros().max(4);
+        let mut slots = vec![
+            Slot {
+                token: 0,
+                tag: 0,
+                next: EMPTY,
+            };
+            1 << bits
+        ]
+        .into_boxed_slice();
+        let shift = 64 - bits;
+        let mask = slots.len() - 1;
+        for (node, sep, token, next) in edges.filter(|e| e.2.len() <= SHORT) {
+            let (token, tag) = (pack(token, 0, token.len()), tag(node, sep, token.len()));
+            let mut i = home(token, tag, shift);
+            while slots[i].next != EMPTY {
+                i = (i + 1) & mask;
+            }
+            slots[i] = Slot { token, tag, next };
+        }
+        EdgeTable { slots, shift }
+    }
+
+    /// The node the edge from `node`, after `sep`, by the token packed in
+    /// `token` (`len` bytes, at most [`SHORT`]) leads to.
+    #[inline]
+    pub(super) fn get(&self, node: u32, sep: u8, token: u64, len: usize) -> Option<u32> {
+        let tag = tag(node, sep, len);
+        let mask = self.slots.len() - 1;
+        let mut i = home(token, tag, self.shift);
+        loop {
+            let s = self.slots[i];
+            if s.next == EMPTY {
+                return None;
+            }
+            if s.token == token && s.tag == tag {
+                return Some(s.next);
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    pub(super) fn memory_usage(&self) -> usize {
+        std::mem::size_of_val(&*self.slots)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn packs_near_the_end_and_in_the_middle_alike() {
+        let text = b"the convoy";
+        assert_eq!(pack(text, 0, 3), pack(b"the", 0, 3));
+        assert_eq!(pack(text, 4, 10), pack(b"convoy", 0, 6));
+        assert_eq!(pack(b"abcdefghij", 1, 9), pack(b"bcdefghi", 0, 8));
+    }
+
+    #[test]
+    fn finds_what_it_holds_and_nothing_else() {
+        let edges: Vec<(u32, u8, &[u8], u32)> = vec![
+            (0, 0, b"the", 1),
+            (1, 1, b"convoy", 2),
+            (0, 1, b"the", 3),
+            (0, 0, b"longer-than-8", 4),
+            (7, 0, b"", 5),
+        ];
+        let t = EdgeTable::new(edges.iter().copied());
+        assert_eq!(t.get(0, 0, pack(b"the", 0, 3), 3), Some(1));
+        assert_eq!(t.get(0, 1, pack(b"the", 0, 3), 3), Some(3));
+        assert_eq!(t.get(1, 1, pack(b"convoy", 0, 6), 6), Some(2));
+        assert_eq!(t.get(7, 0, 0, 0), Some(5));
+        assert_eq!(t.get(1, 0, pack(b"convoy", 0, 6), 6), None);
+        assert_eq!(t.get(0, 0, pack(b"th", 0, 2), 2), None);
+        assert_eq!(t.get(2, 0, pack(b"the", 0, 3), 3), None);
+    }
+}
