@@ -1042,3 +1042,25 @@ fn an_operation_in_a_state_strikes_that_state() {
         "{ms:?}"
     );
 }
+
+#[test]
+fn rights_groups_and_lenders_are_parties_of_their_own() {
+    let ms = run(
+        "Amnesty International accused Ethiopia of killing civilians in Tigray.",
+        "en",
+        "2021-06-01",
+    );
+    assert!(
+        has(&ms, EventType::Accuse, "AMNESTY", Some("ETH")).is_some(),
+        "{ms:?}"
+    );
+    let ms = run(
+        "The International Monetary Fund agreed to lend Pakistan 3 billion dollars.",
+        "en",
+        "2021-06-01",
+    );
+    assert!(
+        has(&ms, EventType::Agree, "IMF", Some("PAK")).is_some(),
+        "{ms:?}"
+    );
+}
