@@ -498,12 +498,6 @@ impl Extractor {
         // to act": Iran urges, not Israel).
         let mut clause_source: Option<usize> = None;
         // A place in the source's own country names where, not whom.
-        // "an operation in northwest Syria": a state named as where.
-        let named_as_where = |a: &sentence::ActorRef| {
-            lex.actors[a.actor].kind.as_deref() == Some("state")
-                && s.cues_in(Cue::Location, s.span.0, a.start)
-                    .any(|c| gap(text, c.1, a.start) == 0)
-        };
         // Whether the actor at `src` is the subject of the trigger at `ts`:
         // no verb between them, and none before it in its clause ("killed
         // three villagers in a gunbattle": the villagers are an object).
@@ -645,17 +639,12 @@ impl Extractor {
                     .actors
                     .iter()
                     .position(|a| {
-                        (a.place || (subject_verb && named_as_where(a)))
+                        (a.place || (subject_verb && s.named_as_where(lex, text, a)))
                             && a.start >= te
                             && gap(text, te, a.start) <= 12
                             && !clause_break(text, te, a.start, false)
                     })
-                    .filter(|&p| {
-                        g.source.is_none_or(|src| {
-                            lex.actors[s.actors[src].actor].code
-                                != lex.actors[s.actors[p].actor].code
-                        })
-                    });
+                    .filter(|&p| g.source.is_none_or(|src| code(src) != code(p)));
             }
             // "halted economic aid", "lifted the night curfew": a verb that
             // stops the act right before it turns it round.

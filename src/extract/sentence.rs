@@ -404,17 +404,9 @@ impl Sentence {
             .iter()
             .find_map(|p| place_states.get(p.2).copied().flatten())
             .or_else(|| {
-                // "in southern Somalia": a state named as where.
                 s.actors
                     .iter()
-                    .find(|a| {
-                        lex.actors[a.actor].kind.as_deref() == Some("state")
-                            && s.cues.iter().any(|c| {
-                                c.2 == Cue::Location
-                                    && c.1 <= a.start
-                                    && gap(text, c.1, a.start) <= 1
-                            })
-                    })
+                    .find(|a| s.named_as_where(lex, text, a))
                     .map(|a| a.actor)
             });
         // Right after a state ("Syrian government forces") the words give
@@ -523,6 +515,16 @@ impl Sentence {
         s.numbers.sort_by_key(|n| n.start);
         s.eligible = super::roles::eligible(&s, text);
         s
+    }
+
+    /// "in southern Somalia", "an operation in Syria": a state named as
+    /// where the sentence is set (a location marker, and at most one word,
+    /// before it), not as a party.
+    pub fn named_as_where(&self, lex: &Lexicon, text: &str, a: &ActorRef) -> bool {
+        lex.actors[a.actor].kind.as_deref() == Some("state")
+            && self
+                .cues_in(Cue::Location, self.span.0, a.start)
+                .any(|c| gap(text, c.1, a.start) <= 1)
     }
 
     /// A conjunction stands right before `pos`: what starts there is joined
