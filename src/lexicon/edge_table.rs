@@ -5,37 +5,22 @@
 //! an article). Through a `HashMap<EdgeKey, u32>` each lookup hashed the
 //! token's bytes one write at a time and compared them with `memcmp`: about
 //! 50 instructions. Most tokens are short words, so a token of up to 8
-//! bytes is packed into a `u64` (one unaligned load and a mask), hashed by
-//! one multiplication and compared as two integers; longer tokens still go
-//! to the map.
+//! bytes is packed into a `u64` (one unaligned load and a mask) and looked
+//! up with its node as a pair of integers; longer tokens still go to the
+//! byte-keyed map.
 
 /// Longest token the table holds.
 pub(super) const SHORT: usize = 8;
 
-const EMPTY: u32 = u32::MAX;
-
-#[derive(Clone, Copy)]
-struct Slot {
-    token: u64,
-    /// Node, separator and token length (see [`tag`]).
-    tag: u64,
-    next: u32,
-}
-
-/// Open addressing, linear probing, at most half full.
+/// Edges by (packed token, tag): hashbrown's map hashes the two integers
+/// in a few instructions and compares them as integers.
 pub(super) struct EdgeTable {
-    slots: Box<[Slot]>,
-    shift: u32,
+    map: hashbrown::HashMap<(u64, u64), u32>,
 }
 
 #[inline]
 fn tag(node: u32, sep: u8, len: usize) -> u64 {
     u64::from(node) | u64::from(sep) << 32 | (len as u64) << 40
-}
-
-#[inline]
-fn home(token: u64, tag: u64, shift: u32) -> usize {
-    ((token ^ tag.rotate_left(29)).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> shift) as usize
 }
 
 /// Bytes `s..e` of `bytes` (at most [`SHORT`]) as a little-endian `u64`,
@@ -64,52 +49,28 @@ pub(super) fn pack(bytes: &[u8], s: usize, e: usize) -> u64 {
 impl EdgeTable {
     /// The table of `edges` (node, separator, token, next node); tokens
     /// longer than [`SHORT`] are left out.
-    pub(super) fn new<'a>(edges: impl Iterator<Item = (u32, u8, &'a [u8], u32)> + Clone) -> Self {
-        let n = edges.clone().filter(|e| e.2.len() <= SHORT).count();
-        let bits = (n.max(1) * 2).next_power_of_two().trailing_zeros().max(4);
-        let mut slots = vec![
-            Slot {
-                token: 0,
-                tag: 0,
-                next: EMPTY,
-            };
-            1 << bits
-        ]
-        .into_boxed_slice();
-        let shift = 64 - bits;
-        let mask = slots.len() - 1;
-        for (node, sep, token, next) in edges.filter(|e| e.2.len() <= SHORT) {
-            let (token, tag) = (pack(token, 0, token.len()), tag(node, sep, token.len()));
-            let mut i = home(token, tag, shift);
-            while slots[i].next != EMPTY {
-                i = (i + 1) & mask;
-            }
-            slots[i] = Slot { token, tag, next };
-        }
-        EdgeTable { slots, shift }
+    pub(super) fn new<'a>(edges: impl Iterator<Item = (u32, u8, &'a [u8], u32)>) -> Self {
+        let map = edges
+            .filter(|e| e.2.len() <= SHORT)
+            .map(|(node, sep, token, next)| {
+                (
+                    (pack(token, 0, token.len()), tag(node, sep, token.len())),
+                    next,
+                )
+            })
+            .collect();
+        EdgeTable { map }
     }
 
     /// The node the edge from `node`, after `sep`, by the token packed in
     /// `token` (`len` bytes, at most [`SHORT`]) leads to.
     #[inline]
     pub(super) fn get(&self, node: u32, sep: u8, token: u64, len: usize) -> Option<u32> {
-        let tag = tag(node, sep, len);
-        let mask = self.slots.len() - 1;
-        let mut i = home(token, tag, self.shift);
-        loop {
-            let s = self.slots[i];
-            if s.next == EMPTY {
-                return None;
-            }
-            if s.token == token && s.tag == tag {
-                return Some(s.next);
-            }
-            i = (i + 1) & mask;
-        }
+        self.map.get(&(token, tag(node, sep, len))).copied()
     }
 
     pub(super) fn memory_usage(&self) -> usize {
-        std::mem::size_of_val(&*self.slots)
+        self.map.allocation_size()
     }
 }
 
