@@ -1092,3 +1092,32 @@ fn a_yearless_dateline_takes_its_year_from_the_ledes_weekday() {
     let m = has(&ms, EventType::Assault, "IND", Some("PAK")).expect("IND→PAK assault");
     assert_eq!(m.date.to_string(), "2019-02-27");
 }
+
+#[test]
+fn turkish_case_endings_mark_the_object_and_the_setting() {
+    // A comma after the subject, the object in the accusative.
+    let ms = run(
+        "Rusya, Ukrayna'yı ateşkesi ihlal etmekle suçladı.",
+        "tr",
+        "2021-06-01",
+    );
+    assert!(
+        has(&ms, EventType::Accuse, "RUS", Some("UKR")).is_some(),
+        "{ms:?}"
+    );
+    // "Lübnan'daki" (in Lebanon) says where; the object's ending is on the
+    // noun the actor qualifies ("Hizbullah mevzilerini").
+    let ms = run(
+        "İsrail ordusu, Lübnan'daki Hizbullah mevzilerini bombaladı.",
+        "tr",
+        "2021-06-01",
+    );
+    assert!(
+        has(&ms, EventType::Assault, "ISR", Some("HEZ")).is_some(),
+        "{ms:?}"
+    );
+    assert!(
+        has(&ms, EventType::Assault, "LBN", Some("HEZ")).is_none(),
+        "{ms:?}"
+    );
+}
