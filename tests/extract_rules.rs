@@ -1121,3 +1121,35 @@ fn turkish_case_endings_mark_the_object_and_the_setting() {
         "{ms:?}"
     );
 }
+
+#[test]
+fn an_armed_party_after_a_noun_trigger_and_of_is_its_agent() {
+    // Spanish: the victims named before the noun are the target.
+    let ms = run(
+        "Cuatro policías peruanos murieron en una emboscada de Sendero Luminoso en el VRAEM.",
+        "es",
+        "2021-06-01",
+    );
+    let m = has(&ms, EventType::Assault, "PERREB", Some("PER")).expect("PERREB→PER");
+    assert_eq!(m.fatalities.killed, Some(4));
+    // French: with no one before the noun, the target is the one it is aimed at.
+    let ms = run(
+        "Les frappes de l'armée israélienne sur la Syrie ont fait six morts.",
+        "fr",
+        "2021-06-01",
+    );
+    assert!(
+        has(&ms, EventType::Assault, "ISR", Some("SYR")).is_some(),
+        "{ms:?}"
+    );
+    // A plain state after "de" suffers the act: no agent is made of it.
+    let ms = run(
+        "La invasión de Ucrania comenzó al amanecer.",
+        "es",
+        "2021-06-01",
+    );
+    assert!(
+        has(&ms, EventType::Assault, "UKR", None).is_none(),
+        "{ms:?}"
+    );
+}

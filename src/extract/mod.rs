@@ -533,6 +533,7 @@ impl Extractor {
             let place_target = material(trig.event_type);
             let mut g = roles::assign(s, text, ts, te, trig.roles, grammar, place_target);
             double_object(s, text, ts, &mut g);
+            noun_agent(s, text, te, grammar, lex, &mut g);
             // A place is a target only of a deed done there ("shelled
             // Kharkiv", "aid to Gaza"), not of words about it ("discussed
             // Gaza"), and never in the source's own country.
@@ -1166,6 +1167,59 @@ fn resolve_pronouns(lex: &Lexicon, text: &str, sentences: &mut [Sentence]) {
             last = subject;
         }
     }
+}
+
+/// "un ataque del ELN", "les frappes de l'armée israélienne": an armed
+/// party right after a noun trigger and its "of" is the act's agent (the
+/// way "an attack by" marks one), and a party the roles took for the source
+/// ("cinco soldados colombianos murieron en …") is its target. A plain state
+/// there is left alone: "la invasión de Ucrania" is suffered, not done.
+fn noun_agent(
+    s: &Sentence,
+    text: &str,
+    te: usize,
+    grammar: &Grammar,
+    lex: &Lexicon,
+    g: &mut roles::RoleGuess,
+) {
+    let rest = text[te..s.span.1].trim_start();
+    let Some(after) = grammar.noun_agent_markers.iter().find_map(|m| {
+        let r = rest.strip_prefix(m.as_str())?;
+        r.starts_with([' ', '\'']).then(|| s.span.1 - r.len())
+    }) else {
+        return;
+    };
+    let armed = |i: usize| {
+        let a = &s.actors[i];
+        !a.place
+            && !a.modifier
+            && (a.sector.is_some() || lex.actors[a.actor].sector.as_str() != "GOV")
+    };
+    let Some(agent) = s
+        .actors
+        .iter()
+        .position(|a| a.start >= after && a.start <= after + 3)
+        .filter(|&i| armed(i))
+    else {
+        return;
+    };
+    if g.source == Some(agent) {
+        return;
+    }
+    if g.target == Some(agent) || g.target.is_none() {
+        // The party the agent's act is aimed at ("… de l'armée israélienne
+        // sur le Liban") when no one stood before the noun.
+        let end = s.actors[agent].end;
+        let aimed = || {
+            s.actors.iter().position(|a| {
+                a.start >= end
+                    && gap(text, end, a.start) <= 3
+                    && s.cues_in(Cue::TargetMarker, end, a.start).next().is_some()
+            })
+        };
+        g.target = g.source.or_else(aimed);
+    }
+    g.source = Some(agent);
 }
 
 /// "Finland will give Tanzania a grant", "Iran sent Russia drones": the

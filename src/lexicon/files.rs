@@ -126,6 +126,8 @@ pub struct GrammarFile {
     #[serde(default)]
     pub setting_suffixes: Vec<String>,
     #[serde(default)]
+    pub noun_agent_markers: Vec<String>,
+    #[serde(default)]
     pub participle_suffixes: Vec<String>,
     #[serde(default)]
     pub discontinue: Vec<String>,

@@ -153,6 +153,9 @@ pub struct Grammar {
     /// "Lübnan'daki Hizbullah": an actor word with one of these endings
     /// (locative, ablative) names where, not who, before a final verb.
     pub setting_suffixes: Vec<String>,
+    /// "ataque del ELN", "frappes de l'armée": the "of" that links a noun
+    /// trigger to its agent.
+    pub noun_agent_markers: Vec<String>,
     /// Passive participle endings ("a warning issued by X"): a by-phrase
     /// after one belongs to the noun the participle qualifies.
     pub participle_suffixes: Vec<String>,
@@ -182,6 +185,7 @@ static NO_GRAMMAR: Grammar = Grammar {
     agent_suffixes: Vec::new(),
     object_suffixes: Vec::new(),
     setting_suffixes: Vec::new(),
+    noun_agent_markers: Vec::new(),
     participle_suffixes: Vec::new(),
     verb_prefixes: Vec::new(),
     progressive_suffixes: Vec::new(),
@@ -381,6 +385,13 @@ impl Lexicon {
                     agent_suffixes: f.agent_suffixes.iter().map(|x| fold(x).text).collect(),
                     object_suffixes: f.object_suffixes.iter().map(|x| fold(x).text).collect(),
                     setting_suffixes: f.setting_suffixes.iter().map(|x| fold(x).text).collect(),
+                    noun_agent_markers: {
+                        // Longest first: "de la" before "de".
+                        let mut m: Vec<String> =
+                            f.noun_agent_markers.iter().map(|x| fold(x).text).collect();
+                        m.sort_by_key(|x| std::cmp::Reverse(x.len()));
+                        m
+                    },
                     participle_suffixes: f
                         .participle_suffixes
                         .iter()
