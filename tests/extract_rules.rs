@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::extract::run;
+use common::extract::{article, extractor, run};
 use flashpoint::model::{EventType, Mention};
 
 fn has(ms: &[Mention], t: EventType, s: &str, tg: Option<&str>) -> Option<Mention> {
@@ -1061,6 +1061,63 @@ fn rights_groups_and_lenders_are_parties_of_their_own() {
     );
     assert!(
         has(&ms, EventType::Agree, "IMF", Some("PAK")).is_some(),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn a_yearless_dateline_takes_its_year_from_the_ledes_weekday() {
+    // An old file without a year: 27 February was last a Wednesday in 2019,
+    // so "on Wednesday" pins the dateline to 2019.
+    let text = "Border clash reported\nNew Delhi, Feb 27:\n\n\
+                India on Wednesday said its troops shelled Pakistani posts.";
+    let mut a = article(text, "en", "2026-11-20", true);
+    a.published = None;
+    a.received = Some("2026-11-20".parse().unwrap());
+    let ms = extractor().extract(&a);
+    let m = has(&ms, EventType::Assault, "IND", Some("PAK")).expect("IND→PAK assault");
+    assert_eq!(m.date.to_string(), "2019-02-27");
+
+    // Arriving days after its dateline, a file is of the arrival's year.
+    a.received = Some("2019-03-04".parse().unwrap());
+    let ms = extractor().extract(&a);
+    let m = has(&ms, EventType::Assault, "IND", Some("PAK")).expect("IND→PAK assault");
+    assert_eq!(m.date.to_string(), "2019-02-27");
+
+    // A weekday next to a yearless date names its year in any sentence.
+    a.text =
+        "India said on Wednesday, February 27, that its troops shelled Pakistani posts.".into();
+    a.received = Some("2026-11-20".parse().unwrap());
+    let ms = extractor().extract(&a);
+    let m = has(&ms, EventType::Assault, "IND", Some("PAK")).expect("IND→PAK assault");
+    assert_eq!(m.date.to_string(), "2019-02-27");
+}
+
+#[test]
+fn turkish_case_endings_mark_the_object_and_the_setting() {
+    // A comma after the subject, the object in the accusative.
+    let ms = run(
+        "Rusya, Ukrayna'yı ateşkesi ihlal etmekle suçladı.",
+        "tr",
+        "2021-06-01",
+    );
+    assert!(
+        has(&ms, EventType::Accuse, "RUS", Some("UKR")).is_some(),
+        "{ms:?}"
+    );
+    // "Lübnan'daki" (in Lebanon) says where; the object's ending is on the
+    // noun the actor qualifies ("Hizbullah mevzilerini").
+    let ms = run(
+        "İsrail ordusu, Lübnan'daki Hizbullah mevzilerini bombaladı.",
+        "tr",
+        "2021-06-01",
+    );
+    assert!(
+        has(&ms, EventType::Assault, "ISR", Some("HEZ")).is_some(),
+        "{ms:?}"
+    );
+    assert!(
+        has(&ms, EventType::Assault, "LBN", Some("HEZ")).is_none(),
         "{ms:?}"
     );
 }

@@ -20,6 +20,10 @@ pub struct DateCue {
     /// anchor ("Thursday", "last week", a yearless "1 March"): good whatever
     /// the anchor was.
     pub absolute: bool,
+    /// A day and month were named and only the year was counted ("Feb 27",
+    /// "1 Maret"): a better anchor than a weekday counted from the file's
+    /// arrival, and one whose year a weekday can pin.
+    pub day_month: bool,
 }
 
 /// The date words of one sentence (folded offsets).
@@ -71,7 +75,7 @@ static DAY_MONTH: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The latest year, not after `base`, in which `month`/`day` falls on
 /// `weekday` (0 = Monday): a weekday pins a yearless date's year.
-fn year_by_weekday(month: u32, day: u32, weekday: u32, base: NaiveDate) -> Option<NaiveDate> {
+pub fn year_by_weekday(month: u32, day: u32, weekday: u32, base: NaiveDate) -> Option<NaiveDate> {
     (0..30).find_map(|back| {
         let d = NaiveDate::from_ymd_opt(base.year() - back, month, day)?;
         (d <= base + Duration::days(7) && d.weekday().num_days_from_monday() == weekday)
@@ -116,6 +120,7 @@ pub fn resolve(
                 date,
                 precision: DatePrecision::Day,
                 absolute: true,
+                day_month: false,
             });
         }
     }
@@ -138,6 +143,7 @@ pub fn resolve(
                 date,
                 precision: DatePrecision::Day,
                 absolute: stated_year.is_some() || by_weekday.is_some(),
+                day_month: true,
             });
         }
     }
@@ -151,17 +157,31 @@ pub fn resolve(
             .find(|n| n.start >= me && is_day(n) && gap(text, me, n.start) == 0);
         let day = day_before.or(day_after);
         let after_day = day.map_or(me, |d| d.end.max(me));
+        let mut pinned_year = false;
         let year = numbers
             .iter()
             .find(|n| n.start >= after_day && n.is_year() && gap(text, after_day, n.start) <= 1);
         let date = match (day, year) {
             (Some(d), Some(y)) => NaiveDate::from_ymd_opt(y.value as i32, month, d.value as u32),
-            (Some(d), None) => infer_year(month, d.value as u32, published),
+            // "Wednesday, Feb 27": a weekday next to the date names its year.
+            (Some(d), None) => {
+                let next_to = |&&(at, _): &&(usize, u32)| {
+                    gap(text, at, ms.min(d.start)) <= 2 || gap(text, after_day, at) <= 2
+                };
+                let pinned = words
+                    .weekdays
+                    .iter()
+                    .find(next_to)
+                    .and_then(|&(_, wd)| year_by_weekday(month, d.value as u32, wd, published));
+                pinned_year = pinned.is_some();
+                pinned.or_else(|| infer_year(month, d.value as u32, published))
+            }
             (None, Some(y)) => {
                 return NaiveDate::from_ymd_opt(y.value as i32, month, 1).map(|date| DateCue {
                     date,
                     precision: DatePrecision::Month,
                     absolute: true,
+                    day_month: false,
                 })
             }
             // "in early October": a month alone dates to that month, the
@@ -176,6 +196,7 @@ pub fn resolve(
                     date,
                     precision: DatePrecision::Month,
                     absolute: false,
+                    day_month: false,
                 });
             }
             (None, None) => None,
@@ -185,7 +206,8 @@ pub fn resolve(
                 date,
                 precision: DatePrecision::Day,
                 // A yearless "1 March" needs the anchor for its year.
-                absolute: year.is_some(),
+                absolute: year.is_some() || pinned_year,
+                day_month: true,
             });
         }
     }
@@ -198,6 +220,7 @@ pub fn resolve(
                 DatePrecision::Day
             },
             absolute: false,
+            day_month: false,
         });
     }
     if let Some(&(_, wd)) = words.weekdays.first() {
@@ -206,6 +229,7 @@ pub fn resolve(
             date: published - Duration::days(i64::from(back)),
             precision: DatePrecision::Day,
             absolute: false,
+            day_month: false,
         });
     }
     // A bare year other than the publication's marks history ("in 2015").
@@ -219,6 +243,7 @@ pub fn resolve(
                 date,
                 precision: DatePrecision::Month,
                 absolute: true,
+                day_month: false,
             });
         }
     }

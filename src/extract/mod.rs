@@ -17,7 +17,7 @@ pub mod sentences;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-use chrono::{Duration, Utc};
+use chrono::{Datelike, Duration, NaiveDate, Utc};
 
 use crate::config::ExtractSettings;
 use crate::lexicon::{fold, Cue, Grammar, Hit, Lexicon, Meaning};
@@ -25,6 +25,10 @@ use crate::model::{
     Actor, Article, DatePrecision, EventType, Evidence, Fatalities, Location, Mention,
 };
 use sentence::{clause_break, gap, Sentence};
+
+/// A yearless dateline this close before the file's arrival is taken to be
+/// of the arrival's year (live use: the file arrives as it is published).
+const YEARLESS_TRUSTED_DAYS: i64 = 31;
 
 /// Turns articles into mentions. Cheap to share: the lexicon is behind an `Arc`.
 #[derive(Clone)]
@@ -169,12 +173,7 @@ impl Extractor {
         // publication date would; a yearless one only guesses.
         let (anchor, anchor_known) = match article.published {
             Some(p) => (p, article.published_exact),
-            None => sentences
-                .iter()
-                .filter_map(|s| dates::resolve(text, s.span, &s.dates, &s.numbers, base))
-                .filter(|c| c.precision == DatePrecision::Day)
-                .max_by_key(|c| (c.absolute, c.date))
-                .map_or((base, false), |c| (c.date, c.absolute)),
+            None => undated_anchor(&sentences, text, base),
         };
 
         // A publication date that names only its month ("2020-02") was
@@ -1528,5 +1527,41 @@ fn tolls(s: &Sentence, text: &str, lex: &Lexicon, target: Option<usize>) -> Fata
     Fatalities {
         killed: count(Cue::Killed),
         wounded: count(Cue::Wounded),
+    }
+}
+
+/// The day an article without a publication date is about: its latest full
+/// date; else its latest named day and month ("Islamabad, Feb 27:"); else
+/// the file's arrival. A yearless date weeks before the arrival comes from
+/// an old file (a backfill), whose year the arrival does not tell: the first
+/// weekday the article names ("Pakistan on Wednesday said") is taken as the
+/// day of its first named date (the dateline), and pins that date's year.
+/// Returns whether the day is known.
+fn undated_anchor(sentences: &[Sentence], text: &str, base: NaiveDate) -> (NaiveDate, bool) {
+    let best = sentences
+        .iter()
+        .filter_map(|s| dates::resolve(text, s.span, &s.dates, &s.numbers, base))
+        .filter(|c| c.precision == DatePrecision::Day)
+        .max_by_key(|c| (c.absolute, c.day_month, c.date));
+    let Some(c) = best else {
+        return (base, false);
+    };
+    if c.absolute || !c.day_month || base - c.date <= Duration::days(YEARLESS_TRUSTED_DAYS) {
+        return (c.date, c.absolute);
+    }
+    // The first day and month named (the dateline's) is the one the lede's
+    // weekday speaks of; later ones are events around it.
+    let first = sentences
+        .iter()
+        .filter_map(|s| dates::resolve(text, s.span, &s.dates, &s.numbers, base))
+        .find(|c| c.day_month && c.precision == DatePrecision::Day)
+        .unwrap_or(c);
+    let weekday = sentences.iter().find_map(|s| s.dates.weekdays.first());
+    let pinned = weekday.and_then(|&(_, wd)| {
+        dates::year_by_weekday(first.date.month(), first.date.day(), wd, base)
+    });
+    match pinned {
+        Some(d) => (d, true),
+        None => (c.date, false),
     }
 }

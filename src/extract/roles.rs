@@ -223,6 +223,16 @@ pub fn assign(
         .filter(|(i, a)| a.end <= ts && gap(text, a.end, ts) <= REACH_BEFORE && usable(*i))
         .filter(|(_, a)| closed_relative.is_none_or(|re| a.start < re))
         .collect();
+    // Subject, object, verb: the parties are the actors before the verb
+    // that no locative ending makes a setting ("Lübnan'daki Hizbullah").
+    let parties: Vec<(usize, &ActorRef)> = match grammar.verb_final {
+        true => before
+            .iter()
+            .filter(|(_, a)| !suffixed(&grammar.setting_suffixes, text, a))
+            .copied()
+            .collect(),
+        false => Vec::new(),
+    };
     // An actor right by a reporting cue after the trigger is the reporter
     // ("…, according to Russia's Defence Ministry"), not a party.
     let reporter = |a: &ActorRef| {
@@ -392,17 +402,21 @@ pub fn assign(
     } else if grammar.verb_final
         && first_after.is_none()
         && agent.is_none()
-        && before.len() >= 2
-        && !before
+        && parties.len() >= 2
+        && !parties
             .last()
             .is_some_and(|(_, a)| genitive(grammar, text, a) || agent_suffixed(grammar, text, a))
-        && !text[before[before.len() - 2].1.end..before[before.len() - 1].1.start].contains(',')
+        && (!text[parties[parties.len() - 2].1.end..parties[parties.len() - 1].1.start]
+            .contains(',')
+            || object_marked(grammar, text, parties[parties.len() - 1].1))
     {
         // "Suriye rejim güçleri Türk askerlerine saldırdı": S O V, the
         // object nearest the verb — unless it is a possessor (the agent of
-        // a noun) or a comma sets the first apart (a reporter).
-        let (o, _) = before[before.len() - 1];
-        let (sj, subject) = before[before.len() - 2];
+        // a noun) or a comma sets the first apart (a reporter). A comma
+        // after the subject is common ("Rusya, Ukrayna'yı suçladı"): an
+        // object's case ending keeps the two together.
+        let (o, _) = parties[parties.len() - 1];
+        let (sj, subject) = parties[parties.len() - 2];
         g.target = Some(o);
         g.source = (!subject.place).then_some(sj);
     } else {
@@ -468,6 +482,37 @@ fn genitive(grammar: &Grammar, text: &str, a: &ActorRef) -> bool {
         .genitive_suffixes
         .iter()
         .any(|x| w.ends_with(x.as_str()))
+}
+
+/// The actor's last word carries an object's case ending ("Ukrayna'yı",
+/// "askerlerine"), beyond the ending itself.
+/// So does the noun it qualifies ("Hizbullah mevzilerini": Hezbollah's
+/// positions, as object).
+fn object_marked(grammar: &Grammar, text: &str, a: &ActorRef) -> bool {
+    if suffixed(&grammar.object_suffixes, text, a) {
+        return true;
+    }
+    let rest = &text[a.start + whole_word(text, a).len()..];
+    let Some(next) = rest.strip_prefix(' ') else {
+        return false;
+    };
+    let next = next
+        .split(|c: char| !(c.is_alphanumeric() || c == '\''))
+        .next()
+        .unwrap_or("");
+    grammar
+        .object_suffixes
+        .iter()
+        .filter(|x| !x.starts_with('\''))
+        .any(|x| next.len() > x.len() && next.ends_with(x.as_str()))
+}
+
+/// The actor's last word ends with one of `suffixes`, beyond the ending.
+fn suffixed(suffixes: &[String], text: &str, a: &ActorRef) -> bool {
+    let w = whole_word(text, a);
+    suffixes
+        .iter()
+        .any(|x| w.len() > x.len() && w.ends_with(x.as_str()))
 }
 
 /// The actor's last word carries an agent ending ("rejim unsurlarınca").

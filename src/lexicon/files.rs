@@ -122,6 +122,10 @@ pub struct GrammarFile {
     #[serde(default)]
     pub agent_suffixes: Vec<String>,
     #[serde(default)]
+    pub object_suffixes: Vec<String>,
+    #[serde(default)]
+    pub setting_suffixes: Vec<String>,
+    #[serde(default)]
     pub participle_suffixes: Vec<String>,
     #[serde(default)]
     pub discontinue: Vec<String>,

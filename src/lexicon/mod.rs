@@ -147,6 +147,12 @@ pub struct Grammar {
     /// "rejim unsurlarınca yapılan saldırı": an actor word with one of these
     /// endings is the agent of a passive act ("by the regime's elements").
     pub agent_suffixes: Vec<String>,
+    /// "Rusya, Ukrayna'yı suçladı": an actor word with one of these endings
+    /// (accusative, dative) is the verb's object, even after a comma.
+    pub object_suffixes: Vec<String>,
+    /// "Lübnan'daki Hizbullah": an actor word with one of these endings
+    /// (locative, ablative) names where, not who, before a final verb.
+    pub setting_suffixes: Vec<String>,
     /// Passive participle endings ("a warning issued by X"): a by-phrase
     /// after one belongs to the noun the participle qualifies.
     pub participle_suffixes: Vec<String>,
@@ -174,6 +180,8 @@ static NO_GRAMMAR: Grammar = Grammar {
     verb_final: false,
     genitive_suffixes: Vec::new(),
     agent_suffixes: Vec::new(),
+    object_suffixes: Vec::new(),
+    setting_suffixes: Vec::new(),
     participle_suffixes: Vec::new(),
     verb_prefixes: Vec::new(),
     progressive_suffixes: Vec::new(),
@@ -371,6 +379,8 @@ impl Lexicon {
                     verb_final: f.verb_final,
                     genitive_suffixes: f.genitive_suffixes.iter().map(|x| fold(x).text).collect(),
                     agent_suffixes: f.agent_suffixes.iter().map(|x| fold(x).text).collect(),
+                    object_suffixes: f.object_suffixes.iter().map(|x| fold(x).text).collect(),
+                    setting_suffixes: f.setting_suffixes.iter().map(|x| fold(x).text).collect(),
                     participle_suffixes: f
                         .participle_suffixes
                         .iter()
