@@ -896,11 +896,7 @@ impl Matcher {
         layers: &mut [Vec<Candidate>; 5],
     ) {
         let text = folded.text.as_str();
-        debug_assert_eq!(
-            ends_word,
-            char_at(text, e).is_none_or(|c| !is_word_char(c))
-                || !char_before(text, e).is_some_and(is_word_char)
-        );
+        debug_assert_eq!(ends_word, ends_word_at(text, e));
         let mut word_end = None;
         let checks = &self.checks[self.first[pid] as usize..self.first[pid + 1] as usize];
         for (vi, v) in checks.iter().enumerate() {
@@ -940,6 +936,13 @@ impl Matcher {
             });
         }
     }
+}
+
+/// Whether a match ending at byte `e` of `text` ends where a word does
+/// (or after a symbol), from the text itself.
+fn ends_word_at(text: &str, e: usize) -> bool {
+    char_at(text, e).is_none_or(|c| !is_word_char(c))
+        || !char_before(text, e).is_some_and(is_word_char)
 }
 
 /// Whether `written` (a stretch of the original text) is spelled `exact`
@@ -1154,7 +1157,8 @@ mod tests {
                 .collect();
             found.sort_unstable();
             for (e, pid) in found {
-                m.candidates(folded, lang, i, e, pid, &mut layers);
+                let ends_word = ends_word_at(text, e);
+                m.candidates(folded, lang, (i, e), ends_word, pid, &mut layers);
             }
         }
         m.resolve(folded, layers)
