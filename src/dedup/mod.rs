@@ -88,12 +88,12 @@ impl hashbrown::Equivalent<Key> for KeyRef<'_> {
     }
 }
 
-impl KeyRef<'_> {
-    fn to_owned(&self) -> Key {
+impl From<&KeyRef<'_>> for Key {
+    fn from(k: &KeyRef<'_>) -> Key {
         Key {
-            t: self.t,
-            a: self.a.to_string(),
-            b: self.b.to_string(),
+            t: k.t,
+            a: k.a.to_string(),
+            b: k.b.to_string(),
         }
     }
 }
@@ -312,7 +312,7 @@ impl Deduper {
                 &e.source.code,
                 e.target.as_ref().map(|t| t.code.as_str()),
             );
-            self.by_key.entry(k.to_owned()).or_default().push(i);
+            self.by_key.entry_ref(&k).or_default().push(i);
             self.by_id.insert(e.id.clone(), i);
         }
     }
@@ -350,12 +350,6 @@ impl Deduper {
     }
 
     fn insert(&mut self, m: Mention, now: DateTime<Utc>) -> usize {
-        let k = key(
-            m.event_type,
-            &m.source.code,
-            m.target.as_ref().map(|t| t.code.as_str()),
-        )
-        .to_owned();
         let id = event_id(&m);
         let report = Report::of(&m);
         let mode = m.mode.as_deref();
@@ -388,31 +382,41 @@ impl Deduper {
         self.ords.push(self.next_ord);
         self.next_ord += 1;
         let i = self.events.len() - 1;
-        self.by_key.entry(k).or_default().push(i);
+        // Keyed by the codes the event took over from the mention; the
+        // key's strings are allocated only when it is new (most events
+        // share a key with earlier ones).
+        let e = &self.events[i];
+        let k = key(
+            e.event_type,
+            &e.source.code,
+            e.target.as_ref().map(|t| t.code.as_str()),
+        );
+        self.by_key.entry_ref(&k).or_default().push(i);
         i
     }
 }
 
 /// Stable id: the codes and date of the mention that first told the event.
 fn event_id(m: &Mention) -> String {
-    // The hash of "TYPE|source|target|date|article", fed piece by piece
-    // (the same bytes) rather than formatted into a string first.
-    let mut h = blake3::Hasher::new();
-    h.update(m.event_type.as_str().as_bytes());
-    h.update(b"|");
-    h.update(m.source.code.as_bytes());
-    h.update(b"|");
-    h.update(
+    // The hash of "TYPE|source|target|date|article", the bytes gathered on
+    // the stack rather than formatted into a string, and hashed in one
+    // call (nine `update`s cost ≈ 1,000 instructions an event).
+    let mut buf: smallvec::SmallVec<[u8; 96]> = smallvec::SmallVec::new();
+    buf.extend_from_slice(m.event_type.as_str().as_bytes());
+    buf.push(b'|');
+    buf.extend_from_slice(m.source.code.as_bytes());
+    buf.push(b'|');
+    buf.extend_from_slice(
         m.target
             .as_ref()
             .map_or("_", |t| t.code.as_str())
             .as_bytes(),
     );
-    h.update(b"|");
-    h.update(&date_bytes(m.date));
-    h.update(b"|");
-    h.update(m.evidence.article.as_bytes());
-    h.finalize().to_hex()[..16].to_string()
+    buf.push(b'|');
+    buf.extend_from_slice(&date_bytes(m.date));
+    buf.push(b'|');
+    buf.extend_from_slice(m.evidence.article.as_bytes());
+    blake3::hash(&buf).to_hex()[..16].to_string()
 }
 
 /// `date.to_string()` ("2020-02-28") without formatting machinery, for
@@ -596,6 +600,17 @@ mod tests {
             let date = NaiveDate::from_ymd_opt(y, m, d).expect("date");
             assert_eq!(&date_bytes(date)[..], date.to_string().as_bytes());
         }
+    }
+
+    #[test]
+    fn event_id_hashes_the_joined_codes() {
+        let mut m = mention("0123456789abcdef", "en", "2020-02-27", None);
+        let joined = "ASSAULT|SYR|TUR|2020-02-27|0123456789abcdef";
+        assert_eq!(event_id(&m), blake3::hash(joined.as_bytes()).to_hex()[..16]);
+        m.target = None;
+        m.source.code = "A".repeat(120);
+        let joined = format!("ASSAULT|{}|_|2020-02-27|0123456789abcdef", m.source.code);
+        assert_eq!(event_id(&m), blake3::hash(joined.as_bytes()).to_hex()[..16]);
     }
 
     fn mention(article: &str, lang: &str, date: &str, killed: Option<u32>) -> Mention {

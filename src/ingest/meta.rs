@@ -216,7 +216,11 @@ fn find_dates(line: &str, lexicon: &Lexicon) -> Vec<Found> {
             }
         }
     };
-    for c in ISO.captures_iter(line) {
+    // The ISO forms need a '-', the year-first slashed form a '/': a line
+    // without one (most datelines spell the month) skips their patterns.
+    let dash = memchr::memchr(b'-', line.as_bytes()).is_some();
+    let slash = memchr::memchr(b'/', line.as_bytes()).is_some();
+    for c in dash.then(|| ISO.captures_iter(line)).into_iter().flatten() {
         let (Some(all), Some(y), Some(m), Some(d)) = (c.get(0), c.get(1), c.get(2), c.get(3))
         else {
             continue;
@@ -227,7 +231,11 @@ fn find_dates(line: &str, lexicon: &Lexicon) -> Vec<Found> {
         let (y, m, d) = (year(y.as_str()), num(m.as_str()), num(d.as_str()));
         add(all.start(), all.end(), y, m, d, Precision::Day);
     }
-    for c in YMD_SLASH.captures_iter(line) {
+    for c in slash
+        .then(|| YMD_SLASH.captures_iter(line))
+        .into_iter()
+        .flatten()
+    {
         let (Some(all), Some(y), Some(m), Some(d)) = (c.get(0), c.get(1), c.get(2), c.get(3))
         else {
             continue;
@@ -235,7 +243,11 @@ fn find_dates(line: &str, lexicon: &Lexicon) -> Vec<Found> {
         let (y, m, d) = (year(y.as_str()), num(m.as_str()), num(d.as_str()));
         add(all.start(), all.end(), y, m, d, Precision::Day);
     }
-    for c in ISO_MONTH.captures_iter(line) {
+    for c in dash
+        .then(|| ISO_MONTH.captures_iter(line))
+        .into_iter()
+        .flatten()
+    {
         let (Some(all), Some(y), Some(m)) = (c.get(0), c.get(1), c.get(2)) else {
             continue;
         };

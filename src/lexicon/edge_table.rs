@@ -13,9 +13,10 @@
 pub(super) const SHORT: usize = 8;
 
 /// Edges by (packed token, tag): hashbrown's map hashes the two integers
-/// in a few instructions and compares them as integers.
-pub(super) struct EdgeTable {
-    map: hashbrown::HashMap<(u64, u64), u32>,
+/// in a few instructions and compares them as integers. `V` is the next
+/// node (or, for the prefix phrases' index, their range).
+pub(super) struct EdgeTable<V = u32> {
+    map: hashbrown::HashMap<(u64, u64), V>,
 }
 
 #[inline]
@@ -46,10 +47,10 @@ pub(super) fn pack(bytes: &[u8], s: usize, e: usize) -> u64 {
     }
 }
 
-impl EdgeTable {
+impl<V: Copy> EdgeTable<V> {
     /// The table of `edges` (node, separator, token, next node); tokens
     /// longer than [`SHORT`] are left out.
-    pub(super) fn new<'a>(edges: impl Iterator<Item = (u32, u8, &'a [u8], u32)>) -> Self {
+    pub(super) fn new<'a>(edges: impl Iterator<Item = (u32, u8, &'a [u8], V)>) -> Self {
         let map = edges
             .filter(|e| e.2.len() <= SHORT)
             .map(|(node, sep, token, next)| {
@@ -65,7 +66,7 @@ impl EdgeTable {
     /// The node the edge from `node`, after `sep`, by the token packed in
     /// `token` (`len` bytes, at most [`SHORT`]) leads to.
     #[inline]
-    pub(super) fn get(&self, node: u32, sep: u8, token: u64, len: usize) -> Option<u32> {
+    pub(super) fn get(&self, node: u32, sep: u8, token: u64, len: usize) -> Option<V> {
         self.map.get(&(token, tag(node, sep, len))).copied()
     }
 
