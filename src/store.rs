@@ -794,4 +794,26 @@ mod tests {
             3
         );
     }
+
+    #[test]
+    fn rows_round_trip_and_rows_of_the_json_layout_still_decode() {
+        let mut esc = row(None, "esc.A-B.2020-01-01.0123");
+        esc.kind = Kind::Escalation;
+        for r in [row(Some("c1"), "e.1"), esc, row(Some(""), "")] {
+            assert_eq!(OutboxRow::decode(&r.encode()), Some(r.clone()));
+        }
+        // What an earlier version left in the outbox: JSON header, newline, payload.
+        let old = b"{\"article\":\"c1\",\"kind\":\"article\",\"subject\":\"fp.articles.en\",\"msg_id\":\"article.c1\"}\n{\"a\":\n1}";
+        let r = OutboxRow::decode(old).unwrap();
+        assert_eq!(r.article.as_deref(), Some("c1"));
+        assert_eq!(r.kind, Kind::Article);
+        assert_eq!(
+            (r.subject.as_str(), r.msg_id.as_str()),
+            ("fp.articles.en", "article.c1")
+        );
+        assert_eq!(&r.payload[..], b"{\"a\":\n1}");
+        // A cut row is skipped, not misread.
+        let whole = row(Some("c1"), "e.1").encode();
+        assert_eq!(OutboxRow::decode(&whole[..7]), None);
+    }
 }
