@@ -1118,10 +1118,10 @@ async fn publish_stage(
     mut shutdown: watch::Receiver<bool>,
     stop: Arc<watch::Sender<bool>>,
 ) -> anyhow::Result<()> {
-    // Rows read, sent and awaited together. Between batches the broker
-    // idles (the last acknowledgement, the KV puts, the next read), so a
-    // batch is large enough to make that a small share: with 256 a
-    // backfill's publisher, not its merge stage, set the pace.
+    // Rows read, sent and awaited together (the next batch is sent before
+    // this one is awaited, see `in_flight`): one read, one KV round and
+    // one deletion per batch. With 256 and no overlap a backfill's
+    // publisher, not its merge stage, set the pace.
     const BATCH: usize = 1024;
     // Where rows left in the outbox at exit go.
     let left = if outbox.scratch {
