@@ -110,7 +110,45 @@ fn usage(e: impl std::fmt::Display) -> Failure {
     Failure(2, e.to_string())
 }
 
+/// mimalloc: the pipeline allocates and frees many small strings and
+/// buffers per article (events cloned per revision, messages serialised),
+/// where it costs markedly less CPU than glibc's malloc.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
+/// Tunes mimalloc for a small resident set (the daemon's memory budget).
+/// With its defaults (memory freed goes back to the OS only after a delay,
+/// arenas committed up front) a backfill's peak RSS was half as high again
+/// as with glibc; with these two it matches glibc's and most of the CPU
+/// saving stays. They change mimalloc's defaults, so a `MIMALLOC_*`
+/// variable set by the operator still wins.
+///
+/// It must run before the first allocation: the first arena is reserved
+/// (and committed or not) then, before `main`. On Linux it is therefore a
+/// constructor ordered before mimalloc's own (priority 101), which reads
+/// the environment over these defaults; it allocates nothing.
+extern "C" fn tune_allocator() {
+    // Indexes of `mi_option_e` in mimalloc v3's `mimalloc.h` (the Rust
+    // crate's constants follow v2's numbering).
+    const ARENA_EAGER_COMMIT: libmimalloc_sys::mi_option_t = 4;
+    const PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
+    // SAFETY: sets plain integer defaults in mimalloc's option table.
+    unsafe {
+        // Arenas are committed as they are used, not up front.
+        libmimalloc_sys::mi_option_set_default(ARENA_EAGER_COMMIT, 0);
+        // Freed memory goes back to the OS at once, not after 10 ms.
+        libmimalloc_sys::mi_option_set_default(PURGE_DELAY, 0);
+    }
+}
+
+#[cfg(target_os = "linux")]
+#[used]
+#[link_section = ".init_array.00100"]
+static TUNE_ALLOCATOR: extern "C" fn() = tune_allocator;
+
 fn main() -> ExitCode {
+    #[cfg(not(target_os = "linux"))]
+    tune_allocator();
     let cli = Cli::parse();
     match real_main(cli) {
         Ok(()) => ExitCode::SUCCESS,

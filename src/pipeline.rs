@@ -38,7 +38,7 @@ use crate::lexicon::Lexicon;
 use crate::model::{
     Article, ArticleNotice, DatePrecision, EscalationState, Mention, Output, RejectedNotice,
 };
-use crate::publish::{subjects, Sink};
+use crate::publish::{subjects, Sent, Sink};
 use crate::store::{FileRecord, Kind, MergeWrite, OutboxRow, Snapshot, Store};
 
 /// What flows between the tasks.
@@ -289,7 +289,7 @@ impl Merge {
                 kind,
                 subject: routed.subject,
                 msg_id: routed.msg_id,
-                payload: routed.payload,
+                payload: routed.payload.into(),
             });
         }
         w
@@ -1094,6 +1094,16 @@ impl Deleting {
     }
 }
 
+/// A batch of outbox rows sent to the sink, its acknowledgements not yet
+/// awaited (see [`publish_stage`]).
+struct InFlight {
+    seqs: Vec<u64>,
+    rows: Vec<OutboxRow>,
+    sent: Sent,
+    /// The batch was as large as a read may be: more rows are likely waiting.
+    full: bool,
+}
+
 /// Publishes the outbox in sequence order and deletes rows only once the
 /// sink acknowledged them. NATS failures keep the rows and back off; one
 /// warning per outage, one notice when it is over. Opens the NATS sink
@@ -1108,10 +1118,10 @@ async fn publish_stage(
     mut shutdown: watch::Receiver<bool>,
     stop: Arc<watch::Sender<bool>>,
 ) -> anyhow::Result<()> {
-    // Rows read, sent and awaited together. Between batches the broker
-    // idles (the last acknowledgement, the KV puts, the next read), so a
-    // batch is large enough to make that a small share: with 256 a
-    // backfill's publisher, not its merge stage, set the pace.
+    // Rows read, sent and awaited together (the next batch is sent before
+    // this one is awaited, see `in_flight`): one read, one KV round and
+    // one deletion per batch. With 256 and no overlap a backfill's
+    // publisher, not its merge stage, set the pace.
     const BATCH: usize = 1024;
     // Where rows left in the outbox at exit go.
     let left = if outbox.scratch {
@@ -1150,6 +1160,7 @@ async fn publish_stage(
             }
         }
     };
+    // The last row read and sent: the next batch is read after it.
     let mut cursor = 0u64;
     let mut outage = (*link.borrow() == Link::Down).then_some(started);
     let mut recovering = false;
@@ -1164,17 +1175,57 @@ async fn publish_stage(
     // stopped committing would otherwise grow the process by its size).
     const UNSYNCED_ACKS: u32 = 8;
     let mut unsynced_run = 0;
+    // The batch sent last, its acknowledgements on the way: the next batch
+    // is sent before they are awaited, so the broker is not left idle
+    // while a batch's last acknowledgement, its KV puts and the next read
+    // go by. At most two batches are out; rows leave the outbox only once
+    // acknowledged, in order.
+    let mut in_flight: Option<InFlight> = None;
     link.send_replace(Link::Up);
     loop {
         let batch = match store.outbox_after(cursor, BATCH) {
             Ok(b) => b,
             Err(e) => {
                 warn!(error = %e, "cannot read the outbox; retrying");
-                tokio::time::sleep(Duration::from_secs(1)).await;
-                continue;
+                if in_flight.is_none() {
+                    tokio::time::sleep(Duration::from_secs(1)).await;
+                    continue;
+                }
+                // Settle what is out first; the read is tried again after.
+                Vec::new()
             }
         };
-        if batch.is_empty() {
+        let sent = match batch.last() {
+            None => None,
+            Some(&(last, _)) => {
+                let full = batch.len() == BATCH;
+                let (seqs, rows): (Vec<u64>, Vec<OutboxRow>) = batch.into_iter().unzip();
+                let sent = sink.send_rows(&rows).await;
+                cursor = last;
+                Some(InFlight {
+                    seqs,
+                    rows,
+                    sent,
+                    full,
+                })
+            }
+        };
+        let settling = match sent {
+            Some(new) => in_flight.replace(new),
+            None => in_flight.take(),
+        };
+        let Some(InFlight {
+            seqs,
+            rows,
+            sent,
+            full,
+        }) = settling
+        else {
+            if in_flight.is_some() {
+                // The first batch after an idle spell: sent, settled with
+                // the next one (or alone, when none follows).
+                continue;
+            }
             // Nothing more to send: the last deletion is finished first,
             // so the outbox counts (and readiness) see it.
             if let Some(d) = deleting.take() {
@@ -1189,10 +1240,8 @@ async fn publish_stage(
             }
             outbox.added.notified().await;
             continue;
-        }
-        let full = batch.len() == BATCH;
-        let (seqs, rows): (Vec<u64>, Vec<OutboxRow>) = batch.into_iter().unzip();
-        let (n, err) = sink.publish_rows(&rows).await;
+        };
+        let (n, err) = sink.settle(&rows, sent).await;
         if n > 0 {
             let acked: Vec<(u64, Option<String>)> = seqs[..n]
                 .iter()
@@ -1202,9 +1251,10 @@ async fn publish_stage(
             if let Some(d) = deleting.take() {
                 d.finish(&outbox, &store, false).await?;
             }
-            // A full batch: more rows wait, and the deletion after them
-            // syncs this one too (see `Store::ack`).
-            let unsynced = full && unsynced_run < UNSYNCED_ACKS;
+            // More rows wait (a full batch, or one already sent after it):
+            // the deletion after them syncs this one too (see `Store::ack`).
+            let more = full || in_flight.is_some();
+            let unsynced = more && err.is_none() && unsynced_run < UNSYNCED_ACKS;
             unsynced_run = if unsynced { unsynced_run + 1 } else { 0 };
             let store2 = store.clone();
             deleting = Some(Deleting {
@@ -1214,7 +1264,6 @@ async fn publish_stage(
                     retry_store("acknowledged rows", || store2.ack(&acked, !unsynced))
                 }),
             });
-            cursor = seqs[n - 1];
             if let Some(since) = outage.take() {
                 recovering = true;
                 link.send_replace(Link::Up);
@@ -1228,6 +1277,14 @@ async fn publish_stage(
             delay = Duration::from_millis(100);
         }
         if let Some(e) = err {
+            // Everything after the last acknowledged row is sent again,
+            // the batch sent after this one included (abandoned unsettled:
+            // what of it landed, JetStream drops by `Nats-Msg-Id`).
+            in_flight = None;
+            cursor = match n.checked_sub(1) {
+                Some(i) => seqs[i],
+                None => seqs[0].saturating_sub(1),
+            };
             if let Some(d) = deleting.take() {
                 d.finish(&outbox, &store, true).await?;
             }

@@ -134,6 +134,14 @@ impl Walk {
     }
 }
 
+/// A dyad judged as of a day: what decides whether its state is published.
+#[derive(Debug, Clone, Copy)]
+struct Judged {
+    as_of: NaiveDate,
+    score: f64,
+    level: u8,
+}
+
 /// A dyad's last published level and score.
 #[derive(Debug, Clone, Copy)]
 struct Published {
@@ -296,16 +304,22 @@ impl Escalation {
         touched.dedup();
         touched.retain(|d| self.visible(d));
         let mut out = Vec::new();
+        let empty = BTreeMap::new();
         for d in touched {
-            let state = self.state(&d);
+            // Only level and score decide; the rest of a state (drivers,
+            // counts, the week's delta) is built for the few published. When
+            // the clock advances every warm dyad is judged, most unchanged.
+            let parts = self.dyads.get(d.as_str()).unwrap_or(&empty);
+            let judged = self.judge(parts);
             let publish = match self.published.get(d.as_str()) {
                 None => true,
                 Some(prev) => {
-                    prev.level != state.level
-                        || (prev.score - state.score).abs() >= self.settings.publish_threshold
+                    prev.level != judged.level
+                        || (prev.score - judged.score).abs() >= self.settings.publish_threshold
                 }
             };
             if publish {
+                let state = self.state_of(&d, parts, judged);
                 self.published
                     .insert(d.into_boxed_str(), Published::of(&state));
                 out.push(state);
@@ -486,42 +500,74 @@ impl Escalation {
         }
     }
 
-    fn state(&self, dyad: &str) -> EscalationState {
-        let empty = BTreeMap::new();
-        let parts = self.dyads.get(dyad).unwrap_or(&empty);
+    /// What decides whether a dyad's state is published: the day it is
+    /// judged as of, its score and level.
+    fn judge(&self, parts: &BTreeMap<String, Part>) -> Judged {
         let as_of = parts
             .values()
             .map(|p| p.date)
             .chain(self.clock)
             .max()
             .unwrap_or_default();
-        let score = self.score_on(parts, as_of);
+        Judged {
+            as_of,
+            score: self.score_on(parts, as_of),
+            level: self.level_on(parts, as_of),
+        }
+    }
+
+    fn state(&self, dyad: &str) -> EscalationState {
+        let empty = BTreeMap::new();
+        let parts = self.dyads.get(dyad).unwrap_or(&empty);
+        self.state_of(dyad, parts, self.judge(parts))
+    }
+
+    /// The dyad's whole state, from its parts as judged by [`judge`](Self::judge).
+    fn state_of(
+        &self,
+        dyad: &str,
+        parts: &BTreeMap<String, Part>,
+        judged: Judged,
+    ) -> EscalationState {
+        let Judged {
+            as_of,
+            score,
+            level,
+        } = judged;
         let week_ago = self.score_on(parts, as_of - Duration::days(7));
         let delta = ((score - week_ago) * 10.0).round() / 10.0;
-        let level = self.level_on(parts, as_of);
-        let mut drivers: Vec<Driver> = parts
+        // The five largest contributions (by size, then event id), non-zero:
+        // ranked without building a `Driver` (two strings) for every part,
+        // only for the five kept.
+        let mut ranked: Vec<(f64, &String, &Part)> = parts
             .iter()
             .map(|(id, p)| {
                 let (h, c) = self.weight(p);
                 let k = self.decay(p.date, as_of, self.settings.half_life_days);
-                Driver {
-                    event: id.clone(),
-                    contribution: (((h - 0.5 * c) * k) * 1000.0).round() / 1000.0,
-                    via: p
-                        .via
-                        .as_ref()
-                        .map_or_else(|| "direct".to_string(), |v| format!("via {v}")),
-                }
+                ((((h - 0.5 * c) * k) * 1000.0).round() / 1000.0, id, p)
+            })
+            .filter(|(contribution, _, _)| *contribution != 0.0)
+            .collect();
+        let by_rank = |a: &(f64, &String, &Part), b: &(f64, &String, &Part)| {
+            b.0.abs().total_cmp(&a.0.abs()).then(a.1.cmp(b.1))
+        };
+        const DRIVERS: usize = 5;
+        if ranked.len() > DRIVERS {
+            ranked.select_nth_unstable_by(DRIVERS - 1, by_rank);
+            ranked.truncate(DRIVERS);
+        }
+        ranked.sort_unstable_by(by_rank);
+        let drivers: Vec<Driver> = ranked
+            .into_iter()
+            .map(|(contribution, id, p)| Driver {
+                event: id.clone(),
+                contribution,
+                via: p
+                    .via
+                    .as_ref()
+                    .map_or_else(|| "direct".to_string(), |v| format!("via {v}")),
             })
             .collect();
-        drivers.sort_by(|a, b| {
-            b.contribution
-                .abs()
-                .total_cmp(&a.contribution.abs())
-                .then(a.event.cmp(&b.event))
-        });
-        drivers.retain(|d| d.contribution != 0.0);
-        drivers.truncate(5);
         let mut counts = QuadCounts::default();
         for p in parts.values().filter(|p| p.via.is_none()) {
             match p.quad {

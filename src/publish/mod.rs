@@ -12,6 +12,9 @@ use crate::config::Settings;
 use crate::model::Output;
 use crate::store::OutboxRow;
 
+/// Rows a sink has sent and not yet settled (see [`Sink::send_rows`]).
+pub struct Sent(nats::Sent);
+
 /// Where the pipeline's output goes.
 pub enum Sink {
     Stdout(stdout::StdoutSink),
@@ -56,14 +59,39 @@ impl Sink {
     /// sink has durably (see [`nats::NatsSink::publish_rows`]) and the error
     /// that stopped the rest.
     pub async fn publish_rows(&mut self, rows: &[OutboxRow]) -> (usize, Option<anyhow::Error>) {
+        let sent = self.send_rows(rows).await;
+        self.settle(rows, sent).await
+    }
+
+    /// Sends outbox rows without awaiting their acknowledgements (see
+    /// [`nats::NatsSink::send_rows`]): the publisher sends the next batch
+    /// while this one is acknowledged. Stdout writes them here (written =
+    /// acknowledged).
+    pub async fn send_rows(&mut self, rows: &[OutboxRow]) -> Sent {
         match self {
-            Sink::Stdout(s) => {
-                match s.publish_payloads(rows.iter().map(|r| r.payload.as_slice())) {
-                    Ok(()) => (rows.len(), None),
-                    Err(e) => (0, Some(e)),
-                }
-            }
-            Sink::Nats(s) => s.publish_rows(rows).await,
+            Sink::Stdout(s) => Sent(
+                match s.publish_payloads(rows.iter().map(|r| &r.payload[..])) {
+                    Ok(()) => nats::Sent::Done(rows.len(), None),
+                    Err(e) => nats::Sent::Done(0, Some(e)),
+                },
+            ),
+            Sink::Nats(s) => Sent(s.send_rows(rows).await),
+        }
+    }
+
+    /// Awaits what [`send_rows`](Self::send_rows) sent of `rows`: how many
+    /// from the front the sink has durably, and the error that stopped the
+    /// rest. Dropping a [`Sent`] instead abandons its rows (they stay in the
+    /// outbox and are sent again).
+    pub async fn settle(
+        &mut self,
+        rows: &[OutboxRow],
+        sent: Sent,
+    ) -> (usize, Option<anyhow::Error>) {
+        match (self, sent.0) {
+            (_, nats::Sent::Done(n, e)) => (n, e),
+            (Sink::Nats(s), sent) => s.settle(rows, sent).await,
+            (Sink::Stdout(_), nats::Sent::Acks(..)) => (0, None),
         }
     }
 

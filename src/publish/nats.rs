@@ -40,6 +40,18 @@ const STOP_TIMEOUT: Duration = Duration::from_secs(5);
 /// How often to say we are still waiting for the server at start-up.
 const WAIT_LOG_INTERVAL: Duration = Duration::from_secs(10);
 
+/// Rows sent by [`NatsSink::send_rows`], to be settled.
+pub enum Sent {
+    /// Their acknowledgements on the way, and the error that stopped the
+    /// sending before the end of the rows (the rest were not sent).
+    Acks(
+        Vec<jetstream::context::PublishAckFuture>,
+        Option<anyhow::Error>,
+    ),
+    /// Already settled (core NATS): how many went out, and why not the rest.
+    Done(usize, Option<anyhow::Error>),
+}
+
 /// Publishes [`Output`]s to JetStream and serves the escalation API.
 pub struct NatsSink {
     client: Client,
@@ -236,27 +248,36 @@ impl NatsSink {
     /// those (same `Nats-Msg-Id`, so a row that did land is dropped as a
     /// duplicate).
     pub async fn publish_rows(&mut self, rows: &[OutboxRow]) -> (usize, Option<anyhow::Error>) {
+        let sent = self.send_rows(rows).await;
+        self.settle(rows, sent).await
+    }
+
+    /// The first half of [`publish_rows`](Self::publish_rows): sends the
+    /// rows without awaiting a single acknowledgement, so the caller can
+    /// send the next rows while these are acknowledged. With core NATS
+    /// (no acknowledgements) the rows are published here in full.
+    pub async fn send_rows(&mut self, rows: &[OutboxRow]) -> Sent {
         if self.kv.is_none() {
             for (i, row) in rows.iter().enumerate() {
                 if let Err(e) = self
                     .publish_core(&row.subject, &row.msg_id, &row.payload)
                     .await
                 {
-                    return (i, Some(e));
+                    return Sent::Done(i, Some(e));
                 }
             }
-            return (rows.len(), None);
+            return Sent::Done(rows.len(), None);
         }
         let mut acks = Vec::with_capacity(rows.len());
-        let mut send_error = None;
+        let mut error = None;
         for row in rows {
             let msg = jetstream::message::PublishMessage::build()
-                .payload(Bytes::from(row.payload.clone()))
+                .payload(row.payload.clone())
                 .message_id(&row.msg_id);
             match self.js.send_publish(row.subject.clone(), msg).await {
                 Ok(ack) => acks.push(ack),
                 Err(e) => {
-                    send_error = Some(anyhow::Error::new(e).context(format!(
+                    error = Some(anyhow::Error::new(e).context(format!(
                         "publishing {} to {} on {}",
                         row.msg_id, row.subject, self.url
                     )));
@@ -264,6 +285,21 @@ impl NatsSink {
                 }
             }
         }
+        Sent::Acks(acks, error)
+    }
+
+    /// The second half of [`publish_rows`](Self::publish_rows): awaits the
+    /// acknowledgements of `rows` (as [`send_rows`](Self::send_rows) sent
+    /// them), then stores their escalation states in the KV bucket.
+    pub async fn settle(
+        &mut self,
+        rows: &[OutboxRow],
+        sent: Sent,
+    ) -> (usize, Option<anyhow::Error>) {
+        let (acks, send_error) = match sent {
+            Sent::Done(n, e) => return (n, e),
+            Sent::Acks(acks, e) => (acks, e),
+        };
         let mut acked = 0;
         let mut failure = send_error;
         for (row, ack) in rows.iter().zip(acks) {
@@ -300,9 +336,9 @@ impl NatsSink {
                     .or_insert((i, i));
             }
         }
-        let mut latest: BTreeMap<String, (usize, EscalationState, &[u8])> = BTreeMap::new();
+        let mut latest: BTreeMap<String, (usize, EscalationState, &Bytes)> = BTreeMap::new();
         for &(first, last) in rows_of.values() {
-            let payload = rows[last].payload.as_slice();
+            let payload = &rows[last].payload;
             let state: EscalationState = serde_json::from_slice(payload)
                 .context("reading an escalation state")
                 .map_err(|e| (first, e))?;
@@ -310,7 +346,7 @@ impl NatsSink {
         }
         let puts = latest.values().map(|(first, state, payload)| async move {
             let key = subjects::dyad_token(&state.dyad);
-            kv.put(&key, Bytes::from(payload.to_vec()))
+            kv.put(&key, Bytes::clone(payload))
                 .await
                 .with_context(|| format!("storing escalation state {key} in the KV bucket"))
                 .map(|_| ())
