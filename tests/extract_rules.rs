@@ -1153,3 +1153,22 @@ fn an_armed_party_after_a_noun_trigger_and_of_is_its_agent() {
         "{ms:?}"
     );
 }
+
+#[test]
+fn a_gazetteer_name_that_is_a_common_word_matches_only_capitalised() {
+    // "lima" is five in Indonesian; Lima, Peru is written with a capital.
+    let ms = run(
+        "Pasukan Rusia menembaki kota Kharkiv dan menewaskan lima warga sipil.",
+        "id",
+        "2021-06-01",
+    );
+    assert!(
+        has(&ms, EventType::Assault, "RUS", Some("UKR")).is_some(),
+        "{ms:?}"
+    );
+    assert!(
+        !ms.iter()
+            .any(|m| m.target.as_ref().is_some_and(|t| t.code.starts_with("PER"))),
+        "{ms:?}"
+    );
+}

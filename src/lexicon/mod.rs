@@ -279,7 +279,19 @@ impl Lexicon {
             let f: PlacesFile = read_toml(&path)?;
             for p in f.place {
                 let idx = places.len();
-                b.add(&p.name, Meaning::Place(idx), None);
+                // A place whose aliases are all case-sensitive (generated
+                // gazetteers), or that lists "=Lima", is matched by its name
+                // case-sensitively too: "lima" is five in Indonesian.
+                let listed = p
+                    .aliases
+                    .iter()
+                    .any(|a| a.strip_prefix('=') == Some(&p.name));
+                let exact = !p.aliases.is_empty() && p.aliases.iter().all(|a| a.starts_with('='));
+                match (listed, exact) {
+                    (true, _) => {}
+                    (false, true) => b.add(&format!("={}", p.name), Meaning::Place(idx), None),
+                    (false, false) => b.add(&p.name, Meaning::Place(idx), None),
+                }
                 for alias in &p.aliases {
                     b.add(alias, Meaning::Place(idx), None);
                 }
