@@ -1592,10 +1592,15 @@ fn tolls(s: &Sentence, text: &str, lex: &Lexicon, target: Option<usize>) -> Fata
 /// day of its first named date (the dateline), and pins that date's year.
 /// Returns whether the day is known.
 fn undated_anchor(sentences: &[Sentence], text: &str, base: NaiveDate) -> (NaiveDate, bool) {
-    let best = sentences
+    // Each sentence's date, resolved once, in text order.
+    let days: Vec<dates::DateCue> = sentences
         .iter()
         .filter_map(|s| dates::resolve(text, s.span, &s.dates, &s.numbers, base))
         .filter(|c| c.precision == DatePrecision::Day)
+        .collect();
+    let best = days
+        .iter()
+        .copied()
         .max_by_key(|c| (c.absolute, c.day_month, c.date));
     let Some(c) = best else {
         return (base, false);
@@ -1605,11 +1610,7 @@ fn undated_anchor(sentences: &[Sentence], text: &str, base: NaiveDate) -> (Naive
     }
     // The first day and month named (the dateline's) is the one the lede's
     // weekday speaks of; later ones are events around it.
-    let first = sentences
-        .iter()
-        .filter_map(|s| dates::resolve(text, s.span, &s.dates, &s.numbers, base))
-        .find(|c| c.day_month && c.precision == DatePrecision::Day)
-        .unwrap_or(c);
+    let first = days.iter().copied().find(|c| c.day_month).unwrap_or(c);
     let weekday = sentences.iter().find_map(|s| s.dates.weekdays.first());
     let pinned = weekday.and_then(|&(_, wd)| {
         dates::year_by_weekday(first.date.month(), first.date.day(), wd, base)
