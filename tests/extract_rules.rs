@@ -1172,3 +1172,53 @@ fn a_gazetteer_name_that_is_a_common_word_matches_only_capitalised() {
         "{ms:?}"
     );
 }
+
+#[test]
+fn a_former_head_of_government_codes_to_his_country_as_its_elite() {
+    // Obama's office ended in 2017: in 2021 he is still an American
+    // actor, one of its elite rather than its government.
+    let ms = run(
+        "Barack Obama met Xi Jinping in Beijing on Tuesday.",
+        "en",
+        "2021-06-01",
+    );
+    let m = has(&ms, EventType::Consult, "USA", Some("CHN")).expect("USA→CHN consult");
+    assert_eq!(m.source.sector, "ELI");
+    // In office, the same name is the government.
+    let ms = run(
+        "Barack Obama met Xi Jinping in Beijing on Tuesday.",
+        "en",
+        "2015-06-01",
+    );
+    let m = has(&ms, EventType::Consult, "USA", Some("CHN")).expect("USA→CHN consult");
+    assert_eq!(m.source.sector, "GOV");
+}
+
+#[test]
+fn civilians_a_foreign_force_strikes_in_a_place_are_that_states_civilians() {
+    for (text, lang) in [
+        (
+            "Israeli troops killed 12 civilians in Gaza on Tuesday.",
+            "en",
+        ),
+        (
+            "Pasukan Israel menewaskan 12 warga sipil di Gaza pada Selasa.",
+            "id",
+        ),
+    ] {
+        let ms = run(text, lang, "2021-06-01");
+        let m = has(&ms, EventType::Assault, "ISR", Some("PSECIV")).expect(text);
+        assert_eq!(m.fatalities.killed, Some(12), "{text}");
+    }
+    // No foreign party: whose people they are is not guessed from the place.
+    let ms = run(
+        "Government forces killed 12 civilians in Idlib on Tuesday.",
+        "en",
+        "2021-06-01",
+    );
+    assert!(
+        !ms.iter()
+            .any(|m| m.target.as_ref().is_some_and(|t| t.code == "SYRCIV")),
+        "{ms:?}"
+    );
+}

@@ -635,14 +635,23 @@ impl Extractor {
                 // verb: in "killed three villagers in a gunbattle in Serbia"
                 // the villagers did not fight Serbia.
                 let subject_verb = g.source.is_some_and(|src| subject_of(src, ts));
+                // A verb-final language names the place between the
+                // subject and the verb ("İsrail ordusu Gazze'de … vurdu").
+                let before_verb = |a: &sentence::ActorRef| {
+                    grammar.verb_final
+                        && a.end <= ts
+                        && g.source.is_some_and(|src| s.actors[src].end <= a.start)
+                        && !clause_break(text, a.end, ts, false)
+                };
                 g.target = s
                     .actors
                     .iter()
                     .position(|a| {
                         (a.place || (subject_verb && s.named_as_where(lex, text, a)))
-                            && a.start >= te
-                            && gap(text, te, a.start) <= 12
-                            && !clause_break(text, te, a.start, false)
+                            && ((a.start >= te
+                                && gap(text, te, a.start) <= 12
+                                && !clause_break(text, te, a.start, false))
+                                || before_verb(a))
                     })
                     .filter(|&p| g.source.is_none_or(|src| code(src) != code(p)));
             }
@@ -1122,10 +1131,10 @@ fn month_end(d: chrono::NaiveDate) -> chrono::NaiveDate {
 }
 
 /// Two sectors of one country that can be each other's counterpart:
-/// rebels, opposition parties, courts, parliaments, police and civilians
-/// against anyone else in it (not government against its own army).
+/// rebels, opposition parties, courts, parliaments, police, civilians and
+/// former office-holders against anyone else in it (not government against its own army).
 fn domestic_sides(a: &str, b: &str) -> bool {
-    const APART: [&str; 6] = ["REB", "PTY", "JUD", "LEG", "COP", "CVL"];
+    const APART: [&str; 7] = ["REB", "PTY", "JUD", "LEG", "COP", "CVL", "ELI"];
     a != b && (APART.contains(&a) || APART.contains(&b))
 }
 

@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 use super::dates::DateWords;
 use super::numbers::{digit_numbers, Number, WordNumber};
 use crate::lexicon::{Cue, Hit, Lexicon, Meaning};
+use crate::model::EventType;
 
 /// An actor named in the sentence.
 #[derive(Debug, Clone)]
@@ -21,6 +22,9 @@ pub struct ActorRef {
     /// Ukraine): a place can be struck, but it does not act.
     pub place: bool,
 }
+
+/// The sector of a person named after the office that made him an actor.
+const ELITE: &str = "ELI";
 
 /// Adds, in text order, a party that a common noun stands for
 /// ("government troops", "the militants"): it acts, it is no place.
@@ -311,6 +315,11 @@ impl Sentence {
             // An actor alias wins over a place of the same name ("Ankara"),
             // but both are kept: the place still locates the event.
             let mut actor: Option<usize> = None;
+            // A person whose political office ended before the article's
+            // date (the latest such office), for when no entry is in
+            // office. Not a commander: one named after his time is most
+            // often the dead one an act avenges.
+            let mut former: Option<usize> = None;
             for m in &h.meanings {
                 match m {
                     Meaning::Actor(i) => {
@@ -319,6 +328,11 @@ impl Sentence {
                             a.from.is_none_or(|f| f <= date) && a.until.is_none_or(|u| date <= u);
                         if in_office && actor.is_none() {
                             actor = Some(*i);
+                        } else if a.until.is_some_and(|u| u < date)
+                            && a.sector == "GOV"
+                            && former.is_none_or(|f| lex.actors[f].until < a.until)
+                        {
+                            former = Some(*i);
                         }
                     }
                     Meaning::Place(i) => places.push((h.start, h.end, *i)),
@@ -367,7 +381,7 @@ impl Sentence {
                     modifier: false,
                     place: true,
                 });
-            } else if let Some(i) = actor {
+            } else if let Some(i) = actor.or(former) {
                 // "Moscow-backed", "Turkish-led": the actor qualifies a noun.
                 // Caught whether the lexicon lists the compound or not.
                 let after = &text[h.end..span.1];
@@ -384,11 +398,16 @@ impl Sentence {
                     || orig_tail.is_some_and(|t| {
                         !t.contains(' ') && t.chars().next().is_some_and(char::is_lowercase)
                     });
+                // A former office-holder still speaks for his country, as
+                // one of its elite (CAMEO's ELI), not as its government;
+                // a title written with the name ("President X") says the
+                // text was written in office, and sets the sector back.
+                let sector = (actor.is_none()).then(|| ELITE.to_string());
                 s.actors.push(ActorRef {
                     start: h.start,
                     end: h.end,
                     actor: i,
-                    sector: None,
+                    sector,
                     modifier,
                     place: false,
                 });
@@ -453,6 +472,13 @@ impl Sentence {
                 .or(a.sector.take());
         }
         if let Some(state) = set_in {
+            let foreign_assault = s
+                .triggers
+                .iter()
+                .any(|t| lex.triggers[t.2].event_type == EventType::Assault)
+                && s.actors
+                    .iter()
+                    .any(|a| !a.place && lex.actors[a.actor].code != lex.actors[state].code);
             for &(start, end, sector) in &sectors {
                 let qualifies = s.actors.iter().any(|a| {
                     (a.end <= start && gap(text, a.end, start) <= 1)
@@ -467,6 +493,12 @@ impl Sentence {
                     });
                     let actor = named.map_or(state, |a| a.actor);
                     insert_unnamed(&mut s.actors, (start, end), actor, sector);
+                } else if sector == "CVL" && !qualifies && foreign_assault {
+                    // "Israeli troops killed 12 civilians in Gaza": the
+                    // people a foreign force strikes in a place are that
+                    // state's civilians (SPEC `<ISO>CIV`). With no foreign
+                    // party, whose people they are is left to the article.
+                    insert_unnamed(&mut s.actors, (start, end), state, sector);
                 }
             }
         }
