@@ -1222,3 +1222,18 @@ fn civilians_a_foreign_force_strikes_in_a_place_are_that_states_civilians() {
         "{ms:?}"
     );
 }
+
+#[test]
+fn in_a_verb_final_language_the_place_before_the_verb_is_struck() {
+    // "The Israeli army hit a school in Gaza": the place stands between
+    // the subject and the verb.
+    let ms = run(
+        "İsrail ordusu Gazze'de bir okulu vurdu.",
+        "tr",
+        "2021-06-01",
+    );
+    assert!(
+        has(&ms, EventType::Assault, "ISR", Some("PSE")).is_some(),
+        "{ms:?}"
+    );
+}

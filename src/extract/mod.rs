@@ -49,7 +49,11 @@ pub struct Extractor {
 fn target_optional(t: EventType) -> bool {
     matches!(
         t,
-        EventType::Protest | EventType::Coerce | EventType::Request | EventType::Concede
+        EventType::Protest
+            | EventType::Coerce
+            | EventType::Request
+            | EventType::Concede
+            | EventType::Mobilize
     )
 }
 
@@ -89,7 +93,10 @@ impl Extractor {
         let place_states = lexicon
             .places
             .iter()
-            .map(|p| states.get(p.country.as_str()).copied())
+            .map(|p| match p.waters {
+                true => None,
+                false => states.get(p.country.as_str()).copied(),
+            })
             .collect();
         Extractor {
             names: Arc::new(names),

@@ -330,6 +330,7 @@ impl Sentence {
                             actor = Some(*i);
                         } else if a.until.is_some_and(|u| u < date)
                             && a.sector == "GOV"
+                            && a.kind.as_deref() == Some("person")
                             && former.is_none_or(|f| lex.actors[f].until < a.until)
                         {
                             former = Some(*i);

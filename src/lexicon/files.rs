@@ -197,4 +197,9 @@ pub struct PlaceDef {
     pub lon: f64,
     #[serde(default)]
     pub aliases: Vec<String>,
+    /// Seas and straits no one state holds: they locate an event but never
+    /// stand for the coastal state `country` names ("attacked a ship in the
+    /// Red Sea" does not strike Yemen).
+    #[serde(default)]
+    pub waters: bool,
 }
