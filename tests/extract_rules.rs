@@ -1237,3 +1237,31 @@ fn in_a_verb_final_language_the_place_before_the_verb_is_struck() {
         "{ms:?}"
     );
 }
+
+#[test]
+fn a_common_verb_is_a_trigger_only_with_its_object_near() {
+    // "shut" counts with "airspace" five words on, in any phrase.
+    let ms = run(
+        "Syria's army shut the country's northern airspace on Monday.",
+        "en",
+        "2021-06-01",
+    );
+    let m = has(&ms, EventType::Coerce, "SYR", None).expect("SYR coerce");
+    assert_eq!(m.mode.as_deref(), Some("restrict"));
+    // The object before the verb, as a verb-final language writes it.
+    let ms = run("Suriye ordusu hava sahasını kapattı.", "tr", "2021-06-01");
+    assert!(
+        ms.iter().any(|m| m.event_type == EventType::Coerce),
+        "{ms:?}"
+    );
+    // Without its object the verb is no act.
+    let ms = run(
+        "Syria's army shut the school in Idlib on Monday.",
+        "en",
+        "2021-06-01",
+    );
+    assert!(
+        !ms.iter().any(|m| m.event_type == EventType::Coerce),
+        "{ms:?}"
+    );
+}

@@ -49,11 +49,7 @@ pub struct Extractor {
 fn target_optional(t: EventType) -> bool {
     matches!(
         t,
-        EventType::Protest
-            | EventType::Coerce
-            | EventType::Request
-            | EventType::Concede
-            | EventType::Mobilize
+        EventType::Protest | EventType::Coerce | EventType::Request | EventType::Concede
     )
 }
 

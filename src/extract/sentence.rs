@@ -23,6 +23,38 @@ pub struct ActorRef {
     pub place: bool,
 }
 
+/// Whether a trigger that needs an object has one: a listed word starting
+/// within five words after it ("released hundreds of political
+/// prisoners"), or within three before it ("airspace closure", and the
+/// object before the verb of a verb-final language: "hava sahasını
+/// kapattı"). A word ending in `*` matches any ending. No objects: true.
+fn object_near(text: &str, span: (usize, usize), at: (usize, usize), objects: &[String]) -> bool {
+    if objects.is_empty() {
+        return true;
+    }
+    let is_space = |c: char| !(c.is_alphanumeric() || c == '\'' || c == '-');
+    let after = text[at.1..span.1]
+        .split(is_space)
+        .filter(|w| !w.is_empty())
+        .take(5);
+    let before = text[span.0..at.0]
+        .rsplit(is_space)
+        .filter(|w| !w.is_empty())
+        .take(3);
+    // Objects of several words are matched on the text from each word on.
+    let base = text.as_ptr() as usize;
+    after.chain(before).any(|w| {
+        let from = w.as_ptr() as usize - base;
+        let rest = &text[from..span.1];
+        objects.iter().any(|o| match o.strip_suffix('*') {
+            Some(stem) => rest.starts_with(stem),
+            None => {
+                rest.starts_with(o.as_str()) && rest[o.len()..].chars().next().is_none_or(is_space)
+            }
+        })
+    })
+}
+
 /// The sector of a person named after the office that made him an actor.
 const ELITE: &str = "ELI";
 
@@ -339,6 +371,13 @@ impl Sentence {
                     Meaning::Place(i) => places.push((h.start, h.end, *i)),
                     // "Moscow-backed", "US-brokered": a compound adjective, not an act.
                     Meaning::Trigger(_) if compound_tail(text, h.start) => {}
+                    Meaning::Trigger(i)
+                        if !object_near(
+                            text,
+                            span,
+                            (h.start, h.end),
+                            &lex.triggers[*i].objects,
+                        ) => {}
                     Meaning::Trigger(i) => s.triggers.push((h.start, h.end, *i)),
                     Meaning::NotTrigger => {}
                     Meaning::Sector(sec) => sectors.push((h.start, h.end, &**sec)),

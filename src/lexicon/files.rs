@@ -67,6 +67,11 @@ pub struct TriggerDef {
     #[serde(default)]
     pub confidence: Option<f64>,
     pub words: Vec<String>,
+    /// The words trigger only with one of these nearby ("released" with
+    /// "prisoners", "shut" with "airspace"): a verb too common alone, and
+    /// its objects, without listing every phrase in between.
+    #[serde(default)]
+    pub objects: Vec<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]

@@ -48,6 +48,9 @@ pub struct Trigger {
     pub roles: Roles,
     /// Confidence factor of events resting on this trigger.
     pub weight: f64,
+    /// Folded words one of which must stand near the trigger (see
+    /// `objects` in the trigger files); empty: none needed.
+    pub objects: Vec<String>,
 }
 
 /// Kinds of grammatical cue a language file lists.
@@ -343,6 +346,7 @@ impl Lexicon {
                     mode: t.mode,
                     roles,
                     weight,
+                    objects: t.objects.iter().map(|o| fold(o).text).collect(),
                 });
             }
             for w in &f.ignore.words {
