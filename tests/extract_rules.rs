@@ -1210,9 +1210,20 @@ fn civilians_a_foreign_force_strikes_in_a_place_are_that_states_civilians() {
         let m = has(&ms, EventType::Assault, "ISR", Some("PSECIV")).expect(text);
         assert_eq!(m.fatalities.killed, Some(12), "{text}");
     }
-    // No foreign party: whose people they are is not guessed from the place.
+    // An act that kills them right before them makes them the place's
+    // people, whoever strikes.
     let ms = run(
         "Government forces killed 12 civilians in Idlib on Tuesday.",
+        "en",
+        "2021-06-01",
+    );
+    assert!(
+        has(&ms, EventType::Assault, "SYR", Some("SYRCIV")).is_some(),
+        "{ms:?}"
+    );
+    // Neither: whose people they are is not guessed from the place.
+    let ms = run(
+        "Seven soldiers and one civilian employee were killed in shelling by government forces in Idlib.",
         "en",
         "2021-06-01",
     );
@@ -1262,6 +1273,35 @@ fn a_common_verb_is_a_trigger_only_with_its_object_near() {
     );
     assert!(
         !ms.iter().any(|m| m.event_type == EventType::Coerce),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn the_object_that_fits_one_sense_of_a_word_rules_out_the_others() {
+    // "seized the town": ground taken, not goods confiscated.
+    let ms = run(
+        "M23 rebels seized the town of Bunagana near the Ugandan border on Monday.",
+        "en",
+        "2021-06-01",
+    );
+    assert!(
+        ms.iter()
+            .any(|m| m.event_type == EventType::Assault && m.mode.as_deref() == Some("territory")),
+        "{ms:?}"
+    );
+    assert!(
+        !ms.iter().any(|m| m.event_type == EventType::Coerce),
+        "{ms:?}"
+    );
+    // With no such object the other sense stands.
+    let ms = run(
+        "Iranian forces seized an oil tanker flying the flag of Britain.",
+        "en",
+        "2021-06-01",
+    );
+    assert!(
+        !ms.iter().any(|m| m.event_type == EventType::Assault),
         "{ms:?}"
     );
 }

@@ -342,6 +342,13 @@ impl Sentence {
         // "government troops", "security forces": a state's own forces,
         // named without their state (kind "host"), resolved below.
         let mut hosts: Vec<(usize, usize, &str)> = Vec::new();
+        let object_sense = |h: &Hit| {
+            h.meanings.iter().any(|m| {
+                matches!(m, Meaning::Trigger(j)
+                    if !lex.triggers[*j].objects.is_empty()
+                        && object_near(text, span, (h.start, h.end), &lex.triggers[*j].objects))
+            })
+        };
         for h in hits {
             let mut places: Vec<(usize, usize, usize)> = Vec::new();
             // An actor alias wins over a place of the same name ("Ankara"),
@@ -378,6 +385,11 @@ impl Sentence {
                             (h.start, h.end),
                             &lex.triggers[*i].objects,
                         ) => {}
+                    // "seized the town": the object that fits one sense of
+                    // the word ("seized" as taking ground) rules out the
+                    // senses that need none ("seized" as confiscating).
+                    Meaning::Trigger(i)
+                        if lex.triggers[*i].objects.is_empty() && object_sense(h) => {}
                     Meaning::Trigger(i) => s.triggers.push((h.start, h.end, *i)),
                     Meaning::NotTrigger => {}
                     Meaning::Sector(sec) => sectors.push((h.start, h.end, &**sec)),
@@ -519,6 +531,16 @@ impl Sentence {
                 && s.actors
                     .iter()
                     .any(|a| !a.place && lex.actors[a.actor].code != lex.actors[state].code);
+            let struck = |at: usize| {
+                s.triggers.iter().any(|t| {
+                    lex.triggers[t.2].event_type == EventType::Assault
+                        && t.1 <= at
+                        && gap(text, t.1, at) <= 2
+                }) || s
+                    .cues
+                    .iter()
+                    .any(|c| c.2 == Cue::Killed && c.1 <= at && gap(text, c.1, at) <= 2)
+            };
             for &(start, end, sector) in &sectors {
                 let qualifies = s.actors.iter().any(|a| {
                     (a.end <= start && gap(text, a.end, start) <= 1)
@@ -533,11 +555,14 @@ impl Sentence {
                     });
                     let actor = named.map_or(state, |a| a.actor);
                     insert_unnamed(&mut s.actors, (start, end), actor, sector);
-                } else if sector == "CVL" && !qualifies && foreign_assault {
+                } else if sector == "CVL" && !qualifies && (foreign_assault || struck(start)) {
                     // "Israeli troops killed 12 civilians in Gaza": the
                     // people a foreign force strikes in a place are that
-                    // state's civilians (SPEC `<ISO>CIV`). With no foreign
-                    // party, whose people they are is left to the article.
+                    // state's civilians (SPEC `<ISO>CIV`); so are those an
+                    // act kills right before them ("an airstrike …, killing
+                    // 17 civilians"). Else ("7 soldiers and 1 civilian
+                    // staff were killed") whose people they are is left to
+                    // the article.
                     insert_unnamed(&mut s.actors, (start, end), state, sector);
                 }
             }

@@ -12,7 +12,11 @@ use hashbrown::HashMap;
 /// Words counted at most: a verdict never needs more.
 const SAMPLE_WORDS: usize = 150;
 /// Fewer words than this say too little.
-const MIN_WORDS: usize = 25;
+const MIN_WORDS: usize = 8;
+/// However short the text, the winner needs this many of its words: a
+/// one-line wire alert ("… carried out an airstrike on a village in …")
+/// names three or four, which trigram models cannot yet read reliably.
+const MIN_HITS: usize = 3;
 /// The winning language's words must be at least this share of all words...
 const MIN_SHARE: f64 = 0.15;
 /// ...and this many times the runner-up's.
@@ -130,7 +134,9 @@ impl FunctionWords {
             .map(|(_, &n)| n)
             .max()
             .unwrap_or(0);
-        let clear = best as f64 >= MIN_SHARE * total as f64 && best >= MIN_LEAD * second.max(1);
+        let clear = best >= MIN_HITS
+            && best as f64 >= MIN_SHARE * total as f64
+            && best >= MIN_LEAD * second.max(1);
         clear.then(|| self.langs[top].as_str())
     }
 }
@@ -290,7 +296,9 @@ mod tests {
         order.sort_by_key(|&i| std::cmp::Reverse(counts[i]));
         let best = counts[order[0]];
         let second = order.get(1).map_or(0, |&i| counts[i]);
-        let clear = best as f64 >= MIN_SHARE * total as f64 && best >= MIN_LEAD * second.max(1);
+        let clear = best >= MIN_HITS
+            && best as f64 >= MIN_SHARE * total as f64
+            && best >= MIN_LEAD * second.max(1);
         clear.then(|| f.langs[order[0]].as_str())
     }
 
