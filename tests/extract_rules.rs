@@ -1281,7 +1281,7 @@ fn a_common_verb_is_a_trigger_only_with_its_object_near() {
 fn the_object_that_fits_one_sense_of_a_word_rules_out_the_others() {
     // "seized the town": ground taken, not goods confiscated.
     let ms = run(
-        "M23 rebels seized the town of Bunagana near the Ugandan border on Monday.",
+        "M23 rebels seized the town of Bunagana in eastern Congo on Monday.",
         "en",
         "2021-06-01",
     );
@@ -1302,6 +1302,31 @@ fn the_object_that_fits_one_sense_of_a_word_rules_out_the_others() {
     );
     assert!(
         !ms.iter().any(|m| m.event_type == EventType::Assault),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn a_state_named_with_a_border_is_a_neighbour_not_the_place() {
+    // Shelling near the Finnish border strikes no Finland.
+    let ms = run(
+        "Russian forces shelled villages near the Finnish border on Monday.",
+        "en",
+        "2021-06-01",
+    );
+    assert!(
+        !ms.iter()
+            .any(|m| m.target.as_ref().is_some_and(|t| t.code == "FIN")),
+        "{ms:?}"
+    );
+    // Named as where, without a border, the state holds the place.
+    let ms = run(
+        "Russian forces shelled villages in Finland on Monday.",
+        "en",
+        "2021-06-01",
+    );
+    assert!(
+        has(&ms, EventType::Assault, "RUS", Some("FIN")).is_some(),
         "{ms:?}"
     );
 }

@@ -622,6 +622,11 @@ impl Sentence {
             && self
                 .cues_in(Cue::Location, self.span.0, a.start)
                 .any(|c| gap(text, c.1, a.start) <= 1)
+            && !self.cues.iter().any(|c| {
+                c.2 == Cue::Boundary
+                    && ((c.0 >= a.end && gap(text, a.end, c.0) == 0)
+                        || (c.1 <= a.start && gap(text, c.1, a.start) <= 1))
+            })
     }
 
     /// A conjunction stands right before `pos`: what starts there is joined

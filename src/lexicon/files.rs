@@ -104,6 +104,10 @@ pub struct GrammarFile {
     pub reporting: Vec<String>,
     #[serde(default)]
     pub location_markers: Vec<String>,
+    /// "border", "perbatasan": a state named with one is a neighbour of
+    /// the place, not the place ("near the Ugandan border").
+    #[serde(default)]
+    pub boundary_words: Vec<String>,
     #[serde(default)]
     pub conjunctions: Vec<String>,
     #[serde(default)]

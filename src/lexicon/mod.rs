@@ -73,6 +73,8 @@ pub enum Cue {
     Reporting,
     /// "in X", "di X": X is where, not who.
     Location,
+    /// "border": a state named with it is not where the act happened.
+    Boundary,
     /// "X and Y": joined actors act together.
     Conjunction,
     /// "wants Putin to attack": an infinitive is wanted, planned or asked, not done.
@@ -370,6 +372,7 @@ impl Lexicon {
                 (&f.obligation, Cue::Obligation),
                 (&f.reporting, Cue::Reporting),
                 (&f.location_markers, Cue::Location),
+                (&f.boundary_words, Cue::Boundary),
                 (&f.conjunctions, Cue::Conjunction),
                 (&f.infinitive_markers, Cue::Infinitive),
                 (&f.subordinators, Cue::Subordinator),
