@@ -14,7 +14,6 @@
 //! process behind NATS. [`Core`] is the same stages run inline, for the
 //! one-shot commands (`extract`, `escalation`).
 
-use std::collections::HashSet;
 use std::path::Path;
 use std::sync::Arc;
 
@@ -188,7 +187,7 @@ impl Merge {
     /// move, and the article notice, in that order.
     pub fn apply(&mut self, article: &Article, mentions: Vec<Mention>) -> Vec<Output> {
         let mut events = Vec::new();
-        let (ids, states) = self.step(mentions, |e, _| events.push(e.clone()));
+        let (ids, states) = self.step(mentions, |e| events.push(e.clone()));
         let mut out = Vec::with_capacity(events.len() + states.len() + 1);
         out.extend(events.into_iter().map(|e| Output::Event(Box::new(e))));
         out.extend(states.into_iter().map(|s| Output::Escalation(Box::new(s))));
@@ -211,14 +210,23 @@ impl Merge {
             article: Some((article.id.clone(), article.file.clone())),
             ..Default::default()
         };
-        let (ids, states) = self.step(mentions, |e, dedup| {
-            push_event(&mut w, prefix, Some(&article.id), e, dedup)
-        });
-        // An event pruned by this very step has no entry left to store (the
+        // Each revision's row (and the event's place among `ids`), made
+        // while the event is at hand; its dedup entry only after the
+        // pruning: an event the step pruned has none left to store (the
         // step's removal covers it), as `write` after `apply` finds.
-        if !self.pruned.is_empty() && !w.events.is_empty() {
-            let gone: HashSet<&str> = self.pruned.iter().map(String::as_str).collect();
-            w.events.retain(|(id, _)| !gone.contains(id.as_str()));
+        let mut rows = Vec::new();
+        let mut k = 0;
+        let (ids, states) = self.step(mentions, |e| {
+            if let Some(row) = event_row(prefix, Some(&article.id), e) {
+                rows.push((k, row));
+            }
+            k += 1;
+        });
+        for (k, row) in rows {
+            if let Some(json) = self.dedup.entry_json(&ids[k], &row.payload) {
+                w.events.push((ids[k].clone(), json));
+            }
+            w.rows.push(row);
         }
         w.removed_events = self.pruned.clone();
         w.meta = serde_json::to_vec(&self.meta()).ok();
@@ -240,7 +248,7 @@ impl Merge {
     fn step(
         &mut self,
         mentions: Vec<Mention>,
-        mut each: impl FnMut(&Event, &Deduper),
+        mut each: impl FnMut(&Event),
     ) -> (Vec<String>, Vec<EscalationState>) {
         let changed = self.dedup.add_indexed(mentions, Utc::now());
         let mut states = Vec::new();
@@ -249,7 +257,7 @@ impl Merge {
         }
         let events: Vec<&Event> = changed.iter().map(|&i| &self.dedup.events()[i]).collect();
         for e in &events {
-            each(e, &self.dedup);
+            each(e);
         }
         let ids: Vec<String> = events.iter().map(|e| e.id.clone()).collect();
         self.pruned.clear();
@@ -315,7 +323,15 @@ impl Merge {
     /// One output's outbox row (and its dedup entry or published state).
     fn push_output(&self, w: &mut MergeWrite, prefix: &str, article: Option<&String>, o: &Output) {
         if let Output::Event(e) = o {
-            return push_event(w, prefix, article, e, &self.dedup);
+            if let Some(row) = event_row(prefix, article, e) {
+                // The entry holds the event as its message says it: built
+                // around the payload, not serialised again.
+                if let Some(json) = self.dedup.entry_json(&e.id, &row.payload) {
+                    w.events.push((e.id.clone(), json));
+                }
+                w.rows.push(row);
+            }
+            return;
         }
         let routed = match subjects::route(prefix, o) {
             Ok(r) => r,
@@ -343,33 +359,22 @@ impl Merge {
     }
 }
 
-/// An event revision's outbox row, and its dedup entry as it stands now.
-fn push_event(
-    w: &mut MergeWrite,
-    prefix: &str,
-    article: Option<&String>,
-    e: &Event,
-    dedup: &Deduper,
-) {
-    let routed = match subjects::route_event(prefix, e) {
-        Ok(r) => r,
+/// An event revision's outbox row (`None`, logged, if it cannot be
+/// serialised).
+fn event_row(prefix: &str, article: Option<&String>, e: &Event) -> Option<OutboxRow> {
+    match subjects::route_event(prefix, e) {
+        Ok(routed) => Some(OutboxRow {
+            article: article.cloned(),
+            kind: Kind::Event,
+            subject: routed.subject,
+            msg_id: routed.msg_id,
+            payload: routed.payload.into(),
+        }),
         Err(err) => {
             error!(error = %err, "could not serialise a message; it is not published");
-            return;
+            None
         }
-    };
-    // The entry holds the event as its message says it: built around the
-    // payload, not serialised again.
-    if let Some(json) = dedup.entry_json(&e.id, &routed.payload) {
-        w.events.push((e.id.clone(), json));
     }
-    w.rows.push(OutboxRow {
-        article: article.cloned(),
-        kind: Kind::Event,
-        subject: routed.subject,
-        msg_id: routed.msg_id,
-        payload: routed.payload.into(),
-    });
 }
 
 /// The notice that `article` was processed, naming its events.
