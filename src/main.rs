@@ -121,10 +121,12 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 /// arenas committed up front) a backfill's peak RSS was half as high again
 /// as with glibc; with the first two below it matched glibc's at 20k
 /// articles and most of the CPU saving stayed, but at 1M it peaked above
-/// the 200 MB budget (≈ 210 MB against glibc's 186 MB: per-thread spare
-/// pages and blocks freed across threads), which the last two trim (see
-/// `docs/PERFORMANCE.md`, session 10). They change mimalloc's defaults, so
-/// a `MIMALLOC_*` variable set by the operator still wins.
+/// the 200 MB budget (211 MB against glibc's 186.5 MB: short spikes over
+/// a plateau of ≈ 185 MB). The last two return memory sooner when most
+/// blocks are freed by another thread than the one that allocated them;
+/// they trimmed a few MB (4.5 MB at 200k articles), not enough for the
+/// budget (see `docs/PERFORMANCE.md`, session 10). They change mimalloc's
+/// defaults, so a `MIMALLOC_*` variable set by the operator still wins.
 ///
 /// It must run before the first allocation: the first arena is reserved
 /// (and committed or not) then, before `main`. On Linux it is therefore a
