@@ -119,9 +119,14 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 /// Tunes mimalloc for a small resident set (the daemon's memory budget).
 /// With its defaults (memory freed goes back to the OS only after a delay,
 /// arenas committed up front) a backfill's peak RSS was half as high again
-/// as with glibc; with these two it matches glibc's and most of the CPU
-/// saving stays. They change mimalloc's defaults, so a `MIMALLOC_*`
-/// variable set by the operator still wins.
+/// as with glibc; with the first two below it matched glibc's at 20k
+/// articles and most of the CPU saving stayed, but at 1M it peaked above
+/// the 200 MB budget (211 MB against glibc's 186.5 MB: short spikes over
+/// a plateau of ≈ 185 MB). The last two return memory sooner when most
+/// blocks are freed by another thread than the one that allocated them;
+/// they trimmed a few MB (4.5 MB at 200k articles), not enough for the
+/// budget (see `docs/PERFORMANCE.md`, session 10). They change mimalloc's
+/// defaults, so a `MIMALLOC_*` variable set by the operator still wins.
 ///
 /// It must run before the first allocation: the first arena is reserved
 /// (and committed or not) then, before `main`. On Linux it is therefore a
@@ -132,12 +137,23 @@ extern "C" fn tune_allocator() {
     // crate's constants follow v2's numbering).
     const ARENA_EAGER_COMMIT: libmimalloc_sys::mi_option_t = 4;
     const PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
+    const GENERIC_COLLECT: libmimalloc_sys::mi_option_t = 34;
+    const PAGE_FULL_RETAIN: libmimalloc_sys::mi_option_t = 36;
     // SAFETY: sets plain integer defaults in mimalloc's option table.
     unsafe {
         // Arenas are committed as they are used, not up front.
         libmimalloc_sys::mi_option_set_default(ARENA_EAGER_COMMIT, 0);
         // Freed memory goes back to the OS at once, not after 10 ms.
         libmimalloc_sys::mi_option_set_default(PURGE_DELAY, 0);
+        // A thread keeps no emptied page per size class for later (2 by
+        // default): with a dozen threads (stages, tokio, the NATS client)
+        // those spare pages added up to several MB at 200k articles.
+        libmimalloc_sys::mi_option_set_default(PAGE_FULL_RETAIN, 0);
+        // A thread's pages are collected (blocks other threads freed taken
+        // back, emptied pages released) every 1,000 slow-path allocations,
+        // not 10,000: the pipeline frees most blocks on another thread than
+        // the one that allocated them (reader → workers → merge stage).
+        libmimalloc_sys::mi_option_set_default(GENERIC_COLLECT, 1000);
     }
 }
 

@@ -36,7 +36,7 @@ use crate::ingest::watcher::{self, WatchEvent};
 use crate::ingest::Rejection;
 use crate::lexicon::Lexicon;
 use crate::model::{
-    Article, ArticleNotice, DatePrecision, EscalationState, Mention, Output, RejectedNotice,
+    Article, ArticleNotice, DatePrecision, EscalationState, Event, Mention, Output, RejectedNotice,
 };
 use crate::publish::{subjects, Sent, Sink};
 use crate::store::{FileRecord, Kind, MergeWrite, OutboxRow, Snapshot, Store};
@@ -186,12 +186,80 @@ impl Merge {
     /// One article's mentions → its event revisions, the dyad states they
     /// move, and the article notice, in that order.
     pub fn apply(&mut self, article: &Article, mentions: Vec<Mention>) -> Vec<Output> {
-        let events = self.dedup.add(mentions, Utc::now());
-        let mut out = Vec::with_capacity(events.len() * 2 + 1);
-        let mut states = Vec::new();
-        for e in &events {
-            states.extend(self.escalation.update(e));
+        let mut events = Vec::new();
+        let (ids, states) = self.step(mentions, |e| events.push(e.clone()));
+        let mut out = Vec::with_capacity(events.len() + states.len() + 1);
+        out.extend(events.into_iter().map(|e| Output::Event(Box::new(e))));
+        out.extend(states.into_iter().map(|s| Output::Escalation(Box::new(s))));
+        out.push(Output::Article(notice(article, ids)));
+        out
+    }
+
+    /// [`apply`](Self::apply) and [`write`](Self::write) in one, for the
+    /// daemon's merge stage: each revision is serialised from the dedup
+    /// index (see [`Deduper::add_indexed`]) instead of being cloned into an
+    /// [`Output`] first. The same rows and state changes as `write` of
+    /// `apply`'s outputs.
+    fn apply_write(
+        &mut self,
+        prefix: &str,
+        article: &Article,
+        mentions: Vec<Mention>,
+    ) -> MergeWrite {
+        let mut w = MergeWrite {
+            article: Some((article.id.clone(), article.file.clone())),
+            ..Default::default()
+        };
+        // Each revision's row (and the event's place among `ids`), made
+        // while the event is at hand; its dedup entry only after the
+        // pruning: an event the step pruned has none left to store (the
+        // step's removal covers it), as `write` after `apply` finds.
+        let mut rows = Vec::new();
+        let mut k = 0;
+        let (ids, states) = self.step(mentions, |e| {
+            if let Some(row) = event_row(prefix, Some(&article.id), e) {
+                rows.push((k, row));
+            }
+            k += 1;
+        });
+        for (k, row) in rows {
+            if let Some(json) = self.dedup.entry_json(&ids[k], &row.payload) {
+                w.events.push((ids[k].clone(), json));
+            }
+            w.rows.push(row);
         }
+        w.removed_events = self.pruned.clone();
+        w.meta = serde_json::to_vec(&self.meta()).ok();
+        let rest = states
+            .into_iter()
+            .map(|s| Output::Escalation(Box::new(s)))
+            .chain(std::iter::once(Output::Article(notice(article, ids))));
+        for o in rest {
+            self.push_output(&mut w, prefix, Some(&article.id), &o);
+        }
+        w
+    }
+
+    /// The stateful half of [`apply`](Self::apply): dedup, escalation and
+    /// the window's pruning. `each` sees every event the mentions created
+    /// or changed, at its new revision and in first-seen order, before the
+    /// pruning (which may drop it). Returns the events' ids and the dyad
+    /// states they moved.
+    fn step(
+        &mut self,
+        mentions: Vec<Mention>,
+        mut each: impl FnMut(&Event),
+    ) -> (Vec<String>, Vec<EscalationState>) {
+        let changed = self.dedup.add_indexed(mentions, Utc::now());
+        let mut states = Vec::new();
+        for &i in &changed {
+            states.extend(self.escalation.update(&self.dedup.events()[i]));
+        }
+        let events: Vec<&Event> = changed.iter().map(|&i| &self.dedup.events()[i]).collect();
+        for e in &events {
+            each(e);
+        }
+        let ids: Vec<String> = events.iter().map(|e| e.id.clone()).collect();
         self.pruned.clear();
         // Guessed dates (arrival time) do not move event time.
         let latest = events
@@ -234,21 +302,7 @@ impl Merge {
                 self.stale = 0;
             }
         }
-        let ids: Vec<String> = events.iter().map(|e| e.id.clone()).collect();
-        out.extend(events.into_iter().map(|e| Output::Event(Box::new(e))));
-        out.extend(states.into_iter().map(|s| Output::Escalation(Box::new(s))));
-        out.push(Output::Article(ArticleNotice {
-            schema: "flashpoint.article.v1".into(),
-            id: article.id.clone(),
-            file: article.file.clone(),
-            title: article.title.clone(),
-            published: article.published,
-            url: article.url.clone(),
-            language: article.language.clone(),
-            events: ids,
-            duplicate_of: None,
-        }));
-        out
+        (ids, states)
     }
 
     /// The store write for one step's outputs: outbox rows, the changed
@@ -261,38 +315,80 @@ impl Merge {
             ..Default::default()
         };
         for o in outs {
-            let routed = match subjects::route(prefix, o) {
-                Ok(r) => r,
-                Err(e) => {
-                    error!(error = %e, "could not serialise a message; it is not published");
-                    continue;
-                }
-            };
-            let kind = match o {
-                Output::Event(e) => {
-                    // The entry holds the event as its message says it:
-                    // built around the payload, not serialised again.
-                    if let Some(json) = self.dedup.entry_json(&e.id, &routed.payload) {
-                        w.events.push((e.id.clone(), json));
-                    }
-                    Kind::Event
-                }
-                Output::Escalation(s) => {
-                    w.published.push((s.dyad.clone(), routed.payload.clone()));
-                    Kind::Escalation
-                }
-                Output::Article(_) => Kind::Article,
-                Output::Rejected(_) => Kind::Rejected,
-            };
-            w.rows.push(OutboxRow {
-                article: article.map(|a| a.id.clone()),
-                kind,
-                subject: routed.subject,
-                msg_id: routed.msg_id,
-                payload: routed.payload.into(),
-            });
+            self.push_output(&mut w, prefix, article.map(|a| &a.id), o);
         }
         w
+    }
+
+    /// One output's outbox row (and its dedup entry or published state).
+    fn push_output(&self, w: &mut MergeWrite, prefix: &str, article: Option<&String>, o: &Output) {
+        if let Output::Event(e) = o {
+            if let Some(row) = event_row(prefix, article, e) {
+                // The entry holds the event as its message says it: built
+                // around the payload, not serialised again.
+                if let Some(json) = self.dedup.entry_json(&e.id, &row.payload) {
+                    w.events.push((e.id.clone(), json));
+                }
+                w.rows.push(row);
+            }
+            return;
+        }
+        let routed = match subjects::route(prefix, o) {
+            Ok(r) => r,
+            Err(e) => {
+                error!(error = %e, "could not serialise a message; it is not published");
+                return;
+            }
+        };
+        let kind = match o {
+            Output::Escalation(s) => {
+                w.published.push((s.dyad.clone(), routed.payload.clone()));
+                Kind::Escalation
+            }
+            Output::Article(_) => Kind::Article,
+            Output::Rejected(_) => Kind::Rejected,
+            Output::Event(_) => Kind::Event,
+        };
+        w.rows.push(OutboxRow {
+            article: article.cloned(),
+            kind,
+            subject: routed.subject,
+            msg_id: routed.msg_id,
+            payload: routed.payload.into(),
+        });
+    }
+}
+
+/// An event revision's outbox row (`None`, logged, if it cannot be
+/// serialised).
+fn event_row(prefix: &str, article: Option<&String>, e: &Event) -> Option<OutboxRow> {
+    match subjects::route_event(prefix, e) {
+        Ok(routed) => Some(OutboxRow {
+            article: article.cloned(),
+            kind: Kind::Event,
+            subject: routed.subject,
+            msg_id: routed.msg_id,
+            payload: routed.payload.into(),
+        }),
+        Err(err) => {
+            error!(error = %err, "could not serialise a message; it is not published");
+            None
+        }
+    }
+}
+
+/// The notice that `article` was processed, naming its events.
+fn notice(article: &Article, events: Vec<String>) -> ArticleNotice {
+    ArticleNotice {
+        schema: "flashpoint.article.v1".into(),
+        id: article.id.clone(),
+        file: article.file.clone(),
+        title: article.title.clone(),
+        published: article.published,
+        url: article.url.clone(),
+        language: article.language.clone(),
+        events,
+        duplicate_of: None,
     }
 }
 
@@ -971,8 +1067,7 @@ fn merge_stage(
         while let Some(msg) = next.take() {
             match msg {
                 Msg::Mentions(a, m, file) => {
-                    let outs = merge.apply(&a, m);
-                    let mut w = merge.write(prefix, Some(&a), &outs);
+                    let mut w = merge.apply_write(prefix, &a, m);
                     w.file = file;
                     files.push((a.file, w.rows.len()));
                     rows += w.rows.len() as u64;
@@ -1453,5 +1548,79 @@ mod tests {
             "{}",
             free.dedup.events().len()
         );
+    }
+
+    /// JSON with the wall-clock fields blanked (two runs differ only there).
+    fn masked(bytes: &[u8]) -> serde_json::Value {
+        fn blank(v: &mut serde_json::Value) {
+            match v {
+                serde_json::Value::Object(o) => {
+                    for (k, x) in o.iter_mut() {
+                        if matches!(k.as_str(), "first_seen" | "updated" | "at") {
+                            *x = serde_json::Value::Null;
+                        } else {
+                            blank(x);
+                        }
+                    }
+                }
+                serde_json::Value::Array(a) => a.iter_mut().for_each(blank),
+                _ => {}
+            }
+        }
+        let mut v: serde_json::Value = serde_json::from_slice(bytes).unwrap();
+        blank(&mut v);
+        v
+    }
+
+    /// The merge stage's `apply_write` (revisions serialised from the dedup
+    /// index) writes what `write` of `apply`'s outputs writes, through a
+    /// shuffled backfill whose window prunes events in the very step that
+    /// revised them.
+    #[test]
+    fn apply_write_writes_what_write_of_apply_does() {
+        let mut settings = Settings::default();
+        settings.state.dedup_window_days = 365;
+        settings.state.dedup_window_events = 40;
+        let (mut old, mut new) = (Merge::windowed(&settings), Merge::windowed(&settings));
+        let mut pruned_in_step = 0;
+        for n in 0..600 {
+            let (a, m) = article(n);
+            let outs = old.apply(&a, m.clone());
+            let want = old.write("fp", Some(&a), &outs);
+            let got = new.apply_write("fp", &a, m);
+            assert_eq!(got.article, want.article, "article {n}");
+            assert_eq!(got.removed_events, want.removed_events, "article {n}");
+            assert_eq!(got.meta, want.meta, "article {n}");
+            let rows = |w: &MergeWrite| {
+                w.rows
+                    .iter()
+                    .map(|r| {
+                        let head = (
+                            r.article.clone(),
+                            r.kind,
+                            r.subject.clone(),
+                            r.msg_id.clone(),
+                        );
+                        (head, masked(&r.payload))
+                    })
+                    .collect::<Vec<_>>()
+            };
+            assert_eq!(rows(&got), rows(&want), "article {n}");
+            let keyed = |v: &[(String, Vec<u8>)]| {
+                v.iter()
+                    .map(|(k, j)| (k.clone(), masked(j)))
+                    .collect::<Vec<_>>()
+            };
+            assert_eq!(keyed(&got.events), keyed(&want.events), "article {n}");
+            assert_eq!(keyed(&got.published), keyed(&want.published), "article {n}");
+            pruned_in_step += usize::from(got.rows.iter().any(|r| {
+                r.kind == Kind::Event
+                    && got
+                        .removed_events
+                        .iter()
+                        .any(|id| r.msg_id.starts_with(&format!("{id}.")))
+            }));
+        }
+        assert!(pruned_in_step > 0, "no step pruned an event it revised");
     }
 }

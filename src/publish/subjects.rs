@@ -29,6 +29,9 @@ pub fn encode(out: &Output) -> serde_json::Result<Vec<u8>> {
 
 /// Subject, message id and payload of one output under `prefix`.
 pub fn route(prefix: &str, out: &Output) -> serde_json::Result<Routed> {
+    if let Output::Event(e) = out {
+        return route_event(prefix, e);
+    }
     let payload = encode(out)?;
     let (subject, msg_id) = match out {
         Output::Event(e) => (event_subject(prefix, e), event_msg_id(e)),
@@ -43,6 +46,17 @@ pub fn route(prefix: &str, out: &Output) -> serde_json::Result<Routed> {
         subject,
         msg_id,
         payload,
+    })
+}
+
+/// [`route`] of an event revision from a borrowed event: the merge stage
+/// serialises the revision straight from the dedup index, without cloning
+/// the event (its evidence texts above all) into an [`Output`] first.
+pub fn route_event(prefix: &str, e: &Event) -> serde_json::Result<Routed> {
+    Ok(Routed {
+        payload: serde_json::to_vec(e)?,
+        subject: event_subject(prefix, e),
+        msg_id: event_msg_id(e),
     })
 }
 
