@@ -1330,3 +1330,29 @@ fn a_state_named_with_a_border_is_a_neighbour_not_the_place() {
         "{ms:?}"
     );
 }
+
+#[test]
+fn a_sea_locates_an_act_but_stands_for_no_state() {
+    // The Red Sea's coast is Yemen's, but a ship struck there is not Yemen.
+    let ms = run(
+        "Houthi rebels attacked a merchant ship in the Red Sea on Monday.",
+        "en",
+        "2021-06-01",
+    );
+    assert!(
+        !ms.iter()
+            .any(|m| m.target.as_ref().is_some_and(|t| t.code == "YEM")),
+        "{ms:?}"
+    );
+    // A land place of the same gazetteer still does.
+    let ms = run(
+        "Saudi jets struck Houthi positions in Saada on Monday.",
+        "en",
+        "2021-06-01",
+    );
+    assert!(
+        ms.iter().any(|m| m.event_type == EventType::Assault
+            && m.location.as_ref().is_some_and(|l| l.name == "Saada")),
+        "{ms:?}"
+    );
+}
