@@ -1356,3 +1356,14 @@ fn a_sea_locates_an_act_but_stands_for_no_state() {
         "{ms:?}"
     );
 }
+
+#[test]
+fn police_named_alone_are_the_police_of_the_place() {
+    let ms = run(
+        "Police arrested dozens of opposition supporters in Kampala on Monday.",
+        "en",
+        "2021-06-01",
+    );
+    let m = has(&ms, EventType::Coerce, "UGA", Some("UGA")).expect("UGA arrests");
+    assert_eq!(m.source.sector, "COP");
+}
