@@ -1367,3 +1367,24 @@ fn police_named_alone_are_the_police_of_the_place() {
     let m = has(&ms, EventType::Coerce, "UGA", Some("UGA")).expect("UGA arrests");
     assert_eq!(m.source.sector, "COP");
 }
+
+#[test]
+fn police_striking_people_they_do_not_name_strike_their_own_civilians() {
+    let ms = run(
+        "Iranian security forces killed five protesters in Zahedan on Saturday.",
+        "en",
+        "2021-06-01",
+    );
+    let m = has(&ms, EventType::Assault, "IRN", Some("IRNCIV")).expect("IRN→IRNCIV");
+    assert_eq!(m.fatalities.killed, Some(5));
+    // An army is no police: its unnamed victims wait for the article.
+    let ms = run(
+        "Iranian troops killed five people in Zahedan on Saturday.",
+        "en",
+        "2021-06-01",
+    );
+    assert!(
+        has(&ms, EventType::Assault, "IRN", Some("IRNCIV")).is_none(),
+        "{ms:?}"
+    );
+}

@@ -298,6 +298,17 @@ impl Extractor {
                         .and_then(|i| self.own_state(&s.actors[i], m.event_type)),
                     _ => None,
                 };
+                let own = match (m.own_people, m.source) {
+                    (true, Some(i)) => {
+                        let def = &lex.actors[s.actors[i].actor];
+                        Some(Actor {
+                            code: format!("{}CIV", def.code),
+                            name: format!("{} civilians", def.name),
+                            sector: "CVL".into(),
+                        })
+                    }
+                    _ => own,
+                };
                 if m.target.is_some() || own.is_some() {
                     confidence += 0.2;
                 }
@@ -899,7 +910,19 @@ impl Extractor {
                     }
                 }
             }
-            if target.is_none() && !target_optional(event_type) && !pending_target {
+            // "Kenyan police fired tear gas at protesters": a state's police
+            // striking people it does not name strike its own civilians.
+            let own_people = event_type == EventType::Assault
+                && target.is_none()
+                && source.is_some_and(|src| {
+                    let a = &s.actors[src];
+                    let def = &lex.actors[a.actor];
+                    def.kind.as_deref() == Some("state")
+                        && a.sector.as_deref().unwrap_or(def.sector.as_str()) == "COP"
+                })
+                && s.cues_in(Cue::Victims, ts, s.span.1)
+                    .any(|c| gap(text, ts, c.0) <= 4);
+            if target.is_none() && !target_optional(event_type) && !pending_target && !own_people {
                 continue;
             }
             // An assault whose victims are named but whose attacker is not
@@ -970,7 +993,8 @@ impl Extractor {
                     source: src,
                     target,
                     close,
-                    pending_target: target.is_none() && pending_target,
+                    pending_target: target.is_none() && pending_target && !own_people,
+                    own_people,
                     weight: weights.get(&pos).copied().unwrap_or(1.0),
                     ts,
                 });
@@ -1042,6 +1066,7 @@ impl Extractor {
                 target: Some(obliged),
                 close: false,
                 pending_target: false,
+                own_people: false,
                 weight: 1.0,
                 ts: os,
             });
@@ -1418,6 +1443,9 @@ struct Found {
     close: bool,
     /// The target is the article's other side (see `implied_sources`).
     pending_target: bool,
+    /// The target is the source state's own civilians (police striking
+    /// people they do not name).
+    own_people: bool,
     /// The strongest trigger's confidence factor.
     weight: f64,
     /// Where its trigger stands (folded offset).
