@@ -298,15 +298,13 @@ impl Extractor {
                         .and_then(|i| self.own_state(&s.actors[i], m.event_type)),
                     _ => None,
                 };
+                // The source's state in the civilian sector: `actor` makes
+                // it `<ISO>CIV`.
                 let own = match (m.own_people, m.source) {
-                    (true, Some(i)) => {
-                        let def = &lex.actors[s.actors[i].actor];
-                        Some(Actor {
-                            code: format!("{}CIV", def.code),
-                            name: format!("{} civilians", def.name),
-                            sector: "CVL".into(),
-                        })
-                    }
+                    (true, Some(i)) => Some(self.actor(&sentence::ActorRef {
+                        sector: Some("CVL".into()),
+                        ..s.actors[i].clone()
+                    })),
                     _ => own,
                 };
                 if m.target.is_some() || own.is_some() {

@@ -24,8 +24,8 @@ pub struct ActorRef {
 }
 
 /// Whether a trigger that needs an object has one: a listed word starting
-/// within five words after it ("released hundreds of political
-/// prisoners"), or within three before it ("airspace closure", and the
+/// within five words after it ("fired dozens of rockets"), or within three
+/// before it ("airspace closure", and the
 /// object before the verb of a verb-final language: "hava sahasını
 /// kapattı"). A word ending in `*` matches any ending. No objects: true.
 fn object_near(text: &str, span: (usize, usize), at: (usize, usize), objects: &[String]) -> bool {
@@ -524,13 +524,15 @@ impl Sentence {
                 .or(a.sector.take());
         }
         if let Some(state) = set_in {
-            let foreign_assault = s
-                .triggers
-                .iter()
-                .any(|t| lex.triggers[t.2].event_type == EventType::Assault)
-                && s.actors
+            // Asked only for a civilians word that qualifies no actor.
+            let foreign_assault = |actors: &[ActorRef]| {
+                s.triggers
                     .iter()
-                    .any(|a| !a.place && lex.actors[a.actor].code != lex.actors[state].code);
+                    .any(|t| lex.triggers[t.2].event_type == EventType::Assault)
+                    && actors
+                        .iter()
+                        .any(|a| !a.place && lex.actors[a.actor].code != lex.actors[state].code)
+            };
             let struck = |at: usize| {
                 s.triggers.iter().any(|t| {
                     lex.triggers[t.2].event_type == EventType::Assault
@@ -555,7 +557,10 @@ impl Sentence {
                     });
                     let actor = named.map_or(state, |a| a.actor);
                     insert_unnamed(&mut s.actors, (start, end), actor, sector);
-                } else if sector == "CVL" && !qualifies && (foreign_assault || struck(start)) {
+                } else if sector == "CVL"
+                    && !qualifies
+                    && (struck(start) || foreign_assault(&s.actors))
+                {
                     // "Israeli troops killed 12 civilians in Gaza": the
                     // people a foreign force strikes in a place are that
                     // state's civilians (SPEC `<ISO>CIV`); so are those an
