@@ -1388,3 +1388,99 @@ fn police_striking_people_they_do_not_name_strike_their_own_civilians() {
         "{ms:?}"
     );
 }
+
+#[test]
+fn a_visit_reaches_the_state_of_the_place_it_arrives_in() {
+    let ms = run(
+        "The Iranian foreign minister arrived in Moscow on Tuesday for talks.",
+        "en",
+        "2021-06-02",
+    );
+    has(&ms, EventType::Consult, "IRN", Some("RUS")).expect("IRN→RUS visit");
+    // Troops that arrive are deployed, not visiting.
+    let ms = run(
+        "Kenyan peacekeeping troops arrived in Somalia on Tuesday.",
+        "en",
+        "2021-06-02",
+    );
+    assert!(
+        !ms.iter().any(|m| m.event_type == EventType::Consult),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn closing_its_own_airspace_targets_no_one() {
+    for text in [
+        "Iraq closed its airspace on Monday.",
+        "Baghdad said on Monday it was closing Iraqi air space over the border region.",
+    ] {
+        let ms = run(text, "en", "2021-06-02");
+        assert!(
+            has(&ms, EventType::Coerce, "IRQ", None).is_some(),
+            "{text}: {ms:?}"
+        );
+        assert!(
+            has(&ms, EventType::Coerce, "IRQ", Some("IRQ")).is_none(),
+            "{text}: {ms:?}"
+        );
+    }
+    // A domestic measure still falls on the country's own people.
+    let ms = run(
+        "Egyptian authorities imposed a curfew on Egyptian towns.",
+        "en",
+        "2021-06-02",
+    );
+    has(&ms, EventType::Coerce, "EGY", Some("EGY")).expect("EGY curfew");
+}
+
+#[test]
+fn an_envoy_recalled_to_a_capital_is_recalled_from_its_state() {
+    let ms = run(
+        "Le Niger a rappelé son ambassadeur à Paris mercredi.",
+        "fr",
+        "2023-05-10",
+    );
+    has(&ms, EventType::Sanction, "NER", Some("FRA")).expect("NER→FRA recall");
+}
+
+#[test]
+fn protesters_in_a_capital_protest_at_home() {
+    let ms = run(
+        "Ribuan demonstran berunjuk rasa di Jakarta menolak kenaikan harga BBM.",
+        "id",
+        "2023-05-10",
+    );
+    has(&ms, EventType::Protest, "IDN", Some("IDN")).expect("IDN protest");
+}
+
+#[test]
+fn turkish_subject_is_the_party_without_a_case_ending() {
+    // Two objects before the verb: the accusative one is the accused.
+    let ms = run(
+        "Rusya, Ukrayna'yı Kremlin'e saldırmakla suçladı.",
+        "tr",
+        "2023-05-10",
+    );
+    has(&ms, EventType::Accuse, "RUS", Some("UKR")).expect("RUS→UKR");
+    assert!(
+        has(&ms, EventType::Accuse, "UKR", Some("RUS")).is_none(),
+        "{ms:?}"
+    );
+    // A possessor before an object noun is part of the object; summoning
+    // an ambassador is a protest to his state.
+    let ms = run(
+        "Türkiye, İsveç'in büyükelçisini Dışişleri Bakanlığına çağırdı.",
+        "tr",
+        "2023-05-10",
+    );
+    has(&ms, EventType::Accuse, "TUR", Some("SWE")).expect("TUR→SWE summons");
+    // A person and, past a comma, the place he is in are two mentions;
+    // the party before a postposition is the other side.
+    let ms = run(
+        "Cumhurbaşkanı Erdoğan, Ankara'da Azerbaycan Cumhurbaşkanı Aliyev ile görüştü.",
+        "tr",
+        "2023-05-10",
+    );
+    has(&ms, EventType::Consult, "TUR", Some("AZE")).expect("TUR–AZE meeting");
+}

@@ -288,7 +288,12 @@ impl Extractor {
                 // named as one the sentence gives.
                 // Police or a court acting on unnamed people ("dispersed
                 // demonstrators", "jailed 52 members") act at home.
+                let outward = s
+                    .triggers
+                    .iter()
+                    .any(|t| t.0 == m.ts && lex.triggers[t.2].outward);
                 let own = match (m.target, m.pending_target) {
+                    (None, _) if outward => None,
                     (None, false) => m.source.and_then(|i| {
                         self.protest_abroad(s, &s.actors[i], m.event_type)
                             .or_else(|| self.own_state(&s.actors[i], m.event_type))
@@ -542,7 +547,8 @@ impl Extractor {
             {
                 continue;
             }
-            let place_target = material(trig.event_type);
+            // A visit's destination is its host ("arrived in Amman").
+            let place_target = material(trig.event_type) || trig.mode.as_deref() == Some("visit");
             let mut g = roles::assign(s, text, ts, te, trig.roles, grammar, place_target);
             double_object(s, text, ts, &mut g);
             noun_agent(s, text, te, grammar, lex, &mut g);
@@ -637,8 +643,10 @@ impl Extractor {
                 .any(|c| gap(text, te, c.0) <= 3);
             // Two sides joined before the verb fight each other instead.
             let pair = roles::coordinated_pair(s, text, ts).is_some();
+            // An outward measure ("reimposed blockades in the West Bank")
+            // likewise falls on the place's state.
             if g.target.is_none()
-                && t == EventType::Assault
+                && (t == EventType::Assault || (t == EventType::Coerce && trig.outward))
                 && !g.passive
                 && !unnamed_object
                 && !pair
@@ -664,6 +672,34 @@ impl Extractor {
                                 && gap(text, te, a.start) <= 12
                                 && !clause_break(text, te, a.start, false))
                                 || before_verb(a))
+                    })
+                    .filter(|&p| g.source.is_none_or(|src| code(src) != code(p)));
+            }
+            // "arrived in Amman": the place a visit reaches is its host,
+            // even after the locative that makes it a setting elsewhere.
+            // (Troops that arrive are deployed, not visiting.)
+            let troops = g.source.is_some_and(|src| {
+                let a = &s.actors[src];
+                a.sector
+                    .as_deref()
+                    .unwrap_or(lex.actors[a.actor].sector.as_str())
+                    == "MIL"
+            });
+            // So is the capital an envoy is recalled from ("a rappelé son
+            // ambassadeur à Paris").
+            let reaches = match trig.mode.as_deref() {
+                Some("visit") => !troops,
+                Some("withdraw") => trig.event_type == EventType::Sanction,
+                _ => false,
+            };
+            if g.target.is_none() && reaches && !g.passive {
+                g.target = s
+                    .actors
+                    .iter()
+                    .position(|a| {
+                        a.start >= te
+                            && gap(text, te, a.start) <= 1
+                            && !clause_break(text, te, a.start, false)
                     })
                     .filter(|&p| g.source.is_none_or(|src| code(src) != code(p)));
             }
@@ -774,8 +810,12 @@ impl Extractor {
                         (Some(a), Some(b)) => same_side(a, b),
                         _ => false,
                     };
-                    let fallback = matches!(event_type, EventType::Threaten | EventType::Protest)
-                        && guesses.iter().all(|(_, _, g)| !g.passive);
+                    // So does a coercive measure on its own side ("closing
+                    // Iraqi air space", "imposed a curfew on Egyptian towns").
+                    let fallback = matches!(
+                        event_type,
+                        EventType::Threaten | EventType::Protest | EventType::Coerce
+                    ) && guesses.iter().all(|(_, _, g)| !g.passive);
                     let (source, target) = match source {
                         None if fallback => match guesses.iter().find(|(_, _, g)| own_side(g)) {
                             Some((_, _, g)) => (g.source, None),
@@ -888,13 +928,19 @@ impl Extractor {
             }
             // "Thousands demonstrated in Algiers": protesters nobody names
             // are the people of the state where they protest.
-            if event_type == EventType::Protest && source.is_none() && target.is_none() {
-                source = s.actors.iter().position(|a| {
-                    lex.actors[a.actor].kind.as_deref() == Some("state")
-                        && !a.modifier
-                        && s.cues_in(Cue::Location, s.span.0, a.start)
-                            .any(|c| gap(text, c.1, a.start) == 0)
-                });
+            // (A target read from that place is the same state.)
+            let located = |a: &sentence::ActorRef| {
+                lex.actors[a.actor].kind.as_deref() == Some("state")
+                    && !a.modifier
+                    && s.cues_in(Cue::Location, s.span.0, a.start)
+                        .any(|c| gap(text, c.1, a.start) == 0)
+            };
+            if event_type == EventType::Protest
+                && source.is_none()
+                && target.is_none_or(|t| located(&s.actors[t]))
+            {
+                source = s.actors.iter().position(located);
+                target = None;
             }
             // "Syrian and Turkish troops clashed near Saraqib": two sides
             // joined before a fight with no object each strike the other.

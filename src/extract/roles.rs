@@ -403,23 +403,49 @@ pub fn assign(
         && first_after.is_none()
         && agent.is_none()
         && parties.len() >= 2
-        && !parties
-            .last()
-            .is_some_and(|(_, a)| genitive(grammar, text, a) || agent_suffixed(grammar, text, a))
+        && !parties.last().is_some_and(|(_, a)| {
+            // A possessor is the agent of a noun trigger right after it
+            // ("rejim güçlerinin yoğun topçu atışı"); before an object noun
+            // ("İsveç'in büyükelçisini çağırdı") it is part of the object.
+            (genitive(grammar, text, a) && gap(text, a.end, ts) <= 2)
+                || agent_suffixed(grammar, text, a)
+        })
         && (!text[parties[parties.len() - 2].1.end..parties[parties.len() - 1].1.start]
             .contains(',')
-            || object_marked(grammar, text, parties[parties.len() - 1].1))
+            || object_marked(grammar, text, parties[parties.len() - 1].1)
+            || postposed(s, text, parties[parties.len() - 1].1))
     {
         // "Suriye rejim güçleri Türk askerlerine saldırdı": S O V, the
         // object nearest the verb — unless it is a possessor (the agent of
         // a noun) or a comma sets the first apart (a reporter). A comma
         // after the subject is common ("Rusya, Ukrayna'yı suçladı"): an
         // object's case ending keeps the two together.
-        let (o, _) = parties[parties.len() - 1];
-        let (sj, subject) = parties[parties.len() - 2];
+        // With several objects ("Rusya, Ukrayna'yı Kremlin'e saldırmakla
+        // suçladı"), the subject is the last party without a case ending
+        // and the object the first one marked after it.
+        let last = parties.len() - 1;
+        let subject_at = (0..last)
+            .rev()
+            .find(|&k| !object_marked(grammar, text, parties[k].1))
+            .unwrap_or(last - 1);
+        let object_at = (subject_at + 1..=last)
+            .find(|&k| object_marked(grammar, text, parties[k].1))
+            .unwrap_or(last);
+        let (o, _) = parties[object_at];
+        let (sj, subject) = parties[subject_at];
         g.target = Some(o);
         g.source = (!subject.place).then_some(sj);
     } else {
+        // Subject, object, verb: an actor whose ending makes it a setting
+        // ("İsveç'teki büyükelçisini") is not the subject.
+        let nearest_agent = match grammar.verb_final && relative.is_none() {
+            true => parties
+                .iter()
+                .rev()
+                .find(|(_, a)| !a.place)
+                .map(|(i, _)| *i),
+            false => nearest_agent,
+        };
         g.source = agent.or(nearest_agent);
         // "serangan Turki terhadap Suriah": the noun's modifier follows it.
         // A trigger without a verbal prefix is a noun, so an actor right
@@ -505,6 +531,14 @@ fn object_marked(grammar: &Grammar, text: &str, a: &ActorRef) -> bool {
         .iter()
         .filter(|x| !x.starts_with('\''))
         .any(|x| next.len() > x.len() && next.ends_with(x.as_str()))
+}
+
+/// A target marker stands right after the actor ("Aliyev ile görüştü"):
+/// in a verb-final language, a postposition that makes it the object.
+fn postposed(s: &Sentence, text: &str, a: &ActorRef) -> bool {
+    let w = whole_word(text, a);
+    s.cues_in(Cue::TargetMarker, a.start, s.span.1)
+        .any(|c| c.0 >= a.start + w.len() && gap(text, a.start + w.len(), c.0) == 0)
 }
 
 /// The actor's last word ends with one of `suffixes`, beyond the ending.

@@ -578,7 +578,14 @@ impl Sentence {
         for a in std::mem::take(&mut s.actors) {
             if let Some(prev) = merged.last_mut() {
                 let same = lex.actors[prev.actor].code == lex.actors[a.actor].code;
-                if same && !prev.modifier && !a.modifier && gap(text, prev.end, a.start) <= 1 {
+                // ("Cumhurbaşkanı Erdoğan, Ankara'da": past a comma, a
+                // person and the place he is in are two mentions.)
+                if same
+                    && !prev.modifier
+                    && !a.modifier
+                    && !text[prev.end..a.start].contains(',')
+                    && gap(text, prev.end, a.start) <= 1
+                {
                     prev.end = a.end;
                     prev.sector = prev.sector.take().or(a.sector);
                     prev.place &= a.place;

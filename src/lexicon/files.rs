@@ -72,6 +72,10 @@ pub struct TriggerDef {
     /// its objects, without listing every phrase in between.
     #[serde(default)]
     pub objects: Vec<String>,
+    /// The act faces outward ("closed its airspace", "blockade"): with no
+    /// one named it targets no one, never the actor's own country.
+    #[serde(default)]
+    pub outward: bool,
 }
 
 #[derive(Debug, Default, Deserialize)]

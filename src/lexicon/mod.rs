@@ -51,6 +51,9 @@ pub struct Trigger {
     /// Folded words one of which must stand near the trigger (see
     /// `objects` in the trigger files); empty: none needed.
     pub objects: Vec<String>,
+    /// With no target named, the act is aimed at no one rather than at
+    /// the actor's own country (`outward` in the trigger files).
+    pub outward: bool,
 }
 
 /// Kinds of grammatical cue a language file lists.
@@ -349,6 +352,7 @@ impl Lexicon {
                     roles,
                     weight,
                     objects: t.objects.iter().map(|o| fold(o).text).collect(),
+                    outward: t.outward,
                 });
             }
             for w in &f.ignore.words {
