@@ -1484,3 +1484,47 @@ fn turkish_subject_is_the_party_without_a_case_ending() {
     );
     has(&ms, EventType::Consult, "TUR", Some("AZE")).expect("TUR–AZE meeting");
 }
+
+#[test]
+fn a_threat_of_force_in_a_place_threatens_its_state() {
+    for (text, lang, src, tgt) in [
+        (
+            "Hamas threatened on Monday to resume attacks in Israel.",
+            "en",
+            "HAMAS",
+            "ISR",
+        ),
+        (
+            "Президент Сербии пригрозил ввести войска в Косово.",
+            "ru",
+            "SRB",
+            "XKX",
+        ),
+    ] {
+        let ms = run(text, lang, "2023-05-10");
+        assert!(
+            has(&ms, EventType::Threaten, src, Some(tgt)).is_some(),
+            "{text}: {ms:?}"
+        );
+    }
+    // Fighting only called possible threatens no one.
+    let ms = run(
+        "The Kremlin said it did not want to see possible Russian-Turkish fighting in Idlib.",
+        "en",
+        "2020-02-21",
+    );
+    assert!(
+        !ms.iter().any(|m| m.event_type == EventType::Threaten),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn russian_gaza_in_the_dative_is_a_place() {
+    let ms = run(
+        "Израиль нанес авиаудар по сектору Газа, погибли 12 человек.",
+        "ru",
+        "2023-05-10",
+    );
+    has(&ms, EventType::Assault, "ISR", Some("PSE")).expect("ISR→PSE strike");
+}

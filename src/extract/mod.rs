@@ -643,10 +643,19 @@ impl Extractor {
                 .any(|c| gap(text, te, c.0) <= 3);
             // Two sides joined before the verb fight each other instead.
             let pair = roles::coordinated_pair(s, text, ts).is_some();
+            // (A threat only when spoken as one, and the place close
+            // enough to be the threatened act's: "possible fighting in
+            // Idlib" threatens no one, an ultimatum "issued after a
+            // session in Abuja" not Nigeria.)
+            let spoken_threat = t == EventType::Threaten && trig.event_type == EventType::Threaten;
+            let reach = if spoken_threat { 6 } else { 12 };
             // An outward measure ("reimposed blockades in the West Bank")
-            // likewise falls on the place's state.
+            // likewise falls on the place's state, and so does a threat
+            // of force there ("threatened to resume attacks in Israel").
             if g.target.is_none()
-                && (t == EventType::Assault || (t == EventType::Coerce && trig.outward))
+                && (t == EventType::Assault
+                    || (t == EventType::Coerce && trig.outward)
+                    || spoken_threat)
                 && !g.passive
                 && !unnamed_object
                 && !pair
@@ -669,7 +678,7 @@ impl Extractor {
                     .position(|a| {
                         (a.place || (subject_verb && s.named_as_where(lex, text, a)))
                             && ((a.start >= te
-                                && gap(text, te, a.start) <= 12
+                                && gap(text, te, a.start) <= reach
                                 && !clause_break(text, te, a.start, false))
                                 || before_verb(a))
                     })
