@@ -1528,3 +1528,20 @@ fn russian_gaza_in_the_dative_is_a_place() {
     );
     has(&ms, EventType::Assault, "ISR", Some("PSE")).expect("ISR→PSE strike");
 }
+
+#[test]
+fn the_speakers_own_side_in_a_threat_is_not_its_target() {
+    let ms = run(
+        "Erdogan warned that Turkey reserves the right to respond to attacks from Syria.",
+        "en",
+        "2020-03-05",
+    );
+    has(&ms, EventType::Threaten, "TUR", Some("SYR")).expect("TUR→SYR threat");
+    // Another side of his country still is.
+    let ms = run(
+        "President Museveni has threatened to ban Ugandan opposition candidates from the election.",
+        "en",
+        "2021-01-05",
+    );
+    has(&ms, EventType::Threaten, "UGA", Some("UGA")).expect("UGA→UGA threat");
+}

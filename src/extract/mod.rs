@@ -562,6 +562,24 @@ impl Extractor {
             // troops in East Timor": a speech act whose roles name no target
             // is aimed at whom its complement's act would touch, the first
             // party (or, after a verb of its own, place) named in its clause.
+            // "Erdogan warned that Turkey reserves the right to respond to
+            // attacks from Syria": the speaker's own side named in the
+            // complement is no target of his words.
+            // (Opposition candidates are another side of his country, and
+            // whom one asks is named in the complement: "asked that X …".)
+            let sector_of = |i: usize| {
+                s.actors[i]
+                    .sector
+                    .as_deref()
+                    .unwrap_or(lex.actors[s.actors[i].actor].sector.as_str())
+            };
+            if matches!(trig.event_type, EventType::Threaten | EventType::Accuse)
+                && g.source.zip(g.target).is_some_and(|(a, b)| {
+                    code(a) == code(b) && !domestic_sides(sector_of(a), sector_of(b))
+                })
+            {
+                g.target = None;
+            }
             if g.target.is_none() && g.source.is_some() && speech_act(trig.event_type) {
                 let places = trig.event_type == EventType::Reject;
                 g.target = complement_target(s, text, te, g.source, places);
