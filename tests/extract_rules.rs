@@ -1545,3 +1545,13 @@ fn the_speakers_own_side_in_a_threat_is_not_its_target() {
     );
     has(&ms, EventType::Threaten, "UGA", Some("UGA")).expect("UGA→UGA threat");
 }
+
+#[test]
+fn a_junta_named_alone_rules_the_state_the_sentence_is_set_in() {
+    let ms = run(
+        "ECOWAS imposed sanctions on the military rulers in Niger.",
+        "en",
+        "2023-07-30",
+    );
+    has(&ms, EventType::Sanction, "ECOWAS", Some("NER")).expect("ECOWAS→NER");
+}
