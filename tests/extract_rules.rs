@@ -1555,3 +1555,13 @@ fn a_junta_named_alone_rules_the_state_the_sentence_is_set_in() {
     );
     has(&ms, EventType::Sanction, "ECOWAS", Some("NER")).expect("ECOWAS→NER");
 }
+
+#[test]
+fn joined_parties_with_a_possessive_sector_word_agree_together() {
+    let ms = run(
+        "Sudan's army and the RSF agreed to a seven-day ceasefire.",
+        "en",
+        "2023-05-10",
+    );
+    has(&ms, EventType::Agree, "SDN", Some("RSF")).expect("SDN–RSF agreement");
+}

@@ -568,7 +568,10 @@ pub fn coordinated_pair(s: &Sentence, text: &str, ts: usize) -> Option<(usize, u
     let ((j, b), (i, a)) = (before.next()?, before.next()?);
     let joined = s.cues_in(Cue::Conjunction, a.end, b.start).next().is_some()
         || text[a.end..b.start].trim() == ",";
-    (joined && gap(text, a.end, b.start) <= 2).then_some((i, j))
+    // "Sudan's army and the RSF": a sector word after the first one
+    // ("'s army") widens the gap by as many words.
+    let reach = if a.sector.is_some() { 4 } else { 2 };
+    (joined && gap(text, a.end, b.start) <= reach).then_some((i, j))
 }
 
 /// "Russia, Turkey and Iran met": every actor of a list joined by commas
