@@ -19,6 +19,13 @@
 //! "merge state held" log line: events in the dedup window, the reports
 //! they are summed from, escalation parts) and the daemon's resident memory
 //! then, anonymous and file-backed.
+//!
+//! `FP_BENCH_KEEP=DIR` writes the articles to DIR and leaves them there; a
+//! later run with the same DIR writes only the articles the folder lacks
+//! (its file count is taken as the articles already written), so a 1M
+//! corpus (≈ 3 GB) is generated once. With `FP_BENCH_GEN_ONLY=1` as well,
+//! the bench only writes the largest point's articles there and stops (a
+//! corpus to run `flashpoint run --watch` on by hand, e.g. under heaptrack).
 
 #[path = "support/corpus.rs"]
 mod corpus;
@@ -58,15 +65,12 @@ fn main() {
         .prefix("fp-bench-scale-")
         .tempdir()
         .unwrap();
-    let dir = work.path().join("articles");
+    let keep = std::env::var_os("FP_BENCH_KEEP").map(std::path::PathBuf::from);
+    let dir = keep.clone().unwrap_or_else(|| work.path().join("articles"));
     std::fs::create_dir_all(&dir).unwrap();
+    // A kept folder already holds articles `0..written` of this corpus.
+    let written = std::fs::read_dir(&dir).unwrap().count() as u64;
 
-    let empty = daemon(&bin, &dir, &work.path().join("state-0"), 0);
-    println!(
-        "start-up with an empty folder: {:.2} s, peak RSS {:.0} MB",
-        empty.secs, empty.peak_mb
-    );
-    let mut rows = Vec::new();
     let points: Vec<u64> = match std::env::var("FP_BENCH_SCALE_POINTS") {
         Ok(list) => list
             .split(',')
@@ -80,10 +84,36 @@ fn main() {
             .take_while(|&n| n <= max)
             .collect(),
     };
-    let (mut have, mut bytes) = (0u64, 0u64);
+    if std::env::var_os("FP_BENCH_GEN_ONLY").is_some() {
+        let n = points.iter().copied().max().unwrap_or(0);
+        let t = Instant::now();
+        let bytes = gen.write(&dir, 4, written.min(n), n);
+        println!(
+            "scale: {n} articles in {} ({:.0} MB written in {:.0} s)",
+            dir.display(),
+            bytes as f64 / 1e6,
+            t.elapsed().as_secs_f64()
+        );
+        return;
+    }
+    // Start-up over an empty folder (a kept one may already hold articles).
+    let none = work.path().join("empty");
+    std::fs::create_dir_all(&none).unwrap();
+    let empty = daemon(&bin, &none, &work.path().join("state-0"), 0);
+    println!(
+        "start-up with an empty folder: {:.2} s, peak RSS {:.0} MB",
+        empty.secs, empty.peak_mb
+    );
+    let mut rows = Vec::new();
+    let mut have = 0u64;
     for n in points {
-        bytes += gen.write(&dir, 4, have, n);
+        assert!(
+            written <= n || keep.is_none(),
+            "FP_BENCH_KEEP folder holds {written} articles, more than the {n} of this point"
+        );
+        gen.write(&dir, 4, have.max(written.min(n)), n);
         have = n;
+        let bytes = harness::dir_bytes(&dir);
         let state = work.path().join(format!("state-{n}"));
         let r = daemon(&bin, &dir, &state, n);
         let us = (r.secs - empty.secs).max(0.0) / n as f64 * 1e6;
