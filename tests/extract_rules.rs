@@ -1565,3 +1565,19 @@ fn joined_parties_with_a_possessive_sector_word_agree_together() {
     );
     has(&ms, EventType::Agree, "SDN", Some("RSF")).expect("SDN–RSF agreement");
 }
+
+#[test]
+fn unnamed_rulers_after_a_location_marker_still_take_a_role() {
+    // "aux" is both "to the" and "in the": the junta is the addressee.
+    let ms = run(
+        "La CEDEAO a lancé dimanche un ultimatum d'une semaine aux militaires au pouvoir au Niger.",
+        "fr",
+        "2023-07-30",
+    );
+    assert!(
+        ms.iter().any(
+            |m| m.source.code == "ECOWAS" && m.target.as_ref().is_some_and(|t| t.code == "NER")
+        ),
+        "{ms:?}"
+    );
+}

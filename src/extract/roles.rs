@@ -100,6 +100,7 @@ pub fn eligible(s: &Sentence, text: &str) -> Vec<bool> {
                 && !dateline
                 && !joined_to_place
                 && (qualifies_act
+                    || a.unnamed
                     || !s
                         .cues_in(Cue::Location, s.span.0, a.start)
                         .any(|&(ls, e, _)| {

@@ -21,6 +21,10 @@ pub struct ActorRef {
     /// Stands for the state that holds a named place ("shelled Kharkiv" →
     /// Ukraine): a place can be struck, but it does not act.
     pub place: bool,
+    /// People the text names without their state ("the junta", "the
+    /// militants"): a location marker before them ("aux militaires au
+    /// pouvoir") does not make them a setting.
+    pub unnamed: bool,
 }
 
 /// Whether a trigger that needs an object has one: a listed word starting
@@ -71,6 +75,7 @@ fn insert_unnamed(actors: &mut Vec<ActorRef>, span: (usize, usize), actor: usize
             sector: Some(sector.to_string()),
             modifier: false,
             place: false,
+            unnamed: true,
         },
     );
 }
@@ -432,6 +437,7 @@ impl Sentence {
                     sector: None,
                     modifier: false,
                     place: true,
+                    unnamed: false,
                 });
             } else if let Some(i) = actor.or(former) {
                 // "Moscow-backed", "Turkish-led": the actor qualifies a noun.
@@ -462,6 +468,7 @@ impl Sentence {
                     sector,
                     modifier,
                     place: false,
+                    unnamed: false,
                 });
             }
         }
@@ -589,6 +596,7 @@ impl Sentence {
                     prev.end = a.end;
                     prev.sector = prev.sector.take().or(a.sector);
                     prev.place &= a.place;
+                    prev.unnamed |= a.unnamed;
                     continue;
                 }
             }
