@@ -1581,3 +1581,9 @@ fn unnamed_rulers_after_a_location_marker_still_take_a_role() {
         "{ms:?}"
     );
 }
+
+#[test]
+fn troops_sent_into_a_place_are_sent_against_its_state() {
+    let ms = run("Россия ввела войска в Абхазию.", "ru", "2023-05-10");
+    has(&ms, EventType::Mobilize, "RUS", Some("GEO")).expect("RUS→GEO deployment");
+}

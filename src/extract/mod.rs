@@ -668,10 +668,11 @@ impl Extractor {
             let spoken_threat = t == EventType::Threaten && trig.event_type == EventType::Threaten;
             let reach = if spoken_threat { 6 } else { 12 };
             // An outward measure ("reimposed blockades in the West Bank")
-            // likewise falls on the place's state, and so does a threat
+            // likewise falls on the place's state, as do troops sent
+            // there ("ввела войска в Абхазию"), and so does a threat
             // of force there ("threatened to resume attacks in Israel").
             if g.target.is_none()
-                && (t == EventType::Assault
+                && (matches!(t, EventType::Assault | EventType::Mobilize)
                     || (t == EventType::Coerce && trig.outward)
                     || spoken_threat)
                 && !g.passive
