@@ -439,7 +439,7 @@ impl Extractor {
     fn own_state(&self, r: &sentence::ActorRef, t: EventType) -> Option<Actor> {
         let def = &self.lexicon.actors[r.actor];
         // An army closing airspace or sealing a border acts outward.
-        let sector = r.sector.as_deref().unwrap_or(def.sector.as_str());
+        let sector = r.sector_in(&self.lexicon);
         // A government that lifts a curfew or yields to demands without
         // naming anyone concedes to its own people.
         let domestic = matches!(t, EventType::Protest | EventType::Concede)
@@ -567,12 +567,7 @@ impl Extractor {
             // complement is no target of his words.
             // (Opposition candidates are another side of his country, and
             // whom one asks is named in the complement: "asked that X …".)
-            let sector_of = |i: usize| {
-                s.actors[i]
-                    .sector
-                    .as_deref()
-                    .unwrap_or(lex.actors[s.actors[i].actor].sector.as_str())
-            };
+            let sector_of = |i: usize| s.actors[i].sector_in(lex);
             if matches!(trig.event_type, EventType::Threaten | EventType::Accuse)
                 && g.source.zip(g.target).is_some_and(|(a, b)| {
                     code(a) == code(b) && !domestic_sides(sector_of(a), sector_of(b))
@@ -706,13 +701,9 @@ impl Extractor {
             // "arrived in Amman": the place a visit reaches is its host,
             // even after the locative that makes it a setting elsewhere.
             // (Troops that arrive are deployed, not visiting.)
-            let troops = g.source.is_some_and(|src| {
-                let a = &s.actors[src];
-                a.sector
-                    .as_deref()
-                    .unwrap_or(lex.actors[a.actor].sector.as_str())
-                    == "MIL"
-            });
+            let troops = g
+                .source
+                .is_some_and(|src| s.actors[src].sector_in(lex) == "MIL");
             // So is the capital an envoy is recalled from ("a rappelé son
             // ambassadeur à Paris").
             let reaches = match trig.mode.as_deref() {
@@ -803,12 +794,7 @@ impl Extractor {
             // Prefer a trigger that names both parties; else combine them.
             // One side, or two sides of one country ("Rwandan rebels" against
             // "President Kagame"): domestic events have parties too.
-            let sector = |i: usize| {
-                s.actors[i]
-                    .sector
-                    .as_deref()
-                    .unwrap_or(lex.actors[s.actors[i].actor].sector.as_str())
-            };
+            let sector = |i: usize| s.actors[i].sector_in(lex);
             let same_side =
                 |a: usize, b: usize| code(a) == code(b) && !domestic_sides(sector(a), sector(b));
             let complete = guesses.iter().find(|(_, _, g)| match (g.source, g.target) {
@@ -944,7 +930,7 @@ impl Extractor {
                     .iter()
                     .position(|a| {
                         let def = &lex.actors[a.actor];
-                        let sector = a.sector.as_deref().unwrap_or(def.sector.as_str());
+                        let sector = a.sector_in(lex);
                         def.kind.as_deref() == Some("state")
                             && matches!(sector, "MIL" | "GOV")
                             && a.end <= ts
@@ -989,8 +975,7 @@ impl Extractor {
                 && source.is_some_and(|src| {
                     let a = &s.actors[src];
                     let def = &lex.actors[a.actor];
-                    def.kind.as_deref() == Some("state")
-                        && a.sector.as_deref().unwrap_or(def.sector.as_str()) == "COP"
+                    def.kind.as_deref() == Some("state") && a.sector_in(lex) == "COP"
                 })
                 && s.cues_in(Cue::Victims, ts, s.span.1)
                     .any(|c| gap(text, ts, c.0) <= 4);

@@ -27,6 +27,16 @@ pub struct ActorRef {
     pub unnamed: bool,
 }
 
+impl ActorRef {
+    /// The sector it acts in: the one a sector word gave it here, else its
+    /// lexicon entry's.
+    pub fn sector_in<'a>(&'a self, lex: &'a Lexicon) -> &'a str {
+        self.sector
+            .as_deref()
+            .unwrap_or(lex.actors[self.actor].sector.as_str())
+    }
+}
+
 /// Whether a trigger that needs an object has one: a listed word starting
 /// within five words after it ("fired dozens of rockets"), or within three
 /// before it ("airspace closure", and the
