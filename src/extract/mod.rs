@@ -547,8 +547,7 @@ impl Extractor {
             {
                 continue;
             }
-            // A visit's destination is its host ("arrived in Amman").
-            let place_target = material(trig.event_type) || trig.mode.as_deref() == Some("visit");
+            let place_target = material(trig.event_type);
             let mut g = roles::assign(s, text, ts, te, trig.roles, grammar, place_target);
             double_object(s, text, ts, &mut g);
             noun_agent(s, text, te, grammar, lex, &mut g);
