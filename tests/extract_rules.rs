@@ -1587,3 +1587,59 @@ fn troops_sent_into_a_place_are_sent_against_its_state() {
     let ms = run("Россия ввела войска в Абхазию.", "ru", "2023-05-10");
     has(&ms, EventType::Mobilize, "RUS", Some("GEO")).expect("RUS→GEO deployment");
 }
+
+#[test]
+fn courts_parliaments_and_opposition_named_alone_are_the_countrys_own() {
+    // Set in a named country: its opposition demands of its president.
+    let ms = run(
+        "Opposition parties in Kenya demanded that President William Ruto dissolve his cabinet.",
+        "en",
+        "2023-05-10",
+    );
+    let m = has(&ms, EventType::Request, "KEN", Some("KEN")).expect("KEN opposition → KEN");
+    assert_eq!(m.source.sector, "PTY");
+    // The one state the sentence names; a verb between keeps the two apart.
+    let ms = run(
+        "Ethiopia accused the opposition of plotting a coup.",
+        "en",
+        "2023-05-10",
+    );
+    let m = has(&ms, EventType::Accuse, "ETH", Some("ETH")).expect("ETH → ETH opposition");
+    assert_eq!(m.target.as_ref().map(|t| t.sector.as_str()), Some("PTY"));
+}
+
+#[test]
+fn protesters_set_in_a_country_keep_the_leader_they_name() {
+    let ms = run(
+        "Thousands of students across Bangladesh demonstrated on Sunday against Prime Minister Sheikh Hasina.",
+        "en",
+        "2023-05-10",
+    );
+    assert!(
+        has(&ms, EventType::Protest, "BGD", Some("BGD")).is_some(),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn a_resignation_yields_to_the_own_country_but_a_treaty_quit_does_not() {
+    let ms = run(
+        "Peru's President Pedro Castillo resigned on Tuesday.",
+        "en",
+        "2023-05-10",
+    );
+    assert!(
+        has(&ms, EventType::Retreat, "PER", Some("PER")).is_some(),
+        "{ms:?}"
+    );
+    let ms = run(
+        "Russia quit the Open Skies treaty on Friday.",
+        "en",
+        "2023-05-10",
+    );
+    assert!(
+        !ms.iter()
+            .any(|m| m.target.as_ref().is_some_and(|t| t.code == "RUS")),
+        "{ms:?}"
+    );
+}

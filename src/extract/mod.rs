@@ -46,11 +46,17 @@ pub struct Extractor {
 /// airspace", "urged its allies to help"); for the rest an unnamed target is too often a misread, so the
 /// event is dropped (measured on the dev corpus: threats and mobilisations
 /// without a named target were mostly false).
-fn target_optional(t: EventType) -> bool {
+fn target_optional(t: EventType, mode: Option<&str>) -> bool {
     matches!(
         t,
         EventType::Protest | EventType::Coerce | EventType::Request | EventType::Concede
-    )
+    ) || resignation(t, mode)
+}
+
+/// "Shevardnadze resigned": an office-holder who steps down yields to his
+/// own country, which the text seldom names again.
+fn resignation(t: EventType, mode: Option<&str>) -> bool {
+    t == EventType::Retreat && mode == Some("resign")
 }
 
 /// Mutual acts: "Russia and Turkey agreed" names both parties before the verb.
@@ -296,11 +302,13 @@ impl Extractor {
                     (None, _) if outward => None,
                     (None, false) => m.source.and_then(|i| {
                         self.protest_abroad(s, &s.actors[i], m.event_type)
-                            .or_else(|| self.own_state(&s.actors[i], m.event_type))
+                            .or_else(|| {
+                                self.own_state(&s.actors[i], m.event_type, m.mode.as_deref())
+                            })
                     }),
                     (None, true) if m.event_type == EventType::Coerce => m
                         .source
-                        .and_then(|i| self.own_state(&s.actors[i], m.event_type)),
+                        .and_then(|i| self.own_state(&s.actors[i], m.event_type, None)),
                     _ => None,
                 };
                 // The source's state in the civilian sector: `actor` makes
@@ -436,15 +444,23 @@ impl Extractor {
         })
     }
 
-    fn own_state(&self, r: &sentence::ActorRef, t: EventType) -> Option<Actor> {
+    fn own_state(&self, r: &sentence::ActorRef, t: EventType, mode: Option<&str>) -> Option<Actor> {
         let def = &self.lexicon.actors[r.actor];
         // An army closing airspace or sealing a border acts outward.
         let sector = r.sector_in(&self.lexicon);
         // A government that lifts a curfew or yields to demands without
         // naming anyone concedes to its own people.
         let domestic = matches!(t, EventType::Protest | EventType::Concede)
+            || resignation(t, mode)
             || (t == EventType::Coerce && matches!(sector, "COP" | "JUD" | "GOV" | "LEG"));
-        (domestic && def.kind.as_deref() == Some("state")).then(|| Actor {
+        // (A leader who resigns yields to his country too; a state that
+        // "quits" a treaty resigns nothing.)
+        let party = match def.kind.as_deref() {
+            Some("state") => !resignation(t, mode) || r.sector.is_some(),
+            Some("person") => resignation(t, mode),
+            _ => false,
+        };
+        (domestic && party).then(|| Actor {
             code: def.code.clone(),
             name: self.names[r.actor].clone(),
             sector: "GOV".into(),
@@ -948,12 +964,16 @@ impl Extractor {
                     && s.cues_in(Cue::Location, s.span.0, a.start)
                         .any(|c| gap(text, c.1, a.start) == 0)
             };
-            if event_type == EventType::Protest
-                && source.is_none()
-                && target.is_none_or(|t| located(&s.actors[t]))
-            {
-                source = s.actors.iter().position(located);
-                target = None;
+            // ("Students throughout Indonesia demonstrated to demand reforms
+            // by President Suharto": whom they name is still the target.)
+            if event_type == EventType::Protest && source.is_none() {
+                let at = s.actors.iter().position(located);
+                if target.is_none_or(|t| located(&s.actors[t])) {
+                    source = at;
+                    target = None;
+                } else if at.is_some() {
+                    source = at;
+                }
             }
             // "Syrian and Turkish troops clashed near Saraqib": two sides
             // joined before a fight with no object each strike the other.
@@ -978,7 +998,11 @@ impl Extractor {
                 })
                 && s.cues_in(Cue::Victims, ts, s.span.1)
                     .any(|c| gap(text, ts, c.0) <= 4);
-            if target.is_none() && !target_optional(event_type) && !pending_target && !own_people {
+            if target.is_none()
+                && !target_optional(event_type, mode.as_deref())
+                && !pending_target
+                && !own_people
+            {
                 continue;
             }
             // An assault whose victims are named but whose attacker is not

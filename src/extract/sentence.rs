@@ -72,6 +72,10 @@ fn object_near(text: &str, span: (usize, usize), at: (usize, usize), objects: &[
 /// The sector of a person named after the office that made him an actor.
 const ELITE: &str = "ELI";
 
+/// Sectors whose words stand for a party of the state where they are
+/// named: opposition parties, parliaments, courts.
+const DOMESTIC: [&str; 3] = ["PTY", "LEG", "JUD"];
+
 /// Adds, in text order, a party that a common noun stands for
 /// ("government troops", "the militants"): it acts, it is no place.
 fn insert_unnamed(actors: &mut Vec<ActorRef>, span: (usize, usize), actor: usize, sector: &str) {
@@ -589,6 +593,36 @@ impl Sentence {
                 }
             }
         }
+        // "A court in Guyana issued warrants", "ordered the opposition
+        // newspaper to close": a country's courts, parliament and
+        // opposition parties named without it are those of the state the
+        // sentence is set in, else of the one state it names.
+        let home = set_in.or_else(|| {
+            let mut states = s
+                .actors
+                .iter()
+                .filter(|a| !a.place && lex.actors[a.actor].kind.as_deref() == Some("state"));
+            let first = states.next()?;
+            let code = &lex.actors[first.actor].code;
+            states
+                .all(|a| &lex.actors[a.actor].code == code)
+                .then_some(first.actor)
+        });
+        if let Some(state) = home {
+            for &(start, end, sector) in &sectors {
+                if !DOMESTIC.contains(&sector) {
+                    continue;
+                }
+                let qualifies = s.actors.iter().any(|a| {
+                    (a.end <= start && gap(text, a.end, start) == 0)
+                        || (a.start >= end && gap(text, end, a.start) == 0)
+                        || (a.start <= end && a.end >= start)
+                });
+                if !qualifies {
+                    insert_unnamed(&mut s.actors, (start, end), state, sector);
+                }
+            }
+        }
         // "Russian President Vladimir Putin": adjacent mentions of one actor
         // code are one mention (a title between them is allowed).
         let mut merged: Vec<ActorRef> = Vec::with_capacity(s.actors.len());
@@ -597,11 +631,13 @@ impl Sentence {
                 let same = lex.actors[prev.actor].code == lex.actors[a.actor].code;
                 // ("Cumhurbaşkanı Erdoğan, Ankara'da": past a comma, a
                 // person and the place he is in are two mentions.)
+                // (Nor across a verb: "Ethiopia accused the opposition".)
                 if same
                     && !prev.modifier
                     && !a.modifier
                     && !text[prev.end..a.start].contains(',')
                     && gap(text, prev.end, a.start) <= 1
+                    && !s.triggers.iter().any(|t| t.0 >= prev.end && t.1 <= a.start)
                 {
                     prev.end = a.end;
                     prev.sector = prev.sector.take().or(a.sector);
