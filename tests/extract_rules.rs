@@ -1643,3 +1643,23 @@ fn a_resignation_yields_to_the_own_country_but_a_treaty_quit_does_not() {
         "{ms:?}"
     );
 }
+
+#[test]
+fn a_subordinate_clause_dated_apart_tells_its_own_act() {
+    // Sunday is 2020-03-01, the Thursday before it 2020-02-27.
+    let ms = run(
+        "India struck targets in Pakistan on Tuesday after a suicide bombing killed 40 Indian police officers in Kashmir on February 14.",
+        "en",
+        "2020-02-27",
+    );
+    let main = has(&ms, EventType::Assault, "IND", Some("PAK")).expect("IND→PAK strike");
+    assert_eq!(main.date.to_string(), "2020-02-25");
+    assert_eq!(
+        main.fatalities.killed, None,
+        "the bombing's dead are not the strike's"
+    );
+    // India did not bomb its own police: the bombing waits for the other side.
+    let sub = has(&ms, EventType::Assault, "PAK", Some("IND")).expect("the bombing, PAK→IND");
+    assert_eq!(sub.date.to_string(), "2020-02-14");
+    assert_eq!(sub.fatalities.killed, Some(40));
+}

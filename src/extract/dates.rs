@@ -44,6 +44,25 @@ impl DateWords {
             .chain(self.relative.iter().map(|r| r.0))
     }
 
+    /// The date words that start after `pos`.
+    pub fn from(&self, pos: usize) -> DateWords {
+        DateWords {
+            months: self.months.iter().copied().filter(|m| m.0 > pos).collect(),
+            weekdays: self
+                .weekdays
+                .iter()
+                .copied()
+                .filter(|w| w.0 > pos)
+                .collect(),
+            relative: self
+                .relative
+                .iter()
+                .copied()
+                .filter(|r| r.0 > pos)
+                .collect(),
+        }
+    }
+
     /// The date words that start before `pos`.
     pub fn before(&self, pos: usize) -> DateWords {
         DateWords {

@@ -242,12 +242,39 @@ impl Extractor {
                 .find(|c| c.2 == Cue::Subordinator)
                 .map(|c| c.0);
             let mut found = self.sentence_events(s, text, grammar);
+            let date_words: Vec<usize> = s.dates.starts().collect();
+            // "… said on March 1 it was pressing its operation after air
+            // strikes on Thursday killed 34 soldiers": a subordinate clause
+            // with date words of its own, after a main clause with its
+            // own, tells an act of its own day.
+            let sub_cue = sub
+                .filter(|&sub| {
+                    date_words.iter().any(|&p| p > sub) && date_words.iter().any(|&p| p < sub)
+                })
+                .and_then(|sub| {
+                    dates::resolve(
+                        text,
+                        (sub, s.span.1),
+                        &s.dates.from(sub),
+                        &complement_years_dropped(s, text, grammar),
+                        horizon,
+                    )
+                    .map(|c| (sub, c))
+                });
+            let main_cue = sub_cue.and_then(|(sub, _)| {
+                dates::resolve(
+                    text,
+                    (s.span.0, sub),
+                    &plan_dates_dropped(s).before(sub),
+                    &complement_years_dropped(s, text, grammar),
+                    horizon,
+                )
+            });
             if let Some(sub) = sub {
-                if found.iter().any(|f| f.ts < sub) {
+                if sub_cue.is_none() && found.iter().any(|f| f.ts < sub) {
                     found.retain(|f| f.ts < sub);
                 }
             }
-            let date_words: Vec<usize> = s.dates.starts().collect();
             let dates_after_sub = sub
                 .is_some_and(|sub| !date_words.is_empty() && date_words.iter().all(|&p| p > sub));
             // "Sunday's attack comes after the air strike killed 34": the
@@ -274,11 +301,17 @@ impl Extractor {
             for m in found {
                 let main_before_dates = (dates_after_sub && sub.is_some_and(|sub| m.ts < sub))
                     || period_start.is_some_and(|p| m.ts < p);
-                let (date, precision, explicit) = if main_before_dates {
-                    (anchor, DatePrecision::Day, false)
-                } else {
-                    (date, precision, explicit)
+                let (date, precision, explicit) = match sub_cue {
+                    Some((sub, c)) if m.ts > sub => (c.date, c.precision, true),
+                    Some(_) => main_cue.map_or((anchor, DatePrecision::Day, false), |c| {
+                        (c.date, c.precision, true)
+                    }),
+                    None if main_before_dates => (anchor, DatePrecision::Day, false),
+                    None => (date, precision, explicit),
                 };
+                if date < anchor - Duration::days(self.settings.max_age_days) {
+                    continue;
+                }
                 let (os, oe) = folded.original_range(s.span.0, s.span.1);
                 let (fs, fe) = (
                     article.offsets.to_original(os),
@@ -344,7 +377,13 @@ impl Extractor {
                 }
                 let fatalities = if m.event_type == EventType::Assault {
                     let target = m.target.map(|t| s.actors[t].actor);
-                    tolls(s, text, lex, target)
+                    // A clause dated apart counts its own dead.
+                    let clause = match sub_cue {
+                        Some((sub, _)) if m.ts > sub => (sub, s.span.1),
+                        Some((sub, _)) => (s.span.0, sub),
+                        None => s.span,
+                    };
+                    tolls(s, text, lex, target, clause)
                 } else {
                     Fatalities::default()
                 };
@@ -497,6 +536,17 @@ impl Extractor {
         let mut weights: std::collections::HashMap<usize, f64> = std::collections::HashMap::new();
         let mut order: Vec<EventType> = Vec::new();
         let mut alone: Vec<usize> = Vec::new();
+        // A subordinate clause dated apart from the main one ("… on March 1,
+        // after strikes on Thursday killed …") tells acts of its own: its
+        // triggers are read apart from the main clause's.
+        let dated_apart = s
+            .cues
+            .iter()
+            .find(|c| c.2 == Cue::Subordinator)
+            .map(|c| c.0)
+            .filter(|&sub| s.dates.starts().any(|p| p > sub) && s.dates.starts().any(|p| p < sub));
+        let clause = |ts: usize| dated_apart.is_some_and(|sub| ts > sub);
+        let mut clauses: Vec<bool> = Vec::new();
         // What follows an accusation, threat, demand, refusal or agreement is
         // its content, not an asserted act ("accused Turkey of supporting
         // terrorists", "threatened a military operation unless …").
@@ -565,6 +615,14 @@ impl Extractor {
             }
             let place_target = material(trig.event_type);
             let mut g = roles::assign(s, text, ts, te, trig.roles, grammar, place_target);
+            // A clause dated apart names its own parties ("India struck
+            // Pakistan on Tuesday after a bombing on February 14 killed 40
+            // Indian police": India did not bomb).
+            if let Some(sub) = dated_apart {
+                let apart = |i: usize| (s.actors[i].end <= sub) != (ts < sub);
+                g.source = g.source.filter(|&i| !apart(i));
+                g.target = g.target.filter(|&i| !apart(i));
+            }
             double_object(s, text, ts, &mut g);
             noun_agent(s, text, te, grammar, lex, &mut g);
             // A place is a target only of a deed done there ("shelled
@@ -779,6 +837,7 @@ impl Extractor {
                     order.iter().enumerate().position(|(i, x)| {
                         *x == t
                             && !alone.contains(&i)
+                            && clauses[i] == clause(ts)
                             && !by_type
                                 .get(&(i, t))
                                 .is_some_and(|gs| gs.iter().any(|(_, _, o)| reversed(o)))
@@ -787,6 +846,7 @@ impl Extractor {
                 .flatten();
             let pos = shared.unwrap_or_else(|| {
                 order.push(t);
+                clauses.push(clause(ts));
                 if g.relative {
                     alone.push(order.len() - 1);
                 }
@@ -1008,9 +1068,14 @@ impl Extractor {
             // An assault whose victims are named but whose attacker is not
             // ("33 soldiers were killed in an air strike") waits for the
             // article to say who fights whom (see `implied_sources`).
+            // So does one whose subject is the weapon ("air strikes killed
+            // 34 Turkish soldiers"): counted victims, no attacker named.
             let victims_named = guesses
                 .iter()
-                .any(|(_, _, g)| g.passive && g.target.is_some() && g.target == target);
+                .any(|(_, _, g)| g.passive && g.target.is_some() && g.target == target)
+                || (counted
+                    && target.is_some()
+                    && guesses.iter().all(|(_, _, g)| g.source.is_none()));
             if source.is_none() && !(event_type == EventType::Assault && victims_named) {
                 continue;
             }
@@ -1648,7 +1713,13 @@ fn words_back(text: &str, floor: usize, pos: usize, n: usize) -> usize {
 /// Killed and wounded counts stated in a sentence.
 /// A count whose victims are named ("33 Turkish soldiers") counts only for
 /// an event whose target is those victims' side.
-fn tolls(s: &Sentence, text: &str, lex: &Lexicon, target: Option<usize>) -> Fatalities {
+fn tolls(
+    s: &Sentence,
+    text: &str,
+    lex: &Lexicon,
+    target: Option<usize>,
+    clause: (usize, usize),
+) -> Fatalities {
     let code = |a: usize| lex.actors[a].code.as_str();
     let victims_fit = |n: &numbers::Number| {
         // "five people, Lebanese officials said": past a clause break the
@@ -1664,7 +1735,7 @@ fn tolls(s: &Sentence, text: &str, lex: &Lexicon, target: Option<usize>) -> Fata
         }
     };
     let count = |cue: Cue| -> Option<u32> {
-        for &(cs, ce, _) in s.cues_in(cue, s.span.0, s.span.1) {
+        for &(cs, ce, _) in s.cues_in(cue, clause.0, clause.1) {
             let usable = |n: &&numbers::Number| {
                 let aggregate = s
                     .cues_in(Cue::Cumulative, s.span.0, s.span.1)
