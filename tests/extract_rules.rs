@@ -1663,3 +1663,16 @@ fn a_subordinate_clause_dated_apart_tells_its_own_act() {
     assert_eq!(sub.date.to_string(), "2020-02-14");
     assert_eq!(sub.fatalities.killed, Some(40));
 }
+
+#[test]
+fn joined_counts_of_one_sides_dead_add_up() {
+    let ms = run(
+        "Seven Turkish soldiers and one civilian employee were killed in Syrian shelling on Monday.",
+        "en",
+        "2020-03-02",
+    );
+    // "in Syrian shelling" says whose shelling, not where: the civilian
+    // joined to the Turkish soldiers is one of theirs.
+    let m = has(&ms, EventType::Assault, "SYR", Some("TUR")).expect("SYR→TUR shelling");
+    assert_eq!(m.fatalities.killed, Some(8));
+}

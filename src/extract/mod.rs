@@ -1763,7 +1763,24 @@ fn tolls(
                 .iter()
                 .filter(usable)
                 .find(|n| n.start >= ce && gap(text, ce, n.start) <= 3);
-            if let Some(n) = before.or(after) {
+            // "7 soldiers and 1 civilian employee were killed": counts
+            // joined before one death word add up.
+            if let Some(n) = before {
+                let mut total = n.value;
+                let mut last = n;
+                while let Some(p) = s.numbers.iter().filter(usable).rfind(|p| {
+                    p.end <= last.start
+                        && gap(text, p.end, last.start) <= 4
+                        && s.cues_in(Cue::Conjunction, p.end, last.start)
+                            .any(|c| gap(text, c.1, last.start) == 0)
+                        && !clause_break(text, p.end, last.start, true)
+                }) {
+                    total += p.value;
+                    last = p;
+                }
+                return u32::try_from(total).ok();
+            }
+            if let Some(n) = after {
                 return u32::try_from(n.value).ok();
             }
         }

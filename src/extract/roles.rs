@@ -354,9 +354,19 @@ pub fn assign(
         // in "rejim güçlerinin topçu atışı sonucu … şehit" the regime fires.
         g.target = nearest_before.filter(|&i| {
             let a = &s.actors[i];
+            // ("Two Turkish soldiers and a civilian were killed": victims
+            // joined to the actor's own are still its.)
+            let own_victims = s
+                .cues_in(Cue::Victims, a.end, ts)
+                .any(|c| gap(text, a.end, c.0) <= 1);
+            let joined = |c: &(usize, usize, Cue)| {
+                own_victims
+                    && s.cues_in(Cue::Conjunction, a.end, c.0)
+                        .any(|j| gap(text, j.1, c.0) <= 1)
+            };
             let victims_apart = s
                 .cues_in(Cue::Victims, a.end, ts)
-                .any(|c| gap(text, a.end, c.0) > 1);
+                .any(|c| gap(text, a.end, c.0) > 1 && !joined(c));
             let possessor_of_act = genitive(grammar, text, a)
                 && s.triggers
                     .iter()

@@ -688,6 +688,11 @@ impl Sentence {
             && self
                 .cues_in(Cue::Location, self.span.0, a.start)
                 .any(|c| gap(text, c.1, a.start) <= 1)
+            // "killed in Syrian shelling": whose act, not where.
+            && !self
+                .triggers
+                .iter()
+                .any(|t| t.0 >= a.end && gap(text, a.end, t.0) == 0)
             && !self.cues.iter().any(|c| {
                 c.2 == Cue::Boundary
                     && ((c.0 >= a.end && gap(text, a.end, c.0) == 0)
