@@ -1676,3 +1676,28 @@ fn joined_counts_of_one_sides_dead_add_up() {
     let m = has(&ms, EventType::Assault, "SYR", Some("TUR")).expect("SYR→TUR shelling");
     assert_eq!(m.fatalities.killed, Some(8));
 }
+
+#[test]
+fn a_weak_mention_completes_a_confident_one_of_the_same_act() {
+    // Far into the article the toll's own mention (no attacker named, a
+    // pronoun for the reporter) is too weak to stand alone.
+    let text = "Fighting in northwest Syria intensified this week. Aid agencies said the \
+        humanitarian situation was dire. Roads out of the province were crowded. Markets in \
+        several towns were closed. Schools have not opened for weeks. Hospitals reported \
+        shortages of fuel. Diplomats met in Geneva without result. Prices of bread have \
+        doubled. Turkish warplanes struck Syrian army positions in Idlib on Thursday, the \
+        Turkish defence ministry said. It said more than 50 Syrian soldiers were killed in \
+        retaliation.";
+    let ms = run(text, "en", "2020-02-21");
+    let strikes: Vec<_> = ms
+        .iter()
+        .filter(|m| m.event_type == EventType::Assault)
+        .collect();
+    assert_eq!(
+        strikes.len(),
+        1,
+        "one strike, no weak event of its own: {ms:?}"
+    );
+    assert_eq!(strikes[0].source.code, "TUR");
+    assert_eq!(strikes[0].fatalities.killed, Some(50));
+}

@@ -372,7 +372,9 @@ impl Extractor {
                 if guessed {
                     confidence *= self.settings.undated_factor;
                 }
-                if confidence < self.settings.min_confidence {
+                // Below the threshold a mention may still only add detail
+                // to one held above it (see `corroborating`).
+                if confidence < self.settings.min_confidence * WEAK_FLOOR {
                     continue;
                 }
                 let fatalities = if m.event_type == EventType::Assault {
@@ -416,7 +418,13 @@ impl Extractor {
                         }
                     }),
                     fatalities,
-                    confidence: (confidence * 100.0).round() / 100.0,
+                    // (A weak mention stays below the threshold when rounded.)
+                    confidence: match (confidence * 100.0).round() / 100.0 {
+                        c if confidence < self.settings.min_confidence => {
+                            c.min(self.settings.min_confidence - 0.001)
+                        }
+                        c => c,
+                    },
                     evidence: Evidence {
                         article: article.id.clone(),
                         file: article.file.clone(),
@@ -427,7 +435,8 @@ impl Extractor {
                 });
             }
         }
-        implied_sources(&mut out);
+        implied_sources(&mut out, self.settings.min_confidence);
+        corroborating(&mut out, self.settings.min_confidence);
         out
     }
 
@@ -1224,9 +1233,44 @@ impl Extractor {
 /// nationless victims ("drones killed 26 soldiers") — with the actor that
 /// side fights most in the rest of the article (news of a dyadic conflict
 /// names the other side elsewhere). Unresolved ones are dropped.
-fn implied_sources(mentions: &mut Vec<Mention>) {
+/// How far below the publishing threshold a mention may be and still add
+/// detail to a stronger one.
+const WEAK_FLOOR: f64 = 0.5;
+
+/// "It said more than 50 Syrian soldiers were killed in retaliation": a
+/// mention too weak to stand alone is no event of its own, but where a
+/// confident one of the same article tells the same act (type, parties,
+/// day, a toll that fits) it completes that one with its toll or place.
+fn corroborating(mentions: &mut Vec<Mention>, min: f64) {
+    let (weak, strong): (Vec<Mention>, Vec<Mention>) = std::mem::take(mentions)
+        .into_iter()
+        .partition(|m| m.confidence < min);
+    *mentions = strong;
+    for w in weak.iter().filter(|w| !w.source.code.is_empty()) {
+        let twin = mentions.iter_mut().find(|m| {
+            m.event_type == w.event_type
+                && m.source.code == w.source.code
+                && m.target.as_ref().map(|t| &t.code) == w.target.as_ref().map(|t| &t.code)
+                && (m.date - w.date).num_days().abs() <= 1
+                && crate::dedup::tolls_compatible(m.fatalities.killed, w.fatalities.killed)
+        });
+        if let Some(m) = twin {
+            m.fatalities.killed = m.fatalities.killed.max(w.fatalities.killed);
+            m.fatalities.wounded = m.fatalities.wounded.max(w.fatalities.wounded);
+            if m.location.is_none() {
+                m.location = w.location.clone();
+            }
+        }
+    }
+}
+
+fn implied_sources(mentions: &mut Vec<Mention>, min: f64) {
+    // (Only mentions confident enough to stand alone say who fights whom.)
     let mut pairs: BTreeMap<(String, String), (usize, Actor)> = BTreeMap::new();
-    for m in mentions.iter().filter(|m| !m.source.code.is_empty()) {
+    for m in mentions
+        .iter()
+        .filter(|m| !m.source.code.is_empty() && m.confidence >= min)
+    {
         let Some(t) = m.target.as_ref().filter(|t| !t.code.is_empty()) else {
             continue;
         };
@@ -1254,6 +1298,7 @@ fn implied_sources(mentions: &mut Vec<Mention>) {
     let mut strikes: BTreeMap<String, (usize, Actor)> = BTreeMap::new();
     for m in mentions.iter().filter(|m| {
         m.event_type == EventType::Assault
+            && m.confidence >= min
             && !m.source.code.is_empty()
             && m.target.as_ref().is_some_and(|t| !t.code.is_empty())
     }) {
