@@ -172,3 +172,39 @@ fn ru_dnem_ranee_is_the_day_before() {
     let m = has(&ms, EventType::Assault, "UKR", Some("RUS")).expect("UKR→RUS assault");
     assert_eq!(m.date.to_string(), "2023-05-09");
 }
+
+#[test]
+fn future_strikes_and_sanctions_are_threats_not_facts() {
+    for (text, lang, s, tg) in [
+        ("Израиль нанесет удар по Ирану.", "ru", "ISR", "IRN"),
+        (
+            "США введут новые санкции против России.",
+            "ru",
+            "USA",
+            "RUS",
+        ),
+        (
+            "Rusia lanzará una ofensiva contra Járkov.",
+            "es",
+            "RUS",
+            "UKR",
+        ),
+        (
+            "Estados Unidos impondrá nuevas sanciones a Rusia.",
+            "es",
+            "USA",
+            "RUS",
+        ),
+    ] {
+        let ms = run(text, lang, PUBLISHED);
+        assert!(
+            has(&ms, EventType::Threaten, s, Some(tg)).is_some(),
+            "{text}: {ms:?}"
+        );
+        assert!(
+            !ms.iter()
+                .any(|m| matches!(m.event_type, EventType::Assault | EventType::Sanction)),
+            "{text}: {ms:?}"
+        );
+    }
+}
