@@ -1701,3 +1701,22 @@ fn a_weak_mention_completes_a_confident_one_of_the_same_act() {
     assert_eq!(strikes[0].source.code, "TUR");
     assert_eq!(strikes[0].fatalities.killed, Some(50));
 }
+
+#[test]
+fn a_countrys_rebels_strike_its_own_unnamed_soldiers() {
+    for (text, lang) in [
+        (
+            "In Burkina Faso, jihadists killed 12 soldiers on Monday.",
+            "en",
+        ),
+        (
+            "В Буркина-Фасо джихадисты убили 12 военных в понедельник.",
+            "ru",
+        ),
+    ] {
+        let ms = run(text, lang, "2023-05-10");
+        let m = has(&ms, EventType::Assault, "BFAREB", Some("BFA"))
+            .unwrap_or_else(|| panic!("{text}: {ms:?}"));
+        assert_eq!(m.fatalities.killed, Some(12), "{text}");
+    }
+}

@@ -76,6 +76,13 @@ const ELITE: &str = "ELI";
 /// named: opposition parties, parliaments, courts.
 const DOMESTIC: [&str; 3] = ["PTY", "LEG", "JUD"];
 
+/// Whether a word qualifies the one at most `n` words away: not across a
+/// comma ("In Burkina Faso, jihadists killed …": the jihadists are no
+/// sector of the setting).
+fn next_to(text: &str, a_end: usize, b_start: usize, n: usize) -> bool {
+    gap(text, a_end, b_start) <= n && !text[a_end..b_start].contains(',')
+}
+
 /// Adds, in text order, a party that a common noun stands for
 /// ("government troops", "the militants"): it acts, it is no place.
 fn insert_unnamed(actors: &mut Vec<ActorRef>, span: (usize, usize), actor: usize, sector: &str) {
@@ -508,8 +515,8 @@ impl Sentence {
             let here = set_in.or(host);
             for (start, end, sector) in hosts {
                 let qualifies = s.actors.iter().any(|a| {
-                    (a.end <= start && gap(text, a.end, start) == 0)
-                        || (a.start >= end && gap(text, end, a.start) == 0)
+                    (a.end <= start && next_to(text, a.end, start, 0))
+                        || (a.start >= end && next_to(text, end, a.start, 0))
                 });
                 if qualifies {
                     sectors.push((start, end, sector));
@@ -519,6 +526,19 @@ impl Sentence {
             }
             sectors.sort_by_key(|x| x.0);
         }
+        // "В Буркина-Фасо джихадисты убили": a state named as where
+        // qualifies no word after it.
+        // (Its sector still: "killed in Syrian government airstrikes".)
+        let located = |s: &Sentence, a: &ActorRef| {
+            s.cues_in(Cue::Location, s.span.0, a.start)
+                .any(|c| gap(text, c.1, a.start) == 0)
+        };
+        let where_at: Vec<usize> = s
+            .actors
+            .iter()
+            .filter(|a| located(&s, a))
+            .map(|a| a.start)
+            .collect();
         for a in &mut s.actors {
             // "Turkish government troops" but not "the Kremlin said rebel
             // leaders": the word between may not be a verb or marker.
@@ -526,6 +546,7 @@ impl Sentence {
             let triggers = &s.triggers;
             let after = sectors.iter().find(|(st, _, _)| {
                 *st >= a.end
+                    && !text[a.end..*st].contains(',')
                     && match gap(text, a.end, *st) {
                         0 => true,
                         1 => {
@@ -538,7 +559,7 @@ impl Sentence {
             let before = sectors
                 .iter()
                 .rev()
-                .find(|(_, en, _)| *en <= a.start && gap(text, *en, a.start) == 0);
+                .find(|(_, en, _)| *en <= a.start && next_to(text, *en, a.start, 0));
             a.sector = after
                 .or(before)
                 .map(|x| x.2.to_string())
@@ -564,10 +585,14 @@ impl Sentence {
                     .iter()
                     .any(|c| c.2 == Cue::Killed && c.1 <= at && gap(text, c.1, at) <= 2)
             };
+            // The state whose rebels the sentence names without it.
+            let mut rebels_of: Option<usize> = None;
             for &(start, end, sector) in &sectors {
                 let qualifies = s.actors.iter().any(|a| {
-                    (a.end <= start && gap(text, a.end, start) <= 1)
-                        || (a.start >= end && gap(text, end, a.start) == 0)
+                    (a.end <= start
+                        && next_to(text, a.end, start, 1)
+                        && !where_at.contains(&a.start))
+                        || (a.start >= end && next_to(text, end, a.start, 0))
                         || (a.start <= start && a.end >= end)
                 });
                 if sector == "REB" && !qualifies {
@@ -577,7 +602,14 @@ impl Sentence {
                         a.end <= start && !a.place && lex.actors[a.actor].sector == "REB"
                     });
                     let actor = named.map_or(state, |a| a.actor);
+                    rebels_of = rebels_of.or((actor == state).then_some(state));
                     insert_unnamed(&mut s.actors, (start, end), actor, sector);
+                } else if let Some(home) =
+                    rebels_of.filter(|_| matches!(sector, "MIL" | "COP") && !qualifies)
+                {
+                    // "In Burkina Faso, jihadists killed 12 soldiers": the
+                    // soldiers the country's rebels strike are its own.
+                    insert_unnamed(&mut s.actors, (start, end), home, sector);
                 } else if sector == "CVL"
                     && !qualifies
                     && (struck(start) || foreign_assault(&s.actors))
@@ -614,8 +646,8 @@ impl Sentence {
                     continue;
                 }
                 let qualifies = s.actors.iter().any(|a| {
-                    (a.end <= start && gap(text, a.end, start) == 0)
-                        || (a.start >= end && gap(text, end, a.start) == 0)
+                    (a.end <= start && next_to(text, a.end, start, 0))
+                        || (a.start >= end && next_to(text, end, a.start, 0))
                         || (a.start <= end && a.end >= start)
                 });
                 if !qualifies {
