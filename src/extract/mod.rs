@@ -389,6 +389,11 @@ impl Extractor {
                 } else {
                     Fatalities::default()
                 };
+                // (Only its toll: a weak mention without one is not built.)
+                let counted = fatalities.killed.is_some() || fatalities.wounded.is_some();
+                if confidence < self.settings.min_confidence && !counted {
+                    continue;
+                }
                 out.push(Mention {
                     event_type: m.event_type,
                     mode: m.mode,
@@ -1238,10 +1243,14 @@ impl Extractor {
 const WEAK_FLOOR: f64 = 0.5;
 
 /// "It said more than 50 Syrian soldiers were killed in retaliation": a
-/// mention too weak to stand alone is no event of its own, but where a
-/// confident one of the same article tells the same act (type, parties,
-/// day, a toll that fits) it completes that one with its toll or place.
+/// mention too weak to stand alone (only those with a toll are built) is
+/// no event of its own, but where a confident one of the same article
+/// tells the same act (type, parties, day, a toll that fits) it completes
+/// that one with its toll or place.
 fn corroborating(mentions: &mut Vec<Mention>, min: f64) {
+    if mentions.iter().all(|m| m.confidence >= min) {
+        return;
+    }
     let (weak, strong): (Vec<Mention>, Vec<Mention>) = std::mem::take(mentions)
         .into_iter()
         .partition(|m| m.confidence < min);

@@ -526,19 +526,6 @@ impl Sentence {
             }
             sectors.sort_by_key(|x| x.0);
         }
-        // "В Буркина-Фасо джихадисты убили": a state named as where
-        // qualifies no word after it.
-        // (Its sector still: "killed in Syrian government airstrikes".)
-        let located = |s: &Sentence, a: &ActorRef| {
-            s.cues_in(Cue::Location, s.span.0, a.start)
-                .any(|c| gap(text, c.1, a.start) == 0)
-        };
-        let where_at: Vec<usize> = s
-            .actors
-            .iter()
-            .filter(|a| located(&s, a))
-            .map(|a| a.start)
-            .collect();
         for a in &mut s.actors {
             // "Turkish government troops" but not "the Kremlin said rebel
             // leaders": the word between may not be a verb or marker.
@@ -585,13 +572,18 @@ impl Sentence {
                     .iter()
                     .any(|c| c.2 == Cue::Killed && c.1 <= at && gap(text, c.1, at) <= 2)
             };
+            // "В Буркина-Фасо джихадисты убили": a state named as where
+            // qualifies no word after it (its sector still: "killed in
+            // Syrian government airstrikes").
+            let located = |s: &Sentence, a: &ActorRef| {
+                s.cues_in(Cue::Location, s.span.0, a.start)
+                    .any(|c| gap(text, c.1, a.start) == 0)
+            };
             // The state whose rebels the sentence names without it.
             let mut rebels_of: Option<usize> = None;
             for &(start, end, sector) in &sectors {
                 let qualifies = s.actors.iter().any(|a| {
-                    (a.end <= start
-                        && next_to(text, a.end, start, 1)
-                        && !where_at.contains(&a.start))
+                    (a.end <= start && next_to(text, a.end, start, 1) && !located(&s, a))
                         || (a.start >= end && next_to(text, end, a.start, 0))
                         || (a.start <= start && a.end >= end)
                 });
