@@ -1720,3 +1720,21 @@ fn a_countrys_rebels_strike_its_own_unnamed_soldiers() {
         assert_eq!(m.fatalities.killed, Some(12), "{text}");
     }
 }
+
+#[test]
+fn a_number_in_a_name_is_no_date_day_and_no_toll() {
+    let ms = run(
+        "Malaysian forces shelled Andorran army positions near Tower 22 on Monday, killing 6 soldiers, officials said.",
+        "en",
+        "2022-05-04",
+    );
+    let m = has(&ms, EventType::Assault, "MYS", Some("AND")).expect("MYS→AND shelling");
+    assert_eq!(m.fatalities.killed, Some(6));
+    let ms = run(
+        "Malaysian forces shelled Andorran army positions near Tower 22 on May 4, killing 6 soldiers, officials said.",
+        "en",
+        "2022-05-04",
+    );
+    let m = has(&ms, EventType::Assault, "MYS", Some("AND")).expect("dated May 4, not May 22");
+    assert_eq!(m.date.to_string(), "2022-05-04");
+}

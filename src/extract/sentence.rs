@@ -700,6 +700,17 @@ impl Sentence {
             i = j;
         }
         s.numbers.sort_by_key(|n| n.start);
+        // "near Tower 22 on May 4": a number in a name counts nothing.
+        let named = |n: &Number| {
+            s.actors
+                .iter()
+                .any(|a| a.start <= n.start && n.end <= a.end)
+                || s.places.iter().any(|p| p.0 <= n.start && n.end <= p.1)
+        };
+        if s.numbers.iter().any(named) {
+            let numbers = std::mem::take(&mut s.numbers);
+            s.numbers = numbers.into_iter().filter(|n| !named(n)).collect();
+        }
         s.eligible = super::roles::eligible(&s, text);
         s
     }
