@@ -3,18 +3,8 @@
 
 mod common;
 
-use common::extract::{article, extractor, run};
-use flashpoint::model::{EventType, Mention};
-
-fn has(ms: &[Mention], t: EventType, s: &str, tg: Option<&str>) -> Option<Mention> {
-    ms.iter()
-        .find(|m| {
-            m.event_type == t
-                && m.source.code == s
-                && m.target.as_ref().map(|x| x.code.as_str()) == tg
-        })
-        .cloned()
-}
+use common::extract::{article, extractor, has, run};
+use flashpoint::model::EventType;
 
 #[test]
 fn active_strike_with_weekday_date_and_toll() {

@@ -4,18 +4,8 @@
 
 mod common;
 
-use common::extract::run;
-use flashpoint::model::{EventType, Mention};
-
-fn has(ms: &[Mention], t: EventType, s: &str, tg: Option<&str>) -> Option<Mention> {
-    ms.iter()
-        .find(|m| {
-            m.event_type == t
-                && m.source.code == s
-                && m.target.as_ref().map(|x| x.code.as_str()) == tg
-        })
-        .cloned()
-}
+use common::extract::{has, run};
+use flashpoint::model::EventType;
 
 // 2023-05-10 is a Wednesday.
 const PUBLISHED: &str = "2023-05-10";

@@ -7,7 +7,7 @@ use std::sync::{Arc, OnceLock};
 use flashpoint::config::ExtractSettings;
 use flashpoint::extract::Extractor;
 use flashpoint::lexicon::Lexicon;
-use flashpoint::model::{Article, Mention, OffsetMap};
+use flashpoint::model::{Article, EventType, Mention, OffsetMap};
 
 pub fn extractor() -> &'static Extractor {
     static EX: OnceLock<Extractor> = OnceLock::new();
@@ -39,4 +39,15 @@ pub fn article(text: &str, lang: &str, published: &str, exact: bool) -> Article 
 /// The mentions of `text`, published exactly on `published`.
 pub fn run(text: &str, lang: &str, published: &str) -> Vec<Mention> {
     extractor().extract(&article(text, lang, published, true))
+}
+
+/// The mention of type `t` from `s` to `tg` (a code, or no target), if any.
+pub fn has(ms: &[Mention], t: EventType, s: &str, tg: Option<&str>) -> Option<Mention> {
+    ms.iter()
+        .find(|m| {
+            m.event_type == t
+                && m.source.code == s
+                && m.target.as_ref().map(|x| x.code.as_str()) == tg
+        })
+        .cloned()
 }
