@@ -243,24 +243,17 @@ impl Extractor {
                 .map(|c| c.0);
             let mut found = self.sentence_events(s, text, grammar);
             let date_words: Vec<usize> = s.dates.starts().collect();
-            // "… said on March 1 it was pressing its operation after air
-            // strikes on Thursday killed 34 soldiers": a subordinate clause
-            // with date words of its own, after a main clause with its
-            // own, tells an act of its own day.
-            let sub_cue = sub
-                .filter(|&sub| {
-                    date_words.iter().any(|&p| p > sub) && date_words.iter().any(|&p| p < sub)
-                })
-                .and_then(|sub| {
-                    dates::resolve(
-                        text,
-                        (sub, s.span.1),
-                        &s.dates.from(sub),
-                        &complement_years_dropped(s, text, grammar),
-                        horizon,
-                    )
-                    .map(|c| (sub, c))
-                });
+            // A subordinate clause dated apart tells an act of its own day.
+            let sub_cue = s.dated_apart().and_then(|sub| {
+                dates::resolve(
+                    text,
+                    (sub, s.span.1),
+                    &s.dates.from(sub),
+                    &complement_years_dropped(s, text, grammar),
+                    horizon,
+                )
+                .map(|c| (sub, c))
+            });
             let main_cue = sub_cue.and_then(|(sub, _)| {
                 dates::resolve(
                     text,
@@ -553,12 +546,7 @@ impl Extractor {
         // A subordinate clause dated apart from the main one ("… on March 1,
         // after strikes on Thursday killed …") tells acts of its own: its
         // triggers are read apart from the main clause's.
-        let dated_apart = s
-            .cues
-            .iter()
-            .find(|c| c.2 == Cue::Subordinator)
-            .map(|c| c.0)
-            .filter(|&sub| s.dates.starts().any(|p| p > sub) && s.dates.starts().any(|p| p < sub));
+        let dated_apart = s.dated_apart();
         let clause = |ts: usize| dated_apart.is_some_and(|sub| ts > sub);
         let mut clauses: Vec<bool> = Vec::new();
         // What follows an accusation, threat, demand, refusal or agreement is

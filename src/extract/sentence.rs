@@ -715,6 +715,15 @@ impl Sentence {
         s
     }
 
+    /// Where a subordinate clause starts that has date words of its own,
+    /// after a main clause with its own ("… on Sunday, after air strikes on
+    /// Thursday killed …"): such a clause tells an act of its own day.
+    pub fn dated_apart(&self) -> Option<usize> {
+        let sub = self.cues.iter().find(|c| c.2 == Cue::Subordinator)?.0;
+        (self.dates.starts().any(|p| p > sub) && self.dates.starts().any(|p| p < sub))
+            .then_some(sub)
+    }
+
     /// "in southern Somalia", "an operation in Syria": a state named as
     /// where the sentence is set (a location marker, and at most one word,
     /// before it), not as a party.
