@@ -236,11 +236,7 @@ impl Extractor {
             // follows a subordinator is background to the main clause — not
             // a second event when the main clause has one, and its date words
             // do not date the main event.
-            let sub = s
-                .cues
-                .iter()
-                .find(|c| c.2 == Cue::Subordinator)
-                .map(|c| c.0);
+            let sub = s.subordinator();
             let mut found = self.sentence_events(s, text, grammar);
             let date_words: Vec<usize> = s.dates.starts().collect();
             // A subordinate clause dated apart tells an act of its own day.

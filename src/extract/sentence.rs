@@ -715,11 +715,20 @@ impl Sentence {
         s
     }
 
+    /// Where the first subordinate clause starts ("in response to",
+    /// "after"): what follows is background to the main clause.
+    pub fn subordinator(&self) -> Option<usize> {
+        self.cues
+            .iter()
+            .find(|c| c.2 == Cue::Subordinator)
+            .map(|c| c.0)
+    }
+
     /// Where a subordinate clause starts that has date words of its own,
     /// after a main clause with its own ("… on Sunday, after air strikes on
     /// Thursday killed …"): such a clause tells an act of its own day.
     pub fn dated_apart(&self) -> Option<usize> {
-        let sub = self.cues.iter().find(|c| c.2 == Cue::Subordinator)?.0;
+        let sub = self.subordinator()?;
         (self.dates.starts().any(|p| p > sub) && self.dates.starts().any(|p| p < sub))
             .then_some(sub)
     }
