@@ -297,7 +297,12 @@ fn regressions_do_not_panic() {
     ] {
         parse_and_extract(ext, bytes);
     }
-    for text in ["0/0 31 February 1e309", "\u{202E}سوريا killed 0 in 99999"] {
+    for text in [
+        "0/0 31 February 1e309",
+        "\u{202E}سوريا killed 0 in 99999",
+        // Joined counts that overflow when summed.
+        "Israel said 18446744073709551615 soldiers and 18446744073709551615 civilians were killed in Syria.",
+    ] {
         let _ = extractor().extract(&article(
             text.into(),
             NaiveDate::from_ymd_opt(9999, 12, 31),

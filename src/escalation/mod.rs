@@ -60,7 +60,7 @@ impl Day {
         }
         if p.via.is_none() && p.event_type == EventType::Assault {
             self.direct_assault = true;
-            self.direct_deaths += p.killed;
+            self.direct_deaths = self.direct_deaths.saturating_add(p.killed);
         }
         let act = match p.event_type {
             EventType::Assault if p.killed > 0 => 4,
@@ -76,7 +76,9 @@ impl Day {
 /// The ladder level whose entry condition a week of days meets.
 fn entry_level(week: &[Day]) -> u8 {
     let assault_days = week.iter().filter(|d| d.direct_assault).count();
-    let deaths: u32 = week.iter().map(|d| d.direct_deaths).sum();
+    let deaths = week
+        .iter()
+        .fold(0u32, |a, d| a.saturating_add(d.direct_deaths));
     if assault_days >= 3 || deaths >= 25 {
         return 5;
     }
@@ -580,8 +582,7 @@ impl Escalation {
         let fatalities_7d = parts
             .values()
             .filter(|p| p.via.is_none() && p.date > as_of - Duration::days(7))
-            .map(|p| p.killed)
-            .sum();
+            .fold(0u32, |a, p| a.saturating_add(p.killed));
         EscalationState {
             schema: "flashpoint.escalation.v1".into(),
             dyad: dyad.to_string(),

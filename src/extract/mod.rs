@@ -1813,7 +1813,7 @@ fn tolls(
                             .any(|c| gap(text, c.1, last.start) == 0)
                         && !clause_break(text, p.end, last.start, true)
                 }) {
-                    total += p.value;
+                    total = total.saturating_add(p.value);
                     last = p;
                 }
                 return u32::try_from(total).ok();

@@ -49,7 +49,7 @@ pub fn is_settlement(e: &DayEvent) -> bool {
 /// What the events of one lane on one day add up to, as a short label:
 /// the dead if any, and how many events when more than one.
 pub fn lane_label(events: &[&DayEvent]) -> Option<String> {
-    let killed: u32 = events.iter().map(|e| e.killed).sum();
+    let killed = events.iter().fold(0u32, |a, e| a.saturating_add(e.killed));
     match (events.len(), killed) {
         (0, _) => None,
         (1, 0) => None,
