@@ -1728,3 +1728,57 @@ fn a_number_in_a_name_is_no_date_day_and_no_toll() {
     let m = has(&ms, EventType::Assault, "MYS", Some("AND")).expect("dated May 4, not May 22");
     assert_eq!(m.date.to_string(), "2022-05-04");
 }
+
+#[test]
+fn rebels_with_no_setting_are_those_of_the_one_state_named() {
+    // No place, and the only other state is a border: the militants a
+    // state's forces strike are its own insurgents.
+    let ms = run(
+        "Bolivian forces killed six militants in a raid near the Peruvian border on Monday.",
+        "en",
+        "2022-05-04",
+    );
+    let m = has(&ms, EventType::Assault, "BOL", Some("BOLREB")).expect("BOL→BOLREB raid");
+    assert_eq!(m.fatalities.killed, Some(6));
+    // Civilians with no setting stay unresolved rather than the attacker's own.
+    let ms = run(
+        "Bolivian troops killed 12 civilians on Monday.",
+        "en",
+        "2022-05-04",
+    );
+    assert!(
+        has(&ms, EventType::Assault, "BOL", Some("BOLCIV")).is_none(),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn fighting_between_two_actors_has_them_as_its_sides() {
+    let ms = run(
+        "Heavy fighting between Chad and Niger continued on Monday.",
+        "en",
+        "2022-05-04",
+    );
+    assert!(
+        has(&ms, EventType::Assault, "TCD", Some("NER")).is_some(),
+        "{ms:?}"
+    );
+    // A mediator is not one of the sides.
+    let ms = run(
+        "Kenya mediated talks between Chad and Niger on Monday.",
+        "en",
+        "2022-05-04",
+    );
+    assert!(
+        ms.iter()
+            .any(|m| m.event_type == EventType::Consult && m.source.code == "KEN"),
+        "{ms:?}"
+    );
+    // The risk of a clash between two states is neither one's threat.
+    let ms = run(
+        "The risk of a direct clash between Chad and Niger remains high.",
+        "en",
+        "2022-05-04",
+    );
+    assert!(ms.is_empty(), "{ms:?}");
+}

@@ -612,7 +612,7 @@ impl Extractor {
                 continue;
             }
             let place_target = material(trig.event_type);
-            let mut g = roles::assign(s, text, ts, te, trig.roles, grammar, place_target);
+            let mut g = roles::assign(s, text, ts, te, trig, grammar, place_target);
             // A clause dated apart names its own parties ("India struck
             // Pakistan on Tuesday after a bombing on February 14 killed 40
             // Indian police": India did not bomb).
@@ -688,7 +688,11 @@ impl Extractor {
                 {
                     (trig.event_type, trig.mode.clone())
                 }
-                Factuality::Modal | Factuality::Committed if hostile_act(trig.event_type) => {
+                // (Unless it is no one's: "the risk of a clash between X
+                // and Y".)
+                Factuality::Modal | Factuality::Committed
+                    if hostile_act(trig.event_type) && !g.sides =>
+                {
                     (EventType::Threaten, Some("violence".to_string()))
                 }
                 // "said they would boycott all contact with X": a protest

@@ -8,7 +8,7 @@
 //! the target.
 
 use super::sentence::{clause_break, gap, ActorRef, Sentence};
-use crate::lexicon::{Cue, Grammar, Roles};
+use crate::lexicon::{Cue, Grammar, Roles, Trigger};
 
 /// Roles found for one trigger; either may be missing.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -20,6 +20,9 @@ pub struct RoleGuess {
     /// The trigger opens a relative clause ("militants who attacked"): its
     /// roles are its own, never pieced together with another trigger's.
     pub relative: bool,
+    /// The parties are the two sides of a reciprocal act ("fighting
+    /// between X and Y"): neither is its author.
+    pub sides: bool,
 }
 
 /// How far (in words) an actor may stand from its trigger.
@@ -111,6 +114,20 @@ pub fn eligible(s: &Sentence, text: &str) -> Vec<bool> {
         .collect()
 }
 
+/// "fighting between Israel and Hezbollah", "clashes broke out on Monday
+/// between the army and RSF fighters": the two actors joined right after a
+/// "between" that follows the trigger in its clause (no other trigger in
+/// between: in "mediated talks between …" they are the sides of the talks,
+/// not of the mediation) are its two sides, whatever stands before it.
+fn sides(s: &Sentence, text: &str, te: usize) -> Option<(usize, usize)> {
+    let &(_, ce, _) = s.cues_in(Cue::Between, te, s.span.1).next().filter(|c| {
+        gap(text, te, c.0) <= 3
+            && !clause_break(text, te, c.0, true)
+            && !s.triggers.iter().any(|t| t.0 >= te && t.1 <= c.0)
+    })?;
+    coordinated_pair_after(s, text, ce)
+}
+
 /// Actor introduced by a marker cue of `kind` after `from` (within a few
 /// words, in the same clause).
 fn marked_actor(
@@ -158,10 +175,11 @@ pub fn assign(
     text: &str,
     ts: usize,
     te: usize,
-    roles: Roles,
+    trigger: &Trigger,
     grammar: &Grammar,
     place_target: bool,
 ) -> RoleGuess {
+    let roles = trigger.roles;
     // Words about a place ("discussed Gaza") do not make it a party.
     let usable = |i: usize| place_target || !s.actors[i].place;
     let modifier_after_head = grammar.modifier_after_head;
@@ -347,6 +365,14 @@ pub fn assign(
         relative: relative.is_some(),
         ..Default::default()
     };
+    // (A mediator is not one of the sides it mediates between.)
+    let mediation = trigger.mode.as_deref() == Some("third-party");
+    if let Some((a, b)) = sides(s, text, te).filter(|_| !mediation) {
+        g.source = Some(a);
+        g.target = Some(b);
+        g.sides = true;
+        return g;
+    }
     if passive {
         // "regime shelling … five soldiers were killed": victims named by a
         // noun of their own, away from the actor, are not that actor's.

@@ -552,7 +552,28 @@ impl Sentence {
                 .map(|x| x.2.to_string())
                 .or(a.sector.take());
         }
-        if let Some(state) = set_in {
+        // The one state the sentence names as a party (not as a border:
+        // "near the Afghan border"), if it names just one.
+        let sole_state = {
+            let mut states = s.actors.iter().filter(|a| {
+                !a.place
+                    && lex.actors[a.actor].kind.as_deref() == Some("state")
+                    && !s
+                        .cues
+                        .iter()
+                        .any(|c| c.2 == Cue::Boundary && c.0 >= a.end && gap(text, a.end, c.0) == 0)
+            });
+            states.next().and_then(|first| {
+                let code = &lex.actors[first.actor].code;
+                states
+                    .all(|a| &lex.actors[a.actor].code == code)
+                    .then_some(first.actor)
+            })
+        };
+        // Rebels named without their state or a setting of the sentence
+        // are the article's country's, else those of the one state the
+        // sentence names ("Pakistani forces killed six militants").
+        if let Some(state) = set_in.or(host).or(sole_state) {
             // Asked only for a civilians word that qualifies no actor.
             let foreign_assault = |actors: &[ActorRef]| {
                 s.triggers
@@ -603,6 +624,7 @@ impl Sentence {
                     // soldiers the country's rebels strike are its own.
                     insert_unnamed(&mut s.actors, (start, end), home, sector);
                 } else if sector == "CVL"
+                    && set_in.is_some()
                     && !qualifies
                     && (struck(start) || foreign_assault(&s.actors))
                 {
@@ -621,18 +643,7 @@ impl Sentence {
         // newspaper to close": a country's courts, parliament and
         // opposition parties named without it are those of the state the
         // sentence is set in, else of the one state it names.
-        let home = set_in.or_else(|| {
-            let mut states = s
-                .actors
-                .iter()
-                .filter(|a| !a.place && lex.actors[a.actor].kind.as_deref() == Some("state"));
-            let first = states.next()?;
-            let code = &lex.actors[first.actor].code;
-            states
-                .all(|a| &lex.actors[a.actor].code == code)
-                .then_some(first.actor)
-        });
-        if let Some(state) = home {
+        if let Some(state) = set_in.or(sole_state) {
             for &(start, end, sector) in &sectors {
                 if !DOMESTIC.contains(&sector) {
                     continue;

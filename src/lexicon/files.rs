@@ -112,6 +112,10 @@ pub struct GrammarFile {
     /// the place, not the place ("near the Ugandan border").
     #[serde(default)]
     pub boundary_words: Vec<String>,
+    /// "between": the two actors joined after it are the two sides of the
+    /// act before it ("fighting between Israel and Hezbollah").
+    #[serde(default)]
+    pub between: Vec<String>,
     #[serde(default)]
     pub conjunctions: Vec<String>,
     #[serde(default)]

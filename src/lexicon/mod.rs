@@ -78,6 +78,8 @@ pub enum Cue {
     Location,
     /// "border": a state named with it is not where the act happened.
     Boundary,
+    /// "fighting between X and Y": X and Y are the two sides.
+    Between,
     /// "X and Y": joined actors act together.
     Conjunction,
     /// "wants Putin to attack": an infinitive is wanted, planned or asked, not done.
@@ -377,6 +379,7 @@ impl Lexicon {
                 (&f.reporting, Cue::Reporting),
                 (&f.location_markers, Cue::Location),
                 (&f.boundary_words, Cue::Boundary),
+                (&f.between, Cue::Between),
                 (&f.conjunctions, Cue::Conjunction),
                 (&f.infinitive_markers, Cue::Infinitive),
                 (&f.subordinators, Cue::Subordinator),
