@@ -1782,3 +1782,66 @@ fn fighting_between_two_actors_has_them_as_its_sides() {
     );
     assert!(ms.is_empty(), "{ms:?}");
 }
+
+#[test]
+fn a_weapon_in_a_passive_by_phrase_does_not_make_the_victims_attackers() {
+    // The device is how the soldiers died, not an act of theirs against
+    // the state named as where.
+    let ms = run(
+        "Three Belgian soldiers were killed by an improvised explosive device outside the Nigerien town of Agadez on Sunday.",
+        "en",
+        "2022-05-04",
+    );
+    assert!(
+        !ms.iter().any(|m| m.source.code == "BEL"),
+        "victims made attackers: {ms:?}"
+    );
+}
+
+#[test]
+fn hit_is_an_assault_only_with_a_weapon_or_target_near() {
+    let ms = run(
+        "Moldovan drones hit an oil depot in the Romanian region of Iasi overnight.",
+        "en",
+        "2022-05-04",
+    );
+    assert!(
+        has(&ms, EventType::Assault, "MDA", Some("ROU")).is_some(),
+        "{ms:?}"
+    );
+    let ms = run(
+        "The Moldovan economy was hit hard by Romanian tariffs last year.",
+        "en",
+        "2022-05-04",
+    );
+    assert!(
+        ms.iter().all(|m| m.event_type != EventType::Assault),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn gunmen_are_the_rebels_of_the_country_they_strike_in() {
+    let ms = run(
+        "Gunmen killed 15 villagers in the Nigerian state of Zamfara on Saturday.",
+        "en",
+        "2022-05-04",
+    );
+    let m = has(&ms, EventType::Assault, "NGAREB", Some("NGACIV")).expect("NGAREB→NGACIV");
+    assert_eq!(m.fatalities.killed, Some(15));
+}
+
+#[test]
+fn an_actor_in_a_participle_by_phrase_before_the_verb_is_not_its_subject() {
+    let ms = run(
+        "Malian forces backed by Russian airstrikes killed 30 jihadists near Gao on Monday.",
+        "en",
+        "2022-05-04",
+    );
+    assert!(
+        ms.iter()
+            .any(|m| m.event_type == EventType::Assault && m.source.code == "MLI"),
+        "{ms:?}"
+    );
+    assert!(!ms.iter().any(|m| m.source.code == "RUS"), "{ms:?}");
+}

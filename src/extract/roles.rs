@@ -311,9 +311,31 @@ pub fn assign(
     };
     // A place can be struck but does not act: the subject of an active
     // verb is the nearest actor that is not a place.
+    // Nor is an actor in a participle's by-phrase before the verb ("Somali
+    // forces, backed by US airstrikes, killed …"): it is the participle's
+    // agent.
+    let by_phrase = |a: &ActorRef| {
+        s.cues_in(Cue::AgentMarker, s.span.0, a.start).any(|c| {
+            gap(text, c.1, a.start) <= 1
+                && text[s.span.0..c.0]
+                    .split_whitespace()
+                    .last()
+                    .map(|w| w.trim_matches(','))
+                    .is_some_and(|w| {
+                        grammar
+                            .participle_suffixes
+                            .iter()
+                            .any(|x| w.ends_with(x.as_str()))
+                    })
+        })
+    };
     let nearest_agent = match relative {
         Some(_) => nearest_before.filter(|&i| !s.actors[i].place),
-        None => before.iter().rev().find(|(_, a)| !a.place).map(|(i, _)| *i),
+        None => before
+            .iter()
+            .rev()
+            .find(|(_, a)| !a.place && !by_phrase(a))
+            .map(|(i, _)| *i),
     };
     // "Berlin rejected calls by Minsk", "demanded an admission by Moscow":
     // an active verb with its subject before it, and a noun between it and
@@ -342,8 +364,25 @@ pub fn assign(
                     })
             });
     let agent = agent.filter(|_| !by_noun);
-    let passive =
-        passive_aux || roles == Roles::PatientFirst || agent.is_some() || headline_passive;
+    // "were killed by an improvised explosive device": a trigger in the
+    // by-phrase of a passive verb before it is that verb's means, and reads
+    // as passive too (its victims before, no agent of its own).
+    let means_of_passive = s
+        .cues_in(Cue::AgentMarker, s.span.0, ts)
+        .last()
+        .is_some_and(|&(ms, me, _)| {
+            gap(text, me, ts) <= 2
+                && s.triggers
+                    .iter()
+                    .any(|t| t.1 <= ms && gap(text, t.1, ms) == 0)
+                && s.cues_in(Cue::PassiveAux, s.span.0, ms)
+                    .any(|&(_, e, _)| gap(text, e, ms) <= 2)
+        });
+    let passive = passive_aux
+        || roles == Roles::PatientFirst
+        || agent.is_some()
+        || headline_passive
+        || means_of_passive;
     // "attacks by Hamas and Islamic Jihad": joined to the agent, not its target.
     let co_agent = agent.and_then(|g| {
         let a = &s.actors[g];
