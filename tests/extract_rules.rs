@@ -1845,3 +1845,16 @@ fn an_actor_in_a_participle_by_phrase_before_the_verb_is_not_its_subject() {
     );
     assert!(!ms.iter().any(|m| m.source.code == "RUS"), "{ms:?}");
 }
+
+#[test]
+fn a_mobilisation_needs_no_target() {
+    let ms = run(
+        "Serbia put its troops on high alert near the Kosovo border on Monday.",
+        "en",
+        "2022-05-04",
+    );
+    assert!(
+        has(&ms, EventType::Mobilize, "SRB", None).is_some(),
+        "{ms:?}"
+    );
+}

@@ -43,13 +43,18 @@ pub struct Extractor {
 }
 
 /// Types coded without a target ("protesters rallied", "closed its
-/// airspace", "urged its allies to help"); for the rest an unnamed target is too often a misread, so the
-/// event is dropped (measured on the dev corpus: threats and mobilisations
-/// without a named target were mostly false).
+/// airspace", "urged its allies to help", "put its troops on high alert");
+/// for the rest an unnamed target is too often a misread, so the event is
+/// dropped (measured on the dev corpus: threats without a named target were
+/// mostly false).
 fn target_optional(t: EventType, mode: Option<&str>) -> bool {
     matches!(
         t,
-        EventType::Protest | EventType::Coerce | EventType::Request | EventType::Concede
+        EventType::Protest
+            | EventType::Coerce
+            | EventType::Request
+            | EventType::Concede
+            | EventType::Mobilize
     ) || resignation(t, mode)
 }
 
