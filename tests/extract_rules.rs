@@ -1858,3 +1858,22 @@ fn a_mobilisation_needs_no_target() {
         "{ms:?}"
     );
 }
+
+#[test]
+fn sending_weapons_is_aid_only_with_the_goods_named() {
+    let ms = run(
+        "Poland sent 14 tanks to Moldova on Monday.",
+        "en",
+        "2022-05-04",
+    );
+    assert!(
+        has(&ms, EventType::Aid, "POL", Some("MDA")).is_some(),
+        "{ms:?}"
+    );
+    let ms = run(
+        "Poland sent a delegation to Moldova on Monday.",
+        "en",
+        "2022-05-04",
+    );
+    assert!(ms.iter().all(|m| m.event_type != EventType::Aid), "{ms:?}");
+}
