@@ -1,0 +1,224 @@
+//! French, Indonesian and Turkish lexicon coverage on sentences written for
+//! these tests: each one gave no event, or the wrong one, before the fr/id/tr
+//! lexicon additions (feminine and plural demonyms, verb paradigms, Indonesian
+//! "-nya" forms, Turkish reported/evidential forms, object-gated verbs of
+//! sending, detaining and withdrawing, exonyms of places and capitals).
+
+mod common;
+
+use common::extract::{has, run};
+use flashpoint::model::EventType;
+
+// 2023-05-10 is a Wednesday.
+const PUBLISHED: &str = "2023-05-10";
+
+// ---- French
+
+#[test]
+fn fr_feminine_plural_demonym_is_the_state_dated_by_mardi() {
+    // "tunisiennes" was not an alias of Tunisia.
+    let ms = run(
+        "Les autorités tunisiennes ont arrêté mardi deux avocats à Tunis.",
+        "fr",
+        PUBLISHED,
+    );
+    let m = ms
+        .iter()
+        .find(|m| m.event_type == EventType::Coerce && m.source.code == "TUN")
+        .unwrap_or_else(|| panic!("TUN coerce: {ms:?}"));
+    assert_eq!(m.mode.as_deref(), Some("arrest"));
+    assert_eq!(m.date.to_string(), "2023-05-09");
+}
+
+#[test]
+fn fr_forces_congolaises_bomb_the_m23() {
+    let ms = run(
+        "Les forces congolaises ont bombardé les positions du M23 près de Goma.",
+        "fr",
+        PUBLISHED,
+    );
+    assert!(
+        has(&ms, EventType::Assault, "COD", Some("CODREB")).is_some(),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn fr_sont_en_greve_is_a_strike_by_its_subject() {
+    // "sont" read as a passive auxiliary made the strikers the target.
+    let ms = run(
+        "Les enseignants ivoiriens sont en grève depuis lundi.",
+        "fr",
+        PUBLISHED,
+    );
+    let m = ms
+        .iter()
+        .find(|m| m.event_type == EventType::Protest && m.source.code == "CIV")
+        .unwrap_or_else(|| panic!("CIV protest: {ms:?}"));
+    assert_eq!(m.mode.as_deref(), Some("strike"));
+}
+
+#[test]
+fn fr_se_sont_retirees_is_a_withdrawal_by_its_subject() {
+    let ms = run(
+        "Les troupes russes se sont retirées de plusieurs villages de la région de Kharkiv.",
+        "fr",
+        PUBLISHED,
+    );
+    let m = has(&ms, EventType::Retreat, "RUS", Some("UKR")).expect("RUS→UKR retreat");
+    assert_eq!(m.mode.as_deref(), Some("withdraw"));
+}
+
+#[test]
+fn fr_bakhmout_is_a_place_in_ukraine_dated_by_samedi() {
+    let ms = run("Samedi, l'armée russe a pilonné Bakhmout.", "fr", PUBLISHED);
+    let m = has(&ms, EventType::Assault, "RUS", Some("UKR")).expect("RUS→UKR assault");
+    assert_eq!(m.date.to_string(), "2023-05-06");
+}
+
+#[test]
+fn fr_cedeao_with_accents_is_ecowas() {
+    let ms = run(
+        "La Cédéao a menacé la junte nigérienne de sanctions.",
+        "fr",
+        PUBLISHED,
+    );
+    assert!(
+        has(&ms, EventType::Threaten, "ECOWAS", Some("NER")).is_some(),
+        "{ms:?}"
+    );
+}
+
+// ---- Indonesian
+
+#[test]
+fn id_menahan_people_is_an_arrest() {
+    let ms = run(
+        "Otoritas Myanmar menahan tiga jurnalis Jepang.",
+        "id",
+        PUBLISHED,
+    );
+    let m = has(&ms, EventType::Coerce, "MMR", Some("JPN")).expect("MMR→JPN arrest");
+    assert_eq!(m.mode.as_deref(), Some("arrest"));
+}
+
+#[test]
+fn id_menahan_an_interest_rate_is_no_arrest() {
+    // The guard on the object-gated "menahan" (it passed before as well).
+    let ms = run(
+        "Bank Indonesia menahan suku bunga acuan di level 5,75 persen.",
+        "id",
+        PUBLISHED,
+    );
+    assert!(
+        !ms.iter().any(|m| m.event_type == EventType::Coerce),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn id_sending_weapons_is_aid() {
+    let ms = run(
+        "Jerman mengirimkan sistem pertahanan udara IRIS-T ke Ukraina.",
+        "id",
+        PUBLISHED,
+    );
+    assert!(
+        has(&ms, EventType::Aid, "DEU", Some("UKR")).is_some(),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn id_dukungannya_is_support() {
+    let ms = run(
+        "Jepang menegaskan kembali dukungannya kepada Filipina.",
+        "id",
+        PUBLISHED,
+    );
+    assert!(
+        has(&ms, EventType::Support, "JPN", Some("PHL")).is_some(),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn id_capitalised_minggu_is_sunday() {
+    let ms = run(
+        "Pada Minggu, jet tempur Israel menggempur Rafah.",
+        "id",
+        PUBLISHED,
+    );
+    let m = has(&ms, EventType::Assault, "ISR", Some("PSE")).expect("ISR→PSE assault");
+    assert_eq!(m.date.to_string(), "2023-05-07");
+}
+
+#[test]
+fn id_tewas_dalam_serangan_keeps_the_attacker_and_the_toll() {
+    // "tewas dalam serangan" swallowed the noun, so "serangan KKB" had no agent.
+    let ms = run(
+        "Tiga prajurit TNI tewas dalam serangan KKB di Nduga.",
+        "id",
+        PUBLISHED,
+    );
+    let m = has(&ms, EventType::Assault, "IDNREB", Some("IDN")).expect("IDNREB→IDN assault");
+    assert_eq!(m.fatalities.killed, Some(3));
+}
+
+// ---- Turkish
+
+#[test]
+fn tr_object_and_kill_verb_is_active_with_toll_and_dun() {
+    // A bare sentence-final "öldürdü" read as a headline passive: no source.
+    let ms = run("Taliban dün üç Pakistan askerini öldürdü.", "tr", PUBLISHED);
+    let m = has(&ms, EventType::Assault, "TALIBAN", Some("PAK")).expect("TALIBAN→PAK assault");
+    assert_eq!(m.fatalities.killed, Some(3));
+    assert_eq!(m.date.to_string(), "2023-05-09");
+}
+
+#[test]
+fn tr_sending_police_is_mobilize() {
+    let ms = run("Ruanda Mozambik'e iki bin polis gönderdi.", "tr", PUBLISHED);
+    assert!(
+        has(&ms, EventType::Mobilize, "RWA", Some("MOZ")).is_some(),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn tr_handing_over_armour_is_aid() {
+    let ms = run(
+        "Fransa Ermenistan'a zırhlı araçlar teslim etti.",
+        "tr",
+        PUBLISHED,
+    );
+    assert!(
+        has(&ms, EventType::Aid, "FRA", Some("ARM")).is_some(),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn tr_expelling_an_ambassador_is_a_sanction() {
+    // "sınır dışı etti" alone is a deportation (COERCE).
+    let ms = run(
+        "Cezayir, Fas büyükelçisini sınır dışı etti.",
+        "tr",
+        PUBLISHED,
+    );
+    let m = has(&ms, EventType::Sanction, "DZA", Some("MAR")).expect("DZA→MAR sanction");
+    assert_eq!(m.mode.as_deref(), Some("expel"));
+}
+
+#[test]
+fn tr_kinsasa_is_the_congolese_capital() {
+    let ms = run(
+        "Erdoğan Kinşasa'ya resmi bir ziyaret gerçekleştirdi.",
+        "tr",
+        PUBLISHED,
+    );
+    assert!(
+        has(&ms, EventType::Consult, "TUR", Some("COD")).is_some(),
+        "{ms:?}"
+    );
+}
