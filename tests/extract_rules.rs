@@ -1877,3 +1877,20 @@ fn sending_weapons_is_aid_only_with_the_goods_named() {
     );
     assert!(ms.iter().all(|m| m.event_type != EventType::Aid), "{ms:?}");
 }
+
+#[test]
+fn two_sides_swapping_prisoners_release_each_others() {
+    let ms = run(
+        "Armenia and Azerbaijan exchanged 32 prisoners of war on Monday.",
+        "en",
+        "2022-05-04",
+    );
+    assert!(
+        has(&ms, EventType::Retreat, "ARM", Some("AZE")).is_some(),
+        "{ms:?}"
+    );
+    assert!(
+        has(&ms, EventType::Retreat, "AZE", Some("ARM")).is_some(),
+        "{ms:?}"
+    );
+}

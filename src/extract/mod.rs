@@ -1043,9 +1043,12 @@ impl Extractor {
                 }
             }
             // "Syrian and Turkish troops clashed near Saraqib": two sides
-            // joined before a fight with no object each strike the other.
+            // joined before a fight with no object each strike the other;
+            // so do two sides swapping prisoners ("Russia and Ukraine
+            // exchanged 90 prisoners").
             let mut reciprocal = false;
-            if event_type == EventType::Assault && target.is_none() && !group_after {
+            let swap = event_type == EventType::Retreat && mode.as_deref() == Some("release");
+            if (event_type == EventType::Assault || swap) && target.is_none() && !group_after {
                 if let Some((a, b)) = roles::coordinated_pair(s, text, ts) {
                     if code(a) != code(b) && source.is_none_or(|src| src == a || src == b) {
                         source = Some(a);
