@@ -1894,3 +1894,16 @@ fn two_sides_swapping_prisoners_release_each_others() {
         "{ms:?}"
     );
 }
+
+#[test]
+fn a_threat_to_act_in_a_place_threatens_its_state() {
+    let ms = run(
+        "Rwanda threatened on Tuesday to launch a new military operation in eastern Congo.",
+        "en",
+        "2022-05-04",
+    );
+    assert!(
+        has(&ms, EventType::Threaten, "RWA", Some("COD")).is_some(),
+        "{ms:?}"
+    );
+}

@@ -742,6 +742,21 @@ impl Extractor {
             // session in Abuja" not Nigeria.)
             let spoken_threat = t == EventType::Threaten && trig.event_type == EventType::Threaten;
             let reach = if spoken_threat { 6 } else { 12 };
+            // ("threatened to launch an operation in northern Syria": the
+            // place is reckoned from the act the threat verb governs.)
+            let from = match spoken_threat {
+                true => s
+                    .triggers
+                    .iter()
+                    .find(|o| {
+                        o.0 >= te
+                            && gap(text, te, o.0) <= reach
+                            && hostile_act(lex.triggers[o.2].event_type)
+                            && !clause_break(text, te, o.0, false)
+                    })
+                    .map_or(te, |o| o.1),
+                false => te,
+            };
             // An outward measure ("reimposed blockades in the West Bank")
             // likewise falls on the place's state, as do troops sent
             // there ("ввела войска в Абхазию"), and so does a threat
@@ -771,8 +786,8 @@ impl Extractor {
                     .iter()
                     .position(|a| {
                         (a.place || (subject_verb && s.named_as_where(lex, text, a)))
-                            && ((a.start >= te
-                                && gap(text, te, a.start) <= reach
+                            && ((a.start >= from
+                                && gap(text, from, a.start) <= reach
                                 && !clause_break(text, te, a.start, false))
                                 || before_verb(a))
                     })
