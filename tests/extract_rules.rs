@@ -1907,3 +1907,29 @@ fn a_threat_to_act_in_a_place_threatens_its_state() {
         "{ms:?}"
     );
 }
+
+#[test]
+fn a_negation_set_off_by_a_comma_negates_nothing_after_it() {
+    let ms = run(
+        "Not long after, Russia delivered S-400 missile systems to Belarus.",
+        "en",
+        "2022-05-04",
+    );
+    assert!(
+        has(&ms, EventType::Aid, "RUS", Some("BLR")).is_some(),
+        "{ms:?}"
+    );
+    assert!(
+        has(&ms, EventType::Reject, "RUS", Some("BLR")).is_none(),
+        "{ms:?}"
+    );
+    let ms = run(
+        "Russia did not deliver S-400 missile systems to Belarus.",
+        "en",
+        "2022-05-04",
+    );
+    assert!(
+        has(&ms, EventType::Aid, "RUS", Some("BLR")).is_none(),
+        "{ms:?}"
+    );
+}

@@ -1693,7 +1693,12 @@ fn factuality(s: &Sentence, text: &str, ts: usize, role_end: usize) -> Factualit
         .any(|c| !clause_break(text, c.1, ts, true))
     {
         Factuality::Conditional
-    } else if s.cues_in(Cue::Negation, from, ts).next().is_some() {
+    } else if s
+        .cues_in(Cue::Negation, from, ts)
+        // ("Not long after, Russia delivered …": a negation set off by a
+        // comma belongs to its own phrase.)
+        .any(|c| !clause_break(text, c.1, ts, false))
+    {
         Factuality::Negated
     } else if modal.is_empty() && infinitive.is_none() && commitments.is_empty() {
         Factuality::Asserted
