@@ -1933,3 +1933,24 @@ fn a_negation_set_off_by_a_comma_negates_nothing_after_it() {
         "{ms:?}"
     );
 }
+
+#[test]
+fn recognising_a_state_is_support_and_every_joined_subject_acts() {
+    let ms = run(
+        "Spain, Ireland and Norway recognised the State of Palestine on Tuesday.",
+        "en",
+        "2022-05-04",
+    );
+    for code in ["ESP", "IRL", "NOR"] {
+        assert!(
+            has(&ms, EventType::Support, code, Some("PSE")).is_some(),
+            "{code}: {ms:?}"
+        );
+    }
+    let ms = run(
+        "The ministry's work was widely recognised in Kenya.",
+        "en",
+        "2022-05-04",
+    );
+    assert!(ms.is_empty(), "{ms:?}");
+}

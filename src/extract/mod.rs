@@ -1120,7 +1120,24 @@ impl Extractor {
                         && code(a) != code(b)
                         && target.is_none_or(|t| !same_side(a, t))
                 })
-                .map(|(a, _)| a);
+                .map(|(a, b)| {
+                    // "Spain, Ireland and Norway recognised …": every one
+                    // of a longer list.
+                    let group = roles::coordinated_group(s, text, ts);
+                    match group.len() > 2 {
+                        true => group
+                            .into_iter()
+                            .filter(|&x| {
+                                x != b
+                                    && Some(x) != target
+                                    && code(x) != code(b)
+                                    && target.is_none_or(|t| !same_side(x, t))
+                            })
+                            .collect(),
+                        false => vec![a],
+                    }
+                })
+                .unwrap_or_default();
             // "called on Ethiopia and Eritrea to …", "sanctions on X and Y":
             // joined objects are each a target.
             let co_target = target
@@ -1140,7 +1157,7 @@ impl Extractor {
                     .then_some(b)
                 });
             let pairs = std::iter::once((source, target))
-                .chain(co_source.map(|a| (Some(a), target)))
+                .chain(co_source.iter().map(|&a| (Some(a), target)))
                 .chain(co_target.map(|b| (source, Some(b))))
                 .chain(reciprocal.then_some((target, source)))
                 .chain(
