@@ -552,28 +552,14 @@ impl Sentence {
                 .map(|x| x.2.to_string())
                 .or(a.sector.take());
         }
-        // The one state the sentence names as a party (not as a border:
-        // "near the Afghan border"), if it names just one.
-        let sole_state = {
-            let mut states = s.actors.iter().filter(|a| {
-                !a.place
-                    && lex.actors[a.actor].kind.as_deref() == Some("state")
-                    && !s
-                        .cues
-                        .iter()
-                        .any(|c| c.2 == Cue::Boundary && c.0 >= a.end && gap(text, a.end, c.0) == 0)
-            });
-            states.next().and_then(|first| {
-                let code = &lex.actors[first.actor].code;
-                states
-                    .all(|a| &lex.actors[a.actor].code == code)
-                    .then_some(first.actor)
-            })
-        };
         // Rebels named without their state or a setting of the sentence
         // are the article's country's, else those of the one state the
         // sentence names ("Pakistani forces killed six militants").
-        if let Some(state) = set_in.or(host).or(sole_state) {
+        let home = match sectors.is_empty() {
+            true => None,
+            false => set_in.or(host).or_else(|| s.sole_state(lex, text)),
+        };
+        if let Some(state) = home {
             // Asked only for a civilians word that qualifies no actor.
             let foreign_assault = |actors: &[ActorRef]| {
                 s.triggers
@@ -643,7 +629,11 @@ impl Sentence {
         // newspaper to close": a country's courts, parliament and
         // opposition parties named without it are those of the state the
         // sentence is set in, else of the one state it names.
-        if let Some(state) = set_in.or(sole_state) {
+        let domestic = sectors.iter().any(|x| DOMESTIC.contains(&x.2));
+        if let Some(state) = set_in
+            .filter(|_| domestic)
+            .or_else(|| domestic.then(|| s.sole_state(lex, text)).flatten())
+        {
             for &(start, end, sector) in &sectors {
                 if !DOMESTIC.contains(&sector) {
                     continue;
@@ -762,6 +752,24 @@ impl Sentence {
                     && ((c.0 >= a.end && gap(text, a.end, c.0) == 0)
                         || (c.1 <= a.start && gap(text, c.1, a.start) <= 1))
             })
+    }
+
+    /// The one state the sentence names as a party (not as a border: "near
+    /// the Afghan border"), if it names just one.
+    fn sole_state(&self, lex: &Lexicon, text: &str) -> Option<usize> {
+        let mut states = self.actors.iter().filter(|a| {
+            !a.place
+                && lex.actors[a.actor].kind.as_deref() == Some("state")
+                && !self
+                    .cues
+                    .iter()
+                    .any(|c| c.2 == Cue::Boundary && c.0 >= a.end && gap(text, a.end, c.0) == 0)
+        });
+        let first = states.next()?;
+        let code = &lex.actors[first.actor].code;
+        states
+            .all(|a| &lex.actors[a.actor].code == code)
+            .then_some(first.actor)
     }
 
     /// A conjunction stands right before `pos`: what starts there is joined
