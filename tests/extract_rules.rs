@@ -1954,3 +1954,17 @@ fn recognising_a_state_is_support_and_every_joined_subject_acts() {
     );
     assert!(ms.is_empty(), "{ms:?}");
 }
+
+#[test]
+fn a_state_right_after_the_act_that_killed_is_its_agent_in_french() {
+    let ms = run(
+        "Huit civils ont péri dans un bombardement russe sur Kherson lundi, selon les autorités ukrainiennes.",
+        "fr",
+        "2022-05-04",
+    );
+    let m = ms
+        .iter()
+        .find(|m| m.event_type == EventType::Assault && m.source.code == "RUS")
+        .unwrap_or_else(|| panic!("RUS assault: {ms:?}"));
+    assert_eq!(m.fatalities.killed, Some(8));
+}

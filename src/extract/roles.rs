@@ -448,11 +448,17 @@ pub fn assign(
         });
         // "killed in Syrian government airstrikes": the actor qualifying a
         // later act is the killer, not a victim.
+        // (In a language whose modifier follows the noun the actor stands
+        // right after the act: "péri dans un bombardement russe".)
         let qualifies_act = |i: usize| {
             let a = &s.actors[i];
-            s.triggers
-                .iter()
-                .any(|t| t.0 >= a.end && gap(text, a.end, t.0) <= 1)
+            s.triggers.iter().any(|t| {
+                (t.0 >= a.end && gap(text, a.end, t.0) <= 1)
+                    || (modifier_after_head
+                        && t.1 <= a.start
+                        && t.0 >= te
+                        && gap(text, t.1, a.start) == 0)
+            })
         };
         match first_after {
             Some(i) if g.source.is_none() && qualifies_act(i) && !s.actors[i].place => {
