@@ -1968,3 +1968,14 @@ fn a_state_right_after_the_act_that_killed_is_its_agent_in_french() {
         .unwrap_or_else(|| panic!("RUS assault: {ms:?}"));
     assert_eq!(m.fatalities.killed, Some(8));
 }
+
+#[test]
+fn unnamed_civilians_before_an_attack_noun_are_its_victims_in_spanish() {
+    let ms = run(
+        "Ocho civiles murieron en un bombardeo ruso sobre Jersón el lunes.",
+        "es",
+        "2022-05-04",
+    );
+    let m = has(&ms, EventType::Assault, "RUS", Some("UKRCIV")).expect("RUS→UKRCIV");
+    assert_eq!(m.fatalities.killed, Some(8));
+}

@@ -538,9 +538,22 @@ pub fn assign(
                 .verb_prefixes
                 .iter()
                 .any(|p| word.starts_with(p.as_str()));
-        if (g.source.is_none() || (noun && agent.is_none())) && modifier_after_head {
+        // Nor are unnamed civilians before it its agent ("ocho civiles
+        // murieron en un bombardeo ruso"): they are its victims.
+        let victims_before = g.source.filter(|&i| {
+            let a = &s.actors[i];
+            a.unnamed && a.sector.as_deref() == Some("CVL")
+        });
+        if (g.source.is_none() || (noun && agent.is_none()) || victims_before.is_some())
+            && modifier_after_head
+        {
             if let Some((i, a)) = after.first() {
                 if gap(text, te, a.start) == 0 && marked_target != Some(*i) && !a.place {
+                    if victims_before.is_some() {
+                        g.target = victims_before;
+                        g.source = Some(*i);
+                        return g;
+                    }
                     if g.source.is_some() {
                         // The actor before a noun is not thereby its target.
                         g.target = marked_target;
