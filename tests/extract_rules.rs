@@ -1979,3 +1979,32 @@ fn unnamed_civilians_before_an_attack_noun_are_its_victims_in_spanish() {
     let m = has(&ms, EventType::Assault, "RUS", Some("UKRCIV")).expect("RUS→UKRCIV");
     assert_eq!(m.fatalities.killed, Some(8));
 }
+
+#[test]
+fn a_possessor_before_an_object_noun_is_the_target_in_turkish() {
+    // "Kiev's ultimatum" is the object: the possessor is its target, not
+    // the subject.
+    for (text, src, tg, t) in [
+        (
+            "Kremlin Kiev'in ültimatomunu reddetti.",
+            "RUS",
+            "UKR",
+            EventType::Reject,
+        ),
+        (
+            "Türkiye İsveç'in büyükelçisini çağırdı.",
+            "TUR",
+            "SWE",
+            EventType::Accuse,
+        ),
+        (
+            "İsrail savaş uçakları Lübnan'ın güneyini bombaladı.",
+            "ISR",
+            "LBN",
+            EventType::Assault,
+        ),
+    ] {
+        let ms = run(text, "tr", "2022-05-04");
+        assert!(has(&ms, t, src, Some(tg)).is_some(), "{text}: {ms:?}");
+    }
+}

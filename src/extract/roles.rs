@@ -489,7 +489,9 @@ pub fn assign(
             // A possessor is the agent of a noun trigger right after it
             // ("rejim güçlerinin yoğun topçu atışı"); before an object noun
             // ("İsveç'in büyükelçisini çağırdı") it is part of the object.
-            (genitive(grammar, text, a) && gap(text, a.end, ts) <= 2)
+            (genitive(grammar, text, a)
+                && gap(text, a.end, ts) <= 2
+                && !object_marked(grammar, text, a))
                 || agent_suffixed(grammar, text, a)
         })
         && (!text[parties[parties.len() - 2].1.end..parties[parties.len() - 1].1.start]
