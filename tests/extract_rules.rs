@@ -2008,3 +2008,19 @@ fn a_possessor_before_an_object_noun_is_the_target_in_turkish() {
         assert!(has(&ms, t, src, Some(tg)).is_some(), "{text}: {ms:?}");
     }
 }
+
+#[test]
+fn an_actor_and_a_place_after_it_are_two_mentions() {
+    // "Kolombiya ordusu Arauca'da" was one actor, and the place's locative
+    // ending made the whole of it a setting: the army lost its act.
+    let ms = run(
+        "Kolombiya ordusu Arauca'da beş ELN gerillasını öldürdü.",
+        "tr",
+        "2022-05-04",
+    );
+    let m = ms
+        .iter()
+        .find(|m| m.event_type == EventType::Assault && m.source.code == "COL")
+        .unwrap_or_else(|| panic!("COL assault: {ms:?}"));
+    assert_eq!(m.fatalities.killed, Some(5));
+}

@@ -657,7 +657,10 @@ impl Sentence {
                 // ("Cumhurbaşkanı Erdoğan, Ankara'da": past a comma, a
                 // person and the place he is in are two mentions.)
                 // (Nor across a verb: "Ethiopia accused the opposition".)
+                // (Nor an actor and a place after it: in "Kolombiya ordusu
+                // Arauca'da" the place's ending says where, not who.)
                 if same
+                    && (prev.place || !a.place)
                     && !prev.modifier
                     && !a.modifier
                     && !text[prev.end..a.start].contains(',')
