@@ -2024,3 +2024,17 @@ fn an_actor_and_a_place_after_it_are_two_mentions() {
         .unwrap_or_else(|| panic!("COL assault: {ms:?}"));
     assert_eq!(m.fatalities.killed, Some(5));
 }
+
+#[test]
+fn a_target_marker_does_not_reach_past_a_comma() {
+    let ms = run(
+        "North Korea fired two ballistic missiles on Wednesday, South Korea said.",
+        "en",
+        "2022-05-04",
+    );
+    assert!(
+        !ms.iter()
+            .any(|m| m.target.as_ref().is_some_and(|t| t.code == "KOR")),
+        "the reporter made the target: {ms:?}"
+    );
+}

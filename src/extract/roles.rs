@@ -160,9 +160,11 @@ fn marked_actor(
         if gap(text, from, ms) > REACH_AFTER || crossed {
             break;
         }
-        if let Some((i, _)) =
-            candidates(s).find(|(_, a)| a.start >= me && gap(text, me, a.start) <= 3)
-        {
+        // (Nor past a comma: in "fired missiles on Wednesday, South Korea
+        // said" the marker's object is the day.)
+        if let Some((i, _)) = candidates(s).find(|(_, a)| {
+            a.start >= me && gap(text, me, a.start) <= 3 && !clause_break(text, me, a.start, false)
+        }) {
             return Some(i);
         }
     }
