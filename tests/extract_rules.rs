@@ -2038,3 +2038,22 @@ fn a_target_marker_does_not_reach_past_a_comma() {
         "the reporter made the target: {ms:?}"
     );
 }
+
+#[test]
+fn sending_forces_is_a_mobilisation_with_a_count_between() {
+    let ms = run(
+        "Kenya sent 400 police officers to Haiti on Tuesday.",
+        "en",
+        "2022-05-04",
+    );
+    assert!(
+        has(&ms, EventType::Mobilize, "KEN", Some("HTI")).is_some(),
+        "{ms:?}"
+    );
+    let ms = run(
+        "The president sent his condolences to the families of the soldiers.",
+        "en",
+        "2022-05-04",
+    );
+    assert!(ms.is_empty(), "{ms:?}");
+}
