@@ -2057,3 +2057,25 @@ fn sending_forces_is_a_mobilisation_with_a_count_between() {
     );
     assert!(ms.is_empty(), "{ms:?}");
 }
+
+#[test]
+fn joined_subjects_acting_on_each_other_act_both_ways() {
+    for (text, lang) in [
+        (
+            "Chad and Sudan accused each other of backing rebels on Monday.",
+            "en",
+        ),
+        ("Chad dan Sudan saling tuduh atas serangan itu.", "id"),
+        ("Çad ve Sudan birbirini suçladı.", "tr"),
+    ] {
+        let ms = run(text, lang, "2022-05-04");
+        assert!(
+            has(&ms, EventType::Accuse, "TCD", Some("SDN")).is_some(),
+            "{text}: {ms:?}"
+        );
+        assert!(
+            has(&ms, EventType::Accuse, "SDN", Some("TCD")).is_some(),
+            "{text}: {ms:?}"
+        );
+    }
+}

@@ -1063,9 +1063,19 @@ impl Extractor {
             // exchanged 90 prisoners").
             let mut reciprocal = false;
             let swap = event_type == EventType::Retreat && mode.as_deref() == Some("release");
-            if (event_type == EventType::Assault || swap) && target.is_none() && !group_after {
+            // ("accused each other", "saling tuduh": any act, so marked.)
+            let te = s.triggers.iter().find(|t| t.0 == ts).map_or(ts, |t| t.1);
+            let each_other = s.cues_in(Cue::Reciprocal, s.span.0, s.span.1).any(|c| {
+                (c.0 >= te && gap(text, te, c.0) <= 2) || (c.1 <= ts && gap(text, c.1, ts) == 0)
+            });
+            // (A verb-final clause reads the second of them as the object:
+            // "Ermenistan ve Azerbaycan birbirini suçladı".)
+            if (((event_type == EventType::Assault || swap) && target.is_none()) || each_other)
+                && !group_after
+            {
                 if let Some((a, b)) = roles::coordinated_pair(s, text, ts) {
-                    if code(a) != code(b) && source.is_none_or(|src| src == a || src == b) {
+                    let theirs = |x: Option<usize>| x.is_none_or(|i| i == a || i == b);
+                    if code(a) != code(b) && theirs(source) && theirs(target) {
                         source = Some(a);
                         target = Some(b);
                         reciprocal = true;

@@ -158,6 +158,9 @@ pub struct GrammarFile {
     pub group_pronouns: Vec<String>,
     #[serde(default)]
     pub ease: Vec<String>,
+    /// "each other", "saling": the two joined subjects act on one another.
+    #[serde(default)]
+    pub reciprocal: Vec<String>,
     #[serde(default)]
     pub verb_prefixes: Vec<String>,
 }

@@ -109,6 +109,9 @@ pub enum Cue {
     /// "lifted the curfew", "eased the blockade": a coercive measure ended
     /// is a concession or a retreat.
     Ease,
+    /// "Russia and Ukraine accused each other": the joined subjects act on
+    /// one another, both ways.
+    Reciprocal,
     Approx,
     Victims,
     Killed,
@@ -391,6 +394,7 @@ impl Lexicon {
                 (&f.person_pronouns, Cue::PersonPronoun),
                 (&f.group_pronouns, Cue::GroupPronoun),
                 (&f.ease, Cue::Ease),
+                (&f.reciprocal, Cue::Reciprocal),
             ];
             for (words, cue) in lists {
                 for w in words {
