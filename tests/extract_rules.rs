@@ -2079,3 +2079,27 @@ fn joined_subjects_acting_on_each_other_act_both_ways() {
         );
     }
 }
+
+#[test]
+fn a_marker_of_both_place_and_target_right_after_an_act_marks_whom_it_reaches() {
+    let ms = run(
+        "Ankara a exprimé son soutien à Bakou mardi.",
+        "fr",
+        "2022-05-04",
+    );
+    assert!(
+        has(&ms, EventType::Support, "TUR", Some("AZE")).is_some(),
+        "{ms:?}"
+    );
+    // Protesters in a city still protest where they are.
+    let ms = run(
+        "Des milliers de personnes ont manifesté à Paris samedi contre la réforme.",
+        "fr",
+        "2022-05-04",
+    );
+    assert!(
+        ms.iter()
+            .any(|m| m.event_type == EventType::Protest && m.source.code == "FRA"),
+        "{ms:?}"
+    );
+}

@@ -99,6 +99,16 @@ pub fn eligible(s: &Sentence, text: &str) -> Vec<bool> {
                     .any(|&(ms, me, _)| me <= ls && gap(text, me, ls) == 0 && ms < ls)
                     && !s.cues_in(Cue::TargetMarker, ls, a.start).any(|c| c.0 == ls)
             };
+            // "son soutien à Bakou", "une aide au Soudan": a word that marks
+            // both a place and a target ("à", "au") right after an act marks
+            // whom it reaches.
+            let reached = |ls: usize, le: usize| {
+                s.cues_in(Cue::TargetMarker, ls, le)
+                    .any(|c| c.0 == ls && c.1 == le)
+                    && s.triggers
+                        .iter()
+                        .any(|t| t.1 <= ls && gap(text, t.1, ls) == 0)
+            };
             !gloss
                 && !dateline
                 && !joined_to_place
@@ -109,6 +119,7 @@ pub fn eligible(s: &Sentence, text: &str) -> Vec<bool> {
                         .any(|&(ls, e, _)| {
                             (gap(text, e, a.start) == 0 || text[e..a.start].trim() == "the")
                                 && !targeted_region(ls)
+                                && !reached(ls, e)
                         }))
         })
         .collect()
