@@ -333,13 +333,7 @@ pub fn assign(
                 && text[s.span.0..c.0]
                     .split_whitespace()
                     .last()
-                    .map(|w| w.trim_matches(','))
-                    .is_some_and(|w| {
-                        grammar
-                            .participle_suffixes
-                            .iter()
-                            .any(|x| w.ends_with(x.as_str()))
-                    })
+                    .is_some_and(|w| grammar.participle(w.trim_matches(',')))
         })
     };
     let nearest_agent = match relative {
@@ -369,12 +363,10 @@ pub fn assign(
                 // passive ("the attack was carried out by X").
                 gap(text, te, c.0) > 0
                     && s.cues_in(Cue::PassiveAux, te, c.0).next().is_none()
-                    && !text[te..c.0].split_whitespace().last().is_some_and(|w| {
-                        grammar
-                            .participle_suffixes
-                            .iter()
-                            .any(|x| w.ends_with(x.as_str()))
-                    })
+                    && !text[te..c.0]
+                        .split_whitespace()
+                        .last()
+                        .is_some_and(|w| grammar.participle(w))
             });
     let agent = agent.filter(|_| !by_noun);
     // "were killed by an improvised explosive device": a trigger in the

@@ -188,6 +188,14 @@ impl Grammar {
             .iter()
             .any(|x| word.len() > x.len() + 2 && word.ends_with(x.as_str()))
     }
+
+    /// A past participle ("backed", "issued", "shown"): the word before a
+    /// by-phrase that makes the phrase its own.
+    pub fn participle(&self, word: &str) -> bool {
+        self.participle_suffixes
+            .iter()
+            .any(|x| word.ends_with(x.as_str()))
+    }
 }
 
 /// The settings of a language without a grammar file (`Grammar::default()`).
