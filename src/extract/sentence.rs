@@ -555,11 +555,11 @@ impl Sentence {
         // Rebels named without their state or a setting of the sentence
         // are the article's country's, else those of the one state the
         // sentence names ("Pakistani forces killed six militants").
-        let home = match sectors.is_empty() {
+        let unnamed_home = match sectors.is_empty() {
             true => None,
             false => set_in.or(host).or_else(|| s.sole_state(lex, text)),
         };
-        if let Some(state) = home {
+        if let Some(state) = unnamed_home {
             // Asked only for a civilians word that qualifies no actor.
             let foreign_assault = |actors: &[ActorRef]| {
                 s.triggers
