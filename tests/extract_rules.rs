@@ -2103,3 +2103,23 @@ fn a_marker_of_both_place_and_target_right_after_an_act_marks_whom_it_reaches() 
         "{ms:?}"
     );
 }
+
+#[test]
+fn an_act_before_a_period_start_is_not_history_but_a_toll_since_then_is() {
+    // Published in June: "since January" is months back, but the release
+    // is the day's.
+    let ms = run(
+        "Mali released three Ivorian soldiers held since January.",
+        "en",
+        "2022-06-04",
+    );
+    let m = has(&ms, EventType::Retreat, "MLI", Some("CIV")).expect("MLI→CIV release");
+    assert_eq!(m.date.to_string(), "2022-06-04");
+    // A count of the dead since then is cumulative, no act of the day.
+    let ms = run(
+        "More than 300 Ivorian soldiers have been killed by Malian troops since January.",
+        "en",
+        "2022-06-04",
+    );
+    assert!(ms.is_empty(), "{ms:?}");
+}
