@@ -2123,3 +2123,23 @@ fn an_act_before_a_period_start_is_not_history_but_a_toll_since_then_is() {
     );
     assert!(ms.is_empty(), "{ms:?}");
 }
+
+#[test]
+fn fighting_between_two_actors_in_french_and_indonesian() {
+    for (text, lang) in [
+        (
+            "De violents combats entre le Tchad et le Niger ont eu lieu mardi.",
+            "fr",
+        ),
+        (
+            "Pertempuran antara Chad dan Niger terus berlanjut pada hari Senin.",
+            "id",
+        ),
+    ] {
+        let ms = run(text, lang, "2022-05-04");
+        assert!(
+            has(&ms, EventType::Assault, "TCD", Some("NER")).is_some(),
+            "{text}: {ms:?}"
+        );
+    }
+}
