@@ -1763,6 +1763,11 @@ fn fighting_between_two_actors_has_them_as_its_sides() {
         has(&ms, EventType::Assault, "TCD", Some("NER")).is_some(),
         "{ms:?}"
     );
+    // No one is its author: each side strikes the other.
+    assert!(
+        has(&ms, EventType::Assault, "NER", Some("TCD")).is_some(),
+        "{ms:?}"
+    );
     // A mediator is not one of the sides.
     let ms = run(
         "Kenya mediated talks between Chad and Niger on Monday.",

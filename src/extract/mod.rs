@@ -1091,6 +1091,17 @@ impl Extractor {
                     }
                 }
             }
+            // "fighting between X and Y" has no author: each side strikes
+            // the other, as with two sides joined before the verb.
+            if source.is_some()
+                && target.is_some()
+                && !mutual(event_type)
+                && guesses
+                    .iter()
+                    .any(|(_, _, g)| g.sides && g.source == source && g.target == target)
+            {
+                reciprocal = true;
+            }
             // "Kenyan police fired tear gas at protesters": a state's police
             // striking people it does not name strike its own civilians.
             let own_people = event_type == EventType::Assault
