@@ -236,12 +236,13 @@ impl Extractor {
             // period's start is of this day, whatever the start's date; each
             // mention is dated below. Not a count of dead since then: "60
             // killed since October" is a cumulative toll, no new act.)
-            let ongoing = s
-                .cues
-                .iter()
-                .any(|c| c.2 == Cue::PeriodStart && s.triggers.iter().any(|t| t.1 <= c.0))
-                && !s.cues.iter().any(|c| c.2 == Cue::Killed);
-            if (date < anchor - Duration::days(self.settings.max_age_days) && !ongoing)
+            let ongoing = || {
+                s.cues
+                    .iter()
+                    .any(|c| c.2 == Cue::PeriodStart && s.triggers.iter().any(|t| t.1 <= c.0))
+                    && !s.cues.iter().any(|c| c.2 == Cue::Killed)
+            };
+            if (date < anchor - Duration::days(self.settings.max_age_days) && !ongoing())
                 || date > horizon + Duration::days(2)
             {
                 continue; // history, or a plan for later
