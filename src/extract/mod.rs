@@ -55,6 +55,7 @@ fn target_optional(t: EventType, mode: Option<&str>) -> bool {
             | EventType::Request
             | EventType::Concede
             | EventType::Mobilize
+            | EventType::Reject
     ) || resignation(t, mode)
 }
 
@@ -338,7 +339,7 @@ impl Extractor {
                 let own = match (m.target, m.pending_target) {
                     (None, _) if outward => None,
                     (None, false) => m.source.and_then(|i| {
-                        self.protest_abroad(s, &s.actors[i], m.event_type)
+                        self.protest_abroad(s, text, &s.actors[i], (m.event_type, m.ts))
                             .or_else(|| {
                                 self.own_state(&s.actors[i], m.event_type, m.mode.as_deref())
                             })
@@ -485,7 +486,15 @@ impl Extractor {
 
     /// "British activists protested in Beijing": protesters who rally in
     /// another state's place protest against that state.
-    fn protest_abroad(&self, s: &Sentence, r: &sentence::ActorRef, t: EventType) -> Option<Actor> {
+    /// So do those who rally in a state named as the act's setting
+    /// ("ethnic Albanians demonstrated in Serbia").
+    fn protest_abroad(
+        &self,
+        s: &Sentence,
+        text: &str,
+        r: &sentence::ActorRef,
+        (t, ts): (EventType, usize),
+    ) -> Option<Actor> {
         if t != EventType::Protest {
             return None;
         }
@@ -493,7 +502,19 @@ impl Extractor {
         let state = s
             .places
             .iter()
-            .find_map(|p| self.place_states.get(p.2).copied().flatten())?;
+            .find_map(|p| self.place_states.get(p.2).copied().flatten())
+            .or_else(|| {
+                s.actors
+                    .iter()
+                    .find(|a| {
+                        lex.actors[a.actor].kind.as_deref() == Some("state")
+                            && !a.modifier
+                            && a.start > r.end.max(ts)
+                            && s.cues_in(Cue::Location, ts, a.start)
+                                .any(|c| gap(text, c.1, a.start) == 0)
+                    })
+                    .map(|a| a.actor)
+            })?;
         (lex.actors[state].code != lex.actors[r.actor].code).then(|| Actor {
             code: lex.actors[state].code.clone(),
             name: self.names[state].clone(),
