@@ -2148,3 +2148,26 @@ fn fighting_between_two_actors_in_french_and_indonesian() {
         );
     }
 }
+
+#[test]
+fn a_refusal_needs_no_named_object() {
+    let ms = run(
+        "Lebanon said on Monday it would not accept any more refugees.",
+        "en",
+        "2023-03-07",
+    );
+    assert!(has(&ms, EventType::Reject, "LBN", None).is_some(), "{ms:?}");
+}
+
+#[test]
+fn protesters_in_a_state_named_as_the_setting_protest_against_it() {
+    let ms = run(
+        "Hundreds of Armenians demonstrated on Sunday in Georgia.",
+        "en",
+        "2023-03-07",
+    );
+    assert!(
+        has(&ms, EventType::Protest, "ARM", Some("GEO")).is_some(),
+        "{ms:?}"
+    );
+}
