@@ -2171,3 +2171,47 @@ fn protesters_in_a_state_named_as_the_setting_protest_against_it() {
         "{ms:?}"
     );
 }
+
+#[test]
+fn an_actor_inside_an_apposition_is_no_party() {
+    for (text, src, tgt) in [
+        (
+            "Pakistan, a close ally of China, has refused to send troops to Yemen.",
+            "PAK",
+            Some("YEM"),
+        ),
+        (
+            "Egypt, Israel's southern neighbour, warned Hamas against attacking the crossing.",
+            "EGY",
+            Some("HAMAS"),
+        ),
+    ] {
+        let ms = run(text, "en", "2023-03-07");
+        assert!(!ms.is_empty(), "{text}");
+        assert!(
+            ms.iter()
+                .all(|m| m.source.code == src && m.target.as_ref().map(|t| t.code.as_str()) == tgt),
+            "{text}: {ms:?}"
+        );
+    }
+    // A list is no apposition: every state in it acts.
+    let ms = run(
+        "Spain, Ireland, and Norway recognised the State of Palestine on Tuesday.",
+        "en",
+        "2024-05-29",
+    );
+    for c in ["ESP", "IRL", "NOR"] {
+        assert!(ms.iter().any(|m| m.source.code == c), "{c} missing: {ms:?}");
+    }
+}
+
+#[test]
+fn a_month_abbreviation_does_not_end_the_sentence() {
+    let ms = run(
+        "Turkey said the operation began after the attack on Turkish troops by Syrian forces on Feb. 27 near Saraqib.",
+        "en",
+        "2020-03-02",
+    );
+    let m = has(&ms, EventType::Assault, "SYR", Some("TUR")).expect("SYR→TUR");
+    assert_eq!(m.date.to_string(), "2020-02-27");
+}

@@ -171,9 +171,12 @@ pub fn resolve(
             .iter()
             .rev()
             .find(|n| n.end <= ms && is_day(n) && gap(text, n.end, ms) <= 1);
-        let day_after = numbers
-            .iter()
-            .find(|n| n.start >= me && is_day(n) && gap(text, me, n.start) == 0);
+        let day_after = numbers.iter().find(|n| {
+            // ("Feb. 27": an abbreviated month's stop is no word.)
+            n.start >= me
+                && is_day(n)
+                && (gap(text, me, n.start) == 0 || text[me..n.start].trim() == ".")
+        });
         let day = day_before.or(day_after);
         let after_day = day.map_or(me, |d| d.end.max(me));
         let mut pinned_year = false;

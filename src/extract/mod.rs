@@ -175,6 +175,7 @@ impl Extractor {
                     sentence::Setting {
                         place_states: &self.place_states,
                         host,
+                        appositions: !grammar.verb_final,
                     },
                 ),
                 false => Sentence {

@@ -112,6 +112,7 @@ pub fn eligible(s: &Sentence, text: &str) -> Vec<bool> {
             !gloss
                 && !dateline
                 && !joined_to_place
+                && !(s.appositions && appositive(s, text, a))
                 && (qualifies_act
                     || a.unnamed
                     || !s
@@ -123,6 +124,43 @@ pub fn eligible(s: &Sentence, text: &str) -> Vec<bool> {
                         }))
         })
         .collect()
+}
+
+/// "Pakistan, a close ally of China, has refused …", "Egypt, Israel's
+/// southern neighbour, warned …": an actor inside a phrase set off by
+/// commas right after another actor describes that actor; it is no party
+/// of the clause. (A list — "Spain, Ireland, and Norway" — has no words of
+/// its own between the commas; a relative clause is read as one.)
+fn appositive(s: &Sentence, text: &str, a: &ActorRef) -> bool {
+    let Some(open) = text[s.span.0..a.start].rfind(',').map(|p| s.span.0 + p) else {
+        return false;
+    };
+    let Some(close) = text[a.end..s.span.1].find(',').map(|p| a.end + p) else {
+        return false;
+    };
+    let head = s
+        .actors
+        .iter()
+        .any(|h| h.end <= open && text[h.end..open].trim().is_empty());
+    if !head
+        || !s.triggers.iter().any(|t| t.0 > close)
+        || s.cues_in(Cue::Relative, open, a.start).next().is_some()
+    {
+        return false;
+    }
+    // Words of the phrase that name no actor and join nothing.
+    let mut own = 0;
+    let mut at = open + 1;
+    for w in text[open + 1..close].split(' ') {
+        let (ws, we) = (at, at + w.len());
+        at = we + 1;
+        let named = s.actors.iter().any(|x| x.start < we && x.end > ws);
+        let joins = s.cues_in(Cue::Conjunction, ws, we).next().is_some();
+        if !w.is_empty() && !named && !joins {
+            own += 1;
+        }
+    }
+    own >= 2
 }
 
 /// "fighting between Israel and Hezbollah", "clashes broke out on Monday
@@ -363,6 +401,14 @@ pub fn assign(
                 // passive ("the attack was carried out by X").
                 gap(text, te, c.0) > 0
                     && s.cues_in(Cue::PassiveAux, te, c.0).next().is_none()
+                    // "the attack on Turkish troops by Syrian forces": after
+                    // a noun trigger's own target, the by-phrase is its.
+                    && !s.cues_in(Cue::TargetMarker, te, c.0).any(|m| {
+                        gap(text, te, m.0) == 0
+                            && s.actors
+                                .iter()
+                                .any(|a| a.start >= m.1 && a.end <= c.0 && gap(text, m.1, a.start) <= 1)
+                    })
                     && !text[te..c.0]
                         .split_whitespace()
                         .last()

@@ -107,6 +107,10 @@ fn insert_unnamed(actors: &mut Vec<ActorRef>, span: (usize, usize), actor: usize
 pub struct Setting<'a> {
     pub place_states: &'a [Option<usize>],
     pub host: Option<usize>,
+    /// Whether a phrase set off by commas after an actor describes it (see
+    /// `roles::eligible`): not in a verb-final language, whose subject is
+    /// often followed by a comma ("Rusya, Ukrayna'yı suçladı").
+    pub appositions: bool,
 }
 
 /// One sentence, analysed.
@@ -114,6 +118,8 @@ pub struct Setting<'a> {
 pub struct Sentence {
     /// Folded byte range in the article.
     pub span: (usize, usize),
+    /// Read phrases set off by commas after an actor as appositions.
+    pub appositions: bool,
     pub actors: Vec<ActorRef>,
     pub triggers: Vec<(usize, usize, usize)>,
     pub cues: Vec<(usize, usize, Cue)>,
@@ -352,13 +358,18 @@ impl Sentence {
         date: NaiveDate,
         setting: Setting<'_>,
     ) -> Sentence {
-        let Setting { place_states, host } = setting;
+        let Setting {
+            place_states,
+            host,
+            appositions,
+        } = setting;
         let mut s = Sentence {
             span,
             // Sized for the hits at once, not grown a push at a time.
             actors: Vec::with_capacity(hits.len()),
             triggers: Vec::with_capacity(hits.len()),
             cues: Vec::with_capacity(hits.len()),
+            appositions,
             ..Default::default()
         };
         // Sector words borrowed from the hits and the lexicon: a `String`
