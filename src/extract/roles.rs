@@ -112,7 +112,7 @@ pub fn eligible(s: &Sentence, text: &str) -> Vec<bool> {
             !gloss
                 && !dateline
                 && !joined_to_place
-                && !(s.appositions && appositive(s, text, a))
+                && (!s.appositions || !appositive(s, text, a))
                 && (qualifies_act
                     || a.unnamed
                     || !s
