@@ -2215,3 +2215,21 @@ fn a_month_abbreviation_does_not_end_the_sentence() {
     let m = has(&ms, EventType::Assault, "SYR", Some("TUR")).expect("SYR→TUR");
     assert_eq!(m.date.to_string(), "2020-02-27");
 }
+
+#[test]
+fn a_complaint_to_a_body_about_an_act_accuses_who_acted() {
+    let ms = run(
+        "Armenia lodged a complaint with the UN Security Council over Azerbaijani shelling of its border villages.",
+        "en",
+        "2023-03-07",
+    );
+    assert!(
+        has(&ms, EventType::Accuse, "ARM", Some("AZE")).is_some(),
+        "{ms:?}"
+    );
+    assert!(
+        !ms.iter()
+            .any(|m| m.target.as_ref().is_some_and(|t| t.code == "UN")),
+        "{ms:?}"
+    );
+}

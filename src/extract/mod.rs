@@ -687,6 +687,31 @@ impl Extractor {
                 let places = trig.event_type == EventType::Reject;
                 g.target = complement_target(s, text, te, g.source, places);
             }
+            // "complained to the UN over Israeli air strikes": a complaint
+            // laid before a body about another party's act accuses the
+            // party that acted.
+            if trig.event_type == EventType::Accuse {
+                if let Some(body) = g
+                    .target
+                    .filter(|&t| lex.actors[s.actors[t].actor].kind.as_deref() == Some("body"))
+                {
+                    let (be, src_code) = (s.actors[body].end, g.source.map(code));
+                    let actor_of_act = roles::candidates(s).find(|(_, a)| {
+                        a.start >= be
+                            && !a.place
+                            && Some(lex.actors[a.actor].code.as_str()) != src_code
+                            && s.triggers.iter().any(|t| {
+                                t.0 >= a.end
+                                    && lex.triggers[t.2].event_type.quad_class()
+                                        == crate::model::QuadClass::MaterialConflict
+                                    && gap(text, a.end, t.0) <= usize::from(a.sector.is_some())
+                            })
+                    });
+                    if let Some((i, _)) = actor_of_act {
+                        g.target = Some(i);
+                    }
+                }
+            }
             if let Some(src) = clause_source.filter(|_| s.joined_at(text, ts) && !g.passive) {
                 g.source = Some(src);
                 g.target = g.target.filter(|&t| t != src);
