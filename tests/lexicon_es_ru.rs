@@ -408,3 +408,74 @@ fn ru_call_up_is_not_a_request() {
     );
     assert!(!ms.iter().any(|m| m.event_type == EventType::Request), "{ms:?}");
 }
+
+#[test]
+fn es_a_manos_del_names_the_killers() {
+    // "a manos de" was an agent marker, "a manos del" (de + el) was not.
+    let ms = run(
+        "Decenas de soldados malienses fueron asesinados a manos del JNIM cerca de Tombuctú.",
+        "es",
+        PUBLISHED,
+    );
+    assert!(
+        ms.iter()
+            .any(|m| m.event_type == EventType::Assault && m.source.code == "ALQAEDA"),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn es_dijo_haber_matado_keeps_the_speaker_as_the_killer() {
+    // "matado" was no trigger: the noun "ataque" after "Hezbolá" made Hezbollah the attacker.
+    let ms = run(
+        "El Ejército israelí dijo haber matado a un comandante de Hezbolá en un ataque con drones en el sur del Líbano.",
+        "es",
+        PUBLISHED,
+    );
+    assert!(has(&ms, EventType::Assault, "ISR", Some("HEZ")).is_some(), "{ms:?}");
+    assert!(
+        !ms.iter()
+            .any(|m| m.event_type == EventType::Assault && m.source.code == "HEZ"),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn sinking_a_ship_is_an_assault() {
+    let ms = run(
+        "ВМС Украины потопили российский десантный корабль у берегов Крыма.",
+        "ru",
+        PUBLISHED,
+    );
+    assert!(has(&ms, EventType::Assault, "UKR", Some("RUS")).is_some(), "{ms:?}");
+}
+
+#[test]
+fn es_barring_an_opposition_leader_is_coercion() {
+    let ms = run(
+        "El Tribunal Supremo de Venezuela inhabilitó a la líder opositora María Corina Machado.",
+        "es",
+        PUBLISHED,
+    );
+    assert!(
+        ms.iter()
+            .any(|m| m.event_type == EventType::Coerce && m.source.code == "VEN"),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn ru_in_protest_is_no_protest_and_a_future_attack_is_no_attack() {
+    let ms = run(
+        "Алжир отозвал своего посла из Мадрида в знак протеста.",
+        "ru",
+        PUBLISHED,
+    );
+    assert!(!ms.iter().any(|m| m.event_type == EventType::Protest), "{ms:?}");
+    let ms = run(
+        "Фронт ПОЛИСАРИО предупредил, что возобновит атаки на марокканскую армию.",
+        "ru",
+        PUBLISHED,
+    );
+    assert!(!ms.iter().any(|m| m.event_type == EventType::Assault), "{ms:?}");
+}
