@@ -479,3 +479,42 @@ fn ru_in_protest_is_no_protest_and_a_future_attack_is_no_attack() {
     );
     assert!(!ms.iter().any(|m| m.event_type == EventType::Assault), "{ms:?}");
 }
+
+#[test]
+fn taking_in_refugees_is_aid_to_their_state() {
+    for (text, lang, s, tg) in [
+        ("Chile acogió a 3.000 refugiados venezolanos.", "es", "CHL", "VEN"),
+        ("Турция приняла 3 тысячи беженцев из Сирии.", "ru", "TUR", "SYR"),
+    ] {
+        let ms = run(text, lang, PUBLISHED);
+        assert!(
+            ms.iter().any(|m| m.event_type == EventType::Aid
+                && m.source.code == s
+                && m.target.as_ref().is_some_and(|t| t.code.starts_with(tg))),
+            "{text}: {ms:?}"
+        );
+    }
+}
+
+#[test]
+fn ru_troops_sent_to_fight_are_a_deployment_not_a_battle() {
+    let ms = run(
+        "Северная Корея отправила тысячи солдат в Россию для участия в боях в Курской области.",
+        "ru",
+        PUBLISHED,
+    );
+    assert!(
+        ms.iter()
+            .any(|m| m.event_type == EventType::Mobilize && m.source.code == "PRK"),
+        "{ms:?}"
+    );
+    assert!(!ms.iter().any(|m| m.event_type == EventType::Assault), "{ms:?}");
+}
+
+#[test]
+fn ru_imperfective_supplies_and_the_white_house() {
+    let ms = run("Иран поставлял России беспилотники Shahed.", "ru", PUBLISHED);
+    assert!(has(&ms, EventType::Aid, "IRN", Some("RUS")).is_some(), "{ms:?}");
+    let ms = run("Белый дом пригрозил Ирану новыми санкциями.", "ru", PUBLISHED);
+    assert!(has(&ms, EventType::Threaten, "USA", Some("IRN")).is_some(), "{ms:?}");
+}
