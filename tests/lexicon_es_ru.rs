@@ -518,3 +518,14 @@ fn ru_imperfective_supplies_and_the_white_house() {
     let ms = run("Белый дом пригрозил Ирану новыми санкциями.", "ru", PUBLISHED);
     assert!(has(&ms, EventType::Threaten, "USA", Some("IRN")).is_some(), "{ms:?}");
 }
+
+#[test]
+fn es_two_sides_that_clash_strike_each_other() {
+    let ms = run(
+        "Las fuerzas paquistaníes y los talibanes se enfrentaron en la frontera de Torjam.",
+        "es",
+        PUBLISHED,
+    );
+    assert!(has(&ms, EventType::Assault, "PAK", Some("TALIBAN")).is_some(), "{ms:?}");
+    assert!(has(&ms, EventType::Assault, "TALIBAN", Some("PAK")).is_some(), "{ms:?}");
+}
