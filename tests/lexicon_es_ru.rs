@@ -529,3 +529,20 @@ fn es_two_sides_that_clash_strike_each_other() {
     assert!(has(&ms, EventType::Assault, "PAK", Some("TALIBAN")).is_some(), "{ms:?}");
     assert!(has(&ms, EventType::Assault, "TALIBAN", Some("PAK")).is_some(), "{ms:?}");
 }
+
+#[test]
+fn ru_as_a_result_of_a_strike_by_x_makes_x_the_attacker() {
+    // "удара российского беспилотника": the genitive after the noun was read as the target,
+    // with the Ukrainian victims as the attackers.
+    let ms = run(
+        "Три украинских военных были убиты в результате удара российского беспилотника в Херсоне.",
+        "ru",
+        PUBLISHED,
+    );
+    assert!(has(&ms, EventType::Assault, "RUS", Some("UKR")).is_some(), "{ms:?}");
+    assert!(
+        !ms.iter()
+            .any(|m| m.event_type == EventType::Assault && m.source.code == "UKR"),
+        "{ms:?}"
+    );
+}
