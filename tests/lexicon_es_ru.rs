@@ -545,3 +545,15 @@ fn ru_victims_of_a_strike_are_not_its_authors() {
         "{ms:?}"
     );
 }
+
+#[test]
+fn ru_a_reason_clause_is_no_second_event() {
+    // "из-за соглашения с Сомалилендом" gave an Ethiopia–Somaliland AGREE beside the expulsion.
+    let ms = run(
+        "Сомали выслало посла Эфиопии из-за соглашения с Сомалилендом.",
+        "ru",
+        PUBLISHED,
+    );
+    assert!(has(&ms, EventType::Sanction, "SOM", Some("ETH")).is_some(), "{ms:?}");
+    assert!(!ms.iter().any(|m| m.event_type == EventType::Agree), "{ms:?}");
+}
