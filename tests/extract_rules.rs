@@ -2233,3 +2233,33 @@ fn a_complaint_to_a_body_about_an_act_accuses_who_acted() {
         "{ms:?}"
     );
 }
+
+#[test]
+fn a_kill_verb_with_an_object_is_active() {
+    let ms = run(
+        "FARC dissidents killed a community leader in Cauca on Sunday.",
+        "en",
+        "2024-02-20",
+    );
+    let m = ms
+        .iter()
+        .find(|m| m.event_type == EventType::Assault)
+        .expect("an assault");
+    assert_eq!(m.source.code, "COLREB", "{ms:?}");
+    // A headline's victims before the verb still make it passive.
+    let ms = run("Three Turkish soldiers killed in Idlib", "en", "2020-02-20");
+    assert!(!ms.iter().any(|m| m.source.code == "TUR"), "{ms:?}");
+}
+
+#[test]
+fn a_sentence_ends_after_a_name_or_number_with_digits() {
+    let ms = run(
+        "Rwanda denies supporting the M23. Ethiopia accused Eritrea of preparing for war.",
+        "en",
+        "2024-02-20",
+    );
+    assert!(
+        has(&ms, EventType::Accuse, "ETH", Some("ERI")).is_some(),
+        "{ms:?}"
+    );
+}

@@ -211,9 +211,13 @@ fn es_killing_a_lone_victim_keeps_the_killers_as_source() {
         "es",
         PUBLISHED,
     );
-    assert!(has(&ms, EventType::Assault, "COLREB", Some("COL")).is_some(), "{ms:?}");
     assert!(
-        !ms.iter().any(|m| m.target.as_ref().map(|t| t.code.as_str()) == Some("COLREB")),
+        has(&ms, EventType::Assault, "COLREB", Some("COL")).is_some(),
+        "{ms:?}"
+    );
+    assert!(
+        !ms.iter()
+            .any(|m| m.target.as_ref().map(|t| t.code.as_str()) == Some("COLREB")),
         "{ms:?}"
     );
 }
@@ -240,7 +244,10 @@ fn es_far_is_the_rapid_support_forces() {
         "es",
         PUBLISHED,
     );
-    assert!(has(&ms, EventType::Accuse, "USA", Some("RSF")).is_some(), "{ms:?}");
+    assert!(
+        has(&ms, EventType::Accuse, "USA", Some("RSF")).is_some(),
+        "{ms:?}"
+    );
 }
 
 #[test]
@@ -251,7 +258,8 @@ fn es_sea_of_japan_is_no_target() {
         PUBLISHED,
     );
     assert!(
-        !ms.iter().any(|m| m.target.as_ref().map(|t| t.code.as_str()) == Some("JPN")),
+        !ms.iter()
+            .any(|m| m.target.as_ref().map(|t| t.code.as_str()) == Some("JPN")),
         "{ms:?}"
     );
 }
@@ -263,14 +271,25 @@ fn es_police_sent_abroad_is_a_deployment() {
         "es",
         PUBLISHED,
     );
-    assert!(has(&ms, EventType::Mobilize, "KEN", Some("HTI")).is_some(), "{ms:?}");
+    assert!(
+        has(&ms, EventType::Mobilize, "KEN", Some("HTI")).is_some(),
+        "{ms:?}"
+    );
 }
 
 #[test]
 fn es_exonym_of_a_russian_city_locates_the_strike() {
-    let ms = run("Drones ucranianos atacaron una refinería en Riazán.", "es", PUBLISHED);
+    let ms = run(
+        "Drones ucranianos atacaron una refinería en Riazán.",
+        "es",
+        PUBLISHED,
+    );
     let m = has(&ms, EventType::Assault, "UKR", Some("RUS")).expect("UKR→RUS assault");
-    assert_eq!(m.location.as_ref().map(|l| l.name.as_str()), Some("Ryazan"), "{ms:?}");
+    assert_eq!(
+        m.location.as_ref().map(|l| l.name.as_str()),
+        Some("Ryazan"),
+        "{ms:?}"
+    );
 }
 
 #[test]
@@ -291,8 +310,14 @@ fn es_insistio_reports_it_does_not_request() {
         "es",
         PUBLISHED,
     );
-    assert!(!ms.iter().any(|m| m.event_type == EventType::Request), "{ms:?}");
-    assert!(!ms.iter().any(|m| m.event_type == EventType::Assault), "{ms:?}");
+    assert!(
+        !ms.iter().any(|m| m.event_type == EventType::Request),
+        "{ms:?}"
+    );
+    assert!(
+        !ms.iter().any(|m| m.event_type == EventType::Assault),
+        "{ms:?}"
+    );
 }
 
 #[test]
@@ -323,11 +348,22 @@ fn es_receiving_a_minister_is_a_visit() {
 #[test]
 fn ru_ano_is_the_eln_and_gangs_are_armed_parties() {
     for (text, s, tg) in [
-        ("Боевики АНО напали на военную базу в Колумбии.", "COLREB", "COL"),
-        ("Банды Гаити сожгли полицейский участок в Порт-о-Пренсе.", "HTIREB", "HTI"),
+        (
+            "Боевики АНО напали на военную базу в Колумбии.",
+            "COLREB",
+            "COL",
+        ),
+        (
+            "Банды Гаити сожгли полицейский участок в Порт-о-Пренсе.",
+            "HTIREB",
+            "HTI",
+        ),
     ] {
         let ms = run(text, "ru", PUBLISHED);
-        assert!(has(&ms, EventType::Assault, s, Some(tg)).is_some(), "{text}: {ms:?}");
+        assert!(
+            has(&ms, EventType::Assault, s, Some(tg)).is_some(),
+            "{text}: {ms:?}"
+        );
     }
 }
 
@@ -338,7 +374,10 @@ fn ru_preparing_an_attack_is_not_an_attack() {
         "ru",
         PUBLISHED,
     );
-    assert!(!ms.iter().any(|m| m.event_type == EventType::Assault), "{ms:?}");
+    assert!(
+        !ms.iter().any(|m| m.event_type == EventType::Assault),
+        "{ms:?}"
+    );
 }
 
 #[test]
@@ -348,7 +387,10 @@ fn ru_receiving_a_minister_is_a_visit() {
         "ru",
         PUBLISHED,
     );
-    assert!(has(&ms, EventType::Consult, "KAZ", Some("CHN")).is_some(), "{ms:?}");
+    assert!(
+        has(&ms, EventType::Consult, "KAZ", Some("CHN")).is_some(),
+        "{ms:?}"
+    );
 }
 
 #[test]
@@ -367,8 +409,15 @@ fn ru_looting_by_the_rsf_is_an_assault() {
 
 #[test]
 fn ru_essequibo_is_guyana() {
-    let ms = run("Венесуэла пригрозила аннексировать Эссекибо.", "ru", PUBLISHED);
-    assert!(has(&ms, EventType::Threaten, "VEN", Some("GUY")).is_some(), "{ms:?}");
+    let ms = run(
+        "Венесуэла пригрозила аннексировать Эссекибо.",
+        "ru",
+        PUBLISHED,
+    );
+    assert!(
+        has(&ms, EventType::Threaten, "VEN", Some("GUY")).is_some(),
+        "{ms:?}"
+    );
 }
 
 #[test]
@@ -386,7 +435,10 @@ fn ru_promise_to_hand_over_is_a_pledge() {
 fn ru_instrumental_of_a_leader_is_the_leader() {
     // "Гоитой" was no alias of Assimi Goïta.
     let ms = run("Путин встретился с Гоитой в Москве.", "ru", PUBLISHED);
-    assert!(has(&ms, EventType::Consult, "RUS", Some("MLI")).is_some(), "{ms:?}");
+    assert!(
+        has(&ms, EventType::Consult, "RUS", Some("MLI")).is_some(),
+        "{ms:?}"
+    );
 }
 
 #[test]
@@ -396,7 +448,10 @@ fn ru_taken_prisoner_is_a_capture() {
         "ru",
         PUBLISHED,
     );
-    assert!(has(&ms, EventType::Assault, "UKR", Some("RUS")).is_some(), "{ms:?}");
+    assert!(
+        has(&ms, EventType::Assault, "UKR", Some("RUS")).is_some(),
+        "{ms:?}"
+    );
 }
 
 #[test]
@@ -406,7 +461,10 @@ fn ru_call_up_is_not_a_request() {
         "ru",
         PUBLISHED,
     );
-    assert!(!ms.iter().any(|m| m.event_type == EventType::Request), "{ms:?}");
+    assert!(
+        !ms.iter().any(|m| m.event_type == EventType::Request),
+        "{ms:?}"
+    );
 }
 
 #[test]
@@ -432,7 +490,10 @@ fn es_dijo_haber_matado_keeps_the_speaker_as_the_killer() {
         "es",
         PUBLISHED,
     );
-    assert!(has(&ms, EventType::Assault, "ISR", Some("HEZ")).is_some(), "{ms:?}");
+    assert!(
+        has(&ms, EventType::Assault, "ISR", Some("HEZ")).is_some(),
+        "{ms:?}"
+    );
     assert!(
         !ms.iter()
             .any(|m| m.event_type == EventType::Assault && m.source.code == "HEZ"),
@@ -447,7 +508,10 @@ fn sinking_a_ship_is_an_assault() {
         "ru",
         PUBLISHED,
     );
-    assert!(has(&ms, EventType::Assault, "UKR", Some("RUS")).is_some(), "{ms:?}");
+    assert!(
+        has(&ms, EventType::Assault, "UKR", Some("RUS")).is_some(),
+        "{ms:?}"
+    );
 }
 
 #[test]
@@ -471,20 +535,36 @@ fn ru_in_protest_is_no_protest_and_a_future_attack_is_no_attack() {
         "ru",
         PUBLISHED,
     );
-    assert!(!ms.iter().any(|m| m.event_type == EventType::Protest), "{ms:?}");
+    assert!(
+        !ms.iter().any(|m| m.event_type == EventType::Protest),
+        "{ms:?}"
+    );
     let ms = run(
         "Фронт ПОЛИСАРИО предупредил, что возобновит атаки на марокканскую армию.",
         "ru",
         PUBLISHED,
     );
-    assert!(!ms.iter().any(|m| m.event_type == EventType::Assault), "{ms:?}");
+    assert!(
+        !ms.iter().any(|m| m.event_type == EventType::Assault),
+        "{ms:?}"
+    );
 }
 
 #[test]
 fn taking_in_refugees_is_aid_to_their_state() {
     for (text, lang, s, tg) in [
-        ("Chile acogió a 3.000 refugiados venezolanos.", "es", "CHL", "VEN"),
-        ("Турция приняла 3 тысячи беженцев из Сирии.", "ru", "TUR", "SYR"),
+        (
+            "Chile acogió a 3.000 refugiados venezolanos.",
+            "es",
+            "CHL",
+            "VEN",
+        ),
+        (
+            "Турция приняла 3 тысячи беженцев из Сирии.",
+            "ru",
+            "TUR",
+            "SYR",
+        ),
     ] {
         let ms = run(text, lang, PUBLISHED);
         assert!(
@@ -508,15 +588,32 @@ fn ru_troops_sent_to_fight_are_a_deployment_not_a_battle() {
             .any(|m| m.event_type == EventType::Mobilize && m.source.code == "PRK"),
         "{ms:?}"
     );
-    assert!(!ms.iter().any(|m| m.event_type == EventType::Assault), "{ms:?}");
+    assert!(
+        !ms.iter().any(|m| m.event_type == EventType::Assault),
+        "{ms:?}"
+    );
 }
 
 #[test]
 fn ru_imperfective_supplies_and_the_white_house() {
-    let ms = run("Иран поставлял России беспилотники Shahed.", "ru", PUBLISHED);
-    assert!(has(&ms, EventType::Aid, "IRN", Some("RUS")).is_some(), "{ms:?}");
-    let ms = run("Белый дом пригрозил Ирану новыми санкциями.", "ru", PUBLISHED);
-    assert!(has(&ms, EventType::Threaten, "USA", Some("IRN")).is_some(), "{ms:?}");
+    let ms = run(
+        "Иран поставлял России беспилотники Shahed.",
+        "ru",
+        PUBLISHED,
+    );
+    assert!(
+        has(&ms, EventType::Aid, "IRN", Some("RUS")).is_some(),
+        "{ms:?}"
+    );
+    let ms = run(
+        "Белый дом пригрозил Ирану новыми санкциями.",
+        "ru",
+        PUBLISHED,
+    );
+    assert!(
+        has(&ms, EventType::Threaten, "USA", Some("IRN")).is_some(),
+        "{ms:?}"
+    );
 }
 
 #[test]
@@ -526,8 +623,14 @@ fn es_two_sides_that_clash_strike_each_other() {
         "es",
         PUBLISHED,
     );
-    assert!(has(&ms, EventType::Assault, "PAK", Some("TALIBAN")).is_some(), "{ms:?}");
-    assert!(has(&ms, EventType::Assault, "TALIBAN", Some("PAK")).is_some(), "{ms:?}");
+    assert!(
+        has(&ms, EventType::Assault, "PAK", Some("TALIBAN")).is_some(),
+        "{ms:?}"
+    );
+    assert!(
+        has(&ms, EventType::Assault, "TALIBAN", Some("PAK")).is_some(),
+        "{ms:?}"
+    );
 }
 
 #[test]
@@ -554,6 +657,12 @@ fn ru_a_reason_clause_is_no_second_event() {
         "ru",
         PUBLISHED,
     );
-    assert!(has(&ms, EventType::Sanction, "SOM", Some("ETH")).is_some(), "{ms:?}");
-    assert!(!ms.iter().any(|m| m.event_type == EventType::Agree), "{ms:?}");
+    assert!(
+        has(&ms, EventType::Sanction, "SOM", Some("ETH")).is_some(),
+        "{ms:?}"
+    );
+    assert!(
+        !ms.iter().any(|m| m.event_type == EventType::Agree),
+        "{ms:?}"
+    );
 }

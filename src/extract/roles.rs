@@ -268,8 +268,20 @@ pub fn assign(
             .any(|c| matches!(c.2, Cue::Killed | Cue::Wounded) && c.0 <= ts && c.1 >= te);
         let counted_after = s.numbers.iter().any(|n| n.start >= te)
             || s.cues_in(Cue::Victims, te, s.span.1).next().is_some();
+        // ("FARC dissidents killed a community leader": a plain word right
+        // after the verb is its object, whatever it names.)
+        let next = te + (text[te..s.span.1].len() - text[te..s.span.1].trim_start().len());
+        let object_word = text[next..s.span.1]
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_alphanumeric())
+            && !s.cues.iter().any(|c| c.0 == next)
+            && !s.dates.starts().any(|d| d == next)
+            && !s.actors.iter().any(|a| a.start == next)
+            && !s.places.iter().any(|p| p.0 == next);
         kills
             && !counted_after
+            && !object_word
             && s.actors.iter().all(|a| {
                 a.end <= ts
                     || a.start >= te && {

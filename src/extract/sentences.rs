@@ -62,8 +62,10 @@ fn is_abbreviation(before: &str, abbreviations: &HashSet<String>) -> bool {
         .rsplit(|c: char| c.is_whitespace() || c == '(')
         .next()
         .unwrap_or("");
-    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
-    letters <= 1 || word.contains('.') || abbreviations.contains(word)
+    // An initial is one letter alone: "M23." and "killed 34." end sentences.
+    let initial = word.chars().filter(|c| c.is_alphanumeric()).count() == 1
+        && word.chars().any(|c| c.is_alphabetic());
+    initial || word.contains('.') || abbreviations.contains(word)
 }
 
 #[cfg(test)]
