@@ -2263,3 +2263,48 @@ fn a_sentence_ends_after_a_name_or_number_with_digits() {
         "{ms:?}"
     );
 }
+
+#[test]
+fn a_denial_does_not_reach_the_verb_joined_after_its_complement() {
+    let ms = run(
+        "Azerbaijan denied opening fire and accused Armenia of provocations.",
+        "en",
+        "2024-02-20",
+    );
+    assert!(
+        has(&ms, EventType::Accuse, "AZE", Some("ARM")).is_some(),
+        "{ms:?}"
+    );
+    // A bare negation still covers both joined verbs.
+    let ms = run(
+        "Russia did not attack and kill civilians in Kharkiv.",
+        "en",
+        "2024-02-20",
+    );
+    assert!(
+        !ms.iter().any(|m| m.event_type == EventType::Assault),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn a_withdrawal_needs_no_other_side() {
+    let ms = run(
+        "Ukrainian forces withdrew from Avdiivka on Saturday.",
+        "en",
+        "2024-02-20",
+    );
+    let m = has(&ms, EventType::Retreat, "UKR", None).expect("UKR withdrawal");
+    assert_eq!(m.date.to_string(), "2024-02-17");
+}
+
+#[test]
+fn civilians_named_before_their_death_are_the_setting_state_s() {
+    let ms = run(
+        "At least 30 civilians died on Sunday in an attack by jihadists in northern Burkina Faso.",
+        "en",
+        "2024-02-20",
+    );
+    let m = has(&ms, EventType::Assault, "BFAREB", Some("BFACIV")).expect("BFAREB→BFACIV");
+    assert_eq!(m.fatalities.killed, Some(30));
+}

@@ -57,6 +57,9 @@ fn target_optional(t: EventType, mode: Option<&str>) -> bool {
             | EventType::Mobilize
             | EventType::Reject
     ) || resignation(t, mode)
+        // "Ukrainian forces withdrew from Avdiivka": a pull-back from a
+        // place of one's own names no other side.
+        || (t == EventType::Retreat && matches!(mode, Some("withdraw" | "disarm")))
 }
 
 /// "Shevardnadze resigned": an office-holder who steps down yields to his
@@ -1792,7 +1795,15 @@ fn factuality(s: &Sentence, text: &str, ts: usize, role_end: usize) -> Factualit
         .cues_in(Cue::Negation, from, ts)
         // ("Not long after, Russia delivered …": a negation set off by a
         // comma belongs to its own phrase.)
-        .any(|c| !clause_break(text, c.1, ts, false))
+        .any(|c| {
+            !clause_break(text, c.1, ts, false)
+                // ("Azerbaijan denied opening fire and accused Armenia": a
+                // negation with a complement of its own does not reach a
+                // verb joined after that complement.)
+                && !s.cues_in(Cue::Conjunction, c.1, ts).any(|j| {
+                    gap(text, j.1, ts) == 0 && gap(text, c.1, j.0) >= 2
+                })
+        })
     {
         Factuality::Negated
     } else if modal.is_empty() && infinitive.is_none() && commitments.is_empty() {

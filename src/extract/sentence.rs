@@ -580,15 +580,24 @@ impl Sentence {
                         .iter()
                         .any(|a| !a.place && lex.actors[a.actor].code != lex.actors[state].code)
             };
-            let struck = |at: usize| {
+            // ("30 civilians died in an attack by jihadists": the dead
+            // named before their verb were struck too.)
+            let struck = |at: usize, end: usize| {
                 s.triggers.iter().any(|t| {
                     lex.triggers[t.2].event_type == EventType::Assault
                         && t.1 <= at
                         && gap(text, t.1, at) <= 2
-                }) || s
-                    .cues
-                    .iter()
-                    .any(|c| c.2 == Cue::Killed && c.1 <= at && gap(text, c.1, at) <= 2)
+                }) || s.cues.iter().any(|c| {
+                    c.2 == Cue::Killed
+                        && ((c.1 <= at && gap(text, c.1, at) <= 2)
+                            || (c.0 >= end
+                                && gap(text, end, c.0) <= 2
+                                // (Not the civilians among soldiers: "7
+                                // soldiers and 1 civilian were killed".)
+                                && !s.cues.iter().any(|v| {
+                                    v.2 == Cue::Victims && v.1 <= at && gap(text, v.1, at) <= 4
+                                })))
+                })
             };
             // "В Буркина-Фасо джихадисты убили": a state named as where
             // qualifies no word after it (its sector still: "killed in
@@ -623,7 +632,7 @@ impl Sentence {
                 } else if sector == "CVL"
                     && set_in.is_some()
                     && !qualifies
-                    && (struck(start) || foreign_assault(&s.actors))
+                    && (struck(start, end) || foreign_assault(&s.actors))
                 {
                     // "Israeli troops killed 12 civilians in Gaza": the
                     // people a foreign force strikes in a place are that
