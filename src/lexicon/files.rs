@@ -163,6 +163,9 @@ pub struct GrammarFile {
     pub reciprocal: Vec<String>,
     #[serde(default)]
     pub verb_prefixes: Vec<String>,
+    /// ar: "و", "ال", "وال"…: prefixes a word may carry before a lexicon phrase.
+    #[serde(default)]
+    pub clitic_prefixes: Vec<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]

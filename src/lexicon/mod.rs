@@ -377,6 +377,7 @@ impl Lexicon {
             let f: GrammarFile = read_toml(&path)?;
             if let Some(lang) = &lang {
                 function_words.add(lang, &f.function_words);
+                b.clitics(lang, &f.clitic_prefixes);
             }
             let lists = [
                 (&f.passive_aux, Cue::PassiveAux),
