@@ -135,6 +135,8 @@ pub struct GrammarFile {
     #[serde(default)]
     pub verb_final: bool,
     #[serde(default)]
+    pub verb_initial: bool,
+    #[serde(default)]
     pub genitive_suffixes: Vec<String>,
     #[serde(default)]
     pub agent_suffixes: Vec<String>,
