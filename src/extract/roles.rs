@@ -539,17 +539,20 @@ pub fn assign(
         // Verb first ("قصفت الطائرات الحربية الروسية إدلب"): with no subject
         // before the verb, the first actor after it is the subject when
         // nothing but its own sector words stands between (no count: in
-        // "قتل 5 جنود إسرائيليين" the soldiers are the victims), and the
+        // "قتل 5 جنود إسرائيليين" the soldiers are the victims; but the
+        // crowd of a protest is counted: "تظاهر آلاف السودانيين"), and the
         // actor after the subject is the object.
         if grammar.verb_initial && g.source.is_none() {
             if let Some(&(i, a)) = after.first() {
                 let between = gap(text, te, a.start);
+                let crowd = trigger.event_type == crate::model::EventType::Protest;
+                let counted = s.numbers.iter().any(|n| n.start >= te && n.end <= a.start);
                 let subject = !a.place
                     && marked_target != Some(i)
                     && (between == 0
                         || (between <= 3
-                            && a.sector.is_some()
-                            && !s.numbers.iter().any(|n| n.start >= te && n.end <= a.start)
+                            && (a.sector.is_some() || (crowd && counted))
+                            && (crowd || !counted)
                             && !s.cues.iter().any(|c| c.0 >= te && c.1 <= a.start)));
                 if subject {
                     g.source = Some(i);
