@@ -1221,12 +1221,93 @@ mod tests {
             "  lead\r\n\r\n  and\ttabs\x0b\x0c here \n",
             "İdlib\u{a0}\u{2003}Ankara’s ʼquoteʼ ‘x’ ΣΑΣ Straße \u{2028}end",
             "mixed Ünïcödé and ASCII\u{85}next",
+            "قَصَفَتْ إسرائيل ١٢ موقعاً ـ أمس، في غزة؟ ۴۵ x ـ y",
         ] {
             let f = fold(text);
             let (want, map) = fold_by_char(text);
             assert_eq!(f.text, want, "{text:?}");
             assert_eq!(f.map, map, "{text:?}");
         }
+    }
+
+    #[test]
+    fn arabic_fold_digits_alef_marks_and_punctuation() {
+        // Arabic-Indic and Persian digits are ASCII digits.
+        assert_eq!(fold("٢٠٢٤ و۱۲").text, "2024 و12");
+        // Alef with hamza or madda is alef; alef maqsura is ya; ta marbuta is
+        // ha; hamza on waw or ya is the bare letter.
+        assert_eq!(fold("أإآا").text, "اااا");
+        assert_eq!(fold("إلى مدينة مسؤول إسرائيل").text, "الي مدينه مسوول اسراييل");
+        // Vowel marks and the tatweel are dropped, and so is a space run
+        // around a lone tatweel.
+        assert_eq!(fold("قَصَفَتْ قـصف").text, "قصفت قصف");
+        assert_eq!(fold("دمشق ـ قال").text, "دمشق قال");
+        // Arabic comma, semicolon and question mark.
+        assert_eq!(fold("غزة، رفح؛ لماذا؟").text, "غزه, رفح; لماذا?");
+    }
+
+    #[test]
+    fn arabic_fold_maps_back_to_the_original() {
+        let text = "قالت: قَصَفَتْ القوات ١٢ موقعاً";
+        let f = fold(text);
+        assert_eq!(f.text, "قالت: قصفت القوات 12 موقعا");
+        let at = |w: &str| {
+            let i = f.text.find(w).unwrap();
+            let (s, e) = f.original_range(i, i + w.len());
+            &text[s..e]
+        };
+        // The marks of the last letter belong to the word.
+        assert_eq!(at("قصفت"), "قَصَفَتْ");
+        assert_eq!(at("12"), "١٢");
+        assert_eq!(at("موقعا"), "موقعاً");
+        assert_eq!(at("القوات"), "القوات");
+        // Every folded offset maps to a character boundary of the original.
+        for i in 0..=f.text.len() {
+            assert!(text.is_char_boundary(f.to_original(i)), "{i}");
+        }
+    }
+
+    #[test]
+    fn clitic_prefixes_only_in_their_language() {
+        let mut b = Builder::default();
+        b.add("الجيش", Meaning::Sector("MIL".into()), None);
+        b.add("جيش", Meaning::Sector("MIL".into()), None);
+        b.add("قصف*", Meaning::Trigger(0), Some("ar".into()));
+        b.add("لم", Meaning::Cue(Cue::Negation), Some("ar".into()));
+        b.add("سوريا", Meaning::Actor(0), None);
+        b.add("attack*", Meaning::Trigger(1), Some("en".into()));
+        let clitics: Vec<String> = ["و", "ب", "ال", "وال", "لل", "ف"]
+            .iter()
+            .map(|c| c.to_string())
+            .collect();
+        b.clitics("ar", &clitics);
+        let m = b.build().unwrap();
+        let text = "والجيش وقصفت للجيش ولم بسوريا وسوريانا و ال attacked";
+        let f = fold(text);
+        let found = |lang| -> Vec<(String, Vec<Meaning>)> {
+            m.scan(&f, lang)
+                .into_iter()
+                .map(|h| (text[h.orig.0..h.orig.1].to_string(), h.meanings.to_vec()))
+                .collect()
+        };
+        let mil = Meaning::Sector("MIL".into());
+        let ar = found(Some("ar"));
+        // The hit spans the whole word, clitic included; "الجيش" and
+        // "جيش" (both listed, same meaning) give it one meaning.
+        assert_eq!(
+            ar,
+            vec![
+                ("والجيش".to_string(), vec![mil.clone()]),
+                ("وقصفت".to_string(), vec![Meaning::Trigger(0)]),
+                ("للجيش".to_string(), vec![mil.clone()]),
+                ("ولم".to_string(), vec![Meaning::Cue(Cue::Negation)]),
+                ("بسوريا".to_string(), vec![Meaning::Actor(0)]),
+            ]
+        );
+        // Other languages (and no language) never strip a clitic.
+        let en = found(Some("en"));
+        assert_eq!(en, vec![("attacked".to_string(), vec![Meaning::Trigger(1)])]);
+        assert!(found(None).iter().all(|h| h.0 == "attacked"));
     }
 
     #[test]
