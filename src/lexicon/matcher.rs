@@ -1237,7 +1237,10 @@ mod tests {
         // Alef with hamza or madda is alef; alef maqsura is ya; ta marbuta is
         // ha; hamza on waw or ya is the bare letter.
         assert_eq!(fold("أإآا").text, "اااا");
-        assert_eq!(fold("إلى مدينة مسؤول إسرائيل").text, "الي مدينه مسوول اسراييل");
+        assert_eq!(
+            fold("إلى مدينة مسؤول إسرائيل").text,
+            "الي مدينه مسوول اسراييل"
+        );
         // Vowel marks and the tatweel are dropped, and so is a space run
         // around a lone tatweel.
         assert_eq!(fold("قَصَفَتْ قـصف").text, "قصفت قصف");
@@ -1306,7 +1309,10 @@ mod tests {
         );
         // Other languages (and no language) never strip a clitic.
         let en = found(Some("en"));
-        assert_eq!(en, vec![("attacked".to_string(), vec![Meaning::Trigger(1)])]);
+        assert_eq!(
+            en,
+            vec![("attacked".to_string(), vec![Meaning::Trigger(1)])]
+        );
         assert!(found(None).iter().all(|h| h.0 == "attacked"));
     }
 
