@@ -551,8 +551,10 @@ pub fn assign(
                     && marked_target != Some(i)
                     && (between == 0
                         || (between <= 3
-                            && (a.sector.is_some() || (crowd && counted))
-                            && (crowd || !counted)
+                            && match counted {
+                                true => crowd,
+                                false => a.sector.is_some(),
+                            }
                             && !s.cues.iter().any(|c| c.0 >= te && c.1 <= a.start)));
                 if subject {
                     g.source = Some(i);
