@@ -482,7 +482,7 @@ impl Builder {
         // Clitics by language number; a language with clitics but no
         // phrase of its own is numbered too (its article then keeps only
         // language-free phrases, as any other language's would).
-        let mut clitics: Vec<Vec<Box<[u8]>>> = Vec::new();
+        let mut clitics: Vec<Vec<Clitic>> = Vec::new();
         for (lang, list) in &self.clitics {
             let id = match langs.iter().position(|x| x == lang) {
                 Some(i) => i,
@@ -495,11 +495,33 @@ impl Builder {
             if clitics.len() <= id {
                 clitics.resize(id + 1, Vec::new());
             }
-            let mut list: Vec<Box<[u8]>> = list.iter().map(|p| p.as_bytes().into()).collect();
+            let mut list: Vec<&String> = list.iter().collect();
             // Longest first ("وال" before "و"), each once.
             list.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
             list.dedup();
-            clitics[id] = list;
+            // A clitic that is itself a phrase of the language ("و", a
+            // conjunction), alone or leading a longer one ("وال"), is found
+            // as that phrase; what follows it starts after it.
+            let phrase = |q: &str| {
+                self.index.get(q).copied().filter(|&pid| {
+                    self.variants[pid]
+                        .iter()
+                        .any(|v| v.entry.lang.as_deref() == Some(lang.as_str()))
+                })
+            };
+            clitics[id] = list
+                .iter()
+                .map(|p| {
+                    let lead = list
+                        .iter()
+                        .filter(|q| p.starts_with(q.as_str()))
+                        .find_map(|q| phrase(q).map(|pid| (q.len(), pid as u32)));
+                    Clitic {
+                        bytes: p.as_bytes().into(),
+                        lead: lead.unwrap_or((0, NO_PATTERN)),
+                    }
+                })
+                .collect();
         }
         let short = EdgeTable::new(
             edges
@@ -711,11 +733,19 @@ pub struct Matcher {
     langs: Vec<String>,
     /// Clitic prefixes by language number, longest first (most languages:
     /// none, and the scan then never looks).
-    clitics: Vec<Vec<Box<[u8]>>>,
+    clitics: Vec<Vec<Clitic>>,
     variants: Vec<Vec<Variant>>,
     /// The folded phrases, for the reference scan of the tests.
     #[cfg(test)]
     patterns: Vec<String>,
+}
+
+/// A clitic prefix of a language, and the phrase it begins with, if any
+/// (its length and phrase; `NO_PATTERN`: none).
+#[derive(Clone)]
+struct Clitic {
+    bytes: Box<[u8]>,
+    lead: (usize, u32),
 }
 
 /// A phrase meaning kept by the language and word-boundary filters, before
@@ -782,7 +812,7 @@ impl Matcher {
         // The token after the last walk's first one, if the walk read it:
         // the next walk starts there, and need not read it again.
         let mut ahead: Option<(usize, usize, bool)> = None;
-        let clitics: &[Box<[u8]>] = lang
+        let clitics: &[Clitic] = lang
             .and_then(|l| self.clitics.get(l as usize))
             .map_or(&[], Vec::as_slice);
         while i < bytes.len() {
@@ -822,50 +852,74 @@ impl Matcher {
     /// The phrases that start after a clitic prefix of the word at
     /// `start..end` ("و" + "الجيش"), as if the word began there; their hits
     /// span the whole word, prefix included, so that word counts and
-    /// adjacency read the text as written. The rest of the word must be at
-    /// least two letters. A meaning found at the same span already (the
-    /// lexicon lists "الجيش" and "جيش") is not added twice.
+    /// adjacency read the text as written, except for a prefix that is a
+    /// phrase itself (the conjunction "و"): that is found as its own hit,
+    /// and the rest starts after it, as if written apart ("X وY" reads as
+    /// "X and Y"). The rest of the word must be at least two letters. A
+    /// meaning found at the same span already (the lexicon lists "الجيش"
+    /// and "جيش") is not added twice.
     #[cold]
     fn after_clitics(
         &self,
         folded: &Folded,
         lang: Option<u8>,
-        clitics: &[Box<[u8]>],
+        clitics: &[Clitic],
         start: usize,
         end: usize,
         layers: &mut [Vec<Candidate>; 5],
     ) {
         let text = folded.text.as_str();
         let word = &text.as_bytes()[start..end];
-        for p in clitics {
+        let mut found: [Vec<Candidate>; 5] = Default::default();
+        for c in clitics {
+            let p = &c.bytes;
             let from = start + p.len();
             if word.len() > p.len()
                 && word.starts_with(p)
                 && text.is_char_boundary(from)
                 && text[from..end].chars().nth(1).is_some()
             {
-                let mut found: [Vec<Candidate>; 5] = Default::default();
-                self.walk(folded, lang, (start, from), end, true, &mut found);
-                for (l, cands) in found.into_iter().enumerate() {
-                    for c in cands {
-                        let meaning = &self.variants[c.pattern as usize][c.variant as usize]
-                            .entry
-                            .meaning;
-                        let known = layers[l]
-                            .iter()
-                            .rev()
-                            .take_while(|k| k.start == c.start)
-                            .any(|k| {
-                                k.end == c.end
-                                    && self.variants[k.pattern as usize][k.variant as usize]
-                                        .entry
-                                        .meaning
-                                        == *meaning
+                let (lead, lead_pid) = c.lead;
+                let before = found.iter().map(Vec::len).sum::<usize>();
+                self.walk(folded, lang, (start + lead, from), end, true, &mut found);
+                if lead_pid != NO_PATTERN && found.iter().map(Vec::len).sum::<usize>() > before {
+                    let pid = lead_pid as usize;
+                    let checks =
+                        &self.checks[self.first[pid] as usize..self.first[pid + 1] as usize];
+                    for (vi, v) in checks.iter().enumerate() {
+                        if v.lang == ANY_LANG || lang.is_none_or(|have| have == v.lang) {
+                            found[v.layer as usize].push(Candidate {
+                                start: start as u32,
+                                end: (start + lead) as u32,
+                                pattern: pid as u32,
+                                variant: vi as u32,
                             });
-                        if !known {
-                            layers[l].push(c);
                         }
                     }
+                }
+            }
+        }
+        for (l, mut cands) in found.into_iter().enumerate() {
+            // By start (stable: each walk gave its own in order of end).
+            cands.sort_by_key(|c| c.start);
+            for c in cands {
+                let meaning = &self.variants[c.pattern as usize][c.variant as usize]
+                    .entry
+                    .meaning;
+                let known = layers[l]
+                    .iter()
+                    .rev()
+                    .take_while(|k| k.start >= start as u32)
+                    .any(|k| {
+                        k.start == c.start
+                            && k.end == c.end
+                            && self.variants[k.pattern as usize][k.variant as usize]
+                                .entry
+                                .meaning
+                                == *meaning
+                    });
+                if !known {
+                    layers[l].push(c);
                 }
             }
         }
@@ -1279,6 +1333,7 @@ mod tests {
         b.add("لم", Meaning::Cue(Cue::Negation), Some("ar".into()));
         b.add("سوريا", Meaning::Actor(0), None);
         b.add("attack*", Meaning::Trigger(1), Some("en".into()));
+        b.add("و", Meaning::Cue(Cue::Conjunction), Some("ar".into()));
         let clitics: Vec<String> = ["و", "ب", "ال", "وال", "لل", "ف"]
             .iter()
             .map(|c| c.to_string())
@@ -1294,17 +1349,23 @@ mod tests {
                 .collect()
         };
         let mil = Meaning::Sector("MIL".into());
+        let and = || ("و".to_string(), vec![Meaning::Cue(Cue::Conjunction)]);
         let ar = found(Some("ar"));
         // The hit spans the whole word, clitic included; "الجيش" and
-        // "جيش" (both listed, same meaning) give it one meaning.
+        // "جيش" (both listed, same meaning) give it one meaning. A clitic
+        // that is a phrase itself ("و") is its own hit, before the rest.
         assert_eq!(
             ar,
             vec![
-                ("والجيش".to_string(), vec![mil.clone()]),
-                ("وقصفت".to_string(), vec![Meaning::Trigger(0)]),
+                and(),
+                ("الجيش".to_string(), vec![mil.clone()]),
+                and(),
+                ("قصفت".to_string(), vec![Meaning::Trigger(0)]),
                 ("للجيش".to_string(), vec![mil.clone()]),
-                ("ولم".to_string(), vec![Meaning::Cue(Cue::Negation)]),
+                and(),
+                ("لم".to_string(), vec![Meaning::Cue(Cue::Negation)]),
                 ("بسوريا".to_string(), vec![Meaning::Actor(0)]),
+                and(),
             ]
         );
         // Other languages (and no language) never strip a clitic.
@@ -1313,7 +1374,10 @@ mod tests {
             en,
             vec![("attacked".to_string(), vec![Meaning::Trigger(1)])]
         );
-        assert!(found(None).iter().all(|h| h.0 == "attacked"));
+        assert_eq!(
+            found(None),
+            vec![and(), ("attacked".to_string(), vec![Meaning::Trigger(1)])]
+        );
     }
 
     #[test]
