@@ -203,3 +203,30 @@ fn sanctions_and_meetings() {
         "{ms:?}"
     );
 }
+
+#[test]
+fn fighting_between_two_sides_joined_by_a_clitic_conjunction() {
+    // "و" is written joined to the second side ("وقوات").
+    let ms = run(
+        "اندلعت اشتباكات بين الجيش السوداني وقوات الدعم السريع في أم درمان.",
+        "ar",
+        PUBLISHED,
+    );
+    assert!(
+        has(&ms, EventType::Assault, "SDN", Some("RSF")).is_some(),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn two_parties_joined_by_a_clitic_conjunction_agree() {
+    let ms = run(
+        "وقعت السودان وجنوب السودان اتفاقا للتعاون الأمني.",
+        "ar",
+        PUBLISHED,
+    );
+    assert!(
+        has(&ms, EventType::Agree, "SDN", Some("SSD")).is_some(),
+        "{ms:?}"
+    );
+}
