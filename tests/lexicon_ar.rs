@@ -230,3 +230,25 @@ fn two_parties_joined_by_a_clitic_conjunction_agree() {
         "{ms:?}"
     );
 }
+
+#[test]
+fn police_arrest_with_a_count_before_the_object() {
+    // "خمسة عناصر" (five members) is the object: its sector word is not the
+    // police's.
+    let ms = run(
+        "اعتقلت قوات الأمن العراقية خمسة عناصر من تنظيم داعش في الأنبار.",
+        "ar",
+        PUBLISHED,
+    );
+    let m = has(&ms, EventType::Coerce, "IRQ", Some("ISIS")).unwrap_or_else(|| panic!("{ms:?}"));
+    assert_eq!(m.mode.as_deref(), Some("arrest"));
+}
+
+#[test]
+fn ambassador_recalled_with_the_verb_apart() {
+    let ms = run("استدعت الجزائر سفيرها لدى فرنسا للتشاور.", "ar", PUBLISHED);
+    assert!(
+        has(&ms, EventType::Sanction, "DZA", Some("FRA")).is_some(),
+        "{ms:?}"
+    );
+}
