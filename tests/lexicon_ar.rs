@@ -252,3 +252,34 @@ fn ambassador_recalled_with_the_verb_apart() {
         "{ms:?}"
     );
 }
+
+#[test]
+fn dateline_participle_and_a_new_subject_after_a_conjunction() {
+    let text = "بيروت ـ شن الطيران الحربي الإسرائيلي، فجر الثلاثاء، سلسلة غارات على بلدات في جنوب لبنان.\n\
+                وقال الجيش الإسرائيلي في بيان إنه استهدف مخازن أسلحة، متهما حزب الله بإطلاق صواريخ على شمال إسرائيل.\n\
+                ودعت الأمم المتحدة الطرفين إلى ضبط النفس، فيما أدانت الحكومة اللبنانية الغارات.";
+    let ms = run(text, "ar", PUBLISHED);
+    // "بيروت ـ" is a dateline (the tatweel a dash), not the attacker.
+    let m = has(&ms, EventType::Assault, "ISR", Some("LBN")).unwrap_or_else(|| panic!("{ms:?}"));
+    assert_eq!(m.date.to_string(), "2023-05-09");
+    assert!(
+        !ms.iter()
+            .any(|m| m.event_type == EventType::Assault && m.source.code == "LBN"),
+        "{ms:?}"
+    );
+    // "متهما" (accusing): the speaker before the comma accuses.
+    assert!(
+        has(&ms, EventType::Accuse, "ISR", Some("HEZ")).is_some(),
+        "{ms:?}"
+    );
+    // "فيما أدانت الحكومة اللبنانية": a new subject after the verb.
+    assert!(
+        has(&ms, EventType::Accuse, "LBN", Some("ISR")).is_some(),
+        "{ms:?}"
+    );
+    assert!(
+        !ms.iter()
+            .any(|m| m.event_type == EventType::Accuse && m.source.code == "UN"),
+        "{ms:?}"
+    );
+}

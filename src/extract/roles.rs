@@ -542,7 +542,14 @@ pub fn assign(
         // "قتل 5 جنود إسرائيليين" the soldiers are the victims; but the
         // crowd of a protest is counted: "تظاهر آلاف السودانيين"), and the
         // actor after the subject is the object.
-        if grammar.verb_initial && g.source.is_none() {
+        // So is a verb right after a conjunction ("…، فيما أدانت الحكومة
+        // اللبنانية الغارات"); not one after a mere comma ("…، متهما حزب
+        // الله": accusing, the subject still the one before).
+        let clause_initial = g.source.is_some_and(|i| {
+            s.cues_in(Cue::Conjunction, s.actors[i].end, ts)
+                .any(|c| gap(text, c.1, ts) == 0)
+        });
+        if grammar.verb_initial && agent.is_none() && (g.source.is_none() || clause_initial) {
             if let Some(&(i, a)) = after.first() {
                 let between = gap(text, te, a.start);
                 let crowd = trigger.event_type == crate::model::EventType::Protest;

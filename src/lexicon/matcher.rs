@@ -148,10 +148,13 @@ pub fn fold(text: &str) -> Folded<'_> {
             continue;
         }
         // Arabic vowel marks and the tatweel are dropped: a run of spaces
-        // around one stays one space.
-        if dropped(c) {
-            continue;
-        }
+        // around one stays one space. A tatweel that starts a word is a
+        // dash ("بيروت ـ قال": a dateline).
+        let c = match c {
+            '\u{0640}' if in_space || out.is_empty() => '-',
+            c if dropped(c) => continue,
+            c => c,
+        };
         in_space = false;
         let before = out.len();
         fold_char(c, |c| {
@@ -1253,9 +1256,11 @@ mod tests {
                 in_space = true;
                 continue;
             }
-            if dropped(c) {
-                continue;
-            }
+            let c = match c {
+                '\u{0640}' if in_space || out.is_empty() => '-',
+                c if dropped(c) => continue,
+                c => c,
+            };
             in_space = false;
             let before = out.len();
             fold_char(c, |c| out.push(c));
@@ -1295,10 +1300,11 @@ mod tests {
             fold("إلى مدينة مسؤول إسرائيل").text,
             "الي مدينه مسوول اسراييل"
         );
-        // Vowel marks and the tatweel are dropped, and so is a space run
-        // around a lone tatweel.
+        // Vowel marks and the tatweel are dropped (a tatweel that starts a
+        // word is a dash).
         assert_eq!(fold("قَصَفَتْ قـصف").text, "قصفت قصف");
-        assert_eq!(fold("دمشق ـ قال").text, "دمشق قال");
+        assert_eq!(fold("دمشق ـ قال").text, "دمشق - قال");
+        assert_eq!(fold("دمشـــق").text, "دمشق");
         // Arabic comma, semicolon and question mark.
         assert_eq!(fold("غزة، رفح؛ لماذا؟").text, "غزه, رفح; لماذا?");
     }
