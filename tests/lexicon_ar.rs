@@ -283,3 +283,37 @@ fn dateline_participle_and_a_new_subject_after_a_conjunction() {
         "{ms:?}"
     );
 }
+
+#[test]
+fn leader_names_and_the_article_after_lam() {
+    // A leader stands for his state; "للدعم السريع" is ل + ال + the name.
+    let ms = run(
+        "اتهم بوتين أوكرانيا بمهاجمة محطة زابوريجيا النووية.",
+        "ar",
+        PUBLISHED,
+    );
+    assert!(
+        has(&ms, EventType::Accuse, "RUS", Some("UKR")).is_some(),
+        "{ms:?}"
+    );
+    let ms = run(
+        "هاجم الجيش السوداني مواقع للدعم السريع في الخرطوم.",
+        "ar",
+        PUBLISHED,
+    );
+    assert!(
+        has(&ms, EventType::Assault, "SDN", Some("RSF")).is_some(),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn arabic_text_yields_nothing_without_an_act() {
+    let ms = run(
+        "قال البنك المركزي المصري يوم الخميس إن معدل التضخم تراجع خلال الشهر الماضي. \
+         وفاز المنتخب السعودي على نظيره العراقي بهدفين مقابل هدف في مباراة ودية.",
+        "ar",
+        PUBLISHED,
+    );
+    assert!(ms.is_empty(), "{ms:?}");
+}
