@@ -715,7 +715,13 @@ impl Extractor {
                     }
                 }
             }
-            if let Some(src) = clause_source.filter(|_| s.joined_at(text, ts) && !g.passive) {
+            // (A verb-first clause with its own subject after the verb, as
+            // "فيما أدانت الحكومة اللبنانية", keeps it.)
+            let own_subject =
+                grammar.verb_initial && g.source.is_some_and(|i| s.actors[i].start >= te);
+            if let Some(src) =
+                clause_source.filter(|_| s.joined_at(text, ts) && !g.passive && !own_subject)
+            {
                 g.source = Some(src);
                 g.target = g.target.filter(|&t| t != src);
             }

@@ -594,6 +594,45 @@ pub fn assign(
             false => nearest_agent,
         };
         g.source = agent.or(nearest_agent);
+        // Verb first ("قصفت الطائرات الحربية الروسية إدلب"): with no subject
+        // before the verb, the first actor after it is the subject when
+        // nothing but its own sector words stands between (no count: in
+        // "قتل 5 جنود إسرائيليين" the soldiers are the victims; but the
+        // crowd of a protest is counted: "تظاهر آلاف السودانيين"), and the
+        // actor after the subject is the object.
+        // So is a verb right after a conjunction ("…، فيما أدانت الحكومة
+        // اللبنانية الغارات"); not one after a mere comma ("…، متهما حزب
+        // الله": accusing, the subject still the one before).
+        let clause_initial = g.source.is_some_and(|i| {
+            s.cues_in(Cue::Conjunction, s.actors[i].end, ts)
+                .any(|c| gap(text, c.1, ts) == 0)
+        });
+        if grammar.verb_initial && agent.is_none() && (g.source.is_none() || clause_initial) {
+            if let Some(&(i, a)) = after.first() {
+                let between = gap(text, te, a.start);
+                let crowd = trigger.event_type == crate::model::EventType::Protest;
+                let counted = s.numbers.iter().any(|n| n.start >= te && n.end <= a.start);
+                let subject = !a.place
+                    && marked_target != Some(i)
+                    && (between == 0
+                        || (between <= 3
+                            && match counted {
+                                true => crowd,
+                                false => a.sector.is_some(),
+                            }
+                            && !s.cues.iter().any(|c| c.0 >= te && c.1 <= a.start)));
+                if subject {
+                    g.source = Some(i);
+                    g.target = marked_target.or_else(|| {
+                        after
+                            .iter()
+                            .map(|(j, _)| *j)
+                            .find(|&j| j != i && s.actors[j].start >= a.end)
+                    });
+                    return g;
+                }
+            }
+        }
         // "serangan Turki terhadap Suriah": the noun's modifier follows it.
         // A trigger without a verbal prefix is a noun, so an actor right
         // after it is its agent even when another actor stands before

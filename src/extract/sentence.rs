@@ -550,6 +550,10 @@ impl Sentence {
                         1 => {
                             !cues.iter().any(|c| c.0 >= a.end && c.1 <= *st)
                                 && !triggers.iter().any(|t| t.0 >= a.end && t.1 <= *st)
+                                // "الشرطة العراقية خمسة عناصر": a count
+                                // starts the object, not a qualifier.
+                                && !text[a.end..*st].trim().bytes().all(|b| b.is_ascii_digit())
+                                && !words.iter().any(|w| w.0 >= a.end && w.1 <= *st)
                         }
                         _ => false,
                     }

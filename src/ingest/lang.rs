@@ -33,8 +33,37 @@ pub fn detect(text: &str, function_words: &FunctionWords) -> String {
         Some(info) if info.is_reliable() || info.confidence() >= MIN_CONFIDENCE => {
             iso639_1(info.lang()).to_string()
         }
+        // A short text in Arabic script that the trigram model cannot place
+        // (it often guesses Urdu for a one-line Arabic item): without any
+        // of the letters Persian and Urdu write and Arabic does not, it is
+        // Arabic.
+        Some(info) if info.script() == whatlang::Script::Arabic && !persian_letters(sample) => {
+            "ar".into()
+        }
         _ => "und".into(),
     }
+}
+
+/// Whether `text` has a letter of the Persian or Urdu alphabets that Arabic
+/// does not use (پ چ ژ گ ک ی ے ٹ ڈ ڑ ں ھ).
+fn persian_letters(text: &str) -> bool {
+    text.chars().any(|c| {
+        matches!(
+            c,
+            '\u{067E}'
+                | '\u{0686}'
+                | '\u{0698}'
+                | '\u{06AF}'
+                | '\u{06A9}'
+                | '\u{06CC}'
+                | '\u{06D2}'
+                | '\u{0679}'
+                | '\u{0688}'
+                | '\u{0691}'
+                | '\u{06BA}'
+                | '\u{06BE}'
+        )
+    })
 }
 
 /// Normalises a language tag given by the input itself (the JSON format's
@@ -194,6 +223,26 @@ mod tests {
         for (want, text) in cases {
             assert_eq!(detect(text, &FunctionWords::default()), want, "{text}");
         }
+    }
+
+    #[test]
+    fn arabic_news_is_arabic() {
+        let long = "قالت وزارة الدفاع في بيان يوم الثلاثاء إن القافلة تعرضت لهجوم قرب البلدة \
+                    الحدودية وإن عددا من الجنود أصيبوا في تبادل لإطلاق النار مع المسلحين.";
+        assert_eq!(detect(long, &FunctionWords::default()), "ar");
+        for short in [
+            "هاجمت حماس مدينة سديروت.",
+            "x\n\nهاجمت قوات الدعم السريع مدينة الفاشر.",
+            "قصفت الطائرات الإسرائيلية مدينة غزة.",
+        ] {
+            assert_eq!(detect(short, &FunctionWords::default()), "ar", "{short}");
+        }
+    }
+
+    #[test]
+    fn persian_is_not_taken_for_arabic() {
+        assert!(persian_letters("این یک متن فارسی است"));
+        assert!(!persian_letters("هذا نص عربي"));
     }
 
     #[test]

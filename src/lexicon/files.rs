@@ -135,6 +135,8 @@ pub struct GrammarFile {
     #[serde(default)]
     pub verb_final: bool,
     #[serde(default)]
+    pub verb_initial: bool,
+    #[serde(default)]
     pub genitive_suffixes: Vec<String>,
     #[serde(default)]
     pub agent_suffixes: Vec<String>,
@@ -163,6 +165,9 @@ pub struct GrammarFile {
     pub reciprocal: Vec<String>,
     #[serde(default)]
     pub verb_prefixes: Vec<String>,
+    /// ar: "و", "ال", "وال"…: prefixes a word may carry before a lexicon phrase.
+    #[serde(default)]
+    pub clitic_prefixes: Vec<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]

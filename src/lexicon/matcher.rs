@@ -35,7 +35,15 @@ impl Folded<'_> {
             .next()
             .map(char::len_utf8)
             .unwrap_or(0);
-        (s, last + len)
+        let mut e = last + len;
+        // The vowel marks `fold` dropped after the last letter are its own
+        // (all of them are two bytes, lead byte 0xD9).
+        while self.original.as_bytes().get(e) == Some(&0xD9)
+            && self.original[e..].chars().next().is_some_and(dropped)
+        {
+            e += 2;
+        }
+        (s, e)
     }
 }
 
@@ -139,18 +147,20 @@ pub fn fold(text: &str) -> Folded<'_> {
             in_space = true;
             continue;
         }
+        // Arabic vowel marks and the tatweel are dropped: a run of spaces
+        // around one stays one space. A tatweel that starts a word is a
+        // dash ("بيروت ـ قال": a dateline).
+        let c = match c {
+            '\u{0640}' if in_space || out.is_empty() => '-',
+            c if dropped(c) => continue,
+            c => c,
+        };
         in_space = false;
         let before = out.len();
-        let mut push = |c: char| {
+        fold_char(c, |c| {
             let mut buf = [0; 4];
             out.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
-        };
-        match c {
-            '`' | '\u{2019}' | '\u{2018}' | '\u{02BC}' => push('\''),
-            // Turkish dotted capital I folds to a plain i, not i + combining dot.
-            '\u{0130}' => push('i'),
-            c => c.to_lowercase().for_each(push),
-        }
+        });
         for _ in before..out.len() {
             map.push(at);
         }
@@ -162,6 +172,42 @@ pub fn fold(text: &str) -> Folded<'_> {
         text: String::from_utf8(out)
             .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()),
         map,
+    }
+}
+
+/// Characters `fold` drops: Arabic vowel and other marks (tashkeel,
+/// U+064B–U+065F and the superscript alef U+0670) and the tatweel (U+0640),
+/// which only stretches a word.
+#[inline]
+pub(crate) fn dropped(c: char) -> bool {
+    matches!(c, '\u{0640}' | '\u{064B}'..='\u{065F}' | '\u{0670}')
+}
+
+/// How `fold` writes one character that is neither white space nor
+/// [`dropped`]: lower-cased, typographic apostrophes made plain, and Arabic
+/// spelling variants made one (alef with hamza or madda → alef, alef
+/// maqsura → ya, ta marbuta → ha, hamza on waw or ya → the bare letter),
+/// Arabic-Indic and Persian digits → ASCII digits, Arabic comma, semicolon,
+/// question mark and number separators → their ASCII forms. Lexicon
+/// patterns are folded the same way, so either spelling finds the other.
+#[inline]
+pub(crate) fn fold_char(c: char, mut push: impl FnMut(char)) {
+    match c {
+        '`' | '\u{2019}' | '\u{2018}' | '\u{02BC}' => push('\''),
+        // Turkish dotted capital I folds to a plain i, not i + combining dot.
+        '\u{0130}' => push('i'),
+        c if !('\u{060C}'..='\u{06F9}').contains(&c) => c.to_lowercase().for_each(push),
+        '\u{0622}' | '\u{0623}' | '\u{0625}' | '\u{0671}' => push('\u{0627}'),
+        '\u{0649}' | '\u{0626}' => push('\u{064A}'),
+        '\u{0629}' => push('\u{0647}'),
+        '\u{0624}' => push('\u{0648}'),
+        '\u{0660}'..='\u{0669}' => push(char::from(b'0' + (c as u32 - 0x0660) as u8)),
+        '\u{06F0}'..='\u{06F9}' => push(char::from(b'0' + (c as u32 - 0x06F0) as u8)),
+        '\u{060C}' | '\u{066C}' => push(','),
+        '\u{061B}' => push(';'),
+        '\u{061F}' => push('?'),
+        '\u{066B}' => push('.'),
+        c => push(c),
     }
 }
 
@@ -272,6 +318,8 @@ pub struct Builder {
     index: HashMap<String, usize>,
     patterns: Vec<String>,
     variants: Vec<Vec<Variant>>,
+    /// Clitic prefixes by language (see [`Builder::clitics`]).
+    clitics: Vec<(String, Vec<String>)>,
 }
 
 impl Builder {
@@ -302,6 +350,24 @@ impl Builder {
             prefix,
             exact: exact.then(|| spelled.replace('\u{2019}', "'")),
         });
+    }
+
+    /// Clitic prefixes of `lang` (Arabic "و", "ال", "وال"…): in an article
+    /// of that language a phrase may also start right after one of them,
+    /// inside the word they begin ("والجيش" holds "الجيش" and "جيش").
+    pub fn clitics(&mut self, lang: &str, prefixes: &[String]) {
+        let mut folded: Vec<String> = prefixes
+            .iter()
+            .map(|p| fold(p.trim().trim_end_matches('-')).text)
+            .filter(|p| !p.is_empty() && !p.contains(' '))
+            .collect();
+        if folded.is_empty() {
+            return;
+        }
+        match self.clitics.iter_mut().find(|(l, _)| l == lang) {
+            Some((_, list)) => list.append(&mut folded),
+            None => self.clitics.push((lang.to_string(), folded)),
+        }
     }
 
     /// Compiles the phrases into a trie of tokens (see [`Matcher`]).
@@ -416,6 +482,50 @@ impl Builder {
             }
         }
         first.push(checks.len() as u32);
+        // Clitics by language number; a language with clitics but no
+        // phrase of its own is numbered too (its article then keeps only
+        // language-free phrases, as any other language's would).
+        let mut clitics: Vec<Vec<Clitic>> = Vec::new();
+        for (lang, list) in &self.clitics {
+            let id = match langs.iter().position(|x| x == lang) {
+                Some(i) => i,
+                None if langs.len() < OTHER_LANG as usize => {
+                    langs.push(lang.clone());
+                    langs.len() - 1
+                }
+                None => return Err("more than 253 lexicon languages".into()),
+            };
+            if clitics.len() <= id {
+                clitics.resize(id + 1, Vec::new());
+            }
+            let mut list: Vec<&String> = list.iter().collect();
+            // Longest first ("وال" before "و"), each once.
+            list.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+            list.dedup();
+            // A clitic that is itself a phrase of the language ("و", a
+            // conjunction), alone or leading a longer one ("وال"), is found
+            // as that phrase; what follows it starts after it.
+            let phrase = |q: &str| {
+                self.index.get(q).copied().filter(|&pid| {
+                    self.variants[pid]
+                        .iter()
+                        .any(|v| v.entry.lang.as_deref() == Some(lang.as_str()))
+                })
+            };
+            clitics[id] = list
+                .iter()
+                .map(|p| {
+                    let lead = list
+                        .iter()
+                        .filter(|q| p.starts_with(q.as_str()))
+                        .find_map(|q| phrase(q).map(|pid| (q.len(), pid as u32)));
+                    Clitic {
+                        bytes: p.as_bytes().into(),
+                        lead: lead.unwrap_or((0, NO_PATTERN)),
+                    }
+                })
+                .collect();
+        }
         let short = EdgeTable::new(
             edges
                 .iter()
@@ -438,6 +548,7 @@ impl Builder {
             checks,
             first,
             langs,
+            clitics,
             variants: self.variants,
             #[cfg(test)]
             patterns: self.patterns,
@@ -623,10 +734,21 @@ pub struct Matcher {
     first: Vec<u32>,
     /// Languages of the lexicon files, numbered for `Check::lang`.
     langs: Vec<String>,
+    /// Clitic prefixes by language number, longest first (most languages:
+    /// none, and the scan then never looks).
+    clitics: Vec<Vec<Clitic>>,
     variants: Vec<Vec<Variant>>,
     /// The folded phrases, for the reference scan of the tests.
     #[cfg(test)]
     patterns: Vec<String>,
+}
+
+/// A clitic prefix of a language, and the phrase it begins with, if any
+/// (its length and phrase; `NO_PATTERN`: none).
+#[derive(Clone)]
+struct Clitic {
+    bytes: Box<[u8]>,
+    lead: (usize, u32),
 }
 
 /// A phrase meaning kept by the language and word-boundary filters, before
@@ -693,6 +815,9 @@ impl Matcher {
         // The token after the last walk's first one, if the walk read it:
         // the next walk starts there, and need not read it again.
         let mut ahead: Option<(usize, usize, bool)> = None;
+        let clitics: &[Clitic] = lang
+            .and_then(|l| self.clitics.get(l as usize))
+            .map_or(&[], Vec::as_slice);
         while i < bytes.len() {
             // Folding left only these two white space bytes: no token.
             if matches!(bytes[i], b' ' | b'\n') {
@@ -705,7 +830,10 @@ impl Matcher {
             };
             match token {
                 Some((end, word)) => {
-                    ahead = self.walk(folded, lang, i, end, word, &mut layers);
+                    ahead = self.walk(folded, lang, (i, i), end, word, &mut layers);
+                    if word && !clitics.is_empty() {
+                        self.after_clitics(folded, lang, clitics, i, end, &mut layers);
+                    }
                     i = end;
                 }
                 None => i += char_at(text, i).map_or(1, char::len_utf8),
@@ -724,6 +852,82 @@ impl Matcher {
         })
     }
 
+    /// The phrases that start after a clitic prefix of the word at
+    /// `start..end` ("و" + "الجيش"), as if the word began there; their hits
+    /// span the whole word, prefix included, so that word counts and
+    /// adjacency read the text as written, except for a prefix that is a
+    /// phrase itself (the conjunction "و"): that is found as its own hit,
+    /// and the rest starts after it, as if written apart ("X وY" reads as
+    /// "X and Y"). The rest of the word must be at least two letters. A
+    /// meaning found at the same span already (the lexicon lists "الجيش"
+    /// and "جيش") is not added twice.
+    #[cold]
+    fn after_clitics(
+        &self,
+        folded: &Folded,
+        lang: Option<u8>,
+        clitics: &[Clitic],
+        start: usize,
+        end: usize,
+        layers: &mut [Vec<Candidate>; 5],
+    ) {
+        let text = folded.text.as_str();
+        let word = &text.as_bytes()[start..end];
+        let mut found: [Vec<Candidate>; 5] = Default::default();
+        for c in clitics {
+            let p = &c.bytes;
+            let from = start + p.len();
+            if word.len() > p.len()
+                && word.starts_with(p)
+                && text.is_char_boundary(from)
+                && text[from..end].chars().nth(1).is_some()
+            {
+                let (lead, lead_pid) = c.lead;
+                let before = found.iter().map(Vec::len).sum::<usize>();
+                self.walk(folded, lang, (start + lead, from), end, true, &mut found);
+                if lead_pid != NO_PATTERN && found.iter().map(Vec::len).sum::<usize>() > before {
+                    let pid = lead_pid as usize;
+                    let checks =
+                        &self.checks[self.first[pid] as usize..self.first[pid + 1] as usize];
+                    for (vi, v) in checks.iter().enumerate() {
+                        if v.lang == ANY_LANG || lang.is_none_or(|have| have == v.lang) {
+                            found[v.layer as usize].push(Candidate {
+                                start: start as u32,
+                                end: (start + lead) as u32,
+                                pattern: pid as u32,
+                                variant: vi as u32,
+                            });
+                        }
+                    }
+                }
+            }
+        }
+        for (l, mut cands) in found.into_iter().enumerate() {
+            // By start (stable: each walk gave its own in order of end).
+            cands.sort_by_key(|c| c.start);
+            for c in cands {
+                let meaning = &self.variants[c.pattern as usize][c.variant as usize]
+                    .entry
+                    .meaning;
+                let known = layers[l]
+                    .iter()
+                    .rev()
+                    .take_while(|k| k.start >= start as u32)
+                    .any(|k| {
+                        k.start == c.start
+                            && k.end == c.end
+                            && self.variants[k.pattern as usize][k.variant as usize]
+                                .entry
+                                .meaning
+                                == *meaning
+                    });
+                if !known {
+                    layers[l].push(c);
+                }
+            }
+        }
+    }
+
     /// Whether some prefix phrase's last word may begin `token` (longer
     /// than the key).
     #[inline]
@@ -732,14 +936,15 @@ impl Matcher {
         self.prefix_filter[bit / 64] & (1 << (bit % 64)) != 0
     }
 
-    /// Every phrase that starts with the token at `start..end`, in order of
-    /// its end, passed to [`Matcher::candidates`]. Returns the second
-    /// token (start, end, word) if it read one.
+    /// Every phrase that starts with the token at `from..end`, in order of
+    /// its end, passed to [`Matcher::candidates`] as starting at `start`
+    /// (`from`, or the start of the word whose clitic prefix ends at
+    /// `from`). Returns the second token (start, end, word) if it read one.
     fn walk(
         &self,
         folded: &Folded,
         lang: Option<u8>,
-        start: usize,
+        (start, from): (usize, usize),
         mut end: usize,
         mut word: bool,
         layers: &mut [Vec<Candidate>; 5],
@@ -748,7 +953,7 @@ impl Matcher {
         let bytes = text.as_bytes();
         let mut node = 0u32;
         let mut sep = SEP_NONE;
-        let mut s = start;
+        let mut s = from;
         let mut ahead = None;
         loop {
             let token = &bytes[s..end];
@@ -1051,13 +1256,14 @@ mod tests {
                 in_space = true;
                 continue;
             }
+            let c = match c {
+                '\u{0640}' if in_space || out.is_empty() => '-',
+                c if dropped(c) => continue,
+                c => c,
+            };
             in_space = false;
             let before = out.len();
-            match c {
-                '\u{2019}' | '\u{2018}' | '\u{02BC}' | '`' => out.push('\''),
-                '\u{0130}' => out.push('i'),
-                c => out.extend(c.to_lowercase()),
-            }
+            fold_char(c, |c| out.push(c));
             for _ in before..out.len() {
                 map.push(i as u32);
             }
@@ -1074,12 +1280,110 @@ mod tests {
             "  lead\r\n\r\n  and\ttabs\x0b\x0c here \n",
             "İdlib\u{a0}\u{2003}Ankara’s ʼquoteʼ ‘x’ ΣΑΣ Straße \u{2028}end",
             "mixed Ünïcödé and ASCII\u{85}next",
+            "قَصَفَتْ إسرائيل ١٢ موقعاً ـ أمس، في غزة؟ ۴۵ x ـ y",
         ] {
             let f = fold(text);
             let (want, map) = fold_by_char(text);
             assert_eq!(f.text, want, "{text:?}");
             assert_eq!(f.map, map, "{text:?}");
         }
+    }
+
+    #[test]
+    fn arabic_fold_digits_alef_marks_and_punctuation() {
+        // Arabic-Indic and Persian digits are ASCII digits.
+        assert_eq!(fold("٢٠٢٤ و۱۲").text, "2024 و12");
+        // Alef with hamza or madda is alef; alef maqsura is ya; ta marbuta is
+        // ha; hamza on waw or ya is the bare letter.
+        assert_eq!(fold("أإآا").text, "اااا");
+        assert_eq!(
+            fold("إلى مدينة مسؤول إسرائيل").text,
+            "الي مدينه مسوول اسراييل"
+        );
+        // Vowel marks and the tatweel are dropped (a tatweel that starts a
+        // word is a dash).
+        assert_eq!(fold("قَصَفَتْ قـصف").text, "قصفت قصف");
+        assert_eq!(fold("دمشق ـ قال").text, "دمشق - قال");
+        assert_eq!(fold("دمشـــق").text, "دمشق");
+        // Arabic comma, semicolon and question mark.
+        assert_eq!(fold("غزة، رفح؛ لماذا؟").text, "غزه, رفح; لماذا?");
+    }
+
+    #[test]
+    fn arabic_fold_maps_back_to_the_original() {
+        let text = "قالت: قَصَفَتْ القوات ١٢ موقعاً";
+        let f = fold(text);
+        assert_eq!(f.text, "قالت: قصفت القوات 12 موقعا");
+        let at = |w: &str| {
+            let i = f.text.find(w).unwrap();
+            let (s, e) = f.original_range(i, i + w.len());
+            &text[s..e]
+        };
+        // The marks of the last letter belong to the word.
+        assert_eq!(at("قصفت"), "قَصَفَتْ");
+        assert_eq!(at("12"), "١٢");
+        assert_eq!(at("موقعا"), "موقعاً");
+        assert_eq!(at("القوات"), "القوات");
+        // Every folded offset maps to a character boundary of the original.
+        for i in 0..=f.text.len() {
+            assert!(text.is_char_boundary(f.to_original(i)), "{i}");
+        }
+    }
+
+    #[test]
+    fn clitic_prefixes_only_in_their_language() {
+        let mut b = Builder::default();
+        b.add("الجيش", Meaning::Sector("MIL".into()), None);
+        b.add("جيش", Meaning::Sector("MIL".into()), None);
+        b.add("قصف*", Meaning::Trigger(0), Some("ar".into()));
+        b.add("لم", Meaning::Cue(Cue::Negation), Some("ar".into()));
+        b.add("سوريا", Meaning::Actor(0), None);
+        b.add("attack*", Meaning::Trigger(1), Some("en".into()));
+        b.add("و", Meaning::Cue(Cue::Conjunction), Some("ar".into()));
+        let clitics: Vec<String> = ["و", "ب", "ال", "وال", "لل", "ف"]
+            .iter()
+            .map(|c| c.to_string())
+            .collect();
+        b.clitics("ar", &clitics);
+        let m = b.build().unwrap();
+        let text = "والجيش وقصفت للجيش ولم بسوريا وسوريانا و ال attacked";
+        let f = fold(text);
+        let found = |lang| -> Vec<(String, Vec<Meaning>)> {
+            m.scan(&f, lang)
+                .into_iter()
+                .map(|h| (text[h.orig.0..h.orig.1].to_string(), h.meanings.to_vec()))
+                .collect()
+        };
+        let mil = Meaning::Sector("MIL".into());
+        let and = || ("و".to_string(), vec![Meaning::Cue(Cue::Conjunction)]);
+        let ar = found(Some("ar"));
+        // The hit spans the whole word, clitic included; "الجيش" and
+        // "جيش" (both listed, same meaning) give it one meaning. A clitic
+        // that is a phrase itself ("و") is its own hit, before the rest.
+        assert_eq!(
+            ar,
+            vec![
+                and(),
+                ("الجيش".to_string(), vec![mil.clone()]),
+                and(),
+                ("قصفت".to_string(), vec![Meaning::Trigger(0)]),
+                ("للجيش".to_string(), vec![mil.clone()]),
+                and(),
+                ("لم".to_string(), vec![Meaning::Cue(Cue::Negation)]),
+                ("بسوريا".to_string(), vec![Meaning::Actor(0)]),
+                and(),
+            ]
+        );
+        // Other languages (and no language) never strip a clitic.
+        let en = found(Some("en"));
+        assert_eq!(
+            en,
+            vec![("attacked".to_string(), vec![Meaning::Trigger(1)])]
+        );
+        assert_eq!(
+            found(None),
+            vec![and(), ("attacked".to_string(), vec![Meaning::Trigger(1)])]
+        );
     }
 
     #[test]

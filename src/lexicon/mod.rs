@@ -154,6 +154,10 @@ pub struct Grammar {
     /// Subject, object, then verb (Turkish): both parties stand before
     /// the trigger, the object nearest to it.
     pub verb_final: bool,
+    /// Verb, subject, object (Arabic news prose, beside subject-first
+    /// sentences): an active verb with no subject before it takes the first
+    /// actor after it as its subject ("قصفت الطائرات الروسية إدلب").
+    pub verb_initial: bool,
     /// "rejim güçlerinin … saldırısı": a possessor before a noun trigger
     /// is its agent, never its object.
     pub genitive_suffixes: Vec<String>,
@@ -202,6 +206,7 @@ impl Grammar {
 static NO_GRAMMAR: Grammar = Grammar {
     modifier_after_head: false,
     verb_final: false,
+    verb_initial: false,
     genitive_suffixes: Vec::new(),
     agent_suffixes: Vec::new(),
     object_suffixes: Vec::new(),
@@ -377,6 +382,7 @@ impl Lexicon {
             let f: GrammarFile = read_toml(&path)?;
             if let Some(lang) = &lang {
                 function_words.add(lang, &f.function_words);
+                b.clitics(lang, &f.clitic_prefixes);
             }
             let lists = [
                 (&f.passive_aux, Cue::PassiveAux),
@@ -419,6 +425,7 @@ impl Lexicon {
                 Grammar {
                     modifier_after_head: f.modifier_after_head,
                     verb_final: f.verb_final,
+                    verb_initial: f.verb_initial,
                     genitive_suffixes: f.genitive_suffixes.iter().map(|x| fold(x).text).collect(),
                     agent_suffixes: f.agent_suffixes.iter().map(|x| fold(x).text).collect(),
                     object_suffixes: f.object_suffixes.iter().map(|x| fold(x).text).collect(),

@@ -1,0 +1,319 @@
+//! Arabic lexicon coverage on sentences written for these tests: before the
+//! Arabic files (and the Arabic fold, clitic prefixes and verb-first roles)
+//! none of them gave an event.
+
+mod common;
+
+use common::extract::{has, run};
+use flashpoint::model::EventType;
+
+// 2023-05-10 is a Wednesday.
+const PUBLISHED: &str = "2023-05-10";
+
+#[test]
+fn air_strike_with_toll_in_arabic_digits_dated_by_weekday() {
+    // Verb first, its subject after it with its sector words ("الطائرات
+    // الحربية الروسية"), a toll in Arabic-Indic digits, "يوم الاثنين".
+    let ms = run(
+        "قصفت الطائرات الحربية الروسية يوم الاثنين بلدة في ريف إدلب، ما أسفر عن مقتل ١٢ مدنيا بينهم أطفال.",
+        "ar",
+        PUBLISHED,
+    );
+    let m = has(&ms, EventType::Assault, "RUS", Some("SYR")).unwrap_or_else(|| panic!("{ms:?}"));
+    assert_eq!(m.mode.as_deref(), Some("aerial"));
+    assert_eq!(m.source.sector, "MIL");
+    assert_eq!(m.date.to_string(), "2023-05-08");
+    assert_eq!(m.fatalities.killed, Some(12));
+    assert_eq!(m.location.as_ref().map(|l| l.name.as_str()), Some("Idlib"));
+}
+
+#[test]
+fn levantine_month_and_occupation_forces_after_a_clitic() {
+    let ms = run(
+        "وقصفت قوات الاحتلال مخيم جباليا في ٣ أيار ٢٠٢٣، ما أسفر عن مقتل ٢٥ فلسطينيا.",
+        "ar",
+        PUBLISHED,
+    );
+    let m = has(&ms, EventType::Assault, "ISR", Some("PSE")).unwrap_or_else(|| panic!("{ms:?}"));
+    assert_eq!(m.date.to_string(), "2023-05-03");
+    assert_eq!(m.fatalities.killed, Some(25));
+}
+
+#[test]
+fn threat_by_a_group() {
+    let ms = run(
+        "هدد حزب الله إسرائيل برد قاس على اغتيال أحد قادته.",
+        "ar",
+        PUBLISHED,
+    );
+    assert!(
+        has(&ms, EventType::Threaten, "HEZ", Some("ISR")).is_some(),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn accusation_by_a_ministry() {
+    let ms = run(
+        "اتهمت وزارة الخارجية السورية تركيا بدعم الجماعات المسلحة في الشمال.",
+        "ar",
+        PUBLISHED,
+    );
+    assert!(
+        has(&ms, EventType::Accuse, "SYR", Some("TUR")).is_some(),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn ceasefire_agreement() {
+    let ms = run(
+        "اتفقت إسرائيل وحماس على وقف إطلاق النار بوساطة مصرية وقطرية.",
+        "ar",
+        PUBLISHED,
+    );
+    assert!(
+        has(&ms, EventType::Agree, "ISR", Some("HAMAS")).is_some(),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn prisoner_release() {
+    let ms = run(
+        "أفرجت السلطات الإسرائيلية عن ٣٩ أسيرا فلسطينيا يوم الجمعة.",
+        "ar",
+        PUBLISHED,
+    );
+    let m = has(&ms, EventType::Retreat, "ISR", Some("PSE")).unwrap_or_else(|| panic!("{ms:?}"));
+    assert_eq!(m.mode.as_deref(), Some("release"));
+    assert_eq!(m.date.to_string(), "2023-05-05");
+}
+
+#[test]
+fn negated_strike_is_no_event() {
+    let ms = run(
+        "لم تقصف الطائرات الإسرائيلية أي موقع في لبنان أمس.",
+        "ar",
+        PUBLISHED,
+    );
+    assert!(
+        !ms.iter().any(|m| m.event_type == EventType::Assault),
+        "{ms:?}"
+    );
+    // The same sentence asserted is an event: the negation is what stops it.
+    let ms = run(
+        "قصفت الطائرات الإسرائيلية مواقع في جنوب لبنان أمس.",
+        "ar",
+        PUBLISHED,
+    );
+    assert!(
+        has(&ms, EventType::Assault, "ISR", Some("LBN")).is_some(),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn planned_attack_is_no_assault() {
+    let ms = run(
+        "تخطط إسرائيل لشن هجوم على رفح الأسبوع المقبل.",
+        "ar",
+        PUBLISHED,
+    );
+    assert!(
+        !ms.iter().any(|m| m.event_type == EventType::Assault),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn victims_first_and_the_attack_launched_by_a_group() {
+    // "قتل" unvowelled reads as passive here; "شنه" (that it launched)
+    // names the agent after the attack noun.
+    let ms = run(
+        "قتل خمسة جنود عراقيين في هجوم شنه تنظيم داعش قرب الموصل.",
+        "ar",
+        PUBLISHED,
+    );
+    assert!(
+        has(&ms, EventType::Assault, "ISIS", Some("IRQ")).is_some(),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn verb_first_with_a_group_subject() {
+    let ms = run(
+        "هاجمت قوات الدعم السريع مدينة الفاشر في شمال دارفور.",
+        "ar",
+        PUBLISHED,
+    );
+    assert!(
+        has(&ms, EventType::Assault, "RSF", Some("SDN")).is_some(),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn crowd_counted_before_the_protesters() {
+    let ms = run(
+        "تظاهر آلاف السودانيين في الخرطوم ضد الحكم العسكري.",
+        "ar",
+        PUBLISHED,
+    );
+    assert!(
+        ms.iter()
+            .any(|m| m.event_type == EventType::Protest && m.source.code == "SDN"),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn vowel_marks_and_hamza_spellings_are_folded() {
+    // Fully vowelled verb, hamza-less spelling of Israel, alef maqsura.
+    let ms = run(
+        "قَصَفَتْ اسرائيل مواقع لحزب الله في جنوب لبنان يوم الثلاثاء.",
+        "ar",
+        PUBLISHED,
+    );
+    let m = has(&ms, EventType::Assault, "ISR", Some("HEZ"))
+        .or_else(|| has(&ms, EventType::Assault, "ISR", Some("LBN")))
+        .unwrap_or_else(|| panic!("{ms:?}"));
+    assert_eq!(m.date.to_string(), "2023-05-09");
+}
+
+#[test]
+fn sanctions_and_meetings() {
+    let ms = run(
+        "فرضت الولايات المتحدة عقوبات جديدة على إيران.",
+        "ar",
+        PUBLISHED,
+    );
+    assert!(
+        has(&ms, EventType::Sanction, "USA", Some("IRN")).is_some(),
+        "{ms:?}"
+    );
+    let ms = run(
+        "التقى وزير الخارجية الروسي نظيره التركي في أنقرة.",
+        "ar",
+        PUBLISHED,
+    );
+    assert!(
+        has(&ms, EventType::Consult, "RUS", Some("TUR")).is_some(),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn fighting_between_two_sides_joined_by_a_clitic_conjunction() {
+    // "و" is written joined to the second side ("وقوات").
+    let ms = run(
+        "اندلعت اشتباكات بين الجيش السوداني وقوات الدعم السريع في أم درمان.",
+        "ar",
+        PUBLISHED,
+    );
+    assert!(
+        has(&ms, EventType::Assault, "SDN", Some("RSF")).is_some(),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn two_parties_joined_by_a_clitic_conjunction_agree() {
+    let ms = run(
+        "وقعت السودان وجنوب السودان اتفاقا للتعاون الأمني.",
+        "ar",
+        PUBLISHED,
+    );
+    assert!(
+        has(&ms, EventType::Agree, "SDN", Some("SSD")).is_some(),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn police_arrest_with_a_count_before_the_object() {
+    // "خمسة عناصر" (five members) is the object: its sector word is not the
+    // police's.
+    let ms = run(
+        "اعتقلت قوات الأمن العراقية خمسة عناصر من تنظيم داعش في الأنبار.",
+        "ar",
+        PUBLISHED,
+    );
+    let m = has(&ms, EventType::Coerce, "IRQ", Some("ISIS")).unwrap_or_else(|| panic!("{ms:?}"));
+    assert_eq!(m.mode.as_deref(), Some("arrest"));
+}
+
+#[test]
+fn ambassador_recalled_with_the_verb_apart() {
+    let ms = run("استدعت الجزائر سفيرها لدى فرنسا للتشاور.", "ar", PUBLISHED);
+    assert!(
+        has(&ms, EventType::Sanction, "DZA", Some("FRA")).is_some(),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn dateline_participle_and_a_new_subject_after_a_conjunction() {
+    let text = "بيروت ـ شن الطيران الحربي الإسرائيلي، فجر الثلاثاء، سلسلة غارات على بلدات في جنوب لبنان.\n\
+                وقال الجيش الإسرائيلي في بيان إنه استهدف مخازن أسلحة، متهما حزب الله بإطلاق صواريخ على شمال إسرائيل.\n\
+                ودعت الأمم المتحدة الطرفين إلى ضبط النفس، فيما أدانت الحكومة اللبنانية الغارات.";
+    let ms = run(text, "ar", PUBLISHED);
+    // "بيروت ـ" is a dateline (the tatweel a dash), not the attacker.
+    let m = has(&ms, EventType::Assault, "ISR", Some("LBN")).unwrap_or_else(|| panic!("{ms:?}"));
+    assert_eq!(m.date.to_string(), "2023-05-09");
+    assert!(
+        !ms.iter()
+            .any(|m| m.event_type == EventType::Assault && m.source.code == "LBN"),
+        "{ms:?}"
+    );
+    // "متهما" (accusing): the speaker before the comma accuses.
+    assert!(
+        has(&ms, EventType::Accuse, "ISR", Some("HEZ")).is_some(),
+        "{ms:?}"
+    );
+    // "فيما أدانت الحكومة اللبنانية": a new subject after the verb.
+    assert!(
+        has(&ms, EventType::Accuse, "LBN", Some("ISR")).is_some(),
+        "{ms:?}"
+    );
+    assert!(
+        !ms.iter()
+            .any(|m| m.event_type == EventType::Accuse && m.source.code == "UN"),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn leader_names_and_the_article_after_lam() {
+    // A leader stands for his state; "للدعم السريع" is ل + ال + the name.
+    let ms = run(
+        "اتهم بوتين أوكرانيا بمهاجمة محطة زابوريجيا النووية.",
+        "ar",
+        PUBLISHED,
+    );
+    assert!(
+        has(&ms, EventType::Accuse, "RUS", Some("UKR")).is_some(),
+        "{ms:?}"
+    );
+    let ms = run(
+        "هاجم الجيش السوداني مواقع للدعم السريع في الخرطوم.",
+        "ar",
+        PUBLISHED,
+    );
+    assert!(
+        has(&ms, EventType::Assault, "SDN", Some("RSF")).is_some(),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn arabic_text_yields_nothing_without_an_act() {
+    let ms = run(
+        "قال البنك المركزي المصري يوم الخميس إن معدل التضخم تراجع خلال الشهر الماضي. \
+         وفاز المنتخب السعودي على نظيره العراقي بهدفين مقابل هدف في مباراة ودية.",
+        "ar",
+        PUBLISHED,
+    );
+    assert!(ms.is_empty(), "{ms:?}");
+}
