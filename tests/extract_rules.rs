@@ -2308,3 +2308,17 @@ fn civilians_named_before_their_death_are_the_setting_state_s() {
     let m = has(&ms, EventType::Assault, "BFAREB", Some("BFACIV")).expect("BFAREB→BFACIV");
     assert_eq!(m.fatalities.killed, Some(30));
 }
+
+#[test]
+fn a_count_right_after_the_death_word_is_the_toll() {
+    let ms = run(
+        "Pandilleros incendiaron una comisaría y mataron a tres policías en Puerto Príncipe el lunes.",
+        "es",
+        "2024-03-06",
+    );
+    let m = ms
+        .iter()
+        .find(|m| m.event_type == EventType::Assault)
+        .expect("an assault");
+    assert_eq!(m.fatalities.killed, Some(3), "{ms:?}");
+}

@@ -1945,6 +1945,11 @@ fn tolls(
                 .iter()
                 .filter(usable)
                 .find(|n| n.start >= ce && gap(text, ce, n.start) <= 3);
+            // "incendiaron una comisaría y mataron a tres policías": a
+            // count right after the death word is its own.
+            if let Some(n) = after.filter(|n| gap(text, ce, n.start) == 0) {
+                return u32::try_from(n.value).ok();
+            }
             // "7 soldiers and 1 civilian employee were killed": counts
             // joined before one death word add up.
             if let Some(n) = before {
