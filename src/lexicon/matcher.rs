@@ -940,6 +940,9 @@ impl Matcher {
     /// its end, passed to [`Matcher::candidates`] as starting at `start`
     /// (`from`, or the start of the word whose clitic prefix ends at
     /// `from`). Returns the second token (start, end, word) if it read one.
+    /// (Inlined into the scan, the hot path, as it was before it had a
+    /// second caller.)
+    #[inline(always)]
     fn walk(
         &self,
         folded: &Folded,

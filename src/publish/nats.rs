@@ -478,6 +478,10 @@ fn on_event(url: &str, event: Event) {
 #[error("{0}")]
 struct NoJetStream(String);
 
+/// How long a server that answers but whose JetStream does not may take to
+/// start it (a restarting server accepts connections first).
+const JETSTREAM_STARTUP_GRACE: Duration = Duration::from_secs(5);
+
 /// Fails with a clear message when the server runs without JetStream (or the
 /// account has none); otherwise the first publish would fail obscurely.
 ///
@@ -486,17 +490,30 @@ struct NoJetStream(String);
 /// `reserved_storage`) that nats-server 2.9 does not send, so its typed call
 /// fails against Debian's server.
 async fn check_jetstream(js: &jetstream::Context, url: &str) -> anyhow::Result<()> {
-    let reply = match js.client().request("$JS.API.INFO", Bytes::new()).await {
-        Ok(reply) => reply,
-        Err(e) if e.kind() == async_nats::RequestErrorKind::NoResponders => {
-            return Err(NoJetStream(format!(
-                "NATS server at {url} has no JetStream (start it with -js)"
-            ))
-            .into())
-        }
-        Err(e) => {
-            return Err(anyhow::Error::new(e))
-                .with_context(|| format!("asking the NATS server at {url} about JetStream"))
+    // A server that has just (re)started accepts connections before its
+    // JetStream answers: no responders is final only after a grace period.
+    let asked = std::time::Instant::now();
+    let mut delay = Duration::from_millis(100);
+    let reply = loop {
+        match js.client().request("$JS.API.INFO", Bytes::new()).await {
+            Ok(reply) => break reply,
+            Err(e)
+                if e.kind() == async_nats::RequestErrorKind::NoResponders
+                    && asked.elapsed() < JETSTREAM_STARTUP_GRACE =>
+            {
+                tokio::time::sleep(delay).await;
+                delay = (delay * 2).min(Duration::from_secs(1));
+            }
+            Err(e) if e.kind() == async_nats::RequestErrorKind::NoResponders => {
+                return Err(NoJetStream(format!(
+                    "NATS server at {url} has no JetStream (start it with -js)"
+                ))
+                .into())
+            }
+            Err(e) => {
+                return Err(anyhow::Error::new(e))
+                    .with_context(|| format!("asking the NATS server at {url} about JetStream"))
+            }
         }
     };
     let info: serde_json::Value = serde_json::from_slice(&reply.payload)
