@@ -2322,3 +2322,30 @@ fn a_count_right_after_the_death_word_is_the_toll() {
         .expect("an assault");
     assert_eq!(m.fatalities.killed, Some(3), "{ms:?}");
 }
+
+#[test]
+fn a_treaty_that_a_planned_verb_governs_is_no_agreement() {
+    let ms = run(
+        "Armenian and Azerbaijani diplomats met in Almaty to negotiate a peace treaty.",
+        "en",
+        "2024-03-06",
+    );
+    assert!(
+        ms.iter().any(|m| m.event_type == EventType::Consult),
+        "{ms:?}"
+    );
+    assert!(
+        !ms.iter().any(|m| m.event_type == EventType::Agree),
+        "{ms:?}"
+    );
+    // Agreeing to sign one is an agreement.
+    let ms = run(
+        "Armenia and Azerbaijan agreed to sign a peace treaty.",
+        "en",
+        "2024-03-06",
+    );
+    assert!(
+        ms.iter().any(|m| m.event_type == EventType::Agree),
+        "{ms:?}"
+    );
+}

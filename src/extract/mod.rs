@@ -754,8 +754,19 @@ impl Extractor {
                 Factuality::Asserted => (trig.event_type, trig.mode.clone()),
                 // A threat speaks of the future by nature: "would take
                 // whatever action" is the threat itself.
+                // ("met to negotiate a peace treaty": a treaty that is the
+                // object of a planned verb is no agreement yet.)
                 Factuality::Modal | Factuality::Committed
-                    if matches!(trig.event_type, EventType::Threaten | EventType::Agree) =>
+                    if matches!(trig.event_type, EventType::Threaten | EventType::Agree)
+                        && !(trig.event_type == EventType::Agree
+                            && s.cues_in(Cue::Infinitive, s.span.0, ts).any(|c| {
+                                s.triggers.iter().any(|t| {
+                                    t.0 >= c.1
+                                        && gap(text, c.1, t.0) == 0
+                                        && t.1 <= ts
+                                        && gap(text, t.1, ts) <= 2
+                                })
+                            })) =>
                 {
                     (trig.event_type, trig.mode.clone())
                 }
@@ -1770,9 +1781,14 @@ struct Found {
 /// between its source (or four words before it) and it.
 fn factuality(s: &Sentence, text: &str, ts: usize, role_end: usize) -> Factuality {
     let from = words_back(text, s.span.0, ts, 4).min(role_end);
-    let infinitive = s
-        .cues_in(Cue::Infinitive, from, ts)
-        .find(|c| gap(text, c.1, ts) == 0);
+    // ("met to negotiate a peace treaty": the object of a planned verb is
+    // planned too.)
+    let infinitive = s.cues_in(Cue::Infinitive, from, ts).find(|c| {
+        gap(text, c.1, ts) == 0
+            || s.triggers.iter().any(|t| {
+                t.0 >= c.1 && gap(text, c.1, t.0) == 0 && t.1 <= ts && gap(text, t.1, ts) <= 2
+            })
+    });
     // A promise binds the verb right after it ("will hand over"), not a
     // noun further on ("would value its cooperation") unless a verb of
     // giving carries it there ("will provide 25,000 tons of food aid").
