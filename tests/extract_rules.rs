@@ -2349,3 +2349,19 @@ fn a_treaty_that_a_planned_verb_governs_is_no_agreement() {
         "{ms:?}"
     );
 }
+
+#[test]
+fn an_undetermined_text_is_read_with_its_likeliest_grammar() {
+    // Too short for a language verdict: its one "by" still makes the
+    // English suffixes apply ("by neutralising" says how, not who).
+    let ms = run(
+        "Ankara retaliated by neutralising 309 Syrian troops.",
+        "und",
+        "2020-03-01",
+    );
+    assert!(
+        has(&ms, EventType::Assault, "TUR", Some("SYR")).is_some(),
+        "{ms:?}"
+    );
+    assert!(!ms.iter().any(|m| m.source.code == "SYR"), "{ms:?}");
+}

@@ -128,7 +128,15 @@ impl Extractor {
         let lang = (article.language != "und").then_some(article.language.as_str());
         let hits = lex.scan(&folded, lang);
         let spans = sentences::split(&folded, lex.abbreviations());
-        let grammar = lex.grammar(&article.language);
+        // An undetermined language still matches every language's words;
+        // its grammar (suffixes, word order) is the likeliest language's.
+        let grammar = match lang {
+            Some(l) => lex.grammar(l),
+            None => lex
+                .function_words()
+                .likeliest(&article.text)
+                .map_or_else(|| lex.grammar("und"), |l| lex.grammar(l)),
+        };
         let text = folded.text.as_str();
         let _words = sentence::WordIndex::install(text);
 

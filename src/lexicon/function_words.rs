@@ -78,6 +78,45 @@ impl FunctionWords {
 
     /// The language `text` is clearly written in, if it is one of ours.
     pub fn guess(&self, text: &str) -> Option<&str> {
+        let (counts, total) = self.counts(text)?;
+        if total < MIN_WORDS {
+            return None;
+        }
+        // The first language with the most words, and the most any other
+        // has (as a stable sort by count, descending, ranks them).
+        let (top, best) = counts
+            .iter()
+            .copied()
+            .enumerate()
+            .fold((0, 0), |b, (i, n)| if n > b.1 { (i, n) } else { b });
+        let second = counts
+            .iter()
+            .enumerate()
+            .filter(|&(i, _)| i != top)
+            .map(|(_, &n)| n)
+            .max()
+            .unwrap_or(0);
+        let clear = best >= MIN_HITS
+            && best as f64 >= MIN_SHARE * total as f64
+            && best >= MIN_LEAD * second.max(1);
+        clear.then(|| self.langs[top].as_str())
+    }
+
+    /// The lexicon language with the most function words in `text`, if one
+    /// leads, however short the text: too weak to call it the article's
+    /// language (its lexicon layers), enough to read its grammar with
+    /// ("Ankara retaliated by neutralising 309 troops" has one "by").
+    pub fn likeliest(&self, text: &str) -> Option<&str> {
+        let (counts, _) = self.counts(text)?;
+        let best = counts.iter().copied().max().filter(|&n| n > 0)?;
+        let mut leaders = counts.iter().enumerate().filter(|&(_, &n)| n == best);
+        let (top, _) = leaders.next()?;
+        leaders.next().is_none().then(|| self.langs[top].as_str())
+    }
+
+    /// Per language, how many of `text`'s first words are its function
+    /// words; and how many words were read.
+    fn counts(&self, text: &str) -> Option<(smallvec::SmallVec<[usize; 16]>, usize)> {
         if self.langs.is_empty() {
             return None;
         }
@@ -117,27 +156,7 @@ impl FunctionWords {
                 }
             }
         }
-        if total < MIN_WORDS {
-            return None;
-        }
-        // The first language with the most words, and the most any other
-        // has (as a stable sort by count, descending, ranks them).
-        let (top, best) = counts
-            .iter()
-            .copied()
-            .enumerate()
-            .fold((0, 0), |b, (i, n)| if n > b.1 { (i, n) } else { b });
-        let second = counts
-            .iter()
-            .enumerate()
-            .filter(|&(i, _)| i != top)
-            .map(|(_, &n)| n)
-            .max()
-            .unwrap_or(0);
-        let clear = best >= MIN_HITS
-            && best as f64 >= MIN_SHARE * total as f64
-            && best >= MIN_LEAD * second.max(1);
-        clear.then(|| self.langs[top].as_str())
+        Some((counts, total))
     }
 }
 
