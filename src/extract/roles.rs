@@ -126,6 +126,12 @@ pub fn eligible(s: &Sentence, text: &str) -> Vec<bool> {
         .collect()
 }
 
+/// Where the next word after `from` starts (`end` if none before it).
+fn next_word(text: &str, from: usize, end: usize) -> usize {
+    let rest = &text[from..end];
+    from + (rest.len() - rest.trim_start().len())
+}
+
 /// "Pakistan, a close ally of China, has refused …", "Egypt, Israel's
 /// southern neighbour, warned …": an actor inside a phrase set off by
 /// commas right after another actor describes that actor; it is no party
@@ -191,8 +197,7 @@ fn marked_actor(
         // with a verb says how, not who.
         // ("attacked by Beijing" names an actor that ends the same way.)
         let means = kind == Cue::AgentMarker && {
-            let rest = &text[me..s.span.1];
-            let at = me + (rest.len() - rest.trim_start().len());
+            let at = next_word(text, me, s.span.1);
             let word = text[at..s.span.1].split(' ').next().unwrap_or("");
             let word = word.trim_matches(|c: char| !c.is_alphanumeric());
             !s.actors.iter().any(|a| a.start <= at + 3 && a.end > at) && grammar.progressive(word)
@@ -270,7 +275,7 @@ pub fn assign(
             || s.cues_in(Cue::Victims, te, s.span.1).next().is_some();
         // ("FARC dissidents killed a community leader": a plain word right
         // after the verb is its object, whatever it names.)
-        let next = te + (text[te..s.span.1].len() - text[te..s.span.1].trim_start().len());
+        let next = next_word(text, te, s.span.1);
         let object_word = text[next..s.span.1]
             .chars()
             .next()
