@@ -2365,3 +2365,22 @@ fn an_undetermined_text_is_read_with_its_likeliest_grammar() {
     );
     assert!(!ms.iter().any(|m| m.source.code == "SYR"), "{ms:?}");
 }
+
+#[test]
+fn a_participle_s_agent_after_a_swap_is_no_party_of_it() {
+    let ms = run(
+        "Russia and Ukraine exchanged 95 prisoners of war in a swap mediated by the United Arab Emirates.",
+        "en",
+        "2024-03-06",
+    );
+    assert!(
+        has(&ms, EventType::Retreat, "RUS", Some("UKR")).is_some()
+            && has(&ms, EventType::Retreat, "UKR", Some("RUS")).is_some(),
+        "{ms:?}"
+    );
+    assert!(
+        !ms.iter().any(|m| m.event_type == EventType::Retreat
+            && m.target.as_ref().is_some_and(|t| t.code == "ARE")),
+        "{ms:?}"
+    );
+}

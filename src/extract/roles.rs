@@ -353,6 +353,24 @@ pub fn assign(
             && s.cues_in(Cue::Relative, te, a.start).next().is_none()
             && !joined_verb(a.start)
     };
+    // "exchanged 95 prisoners in a swap mediated by the UAE": the agent of
+    // a participle after a cooperative act is that participle's, no party
+    // of the act. (After an accusation it is the accused: "crimes
+    // committed by Croat forces".)
+    let cooperative = matches!(
+        trigger.event_type.quad_class(),
+        crate::model::QuadClass::VerbalCooperation | crate::model::QuadClass::MaterialCooperation
+    );
+    let participle_agent = |a: &ActorRef| {
+        cooperative
+            && s.cues_in(Cue::AgentMarker, te, a.start).any(|c| {
+                gap(text, c.1, a.start) <= 1
+                    && text[te..c.0]
+                        .split_whitespace()
+                        .last()
+                        .is_some_and(|w| grammar.participle(w.trim_matches(',')))
+            })
+    };
     let after: Vec<(usize, &ActorRef)> = candidates(s)
         .filter(|(i, a)| {
             a.start >= te
@@ -360,6 +378,7 @@ pub fn assign(
                 && !reporter(a)
                 && same_clause(a)
                 && usable(*i)
+                && !participle_agent(a)
         })
         .collect();
     // "militants who attacked …": inside a relative clause the noun the
