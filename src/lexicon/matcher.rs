@@ -464,14 +464,7 @@ impl Builder {
             for v in vs {
                 let lang = match &v.entry.lang {
                     None => ANY_LANG,
-                    Some(l) => match langs.iter().position(|x| x == l) {
-                        Some(i) => i as u8,
-                        None if langs.len() < OTHER_LANG as usize => {
-                            langs.push(l.clone());
-                            langs.len() as u8 - 1
-                        }
-                        None => return Err("more than 253 lexicon languages".into()),
-                    },
+                    Some(l) => lang_number(&mut langs, l)?,
                 };
                 checks.push(Check {
                     layer: v.layer as u8,
@@ -487,14 +480,7 @@ impl Builder {
         // language-free phrases, as any other language's would).
         let mut clitics: Vec<Vec<Clitic>> = Vec::new();
         for (lang, list) in &self.clitics {
-            let id = match langs.iter().position(|x| x == lang) {
-                Some(i) => i,
-                None if langs.len() < OTHER_LANG as usize => {
-                    langs.push(lang.clone());
-                    langs.len() - 1
-                }
-                None => return Err("more than 253 lexicon languages".into()),
-            };
+            let id = usize::from(lang_number(&mut langs, lang)?);
             if clitics.len() <= id {
                 clitics.resize(id + 1, Vec::new());
             }
@@ -745,6 +731,19 @@ pub struct Matcher {
 
 /// A clitic prefix of a language, and the phrase it begins with, if any
 /// (its length and phrase; `NO_PATTERN`: none).
+/// `lang`'s number in `langs` (the one `Check::lang` holds), numbering it
+/// if new.
+fn lang_number(langs: &mut Vec<String>, lang: &str) -> Result<u8, String> {
+    match langs.iter().position(|x| x == lang) {
+        Some(i) => Ok(i as u8),
+        None if langs.len() < OTHER_LANG as usize => {
+            langs.push(lang.to_string());
+            Ok(langs.len() as u8 - 1)
+        }
+        None => Err("more than 253 lexicon languages".into()),
+    }
+}
+
 #[derive(Clone)]
 struct Clitic {
     bytes: Box<[u8]>,
