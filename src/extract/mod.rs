@@ -767,14 +767,8 @@ impl Extractor {
                 Factuality::Modal | Factuality::Committed
                     if matches!(trig.event_type, EventType::Threaten | EventType::Agree)
                         && !(trig.event_type == EventType::Agree
-                            && s.cues_in(Cue::Infinitive, s.span.0, ts).any(|c| {
-                                s.triggers.iter().any(|t| {
-                                    t.0 >= c.1
-                                        && gap(text, c.1, t.0) == 0
-                                        && t.1 <= ts
-                                        && gap(text, t.1, ts) <= 2
-                                })
-                            })) =>
+                            && s.cues_in(Cue::Infinitive, s.span.0, ts)
+                                .any(|c| infinitive_governs(s, text, c.1, ts))) =>
                 {
                     (trig.event_type, trig.mode.clone())
                 }
@@ -1787,16 +1781,21 @@ struct Found {
 
 /// Whether the trigger at `ts` is asserted: no negation or modal cue
 /// between its source (or four words before it) and it.
+/// "to negotiate a peace treaty": the verb right after an infinitive marker
+/// (ending at `marker_end`) governs a trigger at `ts` at most two words on.
+fn infinitive_governs(s: &Sentence, text: &str, marker_end: usize, ts: usize) -> bool {
+    s.triggers.iter().any(|t| {
+        t.0 >= marker_end && gap(text, marker_end, t.0) == 0 && t.1 <= ts && gap(text, t.1, ts) <= 2
+    })
+}
+
 fn factuality(s: &Sentence, text: &str, ts: usize, role_end: usize) -> Factuality {
     let from = words_back(text, s.span.0, ts, 4).min(role_end);
     // ("met to negotiate a peace treaty": the object of a planned verb is
     // planned too.)
-    let infinitive = s.cues_in(Cue::Infinitive, from, ts).find(|c| {
-        gap(text, c.1, ts) == 0
-            || s.triggers.iter().any(|t| {
-                t.0 >= c.1 && gap(text, c.1, t.0) == 0 && t.1 <= ts && gap(text, t.1, ts) <= 2
-            })
-    });
+    let infinitive = s
+        .cues_in(Cue::Infinitive, from, ts)
+        .find(|c| gap(text, c.1, ts) == 0 || infinitive_governs(s, text, c.1, ts));
     // A promise binds the verb right after it ("will hand over"), not a
     // noun further on ("would value its cooperation") unless a verb of
     // giving carries it there ("will provide 25,000 tons of food aid").
