@@ -126,6 +126,25 @@ pub fn eligible(s: &Sentence, text: &str) -> Vec<bool> {
         .collect()
 }
 
+/// Whether `a` stands in the by-phrase of a past participle after `from`
+/// ("backed by US airstrikes", "mediated by the UAE"): that participle's
+/// agent.
+fn participle_agent_of(
+    s: &Sentence,
+    text: &str,
+    grammar: &Grammar,
+    from: usize,
+    a: &ActorRef,
+) -> bool {
+    s.cues_in(Cue::AgentMarker, from, a.start).any(|c| {
+        gap(text, c.1, a.start) <= 1
+            && text[from..c.0]
+                .split_whitespace()
+                .last()
+                .is_some_and(|w| grammar.participle(w.trim_matches(',')))
+    })
+}
+
 /// Where the next word after `from` starts (`end` if none before it).
 fn next_word(text: &str, from: usize, end: usize) -> usize {
     let rest = &text[from..end];
@@ -361,16 +380,8 @@ pub fn assign(
         trigger.event_type.quad_class(),
         crate::model::QuadClass::VerbalCooperation | crate::model::QuadClass::MaterialCooperation
     );
-    let participle_agent = |a: &ActorRef| {
-        cooperative
-            && s.cues_in(Cue::AgentMarker, te, a.start).any(|c| {
-                gap(text, c.1, a.start) <= 1
-                    && text[te..c.0]
-                        .split_whitespace()
-                        .last()
-                        .is_some_and(|w| grammar.participle(w.trim_matches(',')))
-            })
-    };
+    let participle_agent =
+        |a: &ActorRef| cooperative && participle_agent_of(s, text, grammar, te, a);
     let after: Vec<(usize, &ActorRef)> = candidates(s)
         .filter(|(i, a)| {
             a.start >= te
@@ -401,15 +412,7 @@ pub fn assign(
     // Nor is an actor in a participle's by-phrase before the verb ("Somali
     // forces, backed by US airstrikes, killed …"): it is the participle's
     // agent.
-    let by_phrase = |a: &ActorRef| {
-        s.cues_in(Cue::AgentMarker, s.span.0, a.start).any(|c| {
-            gap(text, c.1, a.start) <= 1
-                && text[s.span.0..c.0]
-                    .split_whitespace()
-                    .last()
-                    .is_some_and(|w| grammar.participle(w.trim_matches(',')))
-        })
-    };
+    let by_phrase = |a: &ActorRef| participle_agent_of(s, text, grammar, s.span.0, a);
     let nearest_agent = match relative {
         Some(_) => nearest_before.filter(|&i| !s.actors[i].place),
         None => before
