@@ -2384,3 +2384,20 @@ fn a_participle_s_agent_after_a_swap_is_no_party_of_it() {
         "{ms:?}"
     );
 }
+
+#[test]
+fn a_casualty_monitor_s_name_is_no_party() {
+    // The "Syrian" in the monitor's name is not Syria.
+    let ms = run(
+        "According to the Syrian Observatory for Human Rights, Turkish drones killed 19 soldiers near Saraqeb.",
+        "en",
+        "2020-03-01",
+    );
+    assert!(!ms.iter().any(|m| m.source.code == "SYR"), "{ms:?}");
+    let ms = run(
+        "Menurut Syrian Observatory for Human Rights, 19 tentara tewas dalam serangan drone terhadap konvoi militer di Idlib.",
+        "id",
+        "2020-03-01",
+    );
+    assert!(!ms.iter().any(|m| m.source.code == "SYR"), "{ms:?}");
+}

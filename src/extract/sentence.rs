@@ -456,10 +456,13 @@ impl Sentence {
             if actor.is_none() || (!places.is_empty() && located()) {
                 s.places.extend(places);
             }
-            if let Some(def) = actor
-                .map(|i| &lex.actors[i])
-                .filter(|d| d.kind.as_deref() == Some("host"))
-            {
+            let def = actor.map(|i| &lex.actors[i]);
+            let kind = def.and_then(|d| d.kind.as_deref());
+            if kind == Some("monitor") {
+                // A casualty monitor or news agency ("Syrian Observatory for
+                // Human Rights") only ever reports: its name is matched so
+                // that the demonym inside it reads as no party.
+            } else if let Some(def) = def.filter(|_| kind == Some("host")) {
                 hosts.push((h.start, h.end, def.sector.as_str()));
             } else if let Some(i) = place_actor {
                 s.actors.push(ActorRef {
