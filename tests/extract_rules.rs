@@ -2401,3 +2401,23 @@ fn a_casualty_monitor_s_name_is_no_party() {
     );
     assert!(!ms.iter().any(|m| m.source.code == "SYR"), "{ms:?}");
 }
+
+#[test]
+fn a_toll_counted_up_to_a_date_is_a_running_total() {
+    for (text, lang) in [
+        ("As of March 2, the clashes between Turkey and Syria had killed more than 500 people.", "en"),
+        ("Hingga 2 Maret, bentrokan antara Turki dan Suriah telah menewaskan lebih dari 500 orang.", "id"),
+        ("2 Mart'a kadar Türkiye ile Suriye arasındaki çatışmalarda 500'den fazla kişi hayatını kaybetti.", "tr"),
+    ] {
+        let ms = run(text, lang, "2020-03-03");
+        assert!(ms.iter().all(|m| m.fatalities.killed.is_none()), "{text}: {ms:?}");
+    }
+    // A date with no 'until' word keeps the act's own toll.
+    let ms = run(
+        "On March 1, Turkish drones killed 26 Syrian soldiers.",
+        "en",
+        "2020-03-03",
+    );
+    let m = has(&ms, EventType::Assault, "TUR", Some("SYR")).expect("TUR→SYR assault");
+    assert_eq!(m.fatalities.killed, Some(26));
+}

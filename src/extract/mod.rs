@@ -1939,12 +1939,22 @@ fn tolls(
             _ => true,
         }
     };
+    // "As of March 2, the clashes had killed 500", "hingga 2 Maret",
+    // "2 Mart'a kadar": a toll counted up to a date is a running total.
+    // (Not a weekday: "fighting went on until Sunday, killing 12" is one
+    // act's toll.)
+    let until_date = s.cues_in(Cue::Until, s.span.0, s.span.1).any(|c| {
+        s.dates
+            .months
+            .iter()
+            .any(|m| gap(text, c.1, m.0) <= 1 || gap(text, m.1, c.0) <= 1)
+    });
     let count = |cue: Cue| -> Option<u32> {
         for &(cs, ce, _) in s.cues_in(cue, clause.0, clause.1) {
             let usable = |n: &&numbers::Number| {
-                let aggregate = s
-                    .cues_in(Cue::Cumulative, s.span.0, s.span.1)
-                    .any(|c| gap(text, c.1, n.start) <= 6 || gap(text, n.end, c.0) <= 3);
+                let aggregate = until_date
+                    || s.cues_in(Cue::Cumulative, s.span.0, s.span.1)
+                        .any(|c| gap(text, c.1, n.start) <= 6 || gap(text, n.end, c.0) <= 3);
                 // "a nine-year war", "11-day offensive": a compound
                 // adjective counts time, not dead.
                 let compound = text[n.end..]

@@ -203,6 +203,8 @@ pub struct NumbersFile {
     pub wounded: WordList,
     #[serde(default)]
     pub cumulative: WordList,
+    #[serde(default)]
+    pub until: WordList,
 }
 
 #[derive(Debug, Default, Deserialize)]

@@ -1179,9 +1179,9 @@ fn layer(m: &Meaning) -> usize {
     match m {
         Meaning::Actor(_) | Meaning::Place(_) | Meaning::Sector(_) => 0,
         Meaning::Trigger(_) | Meaning::NotTrigger => 1,
-        Meaning::Cue(Cue::Approx | Cue::Victims | Cue::Killed | Cue::Wounded | Cue::Cumulative) => {
-            4
-        }
+        Meaning::Cue(
+            Cue::Approx | Cue::Victims | Cue::Killed | Cue::Wounded | Cue::Cumulative | Cue::Until,
+        ) => 4,
         Meaning::Cue(_) => 2,
         Meaning::Number(_) | Meaning::Month(_) | Meaning::Weekday(_) | Meaning::Relative(_) => 3,
     }

@@ -118,6 +118,9 @@ pub enum Cue {
     Wounded,
     /// "in total", "so far": the count near it is an aggregate.
     Cumulative,
+    /// "as of", "hingga", "kadar" next to a date: every toll of the
+    /// sentence is a running total up to that date.
+    Until,
 }
 
 /// What one lexicon phrase means. A phrase may mean several things
@@ -491,6 +494,7 @@ impl Lexicon {
                 (&f.killed.words, Cue::Killed),
                 (&f.wounded.words, Cue::Wounded),
                 (&f.cumulative.words, Cue::Cumulative),
+                (&f.until.words, Cue::Until),
             ];
             for (words, cue) in lists {
                 for w in words {
