@@ -2421,3 +2421,28 @@ fn a_toll_counted_up_to_a_date_is_a_running_total() {
     let m = has(&ms, EventType::Assault, "TUR", Some("SYR")).expect("TUR→SYR assault");
     assert_eq!(m.fatalities.killed, Some(26));
 }
+
+#[test]
+fn a_convoy_that_is_hit_or_travelled_in_is_no_deployment() {
+    for text in [
+        "A drone strike on a Turkish military convoy killed three soldiers near Idlib.",
+        "Militants ambushed an army patrol in Borno state, killing 12 soldiers.",
+        "The commander was killed as he left the airport in a convoy with Iraqi militia leaders.",
+    ] {
+        let ms = run(text, "en", "2021-06-01");
+        assert!(
+            !ms.iter().any(|m| m.event_type == EventType::Mobilize),
+            "{text}: {ms:?}"
+        );
+    }
+    // Two acts joined by "and" stay two.
+    let ms = run(
+        "Russia attacked Ukraine and deployed troops along the border.",
+        "en",
+        "2021-06-01",
+    );
+    assert!(
+        has(&ms, EventType::Mobilize, "RUS", None).is_some(),
+        "{ms:?}"
+    );
+}

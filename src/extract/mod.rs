@@ -659,6 +659,26 @@ impl Extractor {
             {
                 continue;
             }
+            // "a drone strike on a Turkish military convoy", "ambushed a
+            // patrol": a deployment named right after an attack is its
+            // object, not an act of its own ("attacked Ukraine and deployed
+            // troops" is two).
+            if trig.event_type == EventType::Mobilize
+                && s.triggers.iter().any(|o| {
+                    matches!(
+                        lex.triggers[o.2].event_type,
+                        EventType::Assault | EventType::Coerce
+                    ) && o.1 <= ts
+                        && gap(text, o.1, ts) <= 4
+                        && !clause_break(text, o.1, ts, false)
+                        && s.cues_in(Cue::Conjunction, o.1, ts).next().is_none()
+                        && s.actors
+                            .iter()
+                            .all(|a| a.end <= o.1 || a.start >= ts || gap(text, a.end, ts) <= 1)
+                })
+            {
+                continue;
+            }
             let place_target = material(trig.event_type);
             let mut g = roles::assign(s, text, ts, te, trig, grammar, place_target);
             // A clause dated apart names its own parties ("India struck
