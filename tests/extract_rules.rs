@@ -2446,3 +2446,17 @@ fn a_convoy_that_is_hit_or_travelled_in_is_no_deployment() {
         "{ms:?}"
     );
 }
+
+#[test]
+fn who_will_pay_a_price_is_threatened_by_the_speaker() {
+    for (text, src, tgt) in [
+        ("Erdogan vowed that Syria will pay a heavy price for the attack.", "TUR", "SYR"),
+        ("Israel will pay a heavy price, Hezbollah said.", "HEZ", "ISR"),
+        // A promise whose content is a threat is a threat, not a pledge.
+        ("US President Donald Trump promised on Tuesday that Iran would pay a big price for the attack on the embassy.", "USA", "IRN"),
+    ] {
+        let ms = run(text, "en", "2020-01-01");
+        assert!(has(&ms, EventType::Threaten, src, Some(tgt)).is_some(), "{text}: {ms:?}");
+        assert!(!ms.iter().any(|m| m.event_type == EventType::Agree), "{text}: {ms:?}");
+    }
+}

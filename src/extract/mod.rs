@@ -767,7 +767,19 @@ impl Extractor {
                 passive = g.passive,
                 "trigger read"
             );
+            // "promised that Iran would pay a big price": a promise whose
+            // content is a threat, told in the future, is a threat.
+            let promised_threat = trig.event_type == EventType::Agree
+                && s.triggers.iter().any(|o| {
+                    lex.triggers[o.2].event_type == EventType::Threaten
+                        && o.0 >= te
+                        && gap(text, te, o.0) <= 8
+                        && !clause_break(text, te, o.0, false)
+                        && !new_clause(te, o.0)
+                        && s.cues_in(Cue::Commitment, te, o.0).next().is_some()
+                });
             let (t, mode) = match fact {
+                _ if promised_threat && fact != Factuality::Negated => (EventType::Threaten, None),
                 // A ceasefire with its parties named after it ("ceasefire
                 // between X and Y", "… with Hamas") is an agreement between
                 // them (PLOVER AGREE); a one-sided one stays RETREAT.

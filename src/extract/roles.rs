@@ -565,11 +565,24 @@ pub fn assign(
         g.target = nearest_before;
         g.source = nearest_before.and_then(|t| {
             let t_start = s.actors[t].start;
-            let (rs, _, _) = *s.cues_in(Cue::Reporting, s.span.0, t_start).last()?;
-            candidates(s)
-                .filter(|(i, a)| a.end <= rs && Some(*i) != g.target)
-                .last()
-                .map(|(i, _)| i)
+            match s.cues_in(Cue::Reporting, s.span.0, t_start).last() {
+                Some(&(rs, _, _)) => candidates(s)
+                    .filter(|(i, a)| a.end <= rs && Some(*i) != g.target)
+                    .last()
+                    .map(|(i, _)| i),
+                // "Israel will pay a heavy price, Hezbollah said" / "…,
+                // said Hezbollah": the speaker named after.
+                None => {
+                    let &(rs, re, _) = s.cues_in(Cue::Reporting, te, s.span.1).next()?;
+                    candidates(s)
+                        .find(|(i, a)| {
+                            Some(*i) != g.target
+                                && ((a.start >= te && a.end <= rs && gap(text, a.end, rs) <= 1)
+                                    || (a.start >= re && gap(text, re, a.start) <= 1))
+                        })
+                        .map(|(i, _)| i)
+                }
+            }
         });
     } else if grammar.verb_final
         && first_after.is_none()
