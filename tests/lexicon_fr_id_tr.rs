@@ -222,3 +222,234 @@ fn tr_kinsasa_is_the_congolese_capital() {
         "{ms:?}"
     );
 }
+
+// ---- Round of fixes from written probes (fr, id, tr)
+
+#[test]
+fn fr_point_de_passage_is_no_negation() {
+    // "point" (literary "ne ... point") was a negation cue: "point de passage" negated the
+    // aid after it and made a REJECT.
+    let ms = run(
+        "Le Tchad a autorisé l'ouverture d'un point de passage pour l'aide humanitaire destinée au Soudan.",
+        "fr",
+        PUBLISHED,
+    );
+    assert!(
+        !ms.iter().any(|m| m.event_type == EventType::Reject),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn fr_ont_abattu_n_is_a_toll() {
+    let ms = run(
+        "Les militaires nigériens ont abattu quinze terroristes près de Tillabéri.",
+        "fr",
+        PUBLISHED,
+    );
+    let m = has(&ms, EventType::Assault, "NER", Some("NERREB")).expect("NER→NERREB assault");
+    assert_eq!(m.fatalities.killed, Some(15));
+}
+
+#[test]
+fn fr_embuscade_tendue_par_names_the_attacker() {
+    // The victims before "embuscade" were its source.
+    let ms = run(
+        "Huit gendarmes maliens ont été tués dans une embuscade tendue par des jihadistes du JNIM.",
+        "fr",
+        PUBLISHED,
+    );
+    assert!(
+        has(&ms, EventType::Assault, "MLI", Some("MLIREB")).is_none(),
+        "{ms:?}"
+    );
+    let m = ms
+        .iter()
+        .find(|m| {
+            m.event_type == EventType::Assault
+                && m.target.as_ref().map(|t| t.code.as_str()) == Some("MLI")
+        })
+        .unwrap_or_else(|| panic!("assault on MLI: {ms:?}"));
+    assert_eq!(m.fatalities.killed, Some(8));
+}
+
+#[test]
+fn fr_positions_houthies_are_the_houthis() {
+    let ms = run(
+        "Des avions américains ont frappé des positions houthies près de Hodeida.",
+        "fr",
+        PUBLISHED,
+    );
+    assert!(
+        has(&ms, EventType::Assault, "USA", Some("HOUTHI")).is_some(),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn id_diserang_militan_group_is_the_attacker() {
+    // A sector word between "diserang" and the group lost the agent.
+    let ms = run(
+        "Dua polisi Somalia tewas diserang militan Al-Shabaab di Mogadishu.",
+        "id",
+        PUBLISHED,
+    );
+    let m = has(&ms, EventType::Assault, "ALSHABAAB", Some("SOM")).expect("ALSHABAAB→SOM");
+    assert_eq!(m.fatalities.killed, Some(2));
+}
+
+#[test]
+fn id_province_names_place_the_police() {
+    // "Sulawesi Tengah" was no place: the police had no state.
+    let ms = run(
+        "Polisi menangkap lima terduga teroris di Sulawesi Tengah.",
+        "id",
+        PUBLISHED,
+    );
+    let m = ms
+        .iter()
+        .find(|m| m.event_type == EventType::Coerce && m.source.code == "IDN")
+        .unwrap_or_else(|| panic!("IDN coerce: {ms:?}"));
+    assert_eq!(m.mode.as_deref(), Some("arrest"));
+}
+
+#[test]
+fn tr_genitive_direction_is_a_place_not_the_agent() {
+    // "Suriye'nin kuzeyinde" made Syria the possessor-agent of the strike.
+    let ms = run(
+        "Türk savaş uçakları Suriye'nin kuzeyinde YPG mevzilerini vurdu.",
+        "tr",
+        PUBLISHED,
+    );
+    assert!(
+        has(&ms, EventType::Assault, "TUR", Some("KURD")).is_some(),
+        "{ms:?}"
+    );
+    assert!(!ms.iter().any(|m| m.source.code == "SYR"), "{ms:?}");
+}
+
+#[test]
+fn tr_negated_and_denied_acts_give_no_event() {
+    for text in [
+        "İsrail, Lübnan'a saldırı düzenlemediğini açıkladı.",
+        "Ermenistan, Azerbaycan'a saldırdığı iddialarını yalanladı.",
+    ] {
+        let ms = run(text, "tr", PUBLISHED);
+        assert!(
+            !ms.iter().any(|m| m.event_type == EventType::Assault),
+            "{text}: {ms:?}"
+        );
+    }
+    let ms = run(
+        "Rusya, Finlandiya'yı tehdit etmediğini söyledi.",
+        "tr",
+        PUBLISHED,
+    );
+    assert!(
+        !ms.iter().any(|m| m.event_type == EventType::Threaten),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn tr_accused_of_doing_is_no_act_by_the_accuser() {
+    // "ateşkesi ihlal etmekle suçladı": the violation is the accusation's content.
+    let ms = run(
+        "Rusya, Ukrayna'yı ateşkesi ihlal etmekle suçladı.",
+        "tr",
+        PUBLISHED,
+    );
+    assert!(
+        has(&ms, EventType::Accuse, "RUS", Some("UKR")).is_some(),
+        "{ms:?}"
+    );
+    assert!(
+        has(&ms, EventType::Assault, "RUS", Some("UKR")).is_none(),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn tr_askerimiz_is_turkish_soldiers() {
+    let ms = run(
+        "PKK'nın saldırısında iki askerimiz şehit oldu.",
+        "tr",
+        PUBLISHED,
+    );
+    let m = has(&ms, EventType::Assault, "KURD", Some("TUR")).expect("KURD→TUR assault");
+    assert_eq!(m.fatalities.killed, Some(2));
+}
+
+#[test]
+fn tr_troops_to_a_border_target_its_state() {
+    // "Ermenistan sınırına" made Armenia the subject.
+    let ms = run(
+        "Azerbaycan, Ermenistan sınırına asker konuşlandırdı.",
+        "tr",
+        PUBLISHED,
+    );
+    assert!(
+        has(&ms, EventType::Mobilize, "AZE", Some("ARM")).is_some(),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn tr_kabul_etti_is_not_kabul() {
+    // The Arabic entry's English name "Kabul" matched the Turkish verb "kabul etti".
+    let ms = run(
+        "Hamas, Mısır'ın ateşkes önerisini kabul etti.",
+        "tr",
+        PUBLISHED,
+    );
+    assert!(
+        !ms.iter()
+            .any(|m| m.location.as_ref().is_some_and(|l| l.country == "AFG")),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn tr_act_named_as_an_aim_is_not_done() {
+    // "rehine takası için" (for a hostage swap) made a release by the mediator.
+    let ms = run(
+        "Katar, rehine takası için İsrail ve Hamas ile görüştü.",
+        "tr",
+        PUBLISHED,
+    );
+    assert!(
+        !ms.iter().any(|m| m.event_type == EventType::Retreat),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn tr_geri_cekmeye_basladi_is_a_withdrawal() {
+    let ms = run(
+        "ABD, Nijer'deki askerlerini geri çekmeye başladı.",
+        "tr",
+        PUBLISHED,
+    );
+    assert!(
+        ms.iter()
+            .any(|m| m.event_type == EventType::Retreat && m.source.code == "USA"),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn tr_approving_sanctions_is_no_agreement() {
+    let ms = run(
+        "AB, İran'a yönelik yeni yaptırım paketini onayladı.",
+        "tr",
+        PUBLISHED,
+    );
+    assert!(
+        has(&ms, EventType::Sanction, "EU", Some("IRN")).is_some(),
+        "{ms:?}"
+    );
+    assert!(
+        !ms.iter().any(|m| m.event_type == EventType::Agree),
+        "{ms:?}"
+    );
+}
