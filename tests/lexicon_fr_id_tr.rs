@@ -453,3 +453,132 @@ fn tr_approving_sanctions_is_no_agreement() {
         "{ms:?}"
     );
 }
+
+#[test]
+fn fr_sept_morts_is_seven_not_september() {
+    // "sept" was a month abbreviation: the act was dated September and dropped.
+    let ms = run(
+        "Les forces russes ont bombardé un immeuble à Odessa, faisant sept morts.",
+        "fr",
+        PUBLISHED,
+    );
+    let m = has(&ms, EventType::Assault, "RUS", Some("UKR")).expect("RUS→UKR assault");
+    assert_eq!(m.fatalities.killed, Some(7));
+}
+
+#[test]
+fn fr_tues_par_des_drones_de_l_armee_names_the_army() {
+    // "par des drones de" hid the agent; "État de Shan" was no place.
+    let ms = run(
+        "Au moins trente civils ont été tués par des drones de l'armée birmane dans l'État de Shan.",
+        "fr",
+        PUBLISHED,
+    );
+    let m = ms
+        .iter()
+        .find(|m| m.event_type == EventType::Assault && m.source.code == "MMR")
+        .unwrap_or_else(|| panic!("MMR assault: {ms:?}"));
+    assert_eq!(m.fatalities.killed, Some(30));
+}
+
+#[test]
+fn fr_promised_retaliation_is_a_threat() {
+    let ms = run(
+        "Pyongyang a promis une riposte militaire contre Séoul.",
+        "fr",
+        PUBLISHED,
+    );
+    assert!(
+        has(&ms, EventType::Threaten, "PRK", Some("KOR")).is_some(),
+        "{ms:?}"
+    );
+    assert!(
+        !ms.iter().any(|m| m.event_type == EventType::Assault),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn fr_geler_les_avoirs_is_a_sanction() {
+    let ms = run(
+        "Le Royaume-Uni a décidé de geler les avoirs de trois généraux soudanais.",
+        "fr",
+        PUBLISHED,
+    );
+    assert!(
+        has(&ms, EventType::Sanction, "GBR", Some("SDN")).is_some(),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn tr_demonym_with_case_ending_is_the_object() {
+    // "Filistinliyi" was no actor: the arrest had no target.
+    let ms = run(
+        "İsrail ordusu, Cenin'de 12 Filistinliyi gözaltına aldı.",
+        "tr",
+        PUBLISHED,
+    );
+    assert!(
+        has(&ms, EventType::Coerce, "ISR", Some("PSE")).is_some(),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn tr_junta_and_comitative_groups() {
+    // "cuntası" set no sector and "gruplarla" (with the groups) was read as the subject.
+    let ms = run(
+        "Myanmar cuntası, etnik silahlı gruplarla ateşkes ilan etti.",
+        "tr",
+        PUBLISHED,
+    );
+    assert!(
+        has(&ms, EventType::Retreat, "MMR", Some("MMRREB")).is_some(),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn tr_plans_and_refusals_are_no_act() {
+    let ms = run(
+        "Rusya, Gürcistan'a saldırı düzenlemeyeceğini söyledi.",
+        "tr",
+        PUBLISHED,
+    );
+    assert!(
+        !ms.iter().any(|m| m.event_type == EventType::Assault),
+        "{ms:?}"
+    );
+    let ms = run(
+        "Rusya, Gürcistan'ı ilhak etme planını yalanladı.",
+        "tr",
+        PUBLISHED,
+    );
+    assert!(
+        !ms.iter().any(|m| m.event_type == EventType::Coerce),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn tr_launched_operation_and_reported_plural_strike() {
+    let ms = run(
+        "Azerbaycan ordusu, Karabağ'daki Ermeni güçlerine yönelik anti-terör tedbirleri başlattı.",
+        "tr",
+        PUBLISHED,
+    );
+    assert!(
+        has(&ms, EventType::Assault, "AZE", Some("ARM")).is_some(),
+        "{ms:?}"
+    );
+    let ms = run(
+        "Ukrayna, Rus askerlerini taşıyan bir gemiyi vurduklarını açıkladı.",
+        "tr",
+        PUBLISHED,
+    );
+    assert!(
+        has(&ms, EventType::Assault, "UKR", Some("RUS")).is_some(),
+        "{ms:?}"
+    );
+}
