@@ -241,14 +241,21 @@ fn fr_point_de_passage_is_no_negation() {
 }
 
 #[test]
-fn fr_ont_abattu_n_is_a_toll() {
+fn fr_ont_execute_n_is_a_toll() {
     let ms = run(
-        "Les militaires nigériens ont abattu quinze terroristes près de Tillabéri.",
+        "Des jihadistes ont exécuté quinze villageois près de Tillabéri.",
         "fr",
         PUBLISHED,
     );
-    let m = has(&ms, EventType::Assault, "NER", Some("NERREB")).expect("NER→NERREB assault");
+    let m = has(&ms, EventType::Assault, "NERREB", Some("NERCIV")).expect("NERREB→NERCIV assault");
     assert_eq!(m.fatalities.killed, Some(15));
+    // A drone shot down is no death.
+    let ms = run(
+        "La défense antiaérienne ukrainienne a abattu un drone russe au-dessus de Kiev.",
+        "fr",
+        PUBLISHED,
+    );
+    assert!(ms.iter().all(|m| m.fatalities.killed.is_none()), "{ms:?}");
 }
 
 #[test]
@@ -581,4 +588,59 @@ fn tr_launched_operation_and_reported_plural_strike() {
         has(&ms, EventType::Assault, "UKR", Some("RUS")).is_some(),
         "{ms:?}"
     );
+}
+
+#[test]
+fn fr_au_group_is_the_recipient() {
+    // "au"/"aux" before a group read as a place marker: the aid had no recipient.
+    let ms = run("L'Iran a livré des drones au Hezbollah.", "fr", PUBLISHED);
+    assert!(
+        has(&ms, EventType::Aid, "IRN", Some("HEZ")).is_some(),
+        "{ms:?}"
+    );
+    let ms = run("Les Émirats ont livré des armes aux FSR.", "fr", PUBLISHED);
+    assert!(
+        has(&ms, EventType::Aid, "ARE", Some("RSF")).is_some(),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn fr_detained_as_adjective_is_no_arrest() {
+    let ms = run(
+        "Les autorités nigériennes ont libéré une cinquantaine de soldats détenus.",
+        "fr",
+        PUBLISHED,
+    );
+    assert!(
+        !ms.iter().any(|m| m.event_type == EventType::Coerce),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn id_anggota_kkb_is_the_attacker() {
+    let ms = run(
+        "Seorang prajurit TNI gugur ditembak anggota KKB di Distrik Sugapa, Intan Jaya.",
+        "id",
+        PUBLISHED,
+    );
+    let m = has(&ms, EventType::Assault, "IDNREB", Some("IDN")).expect("IDNREB→IDN assault");
+    assert_eq!(m.fatalities.killed, Some(1));
+}
+
+#[test]
+fn tr_around_a_state_is_a_place() {
+    // "Tayvan çevresinde" made Taiwan the subject of China's drills.
+    let ms = run(
+        "Çin, Tayvan çevresinde büyük çaplı askeri tatbikat başlattı.",
+        "tr",
+        PUBLISHED,
+    );
+    assert!(
+        ms.iter()
+            .any(|m| m.event_type == EventType::Mobilize && m.source.code == "CHN"),
+        "{ms:?}"
+    );
+    assert!(!ms.iter().any(|m| m.source.code == "TWN"), "{ms:?}");
 }
