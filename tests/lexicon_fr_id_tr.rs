@@ -644,3 +644,38 @@ fn tr_around_a_state_is_a_place() {
     );
     assert!(!ms.iter().any(|m| m.source.code == "TWN"), "{ms:?}");
 }
+
+#[test]
+fn id_tewas_ditembak_pasukan_state_names_the_shooter() {
+    // "tewas ditembak" was one noun-like trigger (no agent after it) and "pasukan Israel"
+    // put a sector word between the verb and the state.
+    let ms = run(
+        "Dua warga Palestina tewas ditembak pasukan Israel di Jenin.",
+        "id",
+        PUBLISHED,
+    );
+    let m = ms
+        .iter()
+        .find(|m| m.event_type == EventType::Assault && m.source.code == "ISR")
+        .unwrap_or_else(|| panic!("ISR assault: {ms:?}"));
+    assert_eq!(m.fatalities.killed, Some(2));
+}
+
+#[test]
+fn id_akibat_tembakan_keeps_the_victims_as_target() {
+    // The wounded before "akibat tembakan" were the shooters.
+    let ms = run(
+        "Belasan warga Palestina terluka akibat tembakan tentara Israel di Nablus.",
+        "id",
+        PUBLISHED,
+    );
+    assert!(
+        !ms.iter().any(|m| m.source.code.starts_with("PSE")),
+        "{ms:?}"
+    );
+    assert!(
+        ms.iter()
+            .any(|m| m.event_type == EventType::Assault && m.source.code == "ISR"),
+        "{ms:?}"
+    );
+}
