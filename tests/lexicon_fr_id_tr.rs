@@ -679,3 +679,21 @@ fn id_akibat_tembakan_keeps_the_victims_as_target() {
         "{ms:?}"
     );
 }
+
+#[test]
+fn tr_suspended_cooperation_is_no_cooperation() {
+    // The cooperative noun before "askıya aldı" (verb-final) gave a COOPERATE beside the SANCTION.
+    let ms = run(
+        "Mali, Fransa ile savunma işbirliği anlaşmasını feshettiğini duyurdu.",
+        "tr",
+        PUBLISHED,
+    );
+    assert!(
+        has(&ms, EventType::Sanction, "MLI", Some("FRA")).is_some(),
+        "{ms:?}"
+    );
+    assert!(
+        !ms.iter().any(|m| m.event_type == EventType::Cooperate),
+        "{ms:?}"
+    );
+}
