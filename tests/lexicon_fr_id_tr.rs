@@ -697,3 +697,24 @@ fn tr_suspended_cooperation_is_no_cooperation() {
         "{ms:?}"
     );
 }
+
+#[test]
+fn fr_fighters_of_a_named_group_are_the_group() {
+    // "jihadistes de l'État islamique" gave the country's rebels, not IS.
+    let ms = run(
+        "Huit soldats nigériens ont été tués par des jihadistes de l'État islamique près de Tillabéri.",
+        "fr",
+        PUBLISHED,
+    );
+    let m = has(&ms, EventType::Assault, "ISIS", Some("NER")).expect("ISIS→NER assault");
+    assert_eq!(m.fatalities.killed, Some(8));
+    let ms = run(
+        "L'armée nigériane a tué une trentaine de combattants de Boko Haram dans l'État de Borno.",
+        "fr",
+        PUBLISHED,
+    );
+    assert!(
+        has(&ms, EventType::Assault, "NGA", Some("BOKOHARAM")).is_some(),
+        "{ms:?}"
+    );
+}
