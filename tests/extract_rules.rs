@@ -2460,3 +2460,25 @@ fn who_will_pay_a_price_is_threatened_by_the_speaker() {
         assert!(!ms.iter().any(|m| m.event_type == EventType::Agree), "{text}: {ms:?}");
     }
 }
+
+#[test]
+fn forces_killing_unnamed_people_at_home_strike_their_own_civilians() {
+    let ms = run(
+        "Myanmar's military junta bombed a village in Sagaing region, killing 17 people.",
+        "en",
+        "2024-05-10",
+    );
+    let m = has(&ms, EventType::Assault, "MMR", Some("MMRCIV")).expect("MMR→MMRCIV assault");
+    assert_eq!(m.fatalities.killed, Some(17));
+    // Abroad, the victims' side is left for the article to name.
+    let ms = run(
+        "Russian forces shelled a village near Kupiansk, killing 3 people.",
+        "en",
+        "2024-05-10",
+    );
+    assert!(
+        !ms.iter()
+            .any(|m| m.target.as_ref().is_some_and(|t| t.code == "RUSCIV")),
+        "{ms:?}"
+    );
+}

@@ -1206,15 +1206,33 @@ impl Extractor {
             }
             // "Kenyan police fired tear gas at protesters": a state's police
             // striking people it does not name strike its own civilians.
+            // So do its forces killing people they do not name in a place
+            // of their own country ("the junta bombed a village in Sagaing
+            // region, killing 17 people"): an active verb, not a passive
+            // whose victims' side the article is left to name ("… yapılan
+            // topçu atışı sonucu 7 asker şehit oldu").
+            let at_home = |a: &sentence::ActorRef| {
+                s.places.iter().any(|p| {
+                    self.place_states
+                        .get(p.2)
+                        .copied()
+                        .flatten()
+                        .is_some_and(|st| lex.actors[st].code == lex.actors[a.actor].code)
+                }) && s.cues_in(Cue::Killed, ts, s.span.1).next().is_some()
+            };
             let own_people = event_type == EventType::Assault
                 && target.is_none()
                 && source.is_some_and(|src| {
                     let a = &s.actors[src];
                     let def = &lex.actors[a.actor];
-                    def.kind.as_deref() == Some("state") && a.sector_in(lex) == "COP"
-                })
-                && s.cues_in(Cue::Victims, ts, s.span.1)
-                    .any(|c| gap(text, ts, c.0) <= 4);
+                    def.kind.as_deref() == Some("state")
+                        && (a.sector_in(lex) == "COP"
+                            && s.cues_in(Cue::Victims, ts, s.span.1)
+                                .any(|c| gap(text, ts, c.0) <= 4)
+                            || !guesses.iter().any(|(_, _, g)| g.passive)
+                                && at_home(a)
+                                && s.cues_in(Cue::Victims, ts, s.span.1).next().is_some())
+                });
             if target.is_none()
                 && !target_optional(event_type, mode.as_deref())
                 && !pending_target
