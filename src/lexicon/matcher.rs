@@ -24,6 +24,8 @@ impl Folded<'_> {
     }
 
     /// Original byte range of folded range `start..end` (trailing space excluded).
+    /// (Inlined: the scan asks once per hit, ≈ 500 times an article.)
+    #[inline]
     pub fn original_range(&self, start: usize, end: usize) -> (usize, usize) {
         let s = self.to_original(start);
         if end == 0 || end <= start {
@@ -1082,23 +1084,31 @@ impl Matcher {
                 }
             }
         }
-        // Merge the layers: by start, longest first, then by layer.
+        // Merge the layers: by start, longest first, then by layer. Each
+        // layer's head is kept as one integer in that order (start, then
+        // end descending; `u64::MAX` once the layer is done): the least
+        // wins, a tie goes to the lower layer, and only the chosen layer's
+        // key is read again (comparing the five heads as records cost ≈ 50
+        // instructions a hit).
         let total = kept.iter().map(Vec::len).sum();
         let mut out: Vec<Hit> = Vec::with_capacity(total);
+        let head_key = |k: Option<&Kept>| {
+            k.map_or(u64::MAX, |k| {
+                u64::from(k.start) << 32 | u64::from(u32::MAX - k.end)
+            })
+        };
         let mut heads = [0usize; 5];
+        let mut keys: [u64; 5] = std::array::from_fn(|l| head_key(kept[l].first()));
         for _ in 0..total {
-            let mut best: Option<Kept> = None;
-            for (l, k) in kept.iter().enumerate() {
-                if let Some(&h) = k.get(heads[l]) {
-                    if best
-                        .is_none_or(|b| h.start < b.start || (h.start == b.start && h.end > b.end))
-                    {
-                        best = Some(h);
-                    }
+            let mut l = 0;
+            for (m, &key) in keys.iter().enumerate().skip(1) {
+                if key < keys[l] {
+                    l = m;
                 }
             }
-            let Some(h) = best else { break };
-            heads[h.layer as usize] += 1;
+            let h = kept[l][heads[l]];
+            heads[l] += 1;
+            keys[l] = head_key(kept[l].get(heads[l]));
             let cands = &layers[h.layer as usize][h.from as usize..h.to as usize];
             // Pushed one by one: collecting (`SmallVec::extend`) copied
             // the inline buffer with a `memcpy` call or two per hit.
