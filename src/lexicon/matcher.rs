@@ -125,7 +125,10 @@ fn plain_words(bytes: &[u8], mut j: usize) -> usize {
 /// and map.
 pub fn fold(text: &str) -> Folded<'_> {
     let bytes = text.as_bytes();
-    let mut out: Vec<u8> = Vec::with_capacity(text.len());
+    // A `String` from the start: ASCII runs are pushed as `str` slices and
+    // other characters as `char`s, so the folded text needs no UTF-8
+    // validation at the end (a second pass over every byte).
+    let mut out = String::with_capacity(text.len());
     let mut map = Vec::with_capacity(text.len() + 1);
     let mut in_space = false;
     let mut i = 0;
@@ -158,7 +161,7 @@ pub fn fold(text: &str) -> Folded<'_> {
         if run > 0 {
             map.extend(i as u32..(i + run) as u32);
             let from = out.len();
-            out.extend_from_slice(&bytes[i..i + run]);
+            out.push_str(&text[i..i + run]);
             out[from..].make_ascii_lowercase();
             in_space = false;
             i += run;
@@ -177,11 +180,11 @@ pub fn fold(text: &str) -> Folded<'_> {
             // A run with a line break stays a line break: paragraphs and
             // headlines are sentence boundaries, and no phrase spans them.
             if !in_space {
-                out.push(if c == '\n' { b'\n' } else { b' ' });
+                out.push(if c == '\n' { '\n' } else { ' ' });
                 map.push(at);
-            } else if c == '\n' && out.last() == Some(&b' ') {
+            } else if c == '\n' && out.ends_with(' ') {
                 out.pop();
-                out.push(b'\n');
+                out.push('\n');
             }
             in_space = true;
             continue;
@@ -196,10 +199,7 @@ pub fn fold(text: &str) -> Folded<'_> {
         };
         in_space = false;
         let before = out.len();
-        fold_char(c, |c| {
-            let mut buf = [0; 4];
-            out.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
-        });
+        fold_char(c, |c| out.push(c));
         for _ in before..out.len() {
             map.push(at);
         }
@@ -207,9 +207,7 @@ pub fn fold(text: &str) -> Folded<'_> {
     map.push(text.len() as u32);
     Folded {
         original: text,
-        // Only ASCII bytes and whole encoded characters were pushed.
-        text: String::from_utf8(out)
-            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()),
+        text: out,
         map,
     }
 }
