@@ -1206,9 +1206,11 @@ impl Extractor {
             }
             // "Kenyan police fired tear gas at protesters": a state's police
             // striking people it does not name strike its own civilians.
-            // So do its forces killing people they do not name in a place
-            // of their own country ("the junta bombed a village in Sagaing
-            // region, killing 17 people"): an active verb, not a passive
+            // So do its forces bombing or shelling a place of their own
+            // country, killing people they do not name ("the junta bombed a
+            // village in Sagaing region, killing 17 people"). (Troops who
+            // "killed five people" may have fought anyone: those wait for
+            // the article.) An active verb, not a passive
             // whose victims' side the article is left to name ("… yapılan
             // topçu atışı sonucu 7 asker şehit oldu").
             let at_home = |a: &sentence::ActorRef| {
@@ -1229,7 +1231,10 @@ impl Extractor {
                         && (a.sector_in(lex) == "COP"
                             && s.cues_in(Cue::Victims, ts, s.span.1)
                                 .any(|c| gap(text, ts, c.0) <= 4)
-                            || !guesses.iter().any(|(_, _, g)| g.passive)
+                            || matches!(
+                                mode.as_deref(),
+                                Some("aerial" | "drone" | "heavy-weapons")
+                            ) && !guesses.iter().any(|(_, _, g)| g.passive)
                                 && at_home(a)
                                 && s.cues_in(Cue::Victims, ts, s.span.1).next().is_some())
                 });
