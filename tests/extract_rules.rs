@@ -2482,3 +2482,20 @@ fn forces_killing_unnamed_people_at_home_strike_their_own_civilians() {
         "{ms:?}"
     );
 }
+
+#[test]
+fn the_source_of_an_attribution_only_reports() {
+    for (text, lang) in [
+        (
+            "According to the UN, drones struck a market in Nyala, killing eight people.",
+            "en",
+        ),
+        (
+            "Selon l'ONU, des drones ont frappé un marché à Nyala, faisant huit morts.",
+            "fr",
+        ),
+    ] {
+        let ms = run(text, lang, "2024-05-10");
+        assert!(!ms.iter().any(|m| m.source.code == "UN"), "{text}: {ms:?}");
+    }
+}

@@ -109,8 +109,15 @@ pub fn eligible(s: &Sentence, text: &str) -> Vec<bool> {
                         .iter()
                         .any(|t| t.1 <= ls && gap(text, t.1, ls) == 0)
             };
+            // "According to the UN, drones struck …", "…, selon l'ONU, …":
+            // the source of an attribution set off by commas only reports.
+            let attribution = s.cues_in(Cue::Reporting, s.span.0, a.start).any(|c| {
+                gap(text, c.1, a.start) <= 1
+                    && (c.0 == s.span.0 || text[s.span.0..c.0].trim_end().ends_with(','))
+            }) && text[a.end..s.span.1].trim_start().starts_with(',');
             !gloss
                 && !dateline
+                && !attribution
                 && !joined_to_place
                 && (!s.appositions || !appositive(s, text, a))
                 && (qualifies_act
