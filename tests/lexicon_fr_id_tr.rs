@@ -718,3 +718,21 @@ fn fr_fighters_of_a_named_group_are_the_group() {
         "{ms:?}"
     );
 }
+
+#[test]
+fn declining_to_comment_is_no_refusal() {
+    for (text, lang) in [
+        (
+            "Namun, pejabat Amerika Serikat lainnya menolak berkomentar.",
+            "id",
+        ),
+        (
+            "Le ministère français des Armées a refusé de commenter.",
+            "fr",
+        ),
+        ("ABD Dışişleri Bakanlığı yorum yapmayı reddetti.", "tr"),
+    ] {
+        let ms = run(text, lang, "2024-05-10");
+        assert!(ms.is_empty(), "{text}: {ms:?}");
+    }
+}
