@@ -666,3 +666,17 @@ fn ru_a_reason_clause_is_no_second_event() {
         "{ms:?}"
     );
 }
+
+#[test]
+fn who_will_pay_a_heavy_price_is_threatened() {
+    for (text, lang) in [
+        ("Irán advirtió que Israel pagará caro el ataque.", "es"),
+        ("Иран заявил, что Израиль дорого заплатит за удар.", "ru"),
+    ] {
+        let ms = run(text, lang, "2024-05-10");
+        assert!(
+            has(&ms, EventType::Threaten, "IRN", Some("ISR")).is_some(),
+            "{text}: {ms:?}"
+        );
+    }
+}

@@ -736,3 +736,21 @@ fn declining_to_comment_is_no_refusal() {
         assert!(ms.is_empty(), "{text}: {ms:?}");
     }
 }
+
+#[test]
+fn who_will_pay_a_heavy_price_is_threatened() {
+    for (text, lang) in [
+        ("İran, İsrail'in ağır bedel ödeyeceğini açıkladı.", "tr"),
+        (
+            "Iran mengatakan Israel akan membayar mahal atas serangan itu.",
+            "id",
+        ),
+        ("L'Iran a averti qu'Israël paiera cher cette attaque.", "fr"),
+    ] {
+        let ms = run(text, lang, "2024-05-10");
+        assert!(
+            has(&ms, EventType::Threaten, "IRN", Some("ISR")).is_some(),
+            "{text}: {ms:?}"
+        );
+    }
+}

@@ -587,6 +587,13 @@ pub fn assign(
                                 && ((a.start >= te && a.end <= rs && gap(text, a.end, rs) <= 1)
                                     || (a.start >= re && gap(text, re, a.start) <= 1))
                         })
+                        // "İran, İsrail'in ağır bedel ödeyeceğini açıkladı":
+                        // a verb-final language names the speaker first.
+                        .or_else(|| {
+                            candidates(s).find(|(i, a)| {
+                                grammar.verb_final && Some(*i) != g.target && a.end <= t_start
+                            })
+                        })
                         .map(|(i, _)| i)
                 }
             }
