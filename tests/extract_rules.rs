@@ -2499,3 +2499,17 @@ fn the_source_of_an_attribution_only_reports() {
         assert!(!ms.iter().any(|m| m.source.code == "UN"), "{text}: {ms:?}");
     }
 }
+
+#[test]
+fn aid_an_agreement_provides_is_its_content() {
+    let ms = run(
+        "The European Union agreed on Saturday to provide about 70 million dollars of aid for Romania.",
+        "en",
+        "2021-06-01",
+    );
+    assert!(
+        has(&ms, EventType::Agree, "EU", Some("ROU")).is_some(),
+        "{ms:?}"
+    );
+    assert!(!ms.iter().any(|m| m.event_type == EventType::Aid), "{ms:?}");
+}

@@ -613,12 +613,23 @@ impl Extractor {
                         .any(|r| gap(text, c.1, r.0) == 0)
             })
         };
+        // ("agreed on Saturday to provide about 70 million dollars of aid":
+        // a verb of giving in the content carries it on to its object.)
         let in_accusation = |ts: usize| {
             accusations.iter().any(|&end| {
-                ts >= end
-                    && gap(text, end, ts) <= 8
-                    && !clause_break(text, end, ts, false)
-                    && !new_clause(end, ts)
+                let content = |at: usize| {
+                    at >= end
+                        && gap(text, end, at) <= 8
+                        && !clause_break(text, end, at, false)
+                        && !new_clause(end, at)
+                };
+                content(ts)
+                    || s.cues_in(Cue::Giving, end, ts).any(|g| {
+                        content(g.0)
+                            && gap(text, g.1, ts) <= 6
+                            && !clause_break(text, g.1, ts, false)
+                            && !s.triggers.iter().any(|t| t.0 >= g.1 && t.1 <= ts)
+                    })
             })
         };
         // The subject of the last act read: a verb joined to it by "and"
