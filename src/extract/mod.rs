@@ -1217,37 +1217,37 @@ impl Extractor {
             }
             // "Kenyan police fired tear gas at protesters": a state's police
             // striking people it does not name strike its own civilians.
+            let police_victims = |a: &sentence::ActorRef| {
+                a.sector_in(lex) == "COP"
+                    && s.cues_in(Cue::Victims, ts, s.span.1)
+                        .any(|c| gap(text, ts, c.0) <= 4)
+            };
             // So do its forces bombing or shelling a place of their own
             // country, killing people they do not name ("the junta bombed a
-            // village in Sagaing region, killing 17 people"). (Troops who
-            // "killed five people" may have fought anyone: those wait for
-            // the article.) An active verb, not a passive
-            // whose victims' side the article is left to name ("… yapılan
-            // topçu atışı sonucu 7 asker şehit oldu").
-            let at_home = |a: &sentence::ActorRef| {
-                s.places.iter().any(|p| {
-                    self.place_states
-                        .get(p.2)
-                        .copied()
-                        .flatten()
-                        .is_some_and(|st| lex.actors[st].code == lex.actors[a.actor].code)
-                }) && s.cues_in(Cue::Killed, ts, s.span.1).next().is_some()
+            // village in Sagaing region, killing 17 people"), when they are
+            // the subject: a passive's victims ("… yapılan topçu atışı
+            // sonucu 7 asker şehit oldu") wait for the article to name their
+            // side, as do those of troops who "killed five people" (they may
+            // have fought anyone).
+            let bombed_at_home = |a: &sentence::ActorRef| {
+                matches!(mode.as_deref(), Some("aerial" | "drone" | "heavy-weapons"))
+                    && !guesses.iter().any(|(_, _, g)| g.passive)
+                    && s.cues_in(Cue::Killed, ts, s.span.1).next().is_some()
+                    && s.cues_in(Cue::Victims, ts, s.span.1).next().is_some()
+                    && s.places.iter().any(|p| {
+                        self.place_states
+                            .get(p.2)
+                            .copied()
+                            .flatten()
+                            .is_some_and(|st| lex.actors[st].code == lex.actors[a.actor].code)
+                    })
             };
             let own_people = event_type == EventType::Assault
                 && target.is_none()
                 && source.is_some_and(|src| {
                     let a = &s.actors[src];
-                    let def = &lex.actors[a.actor];
-                    def.kind.as_deref() == Some("state")
-                        && (a.sector_in(lex) == "COP"
-                            && s.cues_in(Cue::Victims, ts, s.span.1)
-                                .any(|c| gap(text, ts, c.0) <= 4)
-                            || matches!(
-                                mode.as_deref(),
-                                Some("aerial" | "drone" | "heavy-weapons")
-                            ) && !guesses.iter().any(|(_, _, g)| g.passive)
-                                && at_home(a)
-                                && s.cues_in(Cue::Victims, ts, s.span.1).next().is_some())
+                    lex.actors[a.actor].kind.as_deref() == Some("state")
+                        && (police_victims(a) || bombed_at_home(a))
                 });
             if target.is_none()
                 && !target_optional(event_type, mode.as_deref())
