@@ -754,3 +754,21 @@ fn who_will_pay_a_heavy_price_is_threatened() {
         );
     }
 }
+
+#[test]
+fn an_article_is_no_toll_of_one() {
+    let ms = run(
+        "Des soldats burkinabè ont été tués dans une embuscade tendue par des jihadistes près de Djibo.",
+        "fr",
+        "2024-05-10",
+    );
+    assert!(!ms.is_empty(), "{ms:?}");
+    assert!(ms.iter().all(|m| m.fatalities.killed.is_none()), "{ms:?}");
+    // "Un soldat" is a count.
+    let ms = run(
+        "Un soldat malien a été tué dans une attaque de jihadistes près de Gao.",
+        "fr",
+        "2024-05-10",
+    );
+    assert!(ms.iter().any(|m| m.fatalities.killed == Some(1)), "{ms:?}");
+}

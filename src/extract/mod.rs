@@ -2026,8 +2026,16 @@ fn tolls(
                 let compound = text[n.end..]
                     .strip_prefix('-')
                     .is_some_and(|r| r.starts_with(char::is_alphabetic));
+                // "tués dans une embuscade": "un", "une", "bir" are
+                // articles too; as a count they name a victim ("un soldat").
+                let article = !n.digits
+                    && n.value == 1
+                    && !s
+                        .cues_in(Cue::Victims, n.end, s.span.1)
+                        .any(|c| gap(text, n.end, c.0) <= 1);
                 !n.is_year()
                     && !compound
+                    && !article
                     && !aggregate
                     && victims_fit(n)
                     && !s.dates.months.iter().any(|&(ms, me, _)| {
