@@ -772,3 +772,20 @@ fn an_article_is_no_toll_of_one() {
     );
     assert!(ms.iter().any(|m| m.fatalities.killed == Some(1)), "{ms:?}");
 }
+
+#[test]
+fn a_number_word_before_victims_is_no_place() {
+    // "Lima" is five in Indonesian.
+    let ms = run(
+        "Lima tentara Nigeria tewas dalam serangan Boko Haram di Borno.",
+        "id",
+        "2024-05-10",
+    );
+    assert!(
+        ms.iter().all(|m| m.source.code != "PER"
+            && m.target.as_ref().is_none_or(|t| !t.code.starts_with("PER"))
+            && m.location.as_ref().is_none_or(|l| l.name != "Lima")),
+        "{ms:?}"
+    );
+    assert!(ms.iter().any(|m| m.fatalities.killed == Some(5)), "{ms:?}");
+}

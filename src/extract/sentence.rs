@@ -731,6 +731,25 @@ impl Sentence {
             i = j;
         }
         s.numbers.sort_by_key(|n| n.start);
+        // "Lima warga sipil tewas": a place named by a number word, right
+        // before a victim noun, is a count (Lima is five in Indonesian).
+        let counts: Vec<(usize, usize)> = s
+            .numbers
+            .iter()
+            .filter(|n| {
+                !n.digits
+                    && s.places.iter().any(|p| (p.0, p.1) == (n.start, n.end))
+                    && s.cues
+                        .iter()
+                        .any(|c| c.2 == Cue::Victims && c.0 >= n.end && gap(text, n.end, c.0) == 0)
+            })
+            .map(|n| (n.start, n.end))
+            .collect();
+        if !counts.is_empty() {
+            s.places.retain(|p| !counts.contains(&(p.0, p.1)));
+            s.actors
+                .retain(|a| !(a.place && counts.contains(&(a.start, a.end))));
+        }
         // "near Tower 22 on May 4": a number in a name counts nothing.
         let named = |n: &Number| {
             s.actors
