@@ -2513,3 +2513,23 @@ fn aid_an_agreement_provides_is_its_content() {
     );
     assert!(!ms.iter().any(|m| m.event_type == EventType::Aid), "{ms:?}");
 }
+
+#[test]
+fn gangs_and_cartels_are_armed_groups_of_the_setting() {
+    let ms = run(
+        "Gangs attacked a police station in Port-au-Prince, killing three officers.",
+        "en",
+        "2024-05-10",
+    );
+    let m = has(&ms, EventType::Assault, "HTIREB", Some("HTI")).expect("HTIREB→HTI");
+    assert_eq!(m.fatalities.killed, Some(3));
+    let ms = run(
+        "Cartel gunmen ambushed a police convoy in Michoacan, killing 13 officers.",
+        "en",
+        "2024-05-10",
+    );
+    assert!(
+        has(&ms, EventType::Assault, "MEXREB", Some("MEX")).is_some(),
+        "{ms:?}"
+    );
+}
