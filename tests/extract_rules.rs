@@ -2533,3 +2533,23 @@ fn gangs_and_cartels_are_armed_groups_of_the_setting() {
         "{ms:?}"
     );
 }
+
+#[test]
+fn an_order_to_leave_is_an_expulsion() {
+    for (text, src, tgt) in [
+        (
+            "Mali's junta ordered French troops to leave the country.",
+            "MLI",
+            "FRA",
+        ),
+        (
+            "Niger gave the French ambassador 48 hours to leave.",
+            "NER",
+            "FRA",
+        ),
+    ] {
+        let ms = run(text, "en", "2023-08-01");
+        let m = has(&ms, EventType::Sanction, src, Some(tgt)).expect("expulsion");
+        assert_eq!(m.mode.as_deref(), Some("expel"), "{text}");
+    }
+}
