@@ -2498,6 +2498,14 @@ fn the_source_of_an_attribution_only_reports() {
         let ms = run(text, lang, "2024-05-10");
         assert!(!ms.iter().any(|m| m.source.code == "UN"), "{text}: {ms:?}");
     }
+    // The reported clause after it keeps its subject (no apposition).
+    let ms = run(
+        "According to Ukraine, Russian drones struck a market in Kharkiv, killing eight people.",
+        "en",
+        "2024-05-10",
+    );
+    let m = has(&ms, EventType::Assault, "RUS", Some("UKR")).expect("RUS→UKR");
+    assert_eq!(m.fatalities.killed, Some(8));
 }
 
 #[test]

@@ -170,10 +170,15 @@ fn appositive(s: &Sentence, text: &str, a: &ActorRef) -> bool {
     let Some(close) = text[a.end..s.span.1].find(',').map(|p| a.end + p) else {
         return false;
     };
-    let head = s
-        .actors
-        .iter()
-        .any(|h| h.end <= open && text[h.end..open].trim().is_empty());
+    // (Not after an attribution's source: "According to Ukraine, Russian
+    // drones struck …" opens the reported clause.)
+    let head = s.actors.iter().any(|h| {
+        h.end <= open
+            && text[h.end..open].trim().is_empty()
+            && !s
+                .cues_in(Cue::Reporting, s.span.0, h.start)
+                .any(|c| gap(text, c.1, h.start) <= 1)
+    });
     if !head
         || !s.triggers.iter().any(|t| t.0 > close)
         || s.cues_in(Cue::Relative, open, a.start).next().is_some()
