@@ -2561,3 +2561,36 @@ fn an_order_to_leave_is_an_expulsion() {
         assert_eq!(m.mode.as_deref(), Some("expel"), "{text}");
     }
 }
+
+#[test]
+fn the_owner_in_a_flagged_or_linked_compound_is_a_party() {
+    let ms = run(
+        "Iran seized a British-flagged oil tanker in the Strait of Hormuz on Friday.",
+        "en",
+        "2024-05-10",
+    );
+    assert!(
+        has(&ms, EventType::Coerce, "IRN", Some("GBR")).is_some(),
+        "{ms:?}"
+    );
+    let ms = run(
+        "Houthi rebels attacked an Israel-linked cargo ship in the Red Sea.",
+        "en",
+        "2024-05-10",
+    );
+    assert!(
+        has(&ms, EventType::Assault, "HOUTHI", Some("ISR")).is_some(),
+        "{ms:?}"
+    );
+    // A maker or backer stays a modifier.
+    let ms = run(
+        "Russia launched Iranian-made drones at Kyiv.",
+        "en",
+        "2024-05-10",
+    );
+    assert!(
+        !ms.iter()
+            .any(|m| m.target.as_ref().is_some_and(|t| t.code == "IRN")),
+        "{ms:?}"
+    );
+}

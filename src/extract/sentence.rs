@@ -485,8 +485,17 @@ impl Sentence {
                     .cues
                     .iter()
                     .any(|c| c.2 == Cue::CompoundPrefix && c.1 == h.start);
+                // ("a British-flagged tanker": the owner stays a party.)
+                let owner = after.starts_with('-')
+                    && hits.iter().any(|x| {
+                        x.start == h.end + 1
+                            && x.meanings
+                                .iter()
+                                .any(|m| matches!(m, Meaning::Cue(Cue::OwnerCompound)))
+                    });
                 let modifier = prefixed
                     || (after.starts_with('-')
+                        && !owner
                         && after[1..].chars().next().is_some_and(char::is_alphabetic))
                     || orig_tail.is_some_and(|t| {
                         !t.contains(' ') && t.chars().next().is_some_and(char::is_lowercase)

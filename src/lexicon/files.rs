@@ -155,6 +155,8 @@ pub struct GrammarFile {
     #[serde(default)]
     pub compound_prefixes: Vec<String>,
     #[serde(default)]
+    pub owner_compounds: Vec<String>,
+    #[serde(default)]
     pub person_pronouns: Vec<String>,
     #[serde(default)]
     pub group_pronouns: Vec<String>,

@@ -100,6 +100,9 @@ pub enum Cue {
     /// "anti-Assad rebels", "pro-Russian separatists": the actor after it
     /// qualifies a noun and takes no role.
     CompoundPrefix,
+    /// "a British-flagged tanker", "Israeli-owned ships": after a hyphen
+    /// they keep the actor a party (the noun's owner), not a modifier.
+    OwnerCompound,
     /// "will provide 25,000 tons of food aid": a verb of giving carries a
     /// promise on to the aid named after it.
     Giving,
@@ -408,6 +411,7 @@ impl Lexicon {
                 (&f.discontinue, Cue::Discontinue),
                 (&f.giving, Cue::Giving),
                 (&f.compound_prefixes, Cue::CompoundPrefix),
+                (&f.owner_compounds, Cue::OwnerCompound),
                 (&f.person_pronouns, Cue::PersonPronoun),
                 (&f.group_pronouns, Cue::GroupPronoun),
                 (&f.ease, Cue::Ease),
