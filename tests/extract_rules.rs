@@ -2594,3 +2594,21 @@ fn the_owner_in_a_flagged_or_linked_compound_is_a_party() {
         "{ms:?}"
     );
 }
+
+#[test]
+fn suspending_a_member_is_a_sanction() {
+    for (text, src, tgt) in [
+        (
+            "The African Union suspended Niger's membership after the coup.",
+            "AU",
+            "NER",
+        ),
+        ("ECOWAS suspended Guinea from the bloc.", "ECOWAS", "GIN"),
+    ] {
+        let ms = run(text, "en", "2023-08-01");
+        assert!(
+            has(&ms, EventType::Sanction, src, Some(tgt)).is_some(),
+            "{text}: {ms:?}"
+        );
+    }
+}
