@@ -613,19 +613,20 @@ impl Extractor {
                         .any(|r| gap(text, c.1, r.0) == 0)
             })
         };
+        // Whether `at` lies in the content of a speech act ending at `end`.
+        let content = |end: usize, at: usize| {
+            at >= end
+                && gap(text, end, at) <= 8
+                && !clause_break(text, end, at, false)
+                && !new_clause(end, at)
+        };
         // ("agreed on Saturday to provide about 70 million dollars of aid":
         // a verb of giving in the content carries it on to its object.)
         let in_accusation = |ts: usize| {
             accusations.iter().any(|&end| {
-                let content = |at: usize| {
-                    at >= end
-                        && gap(text, end, at) <= 8
-                        && !clause_break(text, end, at, false)
-                        && !new_clause(end, at)
-                };
-                content(ts)
+                content(end, ts)
                     || s.cues_in(Cue::Giving, end, ts).any(|g| {
-                        content(g.0)
+                        content(end, g.0)
                             && gap(text, g.1, ts) <= 6
                             && !clause_break(text, g.1, ts, false)
                             && !s.triggers.iter().any(|t| t.0 >= g.1 && t.1 <= ts)
@@ -783,10 +784,7 @@ impl Extractor {
             let promised_threat = trig.event_type == EventType::Agree
                 && s.triggers.iter().any(|o| {
                     lex.triggers[o.2].event_type == EventType::Threaten
-                        && o.0 >= te
-                        && gap(text, te, o.0) <= 8
-                        && !clause_break(text, te, o.0, false)
-                        && !new_clause(te, o.0)
+                        && content(te, o.0)
                         && s.cues_in(Cue::Commitment, te, o.0).next().is_some()
                 });
             let (t, mode) = match fact {

@@ -109,15 +109,9 @@ pub fn eligible(s: &Sentence, text: &str) -> Vec<bool> {
                         .iter()
                         .any(|t| t.1 <= ls && gap(text, t.1, ls) == 0)
             };
-            // "According to the UN, drones struck …", "…, selon l'ONU, …":
-            // the source of an attribution set off by commas only reports.
-            let attribution = s.cues_in(Cue::Reporting, s.span.0, a.start).any(|c| {
-                gap(text, c.1, a.start) <= 1
-                    && (c.0 == s.span.0 || text[s.span.0..c.0].trim_end().ends_with(','))
-            }) && text[a.end..s.span.1].trim_start().starts_with(',');
             !gloss
                 && !dateline
-                && !attribution
+                && !attribution_source(s, text, a)
                 && !joined_to_place
                 && (!s.appositions || !appositive(s, text, a))
                 && (qualifies_act
@@ -131,6 +125,15 @@ pub fn eligible(s: &Sentence, text: &str) -> Vec<bool> {
                         }))
         })
         .collect()
+}
+
+/// "According to the UN, drones struck …", "…, selon l'ONU, …": the source
+/// of an attribution set off by commas, which only reports.
+fn attribution_source(s: &Sentence, text: &str, a: &ActorRef) -> bool {
+    s.cues_in(Cue::Reporting, s.span.0, a.start).any(|c| {
+        gap(text, c.1, a.start) <= 1
+            && (c.0 == s.span.0 || text[s.span.0..c.0].trim_end().ends_with(','))
+    }) && text[a.end..s.span.1].trim_start().starts_with(',')
 }
 
 /// Whether `a` stands in the by-phrase of a past participle after `from`
@@ -173,11 +176,7 @@ fn appositive(s: &Sentence, text: &str, a: &ActorRef) -> bool {
     // (Not after an attribution's source: "According to Ukraine, Russian
     // drones struck …" opens the reported clause.)
     let head = s.actors.iter().any(|h| {
-        h.end <= open
-            && text[h.end..open].trim().is_empty()
-            && !s
-                .cues_in(Cue::Reporting, s.span.0, h.start)
-                .any(|c| gap(text, c.1, h.start) <= 1)
+        h.end <= open && text[h.end..open].trim().is_empty() && !attribution_source(s, text, h)
     });
     if !head
         || !s.triggers.iter().any(|t| t.0 > close)
