@@ -583,23 +583,16 @@ pub fn assign(
                     .map(|(i, _)| i),
                 // "Israel will pay a heavy price, Hezbollah said" / "…,
                 // said Hezbollah": the speaker named after.
-                None => {
-                    let &(rs, re, _) = s.cues_in(Cue::Reporting, te, s.span.1).next()?;
-                    candidates(s)
-                        .find(|(i, a)| {
-                            Some(*i) != g.target
-                                && ((a.start >= te && a.end <= rs && gap(text, a.end, rs) <= 1)
-                                    || (a.start >= re && gap(text, re, a.start) <= 1))
+                None => candidates(s)
+                    .find(|(i, a)| Some(*i) != g.target && a.start >= te && reporter(a))
+                    // "İran, İsrail'in ağır bedel ödeyeceğini açıkladı":
+                    // a verb-final language names the speaker first.
+                    .or_else(|| {
+                        candidates(s).find(|(i, a)| {
+                            grammar.verb_final && Some(*i) != g.target && a.end <= t_start
                         })
-                        // "İran, İsrail'in ağır bedel ödeyeceğini açıkladı":
-                        // a verb-final language names the speaker first.
-                        .or_else(|| {
-                            candidates(s).find(|(i, a)| {
-                                grammar.verb_final && Some(*i) != g.target && a.end <= t_start
-                            })
-                        })
-                        .map(|(i, _)| i)
-                }
+                    })
+                    .map(|(i, _)| i),
             }
         });
     } else if grammar.verb_final
