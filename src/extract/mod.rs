@@ -462,6 +462,11 @@ impl Extractor {
         out
     }
 
+    /// The state actor a gazetteer place lies in, if the lexicon has it.
+    fn state_of_place(&self, place: usize) -> Option<usize> {
+        self.place_states.get(place).copied().flatten()
+    }
+
     /// "Egyptian demonstrators rallied", "Turkish authorities imposed a
     /// curfew": a protest or a coercive measure that names no one else is
     /// addressed to, or imposed on, the actors' own country (EGY→EGY).
@@ -482,7 +487,7 @@ impl Extractor {
             .filter(|h| !h.meanings.iter().any(|m| matches!(m, Meaning::Actor(_))))
             .filter_map(|h| {
                 h.meanings.iter().find_map(|m| match m {
-                    Meaning::Place(p) => self.place_states.get(*p).copied().flatten(),
+                    Meaning::Place(p) => self.state_of_place(*p),
                     _ => None,
                 })
             });
@@ -514,7 +519,7 @@ impl Extractor {
         let state = s
             .places
             .iter()
-            .find_map(|p| self.place_states.get(p.2).copied().flatten())
+            .find_map(|p| self.state_of_place(p.2))
             .or_else(|| {
                 s.actors
                     .iter()
@@ -1233,10 +1238,7 @@ impl Extractor {
                     && s.cues_in(Cue::Killed, ts, s.span.1).next().is_some()
                     && s.cues_in(Cue::Victims, ts, s.span.1).next().is_some()
                     && s.places.iter().any(|p| {
-                        self.place_states
-                            .get(p.2)
-                            .copied()
-                            .flatten()
+                        self.state_of_place(p.2)
                             .is_some_and(|st| lex.actors[st].code == lex.actors[a.actor].code)
                     })
             };
