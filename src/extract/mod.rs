@@ -467,9 +467,6 @@ impl Extractor {
         self.place_states.get(place).copied().flatten()
     }
 
-    /// "Egyptian demonstrators rallied", "Turkish authorities imposed a
-    /// curfew": a protest or a coercive measure that names no one else is
-    /// addressed to, or imposed on, the actors' own country (EGY→EGY).
     /// The state an article is set in, for "government troops" that name
     /// no place of their own: the one its gazetteer places lie in most (the
     /// first named wins a tie), not counting names that are also actors
@@ -539,6 +536,9 @@ impl Extractor {
         })
     }
 
+    /// "Egyptian demonstrators rallied", "Turkish authorities imposed a
+    /// curfew": a protest or a coercive measure that names no one else is
+    /// addressed to, or imposed on, the actors' own country (EGY→EGY).
     fn own_state(&self, r: &sentence::ActorRef, t: EventType, mode: Option<&str>) -> Option<Actor> {
         let def = &self.lexicon.actors[r.actor];
         // An army closing airspace or sealing a border acts outward.
