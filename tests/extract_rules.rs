@@ -2612,3 +2612,94 @@ fn suspending_a_member_is_a_sanction() {
         );
     }
 }
+
+#[test]
+fn joined_mediators_each_act_on_a_side_and_the_truce_has_its_own() {
+    let ms = run(
+        "Qatar and Egypt brokered a truce between Israel and Hamas on Friday.",
+        "en",
+        "2023-11-25",
+    );
+    for mediator in ["QAT", "EGY"] {
+        assert!(
+            has(&ms, EventType::Consult, mediator, Some("ISR")).is_some(),
+            "{mediator}: {ms:?}"
+        );
+    }
+    // The mediators are not each other's counterparts, nor the truce's parties.
+    assert!(
+        ms.iter().all(|m| m
+            .target
+            .as_ref()
+            .is_none_or(|t| !["QAT", "EGY"].contains(&t.code.as_str()))),
+        "{ms:?}"
+    );
+    assert!(
+        has(&ms, EventType::Agree, "ISR", Some("HAMAS")).is_some(),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn extending_a_ceasefire_is_an_agreement_of_both_sides() {
+    let ms = run(
+        "The Colombian government and the ELN extended their ceasefire by six months.",
+        "en",
+        "2023-11-25",
+    );
+    let m = ms
+        .iter()
+        .find(|m| m.event_type == EventType::Agree)
+        .expect("an agreement");
+    let mut codes = [
+        m.source.code.as_str(),
+        m.target.as_ref().map_or("", |t| t.code.as_str()),
+    ];
+    codes.sort();
+    assert_eq!(codes, ["COL", "COLREB"], "{ms:?}");
+}
+
+#[test]
+fn condemning_a_coup_or_crackdown_in_a_state_accuses_that_state() {
+    for (text, src, tgt) in [
+        ("France condemned the coup in Niger.", "FRA", "NER"),
+        (
+            "The EU condemned the crackdown in Georgia on Monday.",
+            "EU",
+            "GEO",
+        ),
+    ] {
+        let ms = run(text, "en", "2024-12-04");
+        assert!(
+            has(&ms, EventType::Accuse, src, Some(tgt)).is_some(),
+            "{text}: {ms:?}"
+        );
+    }
+    // An attack condemned accuses its attacker, not the state it struck.
+    let ms = run("Iran condemned the strikes in Syria.", "en", "2024-12-04");
+    assert!(
+        has(&ms, EventType::Accuse, "IRN", Some("SYR")).is_none(),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn a_ship_seized_at_sea_is_not_the_seizers_own() {
+    let ms = run(
+        "Iran seized an oil tanker in the Gulf of Oman on Thursday.",
+        "en",
+        "2024-01-12",
+    );
+    assert!(has(&ms, EventType::Coerce, "IRN", None).is_some(), "{ms:?}");
+    assert!(has(&ms, EventType::Coerce, "IRN", Some("IRN")).is_none());
+    // Seizing goods at home still acts on one's own country.
+    let ms = run(
+        "Nigerian police seized weapons in a raid in Lagos.",
+        "en",
+        "2024-01-12",
+    );
+    assert!(
+        has(&ms, EventType::Coerce, "NGA", Some("NGA")).is_some(),
+        "{ms:?}"
+    );
+}

@@ -1068,8 +1068,15 @@ impl Extractor {
             // are the parties; what follows is the topic.
             // "Russia, Turkey and Iran met": each pair of a longer list
             // meets too (the first pair is the event's own parties).
+            // A mediator is no party to what it mediates: "Egypt and Qatar
+            // mediated talks between Israel and Hamas" are two mediators, each
+            // acting on the sides. Nor are the two joined before a ceasefire
+            // "between Israel and Hamas" its parties when it names its own.
+            let mediation = mode.as_deref() == Some("third-party");
+            let own_sides = complete.is_some_and(|(_, _, g)| g.sides);
+            let pairing = mutual(event_type) && !mediation;
             let mut group_pairs: Vec<(usize, usize)> = Vec::new();
-            if mutual(event_type) {
+            if pairing && !own_sides {
                 let group = roles::coordinated_group(s, text, ts);
                 for (k, &a) in group.iter().enumerate() {
                     for &b in &group[k + 1..] {
@@ -1124,6 +1131,33 @@ impl Extractor {
                         && gap(text, ts, t.0) <= 3
                         && lex.triggers[t.2].event_type == EventType::Assault
                 });
+            // "France condemned the coup in Niger", "the crackdown in
+            // Georgia": an accusation whose object is a coercive act set in
+            // a state names that state (its rulers act there). Not an attack
+            // ("condemned the strikes in Syria"): that accuses the attacker.
+            if event_type == EventType::Accuse && target.is_none() {
+                target = s
+                    .triggers
+                    .iter()
+                    .filter(|t| {
+                        t.0 > ts
+                            && gap(text, ts, t.0) <= 3
+                            && lex.triggers[t.2].event_type == EventType::Coerce
+                    })
+                    .find_map(|t| {
+                        let (_, le, _) = *s
+                            .cues_in(Cue::Location, t.1, s.span.1)
+                            .find(|c| gap(text, t.1, c.0) == 0)?;
+                        s.actors.iter().position(|a| {
+                            a.start >= le
+                                && (gap(text, le, a.start) == 0
+                                    || text[le..a.start].trim() == "the")
+                                && !a.modifier
+                                && lex.actors[a.actor].kind.as_deref() == Some("state")
+                        })
+                    })
+                    .filter(|&t| source.is_none_or(|src| code(src) != code(t)));
+            }
             // "Israel would take whatever action was necessary": a threat
             // spoken as one (not an act merely planned) is aimed at the
             // speaker's other side when it names no one.
@@ -1276,7 +1310,7 @@ impl Extractor {
             });
             // "Turkish forces and Syrian rebels attacked government troops":
             // both joined subjects act (mutual acts already pair them).
-            let co_source = (!mutual(event_type) && complete.is_some())
+            let co_source = (!pairing && complete.is_some())
                 .then(|| roles::coordinated_pair(s, text, ts))
                 .flatten()
                 .filter(|&(a, b)| {
