@@ -2703,3 +2703,31 @@ fn a_ship_seized_at_sea_is_not_the_seizers_own() {
         "{ms:?}"
     );
 }
+
+#[test]
+fn forces_promised_to_a_state_are_pledged_not_threatened() {
+    let ms = run(
+        "Kenya will send 1,000 police officers to Haiti to fight the gangs, its president said.",
+        "en",
+        "2023-07-30",
+    );
+    assert!(
+        has(&ms, EventType::Agree, "KEN", Some("HTI")).is_some(),
+        "{ms:?}"
+    );
+    assert!(
+        !ms.iter().any(|m| m.event_type == EventType::Threaten),
+        "{ms:?}"
+    );
+    // Aimed at a state, or on a condition, they are a threat.
+    for text in [
+        "Russia will send troops into Ukraine, the Kremlin said.",
+        "Russia will send troops to Ukraine if Kyiv attacks the Donbas.",
+    ] {
+        let ms = run(text, "en", "2022-02-20");
+        assert!(
+            has(&ms, EventType::Threaten, "RUS", Some("UKR")).is_some(),
+            "{text}: {ms:?}"
+        );
+    }
+}

@@ -792,8 +792,27 @@ impl Extractor {
                         && content(te, o.0)
                         && s.cues_in(Cue::Commitment, te, o.0).next().is_some()
                 });
+            // "Kenya will send 1,000 police officers to Haiti": forces a
+            // verb of giving promises to a state, with no condition and no
+            // marker but "to" ("into", "against" aim them), are pledged to
+            // it (PLOVER AGREE), not threatened.
+            let pledged_forces = fact == Factuality::Committed
+                && trig.event_type == EventType::Mobilize
+                && s.cues.iter().any(|c| {
+                    c.2 == Cue::Giving && (c.0 == ts || (c.1 <= ts && gap(text, c.1, ts) <= 2))
+                })
+                && s.cues_in(Cue::Conditional, te, s.span.1).next().is_none()
+                && g.target.is_some_and(|t| {
+                    let t = &s.actors[t];
+                    t.start > te
+                        && s.cues_in(Cue::TargetMarker, te, t.start).all(|m| {
+                            s.cues_in(Cue::Infinitive, m.0, m.1)
+                                .any(|i| (i.0, i.1) == (m.0, m.1))
+                        })
+                });
             let (t, mode) = match fact {
                 _ if promised_threat && fact != Factuality::Negated => (EventType::Threaten, None),
+                _ if pledged_forces => (EventType::Agree, Some("pledge".to_string())),
                 // A ceasefire with its parties named after it ("ceasefire
                 // between X and Y", "… with Hamas") is an agreement between
                 // them (PLOVER AGREE); a one-sided one stays RETREAT.
