@@ -2731,3 +2731,31 @@ fn forces_promised_to_a_state_are_pledged_not_threatened() {
         );
     }
 }
+
+#[test]
+fn trading_accusations_or_fire_acts_both_ways() {
+    for (text, t, a, b) in [
+        (
+            "Serbia and Kosovo traded accusations after the shootout.",
+            EventType::Accuse,
+            "SRB",
+            "XKX",
+        ),
+        (
+            "India and Pakistan exchanged threats over the dam.",
+            EventType::Threaten,
+            "IND",
+            "PAK",
+        ),
+        (
+            "Indian and Pakistani troops traded fire along the Line of Control.",
+            EventType::Assault,
+            "IND",
+            "PAK",
+        ),
+    ] {
+        let ms = run(text, "en", "2024-06-05");
+        assert!(has(&ms, t, a, Some(b)).is_some(), "{text}: {ms:?}");
+        assert!(has(&ms, t, b, Some(a)).is_some(), "{text}: {ms:?}");
+    }
+}
