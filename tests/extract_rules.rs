@@ -2759,3 +2759,31 @@ fn trading_accusations_or_fire_acts_both_ways() {
         assert!(has(&ms, t, b, Some(a)).is_some(), "{text}: {ms:?}");
     }
 }
+
+#[test]
+fn blocking_a_decision_is_a_rejection_and_not_the_decision() {
+    let ms = run(
+        "Hungary blocked a new EU sanctions package against Russia on Wednesday.",
+        "en",
+        "2024-06-05",
+    );
+    assert!(
+        has(&ms, EventType::Reject, "HUN", Some("EU")).is_some(),
+        "{ms:?}"
+    );
+    assert!(
+        !ms.iter()
+            .any(|m| matches!(m.event_type, EventType::Sanction | EventType::Coerce)),
+        "{ms:?}"
+    );
+    // Warships sent somewhere are a deployment.
+    let ms = run(
+        "Russia sent three warships to the Baltic Sea on Monday.",
+        "en",
+        "2024-06-05",
+    );
+    assert!(
+        has(&ms, EventType::Mobilize, "RUS", None).is_some(),
+        "{ms:?}"
+    );
+}
