@@ -2787,3 +2787,26 @@ fn blocking_a_decision_is_a_rejection_and_not_the_decision() {
         "{ms:?}"
     );
 }
+
+#[test]
+fn a_coercive_order_for_another_states_places_is_imposed_on_that_state() {
+    let ms = run(
+        "Israel issued evacuation orders for 20 villages in southern Lebanon.",
+        "en",
+        "2024-10-01",
+    );
+    assert!(
+        has(&ms, EventType::Coerce, "ISR", Some("LBN")).is_some(),
+        "{ms:?}"
+    );
+    // At home it stays the actor's own.
+    let ms = run(
+        "Turkish authorities imposed a curfew in Diyarbakir.",
+        "en",
+        "2024-10-01",
+    );
+    assert!(
+        has(&ms, EventType::Coerce, "TUR", Some("TUR")).is_some(),
+        "{ms:?}"
+    );
+}

@@ -502,6 +502,9 @@ impl Extractor {
     /// another state's place protest against that state.
     /// So do those who rally in a state named as the act's setting
     /// ("ethnic Albanians demonstrated in Serbia").
+    /// Likewise a coercive measure set in another state's place is imposed
+    /// on that state ("Israel issued evacuation orders for villages in
+    /// southern Lebanon"), not on the actor's own.
     fn protest_abroad(
         &self,
         s: &Sentence,
@@ -509,7 +512,7 @@ impl Extractor {
         r: &sentence::ActorRef,
         (t, ts): (EventType, usize),
     ) -> Option<Actor> {
-        if t != EventType::Protest {
+        if !matches!(t, EventType::Protest | EventType::Coerce) {
             return None;
         }
         let lex = &*self.lexicon;
