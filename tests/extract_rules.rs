@@ -2810,3 +2810,23 @@ fn a_coercive_order_for_another_states_places_is_imposed_on_that_state() {
         "{ms:?}"
     );
 }
+
+#[test]
+fn every_joined_subject_acts_on_every_joined_object() {
+    let ms = run(
+        "Britain and France imposed sanctions on Russia and Belarus.",
+        "en",
+        "2024-06-05",
+    );
+    for (a, b) in [
+        ("GBR", "RUS"),
+        ("FRA", "RUS"),
+        ("GBR", "BLR"),
+        ("FRA", "BLR"),
+    ] {
+        assert!(
+            has(&ms, EventType::Sanction, a, Some(b)).is_some(),
+            "{a}→{b}: {ms:?}"
+        );
+    }
+}

@@ -1381,6 +1381,14 @@ impl Extractor {
             let pairs = std::iter::once((source, target))
                 .chain(co_source.iter().map(|&a| (Some(a), target)))
                 .chain(co_target.map(|b| (source, Some(b))))
+                // "Egypt, Qatar and the US called on Israel and Hamas to …":
+                // every joined subject acts on every joined object.
+                .chain(
+                    co_source
+                        .iter()
+                        .flat_map(|&a| co_target.map(|b| (Some(a), Some(b))))
+                        .filter(|&(a, b)| a.zip(b).is_some_and(|(a, b)| code(a) != code(b))),
+                )
                 .chain(reciprocal.then_some((target, source)))
                 .chain(
                     group_pairs
