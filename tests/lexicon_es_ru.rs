@@ -975,3 +975,40 @@ fn ru_cartel_case_forms_name_the_cartel() {
         "{ms:?}"
     );
 }
+
+#[test]
+fn ru_neuter_and_feminine_forms_of_listed_phrases_are_triggers() {
+    // Only "признали"/"признал иноагент*" were listed: a ministry (neuter) gave nothing.
+    let ms = run(
+        "Министерство юстиции России признало иностранным агентом латвийское издание Meduza.",
+        "ru",
+        PUBLISHED,
+    );
+    assert!(
+        has(&ms, EventType::Coerce, "RUS", Some("LVA")).is_some(),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn es_artillery_that_pounded_a_city_and_internet_cut_off() {
+    let ms = run(
+        "La artillería rusa castigó el centro de Zaporiyia durante la madrugada.",
+        "es",
+        PUBLISHED,
+    );
+    assert!(
+        has(&ms, EventType::Assault, "RUS", Some("UKR")).is_some(),
+        "{ms:?}"
+    );
+    let ms = run(
+        "El gobierno iraní cortó internet en varias provincias.",
+        "es",
+        PUBLISHED,
+    );
+    let m = ms
+        .iter()
+        .find(|m| m.event_type == EventType::Coerce && m.source.code == "IRN")
+        .unwrap_or_else(|| panic!("{ms:?}"));
+    assert_eq!(m.mode.as_deref(), Some("censor"));
+}
