@@ -1012,3 +1012,40 @@ fn es_artillery_that_pounded_a_city_and_internet_cut_off() {
         .unwrap_or_else(|| panic!("{ms:?}"));
     assert_eq!(m.mode.as_deref(), Some("censor"));
 }
+
+#[test]
+fn compound_number_words_give_the_whole_toll() {
+    // "treinta y cinco" was 30, "около двух десятков" 22.
+    for (text, lang, n) in [
+        ("Rusia mató a treinta y cinco civiles en Járkov.", "es", 35),
+        (
+            "Российские войска убили около двух десятков мирных жителей в Харькове.",
+            "ru",
+            20,
+        ),
+    ] {
+        let ms = run(text, lang, PUBLISHED);
+        let m = ms
+            .iter()
+            .find(|m| m.event_type == EventType::Assault && m.source.code == "RUS")
+            .unwrap_or_else(|| panic!("{text}: {ms:?}"));
+        assert_eq!(m.fatalities.killed, Some(n), "{text}");
+    }
+}
+
+#[test]
+fn people_killed_in_a_city_are_its_civilians() {
+    // "personas"/"человек" were victim nouns only: with no civilian word the killing had no target.
+    for (text, lang) in [
+        ("Rusia mató a 200 personas en Járkov.", "es"),
+        ("Россия убила 200 человек в Харькове.", "ru"),
+    ] {
+        let ms = run(text, lang, PUBLISHED);
+        assert!(
+            ms.iter().any(|m| m.event_type == EventType::Assault
+                && m.source.code == "RUS"
+                && m.target.as_ref().is_some_and(|t| t.code.starts_with("UKR"))),
+            "{text}: {ms:?}"
+        );
+    }
+}
