@@ -2830,3 +2830,40 @@ fn every_joined_subject_acts_on_every_joined_object() {
         );
     }
 }
+
+#[test]
+fn an_attack_no_side_claims_strikes_the_state_where_it_fell() {
+    for (text, src, tgt, killed) in [
+        (
+            "Islamic State militants killed 15 soldiers in Syria on Tuesday.",
+            "ISIS",
+            "SYR",
+            15,
+        ),
+        (
+            "Gangs in Haiti killed more than 70 people in a rural town on Thursday.",
+            "HTIREB",
+            "HTI",
+            70,
+        ),
+    ] {
+        let ms = run(text, "en", "2024-10-05");
+        let m = has(&ms, EventType::Assault, src, Some(tgt))
+            .unwrap_or_else(|| panic!("{text}: {ms:?}"));
+        assert_eq!(m.fatalities.killed, Some(killed), "{text}");
+    }
+}
+
+#[test]
+fn a_party_named_twice_in_apposition_is_one_party() {
+    let ms = run(
+        "The president of France, Emmanuel Macron, met Chinese leader Xi Jinping in Paris.",
+        "en",
+        "2024-05-06",
+    );
+    assert!(
+        has(&ms, EventType::Consult, "FRA", Some("CHN")).is_some()
+            || has(&ms, EventType::Consult, "CHN", Some("FRA")).is_some(),
+        "{ms:?}"
+    );
+}

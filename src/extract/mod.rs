@@ -211,6 +211,8 @@ impl Extractor {
             _ => anchor,
         };
         let mut out = Vec::new();
+        // Per mention: the state to strike when its victims wait for a side no one names.
+        let mut settings: Vec<Option<Actor>> = Vec::new();
         for (idx, s) in sentences.iter().enumerate() {
             // A demand can rest on "must" alone ("said Libya must hand over").
             let obliged = || s.cues.iter().any(|c| c.2 == Cue::Obligation);
@@ -411,6 +413,26 @@ impl Extractor {
                 if confidence < self.settings.min_confidence && !counted {
                     continue;
                 }
+                // "Islamic State militants killed 15 soldiers in Syria": the
+                // other side an attack's unnamed victims wait for is, failing
+                // one in the article, the state where it struck (rebels'
+                // own state when no place is named).
+                settings.push(
+                    (m.pending_target && m.target.is_none() && m.event_type == EventType::Assault)
+                        .then(|| {
+                            let r = &s.actors[m.source?];
+                            let def = &lex.actors[r.actor];
+                            self.setting_abroad(s, text, r, m.ts).or_else(|| {
+                                (def.kind.as_deref() == Some("state") && r.sector_in(lex) == "REB")
+                                    .then(|| Actor {
+                                        code: def.code.clone(),
+                                        name: self.names[r.actor].clone(),
+                                        sector: "GOV".into(),
+                                    })
+                            })
+                        })
+                        .flatten(),
+                );
                 out.push(Mention {
                     event_type: m.event_type,
                     mode: m.mode,
@@ -457,7 +479,7 @@ impl Extractor {
                 });
             }
         }
-        implied_sources(&mut out, self.settings.min_confidence);
+        implied_sources(&mut out, &settings, self.settings.min_confidence);
         corroborating(&mut out, self.settings.min_confidence);
         out
     }
@@ -515,6 +537,19 @@ impl Extractor {
         if !matches!(t, EventType::Protest | EventType::Coerce) {
             return None;
         }
+        self.setting_abroad(s, text, r, ts)
+    }
+
+    /// The state where the sentence sets an act of `r` (its first place's,
+    /// else one named after a location marker past the trigger at `ts`),
+    /// when it is not `r`'s own.
+    fn setting_abroad(
+        &self,
+        s: &Sentence,
+        text: &str,
+        r: &sentence::ActorRef,
+        ts: usize,
+    ) -> Option<Actor> {
         let lex = &*self.lexicon;
         let state = s
             .places
@@ -1113,7 +1148,9 @@ impl Extractor {
                         .then(|| roles::coordinated_pair_after(s, text, ts))
                         .flatten()
                 });
-                if let Some((a, b)) = before_or_after {
+                // ("The president of France, Emmanuel Macron, met …": one
+                // party named twice is an apposition, not two parties.)
+                if let Some((a, b)) = before_or_after.filter(|&(a, b)| code(a) != code(b)) {
                     source = Some(a);
                     target = Some(b);
                 }
@@ -1531,7 +1568,7 @@ fn corroborating(mentions: &mut Vec<Mention>, min: f64) {
     }
 }
 
-fn implied_sources(mentions: &mut Vec<Mention>, min: f64) {
+fn implied_sources(mentions: &mut Vec<Mention>, settings: &[Option<Actor>], min: f64) {
     // (Only mentions confident enough to stand alone say who fights whom.)
     let mut pairs: BTreeMap<(String, String), (usize, Actor)> = BTreeMap::new();
     for m in mentions
@@ -1578,7 +1615,9 @@ fn implied_sources(mentions: &mut Vec<Mention>, min: f64) {
         .into_values()
         .max_by_key(|(n, _)| *n)
         .map(|(_, a)| a);
+    let mut settings = settings.iter();
     mentions.retain_mut(|m| {
+        let setting = settings.next().cloned().flatten();
         let unnamed_target = m.target.as_ref().is_some_and(|t| t.code.is_empty());
         if m.source.code.is_empty() {
             let Some(victim) = m.target.as_ref().map(|t| t.code.clone()) else {
@@ -1595,7 +1634,7 @@ fn implied_sources(mentions: &mut Vec<Mention>, min: f64) {
                     .flatten()
                     .filter(|a| a.code != m.source.code)
             };
-            match foe_of(&m.source.code).or_else(attacker) {
+            match foe_of(&m.source.code).or_else(attacker).or(setting) {
                 Some(f) => m.target = Some(f),
                 None => return false,
             }
