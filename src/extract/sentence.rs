@@ -133,24 +133,34 @@ pub struct Sentence {
 /// Words between two folded offsets (0 when adjacent; MAX when reversed).
 ///
 /// Over the text being extracted on this thread the [`WordIndex`] answers
-/// with a subtraction. Otherwise: folding made every white space ASCII, so
-/// a byte loop counts words (a word
-/// starts at a non-space byte after a space, or at the first byte). Role
-/// assignment and sentence analysis ask this tens of thousands of times per
-/// article, often over a long stretch of a sentence only to compare the
-/// count with 0–3, so the loop has no branch per byte, and a long range is
-/// counted in runs of at most 255 byte pairs with a byte-sized sum, which
-/// the compiler turns into a vector loop (a sum in `usize` does not pay:
-/// every byte lane would be widened to 64 bits). Measured on ranges of
-/// 0–200 bytes: 3.5× fewer instructions than a state machine with a branch
-/// per byte; on ranges under 16 bytes, 10 % fewer.
+/// with a subtraction; any other text is counted byte by byte
+/// ([`gap_unindexed`]). Role assignment and sentence analysis ask this
+/// hundreds of times per article, so the indexed path is kept small: the
+/// byte loop is a separate function, so this one saves no registers, and
+/// the function is not inlined: where it was, the thread-local access was
+/// not, and cost more as a call of its own.
+#[inline(never)]
 pub fn gap(text: &str, a_end: usize, b_start: usize) -> usize {
     if b_start < a_end {
         return usize::MAX;
     }
-    if let Some(words) = WORDS.with_borrow(|index| index.gap(text, a_end, b_start)) {
-        return words;
+    match WORDS.with(|index| index.borrow().gap(text, a_end, b_start)) {
+        Some(words) => words,
+        None => gap_unindexed(text, a_end, b_start),
     }
+}
+
+/// [`gap`] without the index (`a_end <= b_start`). Folding made every
+/// white space ASCII, so a byte loop counts words (a word starts at a
+/// non-space byte after a space, or at the first byte). The loop has no
+/// branch per byte, and a long range is counted in runs of at most 255
+/// byte pairs with a byte-sized sum, which the compiler turns into a
+/// vector loop (a sum in `usize` does not pay: every byte lane would be
+/// widened to 64 bits). Measured on ranges of 0–200 bytes: 3.5× fewer
+/// instructions than a state machine with a branch per byte; on ranges
+/// under 16 bytes, 10 % fewer.
+#[inline(never)]
+fn gap_unindexed(text: &str, a_end: usize, b_start: usize) -> usize {
     let bytes = &text.as_bytes()[a_end..b_start];
     if bytes.len() < 32 {
         let mut words = 0;
@@ -194,8 +204,7 @@ thread_local! {
     static WORDS: std::cell::RefCell<WordIndex> = const {
         std::cell::RefCell::new(WordIndex {
             text: (0, 0),
-            starts: Vec::new(),
-            before: Vec::new(),
+            groups: Vec::new(),
         })
     };
 }
@@ -203,27 +212,32 @@ thread_local! {
 /// The word starts of the text being extracted on this thread, so that
 /// [`gap`] over it is a subtraction instead of a walk over the bytes between.
 ///
-/// Extraction asks `gap` about 270 times per article, over a hundred bytes
+/// Extraction asks `gap` about 570 times per article, over a hundred bytes
 /// on average, from dozens of places in the rules; the index is kept here,
 /// where `gap` finds it by the text's address and length, rather than passed
 /// to every one of them. [`WordIndex::install`] builds it for one text (in
-/// buffers kept from article to article) and the guard it returns forgets
+/// a buffer kept from article to article) and the guard it returns forgets
 /// it, so `gap` over any other text, or after the guard is gone, counts
 /// bytes as before.
 ///
-/// The index is a bit per byte (a word starts here) and a count per 8
-/// bytes (words started before them): a count is that count plus the
-/// ones of part of a byte, from a table. A count per byte, as first
-/// written, was a serial prefix sum of ≈ 20 instructions a byte (5 % of
-/// extraction); the bits are found a 64-byte block at a time.
+/// The index is one `u64` per 8 bytes of text: how many words start before
+/// them, and a bit per byte for "a word starts here" and for "a word byte"
+/// (no white space). A count is the group's count plus the start bits of
+/// part of a byte, from a table; a range that starts inside a word, which
+/// counts that word too, is told by the two bits of its first byte. One
+/// load per end: as two vectors (counts and start bits) and with the text
+/// read for the mid-word case, a `gap` took ≈ 120 instructions. A count
+/// per byte, as first written, was a serial prefix sum of ≈ 20
+/// instructions a byte (5 % of extraction); the bits are found a 64-byte
+/// block at a time.
 pub struct WordIndex {
     /// Address and length of the indexed text ((0, 0): none).
     text: (usize, usize),
-    /// Bit `i % 8` of `starts[i / 8]`: a word starts at byte `i`
-    /// (whole 64-byte blocks, bits past the end clear).
-    starts: Vec<u8>,
-    /// `before[k]`: how many words start before byte `8 * k`.
-    before: Vec<u32>,
+    /// `groups[k]` for bytes `8k..8k + 8` (whole 64-byte blocks, bytes
+    /// past the end spaces): bits 0–7, a word starts at byte `8k + j`;
+    /// bits 8–15, byte `8k + j` is a word byte; bits 16–47, how many
+    /// words start before byte `8k`.
+    groups: Vec<u64>,
 }
 
 /// Set bits of each byte value: the baseline x86-64 target has no
@@ -246,14 +260,11 @@ impl WordIndex {
     pub fn install(text: &str) -> WordIndexGuard {
         WORDS.with_borrow_mut(|index| {
             index.text = (0, 0);
-            index.starts.clear();
-            index.before.clear();
+            index.groups.clear();
             if u32::try_from(text.len()).is_err() {
                 return;
             }
-            let blocks = text.len() / 64 + 1;
-            index.starts.reserve(8 * blocks);
-            index.before.reserve(8 * blocks);
+            index.groups.reserve(8 * (text.len() / 64 + 1));
             // The byte before the text counts as a space: a word starts at 0.
             let mut space_before = 1u64;
             let mut words = 0u32;
@@ -262,10 +273,15 @@ impl WordIndex {
                 let spaces = space_bits(chunk);
                 let starts = !spaces & (spaces << 1 | space_before);
                 space_before = spaces >> 63;
-                for byte in starts.to_le_bytes() {
-                    index.before.push(words);
-                    index.starts.push(byte);
-                    words += u32::from(ONES_IN[byte as usize]);
+                for (start, word) in starts
+                    .to_le_bytes()
+                    .into_iter()
+                    .zip((!spaces).to_le_bytes())
+                {
+                    index
+                        .groups
+                        .push(u64::from(words) << 16 | u64::from(word) << 8 | u64::from(start));
+                    words += u32::from(ONES_IN[usize::from(start)]);
                 }
             };
             for chunk in &mut chunks {
@@ -280,24 +296,24 @@ impl WordIndex {
         WordIndexGuard(())
     }
 
-    /// Words that start before byte `i` (`i <= len`).
+    /// [`gap`] from the index, when `text` is the indexed one
+    /// (`a_end <= b_start <= text.len()`).
     #[inline]
-    fn starts_before(&self, i: usize) -> u32 {
-        let (k, bit) = (i / 8, i % 8);
-        self.before[k] + u32::from(ONES_IN[usize::from(self.starts[k] & ((1u8 << bit) - 1))])
-    }
-
-    /// [`gap`] from the index, when `text` is the indexed one.
     fn gap(&self, text: &str, a_end: usize, b_start: usize) -> Option<usize> {
         if self.text != (text.as_ptr() as usize, text.len()) {
             return None;
         }
-        let counted = self.starts_before(b_start) - self.starts_before(a_end);
-        // A range that starts inside a word counts that word too.
-        let bytes = text.as_bytes();
-        let mid_word =
-            a_end > 0 && a_end < b_start && !space(bytes[a_end]) && !space(bytes[a_end - 1]);
-        Some(counted as usize + usize::from(mid_word))
+        let b = *self.groups.get(b_start / 8)?;
+        let a = *self.groups.get(a_end / 8)?;
+        // Words that start before byte `8k + bit` of a group.
+        let before = |group: u64, bit: usize| {
+            (group >> 16) as usize + usize::from(ONES_IN[usize::from(group as u8 & !(0xff << bit))])
+        };
+        let bit = a_end % 8;
+        // A range that starts inside a word (a word byte, no start) counts
+        // that word too.
+        let mid_word = (a >> (8 + bit)) & !(a >> bit) & 1 == 1 && a_end < b_start;
+        Some(before(b, b_start % 8) - before(a, bit) + usize::from(mid_word))
     }
 }
 
