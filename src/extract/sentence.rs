@@ -495,7 +495,12 @@ impl Sentence {
                 // Caught whether the lexicon lists the compound or not.
                 let after = &text[h.end..span.1];
                 let written = &original[h.orig.0..h.orig.1];
-                let orig_tail = written.rsplit_once('-').map(|(_, t)| t);
+                // ('-' is ASCII: a byte search, ≈ 150 instructions less
+                // than `rsplit_once`'s `char` searcher on a short name.)
+                let orig_tail = written
+                    .bytes()
+                    .rposition(|b| b == b'-')
+                    .map(|i| &written[i + 1..]);
                 // "anti-Assad rebels", "pro-Russian separatists" too.
                 let prefixed = s
                     .cues
@@ -702,33 +707,30 @@ impl Sentence {
         }
         // "Russian President Vladimir Putin": adjacent mentions of one actor
         // code are one mention (a title between them is allowed).
-        let mut merged: Vec<ActorRef> = Vec::with_capacity(s.actors.len());
-        for a in std::mem::take(&mut s.actors) {
-            if let Some(prev) = merged.last_mut() {
-                let same = lex.actors[prev.actor].code == lex.actors[a.actor].code;
-                // ("Cumhurbaşkanı Erdoğan, Ankara'da": past a comma, a
-                // person and the place he is in are two mentions.)
-                // (Nor across a verb: "Ethiopia accused the opposition".)
-                // (Nor an actor and a place after it: in "Kolombiya ordusu
-                // Arauca'da" the place's ending says where, not who.)
-                if same
-                    && (prev.place || !a.place)
-                    && !prev.modifier
-                    && !a.modifier
-                    && !text[prev.end..a.start].contains(',')
-                    && gap(text, prev.end, a.start) <= 1
-                    && !s.triggers.iter().any(|t| t.0 >= prev.end && t.1 <= a.start)
-                {
-                    prev.end = a.end;
-                    prev.sector = prev.sector.take().or(a.sector);
-                    prev.place &= a.place;
-                    prev.unnamed |= a.unnamed;
-                    continue;
-                }
+        // (Merged in place: `dedup_by` hands the kept mention as `prev`.)
+        let triggers = &s.triggers;
+        s.actors.dedup_by(|a, prev| {
+            let same = lex.actors[prev.actor].code == lex.actors[a.actor].code;
+            // ("Cumhurbaşkanı Erdoğan, Ankara'da": past a comma, a
+            // person and the place he is in are two mentions.)
+            // (Nor across a verb: "Ethiopia accused the opposition".)
+            // (Nor an actor and a place after it: in "Kolombiya ordusu
+            // Arauca'da" the place's ending says where, not who.)
+            let merge = same
+                && (prev.place || !a.place)
+                && !prev.modifier
+                && !a.modifier
+                && !text[prev.end..a.start].contains(',')
+                && gap(text, prev.end, a.start) <= 1
+                && !triggers.iter().any(|t| t.0 >= prev.end && t.1 <= a.start);
+            if merge {
+                prev.end = a.end;
+                prev.sector = prev.sector.take().or(a.sector.take());
+                prev.place &= a.place;
+                prev.unnamed |= a.unnamed;
             }
-            merged.push(a);
-        }
-        s.actors = merged;
+            merge
+        });
         s.numbers = digit_numbers(text, span.0, span.1);
         // Consecutive number words make one number ("tiga puluh tiga"); a
         // word with two readings counts once.
