@@ -60,7 +60,15 @@ fn object_near(text: &str, span: (usize, usize), at: (usize, usize), objects: &[
     after.chain(before).any(|w| {
         let from = w.as_ptr() as usize - base;
         let rest = &text[from..span.1];
-        objects.iter().any(|o| match o.strip_suffix('*') {
+        // The objects are sorted (see `Trigger::objects`): only those that
+        // start with the word's first byte can match, and an empty one
+        // (sorted first). A trigger lists up to ~40, tried for up to 8 words.
+        let first = rest.as_bytes().first();
+        let lo = objects.partition_point(|o| o.as_bytes().first() < first);
+        let hi = objects.partition_point(|o| o.as_bytes().first() <= first);
+        let empty = objects.iter().take_while(|o| o.is_empty()).count();
+        let mut candidates = objects[..empty].iter().chain(&objects[lo..hi]);
+        candidates.any(|o| match o.strip_suffix('*') {
             Some(stem) => rest.starts_with(stem),
             None => {
                 rest.starts_with(o.as_str()) && rest[o.len()..].chars().next().is_none_or(is_space)
