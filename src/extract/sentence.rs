@@ -233,12 +233,12 @@ thread_local! {
 /// bytes as before.
 ///
 /// The index is one `u64` per 8 bytes of text: how many words start before
-/// them, and a bit per byte for "a word starts here" and for "a word byte"
-/// (no white space). A count is the group's count plus the start bits of
-/// part of a byte, from a table; a range that starts inside a word, which
-/// counts that word too, is told by the two bits of its first byte. One
-/// load per end: as two vectors (counts and start bits) and with the text
-/// read for the mid-word case, a `gap` took ≈ 120 instructions. A count
+/// them, how many start before each of the 8 bytes within them (3 bits
+/// each, from a table by the group's start bits), and a bit per byte for
+/// "inside a word, not at its start" (a range that starts there counts
+/// that word too). A count is then two shifts and an add. One load per
+/// end: as two vectors (counts and start bits) and with the text read for
+/// the mid-word case, a `gap` took ≈ 120 instructions. A count
 /// per byte, as first written, was a serial prefix sum of ≈ 20
 /// instructions a byte (5 % of extraction); the bits are found a 64-byte
 /// block at a time.
@@ -246,19 +246,36 @@ pub struct WordIndex {
     /// Address and length of the indexed text ((0, 0): none).
     text: (usize, usize),
     /// `groups[k]` for bytes `8k..8k + 8` (whole 64-byte blocks, bytes
-    /// past the end spaces): bits 0–7, a word starts at byte `8k + j`;
-    /// bits 8–15, byte `8k + j` is a word byte; bits 16–47, how many
-    /// words start before byte `8k`.
+    /// past the end spaces): bits `3j..3j + 3`, how many words start in
+    /// `8k..8k + j` ([`STARTS_BEFORE`]); bit `24 + j`, byte `8k + j` is
+    /// inside a word but not its first byte; bits 32–63, how many words
+    /// start before byte `8k`.
     groups: Vec<u64>,
 }
 
 /// Set bits of each byte value: the baseline x86-64 target has no
-/// `popcnt`, and `u64::count_ones` was ≈ 15 instructions per `gap` end.
+/// `popcnt`, and `u64::count_ones` is ≈ 15 instructions.
 const ONES_IN: [u8; 256] = {
     let mut t = [0u8; 256];
     let mut b = 0;
     while b < 256 {
         t[b] = (b as u8).count_ones() as u8;
+        b += 1;
+    }
+    t
+};
+
+/// For each byte of start bits, bits `3j..3j + 3`: how many of its bits
+/// below bit `j` are set (at most 7).
+const STARTS_BEFORE: [u32; 256] = {
+    let mut t = [0u32; 256];
+    let mut b = 0;
+    while b < 256 {
+        let mut j = 0;
+        while j < 8 {
+            t[b] |= (b & ((1 << j) - 1)).count_ones() << (3 * j);
+            j += 1;
+        }
         b += 1;
     }
     t
@@ -290,9 +307,12 @@ impl WordIndex {
                     .into_iter()
                     .zip((!spaces).to_le_bytes())
                 {
-                    index
-                        .groups
-                        .push(u64::from(words) << 16 | u64::from(word) << 8 | u64::from(start));
+                    let inside = word & !start;
+                    index.groups.push(
+                        u64::from(words) << 32
+                            | u64::from(inside) << 24
+                            | u64::from(STARTS_BEFORE[usize::from(start)]),
+                    );
                     words += u32::from(ONES_IN[usize::from(start)]);
                 }
             };
@@ -324,14 +344,11 @@ impl WordIndex {
     #[inline]
     fn gap(a: u64, b: u64, a_end: usize, b_start: usize) -> usize {
         // Words that start before byte `8k + bit` of a group.
-        let before = |group: u64, bit: usize| {
-            (group >> 16) as usize + usize::from(ONES_IN[usize::from(group as u8 & !(0xff << bit))])
-        };
+        let before = |group: u64, bit: usize| (group >> 32) + (group >> (3 * bit) & 7);
         let bit = a_end % 8;
-        // A range that starts inside a word (a word byte, no start) counts
-        // that word too.
-        let mid_word = (a >> (8 + bit)) & !(a >> bit) & 1 == 1 && a_end < b_start;
-        before(b, b_start % 8) - before(a, bit) + usize::from(mid_word)
+        // A range that starts inside a word counts that word too.
+        let mid_word = a >> (24 + bit) & 1 == 1 && a_end < b_start;
+        (before(b, b_start % 8) - before(a, bit)) as usize + usize::from(mid_word)
     }
 }
 
