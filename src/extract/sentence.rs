@@ -204,15 +204,20 @@ fn gap_unindexed(text: &str, a_end: usize, b_start: usize) -> usize {
 
 /// Whether `text[a..b]` holds a clause break: a semicolon, or a comma (or,
 /// with `colon`, a colon) that is not a thousands separator ("25,000 tons"
-/// is one phrase).
+/// is one phrase). The three bytes are found with `memchr3`: a byte loop
+/// with a `match` per byte cost 3 M instructions per 300 articles.
 pub fn clause_break(text: &str, a: usize, b: usize, colon: bool) -> bool {
     let bytes = text.as_bytes();
-    (a..b.min(bytes.len())).any(|i| match bytes[i] {
+    let Some(range) = bytes.get(a..b.min(bytes.len())) else {
+        return false;
+    };
+    memchr::memchr3_iter(b';', b':', b',', range).any(|k| match bytes[a + k] {
         b';' => true,
         b':' => colon,
         b',' => {
             let digit =
                 |j: Option<usize>| j.and_then(|j| bytes.get(j)).is_some_and(u8::is_ascii_digit);
+            let i = a + k;
             !(digit(i.checked_sub(1)) && digit(Some(i + 1)))
         }
         _ => false,
@@ -931,6 +936,37 @@ mod tests {
             in_word = !space;
         }
         words
+    }
+
+    #[test]
+    fn clause_break_as_the_byte_loop_finds_it() {
+        // The first version: a `match` on every byte.
+        let by_bytes = |text: &str, a: usize, b: usize, colon: bool| {
+            let bytes = text.as_bytes();
+            (a..b.min(bytes.len())).any(|i| match bytes[i] {
+                b';' => true,
+                b':' => colon,
+                b',' => {
+                    let digit = |j: Option<usize>| {
+                        j.and_then(|j| bytes.get(j)).is_some_and(u8::is_ascii_digit)
+                    };
+                    !(digit(i.checked_sub(1)) && digit(Some(i + 1)))
+                }
+                _ => false,
+            })
+        };
+        let text = ",25,000 tons; said: a, b 1,2, ,3 4, 5:6,";
+        for a in 0..=text.len() + 1 {
+            for b in 0..=text.len() + 1 {
+                for colon in [false, true] {
+                    assert_eq!(
+                        clause_break(text, a, b, colon),
+                        by_bytes(text, a, b, colon),
+                        "{a}..{b} {colon}"
+                    );
+                }
+            }
+        }
     }
 
     #[test]
