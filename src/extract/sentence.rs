@@ -60,7 +60,15 @@ fn object_near(text: &str, span: (usize, usize), at: (usize, usize), objects: &[
     after.chain(before).any(|w| {
         let from = w.as_ptr() as usize - base;
         let rest = &text[from..span.1];
-        objects.iter().any(|o| match o.strip_suffix('*') {
+        // The objects are sorted (see `Trigger::objects`): only those that
+        // start with the word's first byte can match, and an empty one
+        // (sorted first). A trigger lists up to ~40, tried for up to 8 words.
+        let first = rest.as_bytes().first();
+        let lo = objects.partition_point(|o| o.as_bytes().first() < first);
+        let hi = objects.partition_point(|o| o.as_bytes().first() <= first);
+        let empty = objects.iter().take_while(|o| o.is_empty()).count();
+        let mut candidates = objects[..empty].iter().chain(&objects[lo..hi]);
+        candidates.any(|o| match o.strip_suffix('*') {
             Some(stem) => rest.starts_with(stem),
             None => {
                 rest.starts_with(o.as_str()) && rest[o.len()..].chars().next().is_none_or(is_space)
@@ -80,7 +88,14 @@ const DOMESTIC: [&str; 3] = ["PTY", "LEG", "JUD"];
 /// comma ("In Burkina Faso, jihadists killed …": the jihadists are no
 /// sector of the setting).
 fn next_to(text: &str, a_end: usize, b_start: usize, n: usize) -> bool {
-    gap(text, a_end, b_start) <= n && !text[a_end..b_start].contains(',')
+    gap(text, a_end, b_start) <= n && !has_comma(&text[a_end..b_start])
+}
+
+/// Whether `between` (a few words between two mentions) holds a comma: a
+/// byte loop, as `str::contains(',')`'s `memchr` costs ≈ 130 instructions
+/// a call on such short stretches.
+fn has_comma(between: &str) -> bool {
+    between.bytes().any(|b| b == b',')
 }
 
 /// Adds, in text order, a party that a common noun stands for
@@ -133,24 +148,38 @@ pub struct Sentence {
 /// Words between two folded offsets (0 when adjacent; MAX when reversed).
 ///
 /// Over the text being extracted on this thread the [`WordIndex`] answers
-/// with a subtraction. Otherwise: folding made every white space ASCII, so
-/// a byte loop counts words (a word
-/// starts at a non-space byte after a space, or at the first byte). Role
-/// assignment and sentence analysis ask this tens of thousands of times per
-/// article, often over a long stretch of a sentence only to compare the
-/// count with 0–3, so the loop has no branch per byte, and a long range is
-/// counted in runs of at most 255 byte pairs with a byte-sized sum, which
-/// the compiler turns into a vector loop (a sum in `usize` does not pay:
-/// every byte lane would be widened to 64 bits). Measured on ranges of
-/// 0–200 bytes: 3.5× fewer instructions than a state machine with a branch
-/// per byte; on ranges under 16 bytes, 10 % fewer.
+/// with a subtraction; any other text is counted byte by byte
+/// ([`gap_unindexed`]). Role assignment and sentence analysis ask this
+/// hundreds of times per article, so the indexed path is kept small (≈ 90
+/// instructions, from ≈ 120): the byte loop is a separate function; the
+/// closure given the thread-local only copies two groups out, so that the
+/// access is inlined here (with the arithmetic inside it, it was a call of
+/// its own, through a function pointer); and this function is not inlined
+/// into its ≈ 100 callers (where it was, the access was not).
+#[inline(never)]
 pub fn gap(text: &str, a_end: usize, b_start: usize) -> usize {
     if b_start < a_end {
         return usize::MAX;
     }
-    if let Some(words) = WORDS.with_borrow(|index| index.gap(text, a_end, b_start)) {
-        return words;
+    let id = (text.as_ptr() as usize, text.len());
+    let (ka, kb) = (a_end / 8, b_start / 8);
+    match WORDS.with_borrow(|index| index.groups(id, ka, kb)) {
+        Some((a, b)) => WordIndex::gap(a, b, a_end, b_start),
+        None => gap_unindexed(text, a_end, b_start),
     }
+}
+
+/// [`gap`] without the index (`a_end <= b_start`). Folding made every
+/// white space ASCII, so a byte loop counts words (a word starts at a
+/// non-space byte after a space, or at the first byte). The loop has no
+/// branch per byte, and a long range is counted in runs of at most 255
+/// byte pairs with a byte-sized sum, which the compiler turns into a
+/// vector loop (a sum in `usize` does not pay: every byte lane would be
+/// widened to 64 bits). Measured on ranges of 0–200 bytes: 3.5× fewer
+/// instructions than a state machine with a branch per byte; on ranges
+/// under 16 bytes, 10 % fewer.
+#[inline(never)]
+fn gap_unindexed(text: &str, a_end: usize, b_start: usize) -> usize {
     let bytes = &text.as_bytes()[a_end..b_start];
     if bytes.len() < 32 {
         let mut words = 0;
@@ -175,15 +204,20 @@ pub fn gap(text: &str, a_end: usize, b_start: usize) -> usize {
 
 /// Whether `text[a..b]` holds a clause break: a semicolon, or a comma (or,
 /// with `colon`, a colon) that is not a thousands separator ("25,000 tons"
-/// is one phrase).
+/// is one phrase). The three bytes are found with `memchr3`: a byte loop
+/// with a `match` per byte cost 3 M instructions per 300 articles.
 pub fn clause_break(text: &str, a: usize, b: usize, colon: bool) -> bool {
     let bytes = text.as_bytes();
-    (a..b.min(bytes.len())).any(|i| match bytes[i] {
+    let Some(range) = bytes.get(a..b.min(bytes.len())) else {
+        return false;
+    };
+    memchr::memchr3_iter(b';', b':', b',', range).any(|k| match bytes[a + k] {
         b';' => true,
         b':' => colon,
         b',' => {
             let digit =
                 |j: Option<usize>| j.and_then(|j| bytes.get(j)).is_some_and(u8::is_ascii_digit);
+            let i = a + k;
             !(digit(i.checked_sub(1)) && digit(Some(i + 1)))
         }
         _ => false,
@@ -194,8 +228,7 @@ thread_local! {
     static WORDS: std::cell::RefCell<WordIndex> = const {
         std::cell::RefCell::new(WordIndex {
             text: (0, 0),
-            starts: Vec::new(),
-            before: Vec::new(),
+            groups: Vec::new(),
         })
     };
 }
@@ -203,36 +236,58 @@ thread_local! {
 /// The word starts of the text being extracted on this thread, so that
 /// [`gap`] over it is a subtraction instead of a walk over the bytes between.
 ///
-/// Extraction asks `gap` about 270 times per article, over a hundred bytes
+/// Extraction asks `gap` about 570 times per article, over a hundred bytes
 /// on average, from dozens of places in the rules; the index is kept here,
 /// where `gap` finds it by the text's address and length, rather than passed
 /// to every one of them. [`WordIndex::install`] builds it for one text (in
-/// buffers kept from article to article) and the guard it returns forgets
+/// a buffer kept from article to article) and the guard it returns forgets
 /// it, so `gap` over any other text, or after the guard is gone, counts
 /// bytes as before.
 ///
-/// The index is a bit per byte (a word starts here) and a count per 8
-/// bytes (words started before them): a count is that count plus the
-/// ones of part of a byte, from a table. A count per byte, as first
-/// written, was a serial prefix sum of ≈ 20 instructions a byte (5 % of
-/// extraction); the bits are found a 64-byte block at a time.
+/// The index is one `u64` per 8 bytes of text: how many words start before
+/// them, how many start before each of the 8 bytes within them (3 bits
+/// each, from a table by the group's start bits), and a bit per byte for
+/// "inside a word, not at its start" (a range that starts there counts
+/// that word too). A count is then two shifts and an add. One load per
+/// end: as two vectors (counts and start bits) and with the text read for
+/// the mid-word case, a `gap` took ≈ 120 instructions. A count
+/// per byte, as first written, was a serial prefix sum of ≈ 20
+/// instructions a byte (5 % of extraction); the bits are found a 64-byte
+/// block at a time.
 pub struct WordIndex {
     /// Address and length of the indexed text ((0, 0): none).
     text: (usize, usize),
-    /// Bit `i % 8` of `starts[i / 8]`: a word starts at byte `i`
-    /// (whole 64-byte blocks, bits past the end clear).
-    starts: Vec<u8>,
-    /// `before[k]`: how many words start before byte `8 * k`.
-    before: Vec<u32>,
+    /// `groups[k]` for bytes `8k..8k + 8` (whole 64-byte blocks, bytes
+    /// past the end spaces): bits `3j..3j + 3`, how many words start in
+    /// `8k..8k + j` ([`STARTS_BEFORE`]); bit `24 + j`, byte `8k + j` is
+    /// inside a word but not its first byte; bits 32–63, how many words
+    /// start before byte `8k`.
+    groups: Vec<u64>,
 }
 
 /// Set bits of each byte value: the baseline x86-64 target has no
-/// `popcnt`, and `u64::count_ones` was ≈ 15 instructions per `gap` end.
+/// `popcnt`, and `u64::count_ones` is ≈ 15 instructions.
 const ONES_IN: [u8; 256] = {
     let mut t = [0u8; 256];
     let mut b = 0;
     while b < 256 {
         t[b] = (b as u8).count_ones() as u8;
+        b += 1;
+    }
+    t
+};
+
+/// For each byte of start bits, bits `3j..3j + 3`: how many of its bits
+/// below bit `j` are set (at most 7).
+const STARTS_BEFORE: [u32; 256] = {
+    let mut t = [0u32; 256];
+    let mut b = 0;
+    while b < 256 {
+        let mut j = 0;
+        while j < 8 {
+            t[b] |= (b & ((1 << j) - 1)).count_ones() << (3 * j);
+            j += 1;
+        }
         b += 1;
     }
     t
@@ -246,14 +301,11 @@ impl WordIndex {
     pub fn install(text: &str) -> WordIndexGuard {
         WORDS.with_borrow_mut(|index| {
             index.text = (0, 0);
-            index.starts.clear();
-            index.before.clear();
+            index.groups.clear();
             if u32::try_from(text.len()).is_err() {
                 return;
             }
-            let blocks = text.len() / 64 + 1;
-            index.starts.reserve(8 * blocks);
-            index.before.reserve(8 * blocks);
+            index.groups.reserve(8 * (text.len() / 64 + 1));
             // The byte before the text counts as a space: a word starts at 0.
             let mut space_before = 1u64;
             let mut words = 0u32;
@@ -262,10 +314,18 @@ impl WordIndex {
                 let spaces = space_bits(chunk);
                 let starts = !spaces & (spaces << 1 | space_before);
                 space_before = spaces >> 63;
-                for byte in starts.to_le_bytes() {
-                    index.before.push(words);
-                    index.starts.push(byte);
-                    words += u32::from(ONES_IN[byte as usize]);
+                for (start, word) in starts
+                    .to_le_bytes()
+                    .into_iter()
+                    .zip((!spaces).to_le_bytes())
+                {
+                    let inside = word & !start;
+                    index.groups.push(
+                        u64::from(words) << 32
+                            | u64::from(inside) << 24
+                            | u64::from(STARTS_BEFORE[usize::from(start)]),
+                    );
+                    words += u32::from(ONES_IN[usize::from(start)]);
                 }
             };
             for chunk in &mut chunks {
@@ -280,24 +340,27 @@ impl WordIndex {
         WordIndexGuard(())
     }
 
-    /// Words that start before byte `i` (`i <= len`).
+    /// Groups `ka` and `kb` of the index, when the text `id` (address,
+    /// length) is the indexed one. (Only the two loads are done with the
+    /// index borrowed: so small a closure lets the thread-local access be
+    /// inlined into [`gap`].)
     #[inline]
-    fn starts_before(&self, i: usize) -> u32 {
-        let (k, bit) = (i / 8, i % 8);
-        self.before[k] + u32::from(ONES_IN[usize::from(self.starts[k] & ((1u8 << bit) - 1))])
-    }
-
-    /// [`gap`] from the index, when `text` is the indexed one.
-    fn gap(&self, text: &str, a_end: usize, b_start: usize) -> Option<usize> {
-        if self.text != (text.as_ptr() as usize, text.len()) {
+    fn groups(&self, id: (usize, usize), ka: usize, kb: usize) -> Option<(u64, u64)> {
+        if self.text != id {
             return None;
         }
-        let counted = self.starts_before(b_start) - self.starts_before(a_end);
+        Some((*self.groups.get(ka)?, *self.groups.get(kb)?))
+    }
+
+    /// [`gap`] from the groups of `a_end` and `b_start` (`a_end <= b_start`).
+    #[inline]
+    fn gap(a: u64, b: u64, a_end: usize, b_start: usize) -> usize {
+        // Words that start before byte `8k + bit` of a group.
+        let before = |group: u64, bit: usize| (group >> 32) + (group >> (3 * bit) & 7);
+        let bit = a_end % 8;
         // A range that starts inside a word counts that word too.
-        let bytes = text.as_bytes();
-        let mid_word =
-            a_end > 0 && a_end < b_start && !space(bytes[a_end]) && !space(bytes[a_end - 1]);
-        Some(counted as usize + usize::from(mid_word))
+        let mid_word = a >> (24 + bit) & 1 == 1 && a_end < b_start;
+        (before(b, b_start % 8) - before(a, bit)) as usize + usize::from(mid_word)
     }
 }
 
@@ -386,8 +449,10 @@ impl Sentence {
                         && object_near(text, span, (h.start, h.end), &lex.triggers[*j].objects))
             })
         };
+        // A hit's places, in one buffer for all hits.
+        let mut places: Vec<(usize, usize, usize)> = Vec::new();
         for h in hits {
-            let mut places: Vec<(usize, usize, usize)> = Vec::new();
+            places.clear();
             // An actor alias wins over a place of the same name ("Ankara"),
             // but both are kept: the place still locates the event.
             let mut actor: Option<usize> = None;
@@ -454,7 +519,7 @@ impl Sentence {
                 Some(_) => None,
             };
             if actor.is_none() || (!places.is_empty() && located()) {
-                s.places.extend(places);
+                s.places.extend_from_slice(&places);
             }
             let def = actor.map(|i| &lex.actors[i]);
             let kind = def.and_then(|d| d.kind.as_deref());
@@ -479,7 +544,12 @@ impl Sentence {
                 // Caught whether the lexicon lists the compound or not.
                 let after = &text[h.end..span.1];
                 let written = &original[h.orig.0..h.orig.1];
-                let orig_tail = written.rsplit_once('-').map(|(_, t)| t);
+                // ('-' is ASCII: a byte search, ≈ 150 instructions less
+                // than `rsplit_once`'s `char` searcher on a short name.)
+                let orig_tail = written
+                    .bytes()
+                    .rposition(|b| b == b'-')
+                    .map(|i| &written[i + 1..]);
                 // "anti-Assad rebels", "pro-Russian separatists" too.
                 let prefixed = s
                     .cues
@@ -556,7 +626,7 @@ impl Sentence {
             let triggers = &s.triggers;
             let after = sectors.iter().find(|(st, _, _)| {
                 *st >= a.end
-                    && !text[a.end..*st].contains(',')
+                    && !has_comma(&text[a.end..*st])
                     && match gap(text, a.end, *st) {
                         0 => true,
                         1 => {
@@ -686,33 +756,30 @@ impl Sentence {
         }
         // "Russian President Vladimir Putin": adjacent mentions of one actor
         // code are one mention (a title between them is allowed).
-        let mut merged: Vec<ActorRef> = Vec::with_capacity(s.actors.len());
-        for a in std::mem::take(&mut s.actors) {
-            if let Some(prev) = merged.last_mut() {
-                let same = lex.actors[prev.actor].code == lex.actors[a.actor].code;
-                // ("Cumhurbaşkanı Erdoğan, Ankara'da": past a comma, a
-                // person and the place he is in are two mentions.)
-                // (Nor across a verb: "Ethiopia accused the opposition".)
-                // (Nor an actor and a place after it: in "Kolombiya ordusu
-                // Arauca'da" the place's ending says where, not who.)
-                if same
-                    && (prev.place || !a.place)
-                    && !prev.modifier
-                    && !a.modifier
-                    && !text[prev.end..a.start].contains(',')
-                    && gap(text, prev.end, a.start) <= 1
-                    && !s.triggers.iter().any(|t| t.0 >= prev.end && t.1 <= a.start)
-                {
-                    prev.end = a.end;
-                    prev.sector = prev.sector.take().or(a.sector);
-                    prev.place &= a.place;
-                    prev.unnamed |= a.unnamed;
-                    continue;
-                }
+        // (Merged in place: `dedup_by` hands the kept mention as `prev`.)
+        let triggers = &s.triggers;
+        s.actors.dedup_by(|a, prev| {
+            let same = lex.actors[prev.actor].code == lex.actors[a.actor].code;
+            // ("Cumhurbaşkanı Erdoğan, Ankara'da": past a comma, a
+            // person and the place he is in are two mentions.)
+            // (Nor across a verb: "Ethiopia accused the opposition".)
+            // (Nor an actor and a place after it: in "Kolombiya ordusu
+            // Arauca'da" the place's ending says where, not who.)
+            let merge = same
+                && (prev.place || !a.place)
+                && !prev.modifier
+                && !a.modifier
+                && !has_comma(&text[prev.end..a.start])
+                && gap(text, prev.end, a.start) <= 1
+                && !triggers.iter().any(|t| t.0 >= prev.end && t.1 <= a.start);
+            if merge {
+                prev.end = a.end;
+                prev.sector = prev.sector.take().or(a.sector.take());
+                prev.place &= a.place;
+                prev.unnamed |= a.unnamed;
             }
-            merged.push(a);
-        }
-        s.actors = merged;
+            merge
+        });
         s.numbers = digit_numbers(text, span.0, span.1);
         // Consecutive number words make one number ("tiga puluh tiga"); a
         // word with two readings counts once.
@@ -869,6 +936,37 @@ mod tests {
             in_word = !space;
         }
         words
+    }
+
+    #[test]
+    fn clause_break_as_the_byte_loop_finds_it() {
+        // The first version: a `match` on every byte.
+        let by_bytes = |text: &str, a: usize, b: usize, colon: bool| {
+            let bytes = text.as_bytes();
+            (a..b.min(bytes.len())).any(|i| match bytes[i] {
+                b';' => true,
+                b':' => colon,
+                b',' => {
+                    let digit = |j: Option<usize>| {
+                        j.and_then(|j| bytes.get(j)).is_some_and(u8::is_ascii_digit)
+                    };
+                    !(digit(i.checked_sub(1)) && digit(Some(i + 1)))
+                }
+                _ => false,
+            })
+        };
+        let text = ",25,000 tons; said: a, b 1,2, ,3 4, 5:6,";
+        for a in 0..=text.len() + 1 {
+            for b in 0..=text.len() + 1 {
+                for colon in [false, true] {
+                    assert_eq!(
+                        clause_break(text, a, b, colon),
+                        by_bytes(text, a, b, colon),
+                        "{a}..{b} {colon}"
+                    );
+                }
+            }
+        }
     }
 
     #[test]

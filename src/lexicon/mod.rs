@@ -49,7 +49,9 @@ pub struct Trigger {
     /// Confidence factor of events resting on this trigger.
     pub weight: f64,
     /// Folded words one of which must stand near the trigger (see
-    /// `objects` in the trigger files); empty: none needed.
+    /// `objects` in the trigger files); empty: none needed. Sorted, so
+    /// that a word near the trigger is compared only with the objects
+    /// that start with its first byte.
     pub objects: Vec<String>,
     /// With no target named, the act is aimed at no one rather than at
     /// the actor's own country (`outward` in the trigger files).
@@ -375,7 +377,12 @@ impl Lexicon {
                     mode: t.mode,
                     roles,
                     weight,
-                    objects: t.objects.iter().map(|o| fold(o).text).collect(),
+                    objects: {
+                        let mut objects: Vec<String> =
+                            t.objects.iter().map(|o| fold(o).text).collect();
+                        objects.sort_unstable();
+                        objects
+                    },
                     outward: t.outward,
                 });
             }
