@@ -2867,3 +2867,28 @@ fn a_party_named_twice_in_apposition_is_one_party() {
         "{ms:?}"
     );
 }
+
+#[test]
+fn retaking_ground_and_an_armed_group_attacking_are_assaults() {
+    let ms = run(
+        "Somalia's government said its troops had retaken the town of Harardhere from al-Shabaab.",
+        "en",
+        "2024-06-05",
+    );
+    assert!(
+        ms.iter().any(|m| m.event_type == EventType::Assault
+            && m.target.as_ref().is_some_and(|t| t.code == "ALSHABAAB")),
+        "{ms:?}"
+    );
+    // The armed-group words are the attacker, not part of the verb.
+    let ms = run(
+        "Kelompok bersenjata menyerang desa di Nduga, menewaskan lima warga.",
+        "id",
+        "2024-06-05",
+    );
+    assert!(
+        ms.iter()
+            .any(|m| m.event_type == EventType::Assault && m.source.code == "IDNREB"),
+        "{ms:?}"
+    );
+}
