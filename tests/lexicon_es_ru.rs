@@ -1049,3 +1049,19 @@ fn people_killed_in_a_city_are_its_civilians() {
         );
     }
 }
+
+#[test]
+fn militants_who_shell_are_the_attackers() {
+    // "боевики обстреляли" was one trigger phrase that swallowed its own subject.
+    let ms = run(
+        "Боевики обстреляли блокпост полиции в Дагестане, убив двух полицейских.",
+        "ru",
+        PUBLISHED,
+    );
+    assert!(
+        ms.iter().any(|m| m.event_type == EventType::Assault
+            && m.source.code == "RUSREB"
+            && m.fatalities.killed == Some(2)),
+        "{ms:?}"
+    );
+}
