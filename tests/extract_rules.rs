@@ -2892,3 +2892,20 @@ fn retaking_ground_and_an_armed_group_attacking_are_assaults() {
         "{ms:?}"
     );
 }
+
+#[test]
+fn missiles_fired_into_the_sea_are_a_show_of_force() {
+    let ms = run(
+        "North Korea fired two ballistic missiles into the sea off its east coast on Thursday.",
+        "en",
+        "2024-06-05",
+    );
+    assert!(
+        has(&ms, EventType::Mobilize, "PRK", None).is_some(),
+        "{ms:?}"
+    );
+    assert!(
+        !ms.iter().any(|m| m.event_type == EventType::Assault),
+        "{ms:?}"
+    );
+}
