@@ -2909,3 +2909,21 @@ fn missiles_fired_into_the_sea_are_a_show_of_force() {
         "{ms:?}"
     );
 }
+
+#[test]
+fn a_participle_after_a_comma_shares_the_clause_subject() {
+    let ms = run(
+        "Rwanda denied backing the M23 rebels, accusing Congo of collaborating with Hutu militias.",
+        "en",
+        "2024-06-05",
+    );
+    assert!(
+        has(&ms, EventType::Accuse, "RWA", Some("COD")).is_some(),
+        "{ms:?}"
+    );
+    assert!(
+        !ms.iter()
+            .any(|m| m.event_type == EventType::Accuse && m.source.code == "CODREB"),
+        "{ms:?}"
+    );
+}

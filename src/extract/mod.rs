@@ -415,15 +415,19 @@ impl Extractor {
                 }
                 // "Islamic State militants killed 15 soldiers in Syria": the
                 // other side an attack's unnamed victims wait for is, failing
-                // one in the article, the state where it struck (rebels'
-                // own state when no place is named).
+                // one in the article, the state where it struck (when no
+                // place is named, that of rebels the sentence set in their
+                // country: "gangs in Haiti"; "Russian mercenaries" may fight
+                // anywhere).
                 settings.push(
                     (m.pending_target && m.target.is_none() && m.event_type == EventType::Assault)
                         .then(|| {
                             let r = &s.actors[m.source?];
                             let def = &lex.actors[r.actor];
                             self.setting_abroad(s, text, r, m.ts).or_else(|| {
-                                (def.kind.as_deref() == Some("state") && r.sector_in(lex) == "REB")
+                                (def.kind.as_deref() == Some("state")
+                                    && r.unnamed
+                                    && r.sector_in(lex) == "REB")
                                     .then(|| Actor {
                                         code: def.code.clone(),
                                         name: self.names[r.actor].clone(),
@@ -802,8 +806,19 @@ impl Extractor {
             // "فيما أدانت الحكومة اللبنانية", keeps it.)
             let own_subject =
                 grammar.verb_initial && g.source.is_some_and(|i| s.actors[i].start >= te);
-            if let Some(src) =
-                clause_source.filter(|_| s.joined_at(text, ts) && !g.passive && !own_subject)
+            // So does a participle set off by a comma that names its object:
+            // in "Rwanda denied backing the M23 rebels, accusing Congo of …"
+            // Rwanda accuses.
+            let adjunct = || {
+                g.target.is_some()
+                    && text[s.span.0..ts].trim_end().ends_with(',')
+                    && text[ts..te]
+                        .split_whitespace()
+                        .next()
+                        .is_some_and(|w| grammar.progressive(w))
+            };
+            if let Some(src) = clause_source
+                .filter(|_| (s.joined_at(text, ts) || adjunct()) && !g.passive && !own_subject)
             {
                 g.source = Some(src);
                 g.target = g.target.filter(|&t| t != src);
