@@ -20,7 +20,7 @@ such words and compass words; a common first name or surname; any alias or name 
 the lexicon (actors, places); a name borne by a town of 5,000+ in another country, unless
 ours is at least twice as big; a name borne by two towns of one country, unless one is at
 least twice as big (that one is kept); a town within 3 km of a place already listed (the same
-place). Other Latin spellings must look like the name (difflib ratio >= 0.6); Russian forms are
+place). Other Latin spellings must look like the name (difflib ratio >= 0.6, four at most, the closest first); Russian forms are
 stems ("=Кутум*") that begin no Russian dictionary word. All aliases are case-sensitive (=).
 
 Usage: python3 scripts/gen-towns.py config/lexicon > config/lexicon/places/towns.toml
@@ -93,7 +93,7 @@ ADMIN1_COORDS = {"SD-GK": (11.73, 28.34)}  # West Kordofan: El Fula, its capital
 # Compass-word divisions whose qualified form is the division's proper name in the news.
 PROPER_COMPASS = {"SD-NO"}  # Sudan's Northern State
 # Russian stems too short to be safe are not used; this many Cyrillic forms at most.
-MAX_LATIN, MAX_CYR = 3, 2
+MAX_LATIN, MAX_CYR = 4, 2
 
 
 def person_names():
@@ -117,6 +117,20 @@ def person_names():
                 break
             out.add(line.split()[0].lower())
     return out
+
+
+def hunspell_words(keys):
+    """The keys that hunspell accepts as (inflected) words of en, fr, es, id or ru. Not Turkish:
+    its inflections are endless and take town names ("Kutum", "Malindi", "Okara", "Yola"), while a
+    lower-case Turkish word written capitalised at the start of a sentence is rare; Turkish
+    dictionary entries themselves are still filtered (dictionary_words)."""
+    import subprocess
+    ok = set()
+    text = "\n".join(sorted(keys)) + "\n"
+    for d in ["en_US", "fr", "es_ES", "id_ID", "ru_RU"]:
+        r = subprocess.run(["hunspell", "-G", "-d", d], input=text, capture_output=True, text=True)
+        ok |= {w.strip().lower() for w in r.stdout.splitlines() if w.strip()}
+    return ok
 
 
 def km(a, b):
@@ -146,8 +160,9 @@ def main():
                         lex.add(fold(a).lower())  # ... and regions.toml too
                         if "country" in e:
                             lex_place_norm[e["country"]].add(norm(a))
-            for e in d.get("place", []):
-                places.append((e["country"], e["lat"], e["lon"]))
+            if f != "regions.toml":  # a division's point is the median of its towns, often one of them
+                for e in d.get("place", []):
+                    places.append((e["country"], e["lat"], e["lon"]))
     people = person_names()
     ru_words = sorted(w for w in dic if re.match(r"^[а-яё]", w))
     import bisect
@@ -186,15 +201,16 @@ def main():
 
     # folded (plain-ASCII) keys only: es_ES's hunspell, an ISO-8859-1 dictionary, "accepts" any word
     # with a letter it cannot convert (ū, ā, ...)
-    hun = R.hunspell_words({fold(n).lower() for c in towns for n in [c["name"]] + c["alternatenames"]
-                            if re.match(r"^[\x00-\x7f]+$", fold(n))})
+    hun = hunspell_words({fold(n).lower() for c in towns for n in [c["name"]] + c["alternatenames"]
+                          if re.match(r"^[\x00-\x7f]+$", fold(n))})
 
     def bad_latin(nm, c):
         key = fold(nm).lower()
         words = [w for w in re.split(r"[\s\-']+", key) if w]
-        if letters(key) < 4 or key in dic or key in hun or key in lex or key in people:
+        compound = len(re.findall(r"-", key)) >= 2  # "Croix-des-Bouquets": words, but a name all the same
+        if letters(key) < 4 or key in dic or (key in hun and not compound) or key in lex or key in people:
             return True
-        if all(w in dic or w in R.COMPASS or w in hun or len(w) < 3 for w in words):
+        if not compound and all(w in dic or w in R.COMPASS or w in hun or len(w) < 3 for w in words):
             return True
         if words and (words[0] in people and len(words) == 1):
             return True
@@ -233,9 +249,10 @@ def main():
                  and re.match(r"^[A-Za-z -]+$", fold(a)) and letters(fold(a).lower()) >= 5
                  and len(a.split()) <= 3 and fold(a).lower() != main_key
                  and not FOREIGN.search(fold(a)) and not FOREIGN_END.search(fold(a))
-                 and ("j" in main_key or "j" not in fold(a).lower())]
+                 and ("j" in main_key or "j" not in fold(a).lower())
+                 and main_key not in fold(a).lower()]  # "Amphoe Kaset Sombun", "Stanitsa ...": the name and more
         ratio = {a: difflib.SequenceMatcher(None, fold(a).lower(), main_key).ratio() for a in latin}
-        latin = sorted((a for a in latin if ratio[a] >= 0.75), key=lambda a: -ratio[a])
+        latin = sorted((a for a in latin if ratio[a] >= 0.6), key=lambda a: -ratio[a])
         for a in latin:
             cands += [a, fold(a)]
         aliases, spellings = [], set()
