@@ -20,7 +20,7 @@ such words and compass words; a common first name or surname; any alias or name 
 the lexicon (actors, places); a name borne by a town of 5,000+ in another country, unless
 ours is at least twice as big; a name borne by two towns of one country, unless one is at
 least twice as big (that one is kept); a town within 3 km of a place already listed (the same
-place). Other Latin spellings must look like the name (difflib ratio >= 0.6, four at most, the closest first); Russian forms are
+place). Other Latin spellings must look like the name (difflib ratio >= 0.6, six at most, the closest first); Russian forms are
 stems ("=Кутум*") that begin no Russian dictionary word. All aliases are case-sensitive (=).
 
 Usage: python3 scripts/gen-towns.py config/lexicon > config/lexicon/places/towns.toml
@@ -93,7 +93,7 @@ ADMIN1_COORDS = {"SD-GK": (11.73, 28.34)}  # West Kordofan: El Fula, its capital
 # Compass-word divisions whose qualified form is the division's proper name in the news.
 PROPER_COMPASS = {"SD-NO"}  # Sudan's Northern State
 # Russian stems too short to be safe are not used; this many Cyrillic forms at most.
-MAX_LATIN, MAX_CYR = 4, 2
+MAX_LATIN, MAX_CYR = 6, 2
 
 
 def person_names():
