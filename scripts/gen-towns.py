@@ -88,6 +88,9 @@ DESCRIPTIVE = {"city", "district", "town", "village", "municipality", "municipio
 # that GeoNames keeps as alternate names but English, French or Spanish news never writes.
 FOREIGN = re.compile(r"sch|tsch|sz|cz|dzh|dzi|ehn|ehl|ehr|ehs|ehm|ehk|zh|ij|w(?=[^aeiouy])|ø|å", re.I)
 FOREIGN_END = re.compile(r"(as|is|us|ys|o)$")
+SCHOLARLY = re.compile("[āīūēōḥṣṭẓḍẖẕḏṯġṟȟĀĪŪĒŌḤṢṬẒḌẔ‘ʿʾ`]")
+NUMBER_WORDS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+                "twelve", "twenty", "thirty", "forty", "fifty", "hundred", "left", "right"}
 # Division types whose qualified form the news uses ("Gezira State", "Kunar province").
 QUALIFIER = dict(R.QUALIFIER, **{"Capital territory": ["Capital Territory"], "Capital district": ["Capital District"]})
 # ISO divisions whose GeoNames admin1 name difflib does not find, and the one with none.
@@ -247,7 +250,9 @@ def main():
         main_key = fold(c["name"]).lower()
         if set(re.split(r"[\s\-]+", main_key)) & (DESCRIPTIVE - {"city"}):
             continue  # a ward or quarter of a city ("Ywar Ma Middle"), not a town
-        cands = [c["name"], fold(c["name"])]
+        if set(re.split(r"[\s\-]+", main_key)) & NUMBER_WORDS:
+            continue  # Punjab's numbered colonies ("Chak One Hundred Ten -Nine Left")
+        cands = [c["name"], fold(c["name"]), re.sub("[‘ʿʾ`]", "'", fold(c["name"]))]
         latin = [a for a in c["alternatenames"] if re.match(r"^[A-Z][^\u0370-\uffff]*$", a) and not re.search(r"[\d(),/.']", a)]
         latin = [a for a in latin
                  if not (set(re.split(r"[\s\-]+", fold(a).lower())) & DESCRIPTIVE)
@@ -259,7 +264,7 @@ def main():
         ratio = {a: difflib.SequenceMatcher(None, fold(a).lower(), main_key).ratio() for a in latin}
         latin = sorted((a for a in latin if ratio[a] >= 0.6), key=lambda a: -ratio[a])
         for a in latin:
-            cands += [a, fold(a)]
+            cands += [a, fold(a), re.sub("[‘ʿʾ`]", "'", fold(a))]
         aliases, spellings = [], set()
         for nm in dict.fromkeys(cands):
             if ("=" + nm) in seen_alias or bad_latin(nm, c):
@@ -286,11 +291,15 @@ def main():
                 continue
             aliases.append(alias)
             ncyr += 1
-        aliases = list(dict.fromkeys(aliases))
+        # scholarly transliteration marks (ā ī ū ḥ ṣ ‘ ...) no news writes: the plain spelling does
+        aliases = [a for a in dict.fromkeys(aliases) if not SCHOLARLY.search(a)]
+        if not aliases:
+            continue
         for a in aliases:
             seen_alias.add(a)
         kept += 1
-        out += ["", "[[place]]", f'name = "{c["name"]}"', f'country = "{iso3}"', f"lat = {lat:.2f}", f"lon = {lon:.2f}",
+        name = c["name"] if "=" + c["name"] in aliases else aliases[0][1:]  # the name is a pattern too
+        out += ["", "[[place]]", f'name = "{name}"', f'country = "{iso3}"', f"lat = {lat:.2f}", f"lon = {lon:.2f}",
                 "aliases = [" + ", ".join('"' + a.replace('"', '\\"') + '"' for a in aliases) + "]"]
     print(f"{kept} towns of {len(towns)}", file=sys.stderr)
 
