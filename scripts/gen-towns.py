@@ -49,7 +49,7 @@ fold, norm = R.fold, R.norm
 # countries of ACLED's conflict index and UCDP's state-based and non-state conflict lists),
 # with the population threshold of their towns and, for two very large states, the
 # first-level divisions (GeoNames admin1 names) where the fighting is.
-DEFAULT = 5000
+DEFAULT = int(os.environ.get("TOWNS_MIN_POP", 5000))  # the tier's threshold: TOWNS_MIN_POP=10000 cuts it
 COUNTRIES = {
     # Africa: Sudan's war, South Sudan, the Horn, the Great Lakes, the Sahel and Lake Chad,
     # northern Mozambique, Libya, Sinai, the jihadist spill-over into coastal West Africa.
@@ -152,7 +152,7 @@ def letters(key):
 
 def main():
     dic = R.dictionary_words()
-    lex = R.lexicon_aliases()  # every alias and name of the lexicon except regions.toml ...
+    lex = set()  # every alias and name of the lexicon but this file's (it may be the one being written)
     places = []  # (country ISO-3, lat, lon) of every listed place
     lex_place_norm = collections.defaultdict(set)  # ISO-3 -> norm of its places' names
     for root, _, files in os.walk(LEX):
@@ -164,7 +164,8 @@ def main():
                 for a in e.get("aliases", []) + [e.get("name", "")]:
                     a = a.lstrip("=").rstrip("*")
                     if a:
-                        lex.add(fold(a).lower())  # ... and regions.toml too
+                        lex.add(fold(a).lower())
+                        R.LEXCC[fold(a).lower()].add(e.get("country") or e.get("code"))
                         if "country" in e:
                             lex_place_norm[e["country"]].add(norm(a))
             if f != "regions.toml":  # a division's point is the median of its towns, often one of them
