@@ -102,8 +102,15 @@ PROPER_COMPASS = {"SD-NO"}  # Sudan's Northern State
 MAX_LATIN, MAX_CYR = 6, 2
 
 
+# gender-guesser's columns of Central Asia, Turkey, Arabia/Persia, Israel and India: a first
+# name used there at all is out, since the news of these countries is full of them ("Qasim",
+# "Jassim", "Safwan", "Shlomi", "Harish").
+LOCAL_NAME_COLUMNS = {75, 76, 77, 78, 80}
+
+
 def person_names():
-    """Common first names (any country, frequency class >= 5 of gender-guesser's table) and the
+    """First names (frequency class >= 3 in any country of gender-guesser's table, or any in the
+    columns above) and the
     1,000 most common US first names of each sex and 10,000 surnames, folded, lower case."""
     import gender_guesser
     import names as usnames
@@ -114,7 +121,8 @@ def person_names():
             continue
         nm = line[3:29].strip().replace("+", " ")
         freq = [int(c, 16) for c in line[30:85] if c.strip() and c in "0123456789ABCDEF"]
-        if freq and max(freq) >= 5:
+        local = [c for i, c in enumerate(line[:85]) if i in LOCAL_NAME_COLUMNS and c.strip()]
+        if (freq and max(freq) >= 3) or local:
             out.add(fold(nm).lower())
     d = os.path.dirname(usnames.__file__)
     # 10,000 surnames: the US list holds the common Spanish ones (Fonseca, Carmona, Escalante, Pizarro)
