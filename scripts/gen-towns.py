@@ -78,7 +78,11 @@ COUNTRIES = {
 
 # Town names that mostly mean something else in conflict news: a unit, a sea or river, a
 # dynasty, a spacecraft or star, a French statesman.
-BLOCK = {"azov", "donets", "romanov", "orion", "carnot", "renan", "waal", "magsaysay"}
+BLOCK = {"azov", "donets", "romanov", "orion", "carnot", "renan", "waal", "magsaysay",
+         # inflected Turkish words (hunspell's Turkish inflections are not used, see hunspell_words)
+         # that start Turkish sentences: "Araya girdi", "Babana söyle", "Bilene sor", "Abim geldi"
+         "abim", "araya", "babana", "bilene", "damara", "gurbete", "iyesi", "ayana", "kindi", "suran",
+         "doka", "okuta", "yatta"}
 # Words that make a GeoNames alternate name a description, not a name.
 DESCRIPTIVE = {"city", "district", "town", "village", "municipality", "municipio", "raion", "rayon",
                "region", "province", "county", "camp", "airport", "station", "commune", "ville",
