@@ -251,6 +251,12 @@ def main():
         pops = sorted(same[(c["countrycode"], fold(c["name"]).lower())], reverse=True)
         return len(pops) > 1 and pops[0] < 2 * pops[1]
 
+    # spellings (main or alternate) of towns of 5,000+ of two countries: ambiguous, left out
+    spelled = collections.defaultdict(set)
+    for c in world:
+        for a in [c["name"]] + c["alternatenames"]:
+            spelled[fold(a).lower()].add(c["countrycode"])
+
     out, seen_alias = [HEADER], set()
     kept = 0
     for c in sorted(towns, key=lambda c: (a3[c["countrycode"]], fold(c["name"]))):
@@ -280,9 +286,11 @@ def main():
             cands += [a, fold(a), re.sub("[‘ʿʾ`]", "'", fold(a))]
         aliases, spellings = [], set()
         for nm in dict.fromkeys(cands):
+            k = fold(nm).lower()
             if ("=" + nm) in seen_alias or bad_latin(nm, c):
                 continue
-            k = fold(nm).lower()
+            if k != main_key and len(spelled[k]) > 1:
+                continue  # another country's town is spelt so too
             if k != main_key and k not in spellings and len(spellings - {main_key}) >= MAX_LATIN:
                 continue  # enough other spellings
             spellings.add(k)
