@@ -1583,7 +1583,12 @@ fn corroborating(mentions: &mut Vec<Mention>, min: f64) {
     }
 }
 
+/// Fills the side a mention left to the article ("33 soldiers were killed
+/// in an air strike"): the foe its named party fights elsewhere in the
+/// article, else (for an attack) `settings[i]`, the state where mention `i`
+/// struck; drops the mention when neither is known.
 fn implied_sources(mentions: &mut Vec<Mention>, settings: &[Option<Actor>], min: f64) {
+    debug_assert_eq!(mentions.len(), settings.len(), "one setting per mention");
     // (Only mentions confident enough to stand alone say who fights whom.)
     let mut pairs: BTreeMap<(String, String), (usize, Actor)> = BTreeMap::new();
     for m in mentions
