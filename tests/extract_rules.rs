@@ -2927,3 +2927,21 @@ fn a_participle_after_a_comma_shares_the_clause_subject() {
         "{ms:?}"
     );
 }
+
+#[test]
+fn an_actor_with_its_own_verb_after_and_is_no_joined_object() {
+    let ms = run(
+        "Turkish forces and Syrian rebels fought government troops in Idlib on Thursday and Russian warplanes struck back.",
+        "en",
+        "2020-02-21",
+    );
+    assert!(
+        has(&ms, EventType::Assault, "TUR", Some("SYR")).is_some(),
+        "{ms:?}"
+    );
+    assert!(
+        !ms.iter().any(|m| m.event_type == EventType::Assault
+            && m.target.as_ref().is_some_and(|t| t.code == "RUS")),
+        "{ms:?}"
+    );
+}

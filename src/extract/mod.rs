@@ -1423,7 +1423,15 @@ impl Extractor {
                         .cues_in(Cue::Conjunction, s.actors[t].end, after.start)
                         .next()
                         .is_some();
+                    // ("fought government troops Thursday and Russian
+                    // warplanes struck back": an actor with a verb of its own
+                    // right after it begins a clause, it is no object.)
+                    let subject = s
+                        .triggers
+                        .iter()
+                        .any(|tr| tr.0 >= after.end && gap(text, after.end, tr.0) == 0);
                     (joined
+                        && !subject
                         && gap(text, s.actors[t].end, after.start) <= 2
                         && after.place == s.actors[t].place
                         && code(b) != code(t)
