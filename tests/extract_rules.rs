@@ -2945,3 +2945,18 @@ fn an_actor_with_its_own_verb_after_and_is_no_joined_object() {
         "{ms:?}"
     );
 }
+
+#[test]
+fn a_verb_joined_past_one_word_keeps_the_subject() {
+    let ms = run(
+        "France withdrew its ambassador from Niger and began pulling out its troops.",
+        "en",
+        "2023-09-25",
+    );
+    assert!(
+        ms.iter()
+            .any(|m| m.event_type == EventType::Retreat && m.source.code == "FRA"),
+        "{ms:?}"
+    );
+    assert!(!ms.iter().any(|m| m.source.code == "NER"), "{ms:?}");
+}

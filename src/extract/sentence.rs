@@ -897,11 +897,16 @@ impl Sentence {
             .then_some(first.actor)
     }
 
-    /// A conjunction stands right before `pos`: what starts there is joined
-    /// to what went before ("condemned the attack and urged …").
+    /// A conjunction stands right before `pos`, or one word before with no
+    /// actor between: what starts there is joined to what went before
+    /// ("condemned the attack and urged …", "withdrew its ambassador and
+    /// began pulling out its troops").
     pub fn joined_at(&self, text: &str, pos: usize) -> bool {
-        self.cues_in(Cue::Conjunction, self.span.0, pos)
-            .any(|c| gap(text, c.1, pos) == 0)
+        self.cues_in(Cue::Conjunction, self.span.0, pos).any(|c| {
+            gap(text, c.1, pos) == 0
+                || (gap(text, c.1, pos) == 1
+                    && !self.actors.iter().any(|a| a.start >= c.1 && a.end <= pos))
+        })
     }
 
     /// Cues of kind `cue` in `start..end`.
