@@ -2960,3 +2960,22 @@ fn a_verb_joined_past_one_word_keeps_the_subject() {
     );
     assert!(!ms.iter().any(|m| m.source.code == "NER"), "{ms:?}");
 }
+
+#[test]
+fn an_act_in_a_phrase_after_the_object_is_the_subjects() {
+    let ms = run(
+        "Chinese warships and aircraft encircled Taiwan in large-scale drills on Monday, Taipei's defence ministry said.",
+        "en",
+        "2024-06-05",
+    );
+    assert!(
+        ms.iter()
+            .any(|m| m.event_type == EventType::Mobilize && m.source.code == "CHN"),
+        "{ms:?}"
+    );
+    assert!(
+        !ms.iter()
+            .any(|m| m.event_type == EventType::Mobilize && m.source.code == "TWN"),
+        "{ms:?}"
+    );
+}

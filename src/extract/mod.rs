@@ -817,9 +817,23 @@ impl Extractor {
                         .next()
                         .is_some_and(|w| grammar.progressive(w))
             };
-            if let Some(src) = clause_source
-                .filter(|_| (s.joined_at(text, ts) || adjunct()) && !g.passive && !own_subject)
-            {
+            // And an act named in a phrase after the last act's object: in
+            // "Chinese warships encircled Taiwan in large-scale drills" the
+            // drills are China's, not Taiwan's.
+            let in_phrase = |cs: usize| {
+                g.source.is_some_and(|src| {
+                    let a = &s.actors[src];
+                    src != cs
+                        && s.triggers
+                            .iter()
+                            .any(|t| t.0 > s.actors[cs].start && t.1 <= a.start)
+                        && s.cues_in(Cue::Location, a.end, ts)
+                            .any(|c| gap(text, a.end, c.0) == 0 && gap(text, c.1, ts) <= 2)
+                })
+            };
+            if let Some(src) = clause_source.filter(|&cs| {
+                (s.joined_at(text, ts) || adjunct() || in_phrase(cs)) && !g.passive && !own_subject
+            }) {
                 g.source = Some(src);
                 g.target = g.target.filter(|&t| t != src);
             }
