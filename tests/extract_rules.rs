@@ -2979,3 +2979,16 @@ fn an_act_in_a_phrase_after_the_object_is_the_subjects() {
         "{ms:?}"
     );
 }
+
+#[test]
+fn weapons_promised_past_the_recipient_are_a_pledge() {
+    let ms = run(
+        "Germany will supply Ukraine with four more IRIS-T air defence systems, the chancellor said.",
+        "en",
+        "2024-06-05",
+    );
+    assert!(
+        has(&ms, EventType::Agree, "DEU", Some("UKR")).is_some(),
+        "{ms:?}"
+    );
+}

@@ -38,10 +38,11 @@ impl ActorRef {
 }
 
 /// Whether a trigger that needs an object has one: a listed word starting
-/// within five words after it ("fired dozens of rockets"), or within three
-/// before it ("airspace closure", and the
-/// object before the verb of a verb-final language: "hava sahasını
-/// kapattı"). A word ending in `*` matches any ending. No objects: true.
+/// within six words after it ("fired dozens of rockets", "supply Ukraine
+/// with four more IRIS-T air defence systems"), or within three before it
+/// ("airspace closure", and the object before the verb of a verb-final
+/// language: "hava sahasını kapattı"). A word ending in `*` matches any
+/// ending. No objects: true.
 fn object_near(text: &str, span: (usize, usize), at: (usize, usize), objects: &[String]) -> bool {
     if objects.is_empty() {
         return true;
@@ -50,7 +51,7 @@ fn object_near(text: &str, span: (usize, usize), at: (usize, usize), objects: &[
     let after = text[at.1..span.1]
         .split(is_space)
         .filter(|w| !w.is_empty())
-        .take(5);
+        .take(6);
     let before = text[span.0..at.0]
         .rsplit(is_space)
         .filter(|w| !w.is_empty())
