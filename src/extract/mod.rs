@@ -187,6 +187,7 @@ impl Extractor {
                         place_states: &self.place_states,
                         host,
                         appositions: !grammar.verb_final,
+                        articles: &grammar.articles,
                     },
                 ),
                 false => Sentence {
@@ -195,7 +196,7 @@ impl Extractor {
                 },
             })
             .collect();
-        resolve_pronouns(lex, text, &mut sentences);
+        resolve_pronouns(lex, text, &mut sentences, &grammar.articles);
         // A full date in the text anchors relative ones as well as a
         // publication date would; a yearless one only guesses.
         let (anchor, anchor_known) = match article.published {
@@ -1239,7 +1240,10 @@ impl Extractor {
                         s.actors.iter().position(|a| {
                             a.start >= le
                                 && (gap(text, le, a.start) == 0
-                                    || text[le..a.start].trim() == "the")
+                                    || grammar
+                                        .articles
+                                        .iter()
+                                        .any(|x| x == text[le..a.start].trim()))
                                 && !a.modifier
                                 && lex.actors[a.actor].kind.as_deref() == Some("state")
                         })
@@ -1708,7 +1712,7 @@ fn domestic_sides(a: &str, b: &str) -> bool {
 /// before a sentence's first act, with no party named before that act,
 /// stands for the subject of the sentence before (the first party it names
 /// that can take a role); "he"/"she" only for a person.
-fn resolve_pronouns(lex: &Lexicon, text: &str, sentences: &mut [Sentence]) {
+fn resolve_pronouns(lex: &Lexicon, text: &str, sentences: &mut [Sentence], articles: &[String]) {
     let mut last: Option<sentence::ActorRef> = None;
     for s in sentences.iter_mut() {
         if let (Some(first), Some(prev)) = (s.triggers.first().copied(), &last) {
@@ -1732,7 +1736,7 @@ fn resolve_pronouns(lex: &Lexicon, text: &str, sentences: &mut [Sentence]) {
                         ..prev.clone()
                     },
                 );
-                s.eligible = roles::eligible(s, text);
+                s.eligible = roles::eligible(s, text, articles);
             }
         }
         let subject = roles::candidates(s)

@@ -50,7 +50,7 @@ pub fn candidates_from_end(s: &Sentence) -> impl Iterator<Item = (usize, &ActorR
 
 /// Per actor of `s`: whether it can take a role — not a compound adjective
 /// ("Moscow-backed"), not a place named after a location marker ("in Syria").
-pub fn eligible(s: &Sentence, text: &str) -> Vec<bool> {
+pub fn eligible(s: &Sentence, text: &str, articles: &[String]) -> Vec<bool> {
     s.actors
         .iter()
         .map(|a| {
@@ -119,7 +119,8 @@ pub fn eligible(s: &Sentence, text: &str) -> Vec<bool> {
                     || !s
                         .cues_in(Cue::Location, s.span.0, a.start)
                         .any(|&(ls, e, _)| {
-                            (gap(text, e, a.start) == 0 || text[e..a.start].trim() == "the")
+                            (gap(text, e, a.start) == 0
+                                || articles.iter().any(|x| x == text[e..a.start].trim()))
                                 && !targeted_region(ls)
                                 && !reached(ls, e)
                         }))

@@ -127,6 +127,8 @@ pub struct Setting<'a> {
     /// `roles::eligible`): not in a verb-final language, whose subject is
     /// often followed by a comma ("Rusya, Ukrayna'yı suçladı").
     pub appositions: bool,
+    /// The language's articles (grammar key `articles`).
+    pub articles: &'a [String],
 }
 
 /// One sentence, analysed.
@@ -426,6 +428,7 @@ impl Sentence {
             place_states,
             host,
             appositions,
+            articles,
         } = setting;
         let mut s = Sentence {
             span,
@@ -838,7 +841,7 @@ impl Sentence {
             let numbers = std::mem::take(&mut s.numbers);
             s.numbers = numbers.into_iter().filter(|n| !named(n)).collect();
         }
-        s.eligible = super::roles::eligible(&s, text);
+        s.eligible = super::roles::eligible(&s, text, articles);
         s
     }
 

@@ -131,6 +131,8 @@ pub struct GrammarFile {
     #[serde(default)]
     pub progressive_suffixes: Vec<String>,
     #[serde(default)]
+    pub articles: Vec<String>,
+    #[serde(default)]
     pub modifier_after_head: bool,
     #[serde(default)]
     pub verb_final: bool,

@@ -190,6 +190,9 @@ pub struct Grammar {
     /// Verb endings that make an auxiliary progressive, not passive
     /// ("have been battling").
     pub progressive_suffixes: Vec<String>,
+    /// Articles that may stand between a location word and the state it
+    /// names ("in the Philippines").
+    pub articles: Vec<String>,
 }
 
 impl Grammar {
@@ -223,6 +226,7 @@ static NO_GRAMMAR: Grammar = Grammar {
     participle_suffixes: Vec::new(),
     verb_prefixes: Vec::new(),
     progressive_suffixes: Vec::new(),
+    articles: Vec::new(),
 };
 
 /// The loaded lexicons and their automaton.
@@ -458,6 +462,7 @@ impl Lexicon {
                         .collect(),
                     verb_prefixes: f.verb_prefixes.iter().map(|x| fold(x).text).collect(),
                     progressive_suffixes: f.progressive_suffixes.clone(),
+                    articles: f.articles.iter().map(|x| fold(x).text).collect(),
                 },
             );
         }
