@@ -2992,3 +2992,27 @@ fn weapons_promised_past_the_recipient_are_a_pledge() {
         "{ms:?}"
     );
 }
+
+#[test]
+fn pupils_worshippers_and_suicide_bombers_are_sides() {
+    // Victims named by what they were doing are civilians of the place;
+    // a suicide bomber is an armed group of it, like gunmen.
+    for (text, source, target) in [
+        (
+            "Armed men abducted 20 students from a boarding school in Kaduna state on Monday.",
+            "NGAREB",
+            "NGACIV",
+        ),
+        (
+            "A suicide bomber killed 13 worshippers at a mosque in Maiduguri.",
+            "NGAREB",
+            "NGACIV",
+        ),
+    ] {
+        let ms = run(text, "en", "2021-06-02");
+        assert!(
+            has(&ms, EventType::Assault, source, Some(target)).is_some(),
+            "{text}: {ms:?}"
+        );
+    }
+}
