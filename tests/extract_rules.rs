@@ -3016,3 +3016,24 @@ fn pupils_worshippers_and_suicide_bombers_are_sides() {
         );
     }
 }
+
+#[test]
+fn bystanders_named_without_a_state_count_for_the_strike() {
+    // The strike's target is an armed group; the dead it names are
+    // civilians of no stated side: its toll all the same.
+    let ms = run(
+        "Sudanese troops shelled positions held by RSF fighters near El Obeid, killing nine civilians.",
+        "en",
+        "2023-08-02",
+    );
+    let m = has(&ms, EventType::Assault, "SDN", Some("RSF")).expect("SDN→RSF");
+    assert_eq!(m.fatalities.killed, Some(9), "{ms:?}");
+    // Victims of a named side still count only for strikes on that side.
+    let ms = run(
+        "Hamas fired rockets at Israel on Monday; Israeli strikes killed 20 Palestinian civilians in Gaza.",
+        "en",
+        "2023-08-02",
+    );
+    let m = has(&ms, EventType::Assault, "HAMAS", Some("ISR")).expect("HAMAS→ISR");
+    assert_eq!(m.fatalities.killed, None, "{ms:?}");
+}

@@ -2149,7 +2149,10 @@ fn tolls(
                 && gap(text, n.end, a.start) <= 3
                 && !clause_break(text, n.end, a.start, true)
         });
+        // "shelled positions held by Fano militiamen, killing 12
+        // civilians": bystanders named without a state are any strike's.
         match (named, target) {
+            (Some(a), _) if a.unnamed && a.sector_in(lex) == "CVL" => true,
             (Some(a), Some(t)) => code(a.actor) == code(t),
             _ => true,
         }
