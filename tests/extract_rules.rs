@@ -3037,3 +3037,22 @@ fn bystanders_named_without_a_state_count_for_the_strike() {
     let m = has(&ms, EventType::Assault, "HAMAS", Some("ISR")).expect("HAMAS→ISR");
     assert_eq!(m.fatalities.killed, None, "{ms:?}");
 }
+
+#[test]
+fn a_participle_right_after_an_unnamed_group_is_the_groups_act() {
+    // The demand is the protesters', not the police's.
+    let ms = run(
+        "Riot police in Lima fired tear gas at demonstrators demanding early elections on Saturday.",
+        "en",
+        "2023-01-15",
+    );
+    assert!(
+        has(&ms, EventType::Assault, "PER", Some("PERCIV")).is_some(),
+        "{ms:?}"
+    );
+    assert!(
+        !ms.iter()
+            .any(|m| m.event_type == EventType::Request && m.source.code == "PER"),
+        "{ms:?}"
+    );
+}

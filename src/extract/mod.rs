@@ -838,6 +838,9 @@ impl Extractor {
                 g.source = Some(src);
                 g.target = g.target.filter(|&t| t != src);
             }
+            if reduced_relative(s, text, lex, ts, grammar) {
+                g.source = None;
+            }
             if g.source.is_some() && !g.relative {
                 clause_source = g.source;
             }
@@ -1687,6 +1690,29 @@ fn implied_sources(mentions: &mut Vec<Mention>, settings: &[Option<Actor>], min:
         }
         true
     });
+}
+
+/// "fired tear gas at protesters demanding the president's resignation":
+/// a participle right after a group no actor names (people counted or
+/// struck, protesters) is that group's act, not the clause subject's.
+fn reduced_relative(s: &Sentence, text: &str, lex: &Lexicon, ts: usize, grammar: &Grammar) -> bool {
+    let word = text[ts..s.span.1].split(' ').next().unwrap_or("");
+    if !grammar.progressive(word) || s.cues.iter().any(|c| c.0 == ts && c.2 == Cue::Killed) {
+        return false;
+    }
+    let group_end = s
+        .cues
+        .iter()
+        .filter(|c| c.2 == Cue::Victims)
+        .map(|c| c.1)
+        .chain(
+            s.triggers
+                .iter()
+                .filter(|t| lex.triggers[t.2].event_type == EventType::Protest)
+                .map(|t| t.1),
+        )
+        .find(|&e| e <= ts && gap(text, e, ts) == 0 && !text[e..ts].contains(','));
+    group_end.is_some_and(|e| !s.actors.iter().any(|a| a.end == e))
 }
 
 /// The last day of `d`'s month.
