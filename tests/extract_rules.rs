@@ -3056,3 +3056,26 @@ fn a_participle_right_after_an_unnamed_group_is_the_groups_act() {
         "{ms:?}"
     );
 }
+
+#[test]
+fn a_rally_outside_a_states_mission_is_addressed_to_that_state() {
+    let ms = run(
+        "Several hundred people rallied outside the Chinese embassy in Manila on Sunday.",
+        "en",
+        "2024-06-17",
+    );
+    assert!(
+        has(&ms, EventType::Protest, "PHL", Some("CHN")).is_some(),
+        "{ms:?}"
+    );
+    // A rally with no mission named stays addressed to its own state.
+    let ms = run(
+        "Several hundred people rallied in Manila on Sunday.",
+        "en",
+        "2024-06-17",
+    );
+    assert!(
+        has(&ms, EventType::Protest, "PHL", Some("PHL")).is_some(),
+        "{ms:?}"
+    );
+}

@@ -1310,6 +1310,21 @@ impl Extractor {
                 } else if at.is_some() {
                     source = at;
                 }
+                // "rallied outside the Russian embassy in Tbilisi": a
+                // state's mission (or any of its bodies) where people rally
+                // is whom they address.
+                if target.is_none() {
+                    target = s
+                        .actors
+                        .iter()
+                        .position(|a| {
+                            a.sector.is_some()
+                                && !a.modifier
+                                && lex.actors[a.actor].kind.as_deref() == Some("state")
+                                && after_location(s, text, a, &grammar.articles)
+                        })
+                        .filter(|&m| source.is_none_or(|src| code(src) != code(m)));
+                }
             }
             // "Syrian and Turkish troops clashed near Saraqib": two sides
             // joined before a fight with no object each strike the other;
@@ -1713,6 +1728,15 @@ fn reduced_relative(s: &Sentence, text: &str, lex: &Lexicon, ts: usize, grammar:
         )
         .find(|&e| e <= ts && gap(text, e, ts) == 0 && !text[e..ts].contains(','));
     group_end.is_some_and(|e| !s.actors.iter().any(|a| a.end == e))
+}
+
+/// Whether `a` is named right after a location word ("in Syria", "outside
+/// the Russian embassy"), an article allowed between.
+fn after_location(s: &Sentence, text: &str, a: &sentence::ActorRef, articles: &[String]) -> bool {
+    s.cues_in(Cue::Location, s.span.0, a.start)
+        .any(|&(_, e, _)| {
+            gap(text, e, a.start) == 0 || articles.iter().any(|x| x == text[e..a.start].trim())
+        })
 }
 
 /// The last day of `d`'s month.
