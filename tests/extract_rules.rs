@@ -3079,3 +3079,27 @@ fn a_rally_outside_a_states_mission_is_addressed_to_that_state() {
         "{ms:?}"
     );
 }
+
+#[test]
+fn an_international_body_accusing_what_happened_in_a_state_names_it() {
+    let ms = run(
+        "The International Criminal Court opened an investigation into alleged crimes against humanity in the Philippines.",
+        "en",
+        "2021-09-16",
+    );
+    assert!(
+        has(&ms, EventType::Accuse, "ICC", Some("PHL")).is_some(),
+        "{ms:?}"
+    );
+    // An attack condemned still waits for its attacker.
+    let ms = run(
+        "The UN Security Council condemned the attack on peacekeepers in Mali.",
+        "en",
+        "2021-09-16",
+    );
+    assert!(
+        !ms.iter()
+            .any(|m| m.target.as_ref().is_some_and(|t| t.code == "MLI")),
+        "{ms:?}"
+    );
+}

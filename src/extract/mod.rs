@@ -1252,6 +1252,26 @@ impl Extractor {
                         })
                     })
                     .filter(|&t| source.is_none_or(|src| code(src) != code(t)));
+                // "The ICC opened an investigation into alleged war crimes
+                // in Venezuela": an international body (court, UN organ,
+                // rights group) accusing what happened in a state names it.
+                let body = source.is_some_and(|src| {
+                    lex.actors[s.actors[src].actor].kind.as_deref() == Some("body")
+                });
+                // (Not an attack condemned: its attacker is meant.)
+                if target.is_none() && body && !attack_condemned {
+                    target = s
+                        .actors
+                        .iter()
+                        .position(|a| {
+                            a.start > ts
+                                && !a.modifier
+                                && lex.actors[a.actor].kind.as_deref() == Some("state")
+                                && !clause_break(text, ts, a.start, false)
+                                && after_location(s, text, a, &grammar.articles)
+                        })
+                        .filter(|&t| source.is_none_or(|src| code(src) != code(t)));
+                }
             }
             // "Israel would take whatever action was necessary": a threat
             // spoken as one (not an act merely planned) is aimed at the
