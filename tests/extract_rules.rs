@@ -3103,3 +3103,26 @@ fn an_international_body_accusing_what_happened_in_a_state_names_it() {
         "{ms:?}"
     );
 }
+
+#[test]
+fn a_body_a_complaint_is_lodged_with_is_the_forum_not_the_target() {
+    let ms = run(
+        "Cyprus lodged a complaint with the European Union over Turkish drilling off its coast.",
+        "en",
+        "2021-09-16",
+    );
+    assert!(
+        has(&ms, EventType::Accuse, "CYP", Some("TUR")).is_some(),
+        "{ms:?}"
+    );
+    // A body accused directly stays the target.
+    let ms = run(
+        "Ethiopia accused the African Union of ignoring Egyptian threats.",
+        "en",
+        "2021-09-16",
+    );
+    assert!(
+        has(&ms, EventType::Accuse, "ETH", Some("AU")).is_some(),
+        "{ms:?}"
+    );
+}

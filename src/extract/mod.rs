@@ -1273,6 +1273,37 @@ impl Extractor {
                         .filter(|&t| source.is_none_or(|src| code(src) != code(t)));
                 }
             }
+            // "Lebanon filed a complaint with the UN Security Council over
+            // Israeli violations": a body a complaint is lodged with is the
+            // forum; the state complained of, named after it, is the target.
+            if event_type == EventType::Accuse {
+                if let Some(t) = target.filter(|&t| {
+                    let a = &s.actors[t];
+                    lex.actors[a.actor].kind.as_deref() == Some("body")
+                        && s.cues_in(Cue::TargetMarker, ts, a.start).any(|c| {
+                            gap(text, c.1, a.start) == 0
+                                || grammar
+                                    .articles
+                                    .iter()
+                                    .any(|x| x == text[c.1..a.start].trim())
+                        })
+                }) {
+                    let end = s.actors[t].end;
+                    target = s
+                        .actors
+                        .iter()
+                        .position(|a| {
+                            a.start >= end
+                                && !a.place
+                                && !a.modifier
+                                && lex.actors[a.actor].kind.as_deref() == Some("state")
+                                && gap(text, end, a.start) <= 3
+                                && !clause_break(text, end, a.start, false)
+                        })
+                        .filter(|&o| source.is_none_or(|src| code(src) != code(o)))
+                        .or(target);
+                }
+            }
             // "Israel would take whatever action was necessary": a threat
             // spoken as one (not an act merely planned) is aimed at the
             // speaker's other side when it names no one.
