@@ -3126,3 +3126,33 @@ fn a_body_a_complaint_is_lodged_with_is_the_forum_not_the_target() {
         "{ms:?}"
     );
 }
+
+#[test]
+fn a_standing_taken_back_is_a_sanction_and_no_fight() {
+    let ms = run(
+        "Washington revoked the trade preferences it had granted to Ethiopia on Monday.",
+        "en",
+        "2021-11-03",
+    );
+    assert!(
+        has(&ms, EventType::Sanction, "USA", Some("ETH")).is_some(),
+        "{ms:?}"
+    );
+    assert!(
+        !ms.iter().any(|m| m.event_type == EventType::Retreat),
+        "{ms:?}"
+    );
+    // A sanction says nothing of who fights whom: an attack no one
+    // claims does not fall on the sanctioning state's side.
+    let ms = run(
+        "Washington revoked the trade preferences it had granted to Ethiopia on Monday. \
+         A bomb killed 12 soldiers in Ethiopia on Tuesday.",
+        "en",
+        "2021-11-03",
+    );
+    assert!(
+        !ms.iter()
+            .any(|m| m.event_type == EventType::Assault && m.source.code == "USA"),
+        "{ms:?}"
+    );
+}

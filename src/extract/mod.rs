@@ -1693,8 +1693,12 @@ fn implied_sources(mentions: &mut Vec<Mention>, settings: &[Option<Actor>], min:
         let Some(t) = m.target.as_ref().filter(|t| !t.code.is_empty()) else {
             continue;
         };
-        // Only fighting says who the other side is: allies argue and talk too.
-        if m.event_type.quad_class() != crate::model::QuadClass::MaterialConflict {
+        // Only fighting says who the other side is: allies argue, talk,
+        // protest and sanction each other too.
+        if !matches!(
+            m.event_type,
+            EventType::Assault | EventType::Coerce | EventType::Mobilize
+        ) {
             continue;
         }
         let weight = 1;
