@@ -3156,3 +3156,26 @@ fn a_standing_taken_back_is_a_sanction_and_no_fight() {
         "{ms:?}"
     );
 }
+
+#[test]
+fn a_warning_of_harm_that_is_no_act_of_force_is_no_threat() {
+    for text in [
+        "The World Food Programme warned of famine in northern Gaza.",
+        "Aid agencies warned of a cholera outbreak in Khartoum.",
+    ] {
+        let ms = run(text, "en", "2024-03-05");
+        assert!(
+            !ms.iter().any(|m| m.event_type == EventType::Threaten),
+            "{text}: {ms:?}"
+        );
+    }
+    let ms = run(
+        "North Korea warned of war with the United States on Tuesday.",
+        "en",
+        "2024-03-05",
+    );
+    assert!(
+        has(&ms, EventType::Threaten, "PRK", Some("USA")).is_some(),
+        "{ms:?}"
+    );
+}
