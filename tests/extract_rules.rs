@@ -3179,3 +3179,29 @@ fn a_warning_of_harm_that_is_no_act_of_force_is_no_threat() {
         "{ms:?}"
     );
 }
+
+#[test]
+fn those_who_hold_a_helping_acts_object_are_not_helped() {
+    let ms = run(
+        "Cameroonian troops freed 12 hostages held by separatists in the Northwest region.",
+        "en",
+        "2022-04-11",
+    );
+    assert!(
+        !ms.iter().any(|m| matches!(
+            m.event_type,
+            EventType::Aid | EventType::Retreat | EventType::Cooperate
+        ) && m.target.as_ref().is_some_and(|t| t.code == "CMRREB")),
+        "{ms:?}"
+    );
+    // An attack on positions they hold still strikes them.
+    let ms = run(
+        "Cameroonian troops shelled positions held by separatists in the Northwest region.",
+        "en",
+        "2022-04-11",
+    );
+    assert!(
+        has(&ms, EventType::Assault, "CMR", Some("CMRREB")).is_some(),
+        "{ms:?}"
+    );
+}

@@ -841,6 +841,17 @@ impl Extractor {
             if reduced_relative(s, text, lex, ts, grammar) {
                 g.source = None;
             }
+            // "rescued 40 hostages held by bandits": the agent of a phrase
+            // about the object is whom the object is held by, not whom a
+            // helping act helps (an attack on "positions held by" them
+            // strikes them).
+            if cooperative_act(trig.event_type) && !g.passive {
+                g.target = g.target.filter(|&t| {
+                    let a = &s.actors[t];
+                    !s.cues_in(Cue::AgentMarker, te, a.start)
+                        .any(|c| gap(text, c.1, a.start) == 0 && gap(text, te, c.0) >= 2)
+                });
+            }
             if g.source.is_some() && !g.relative {
                 clause_source = g.source;
             }
