@@ -798,7 +798,33 @@ impl Extractor {
                                     && gap(text, a.end, t.0) <= usize::from(a.sector.is_some())
                             })
                     });
+                    // ("filed a complaint with the UN Security Council over
+                    // Israeli violations": the body a complaint is lodged
+                    // with is the forum, the state named after it the one
+                    // complained of, whatever it did.)
+                    let lodged_with =
+                        s.cues_in(Cue::TargetMarker, te, s.actors[body].start)
+                            .any(|c| {
+                                gap(text, c.1, s.actors[body].start) == 0
+                                    || grammar
+                                        .articles
+                                        .iter()
+                                        .any(|x| x == text[c.1..s.actors[body].start].trim())
+                            });
+                    let complained_of = || {
+                        s.actors.iter().position(|a| {
+                            a.start >= be
+                                && !a.place
+                                && !a.modifier
+                                && lex.actors[a.actor].kind.as_deref() == Some("state")
+                                && Some(lex.actors[a.actor].code.as_str()) != src_code
+                                && gap(text, be, a.start) <= 3
+                                && !clause_break(text, be, a.start, false)
+                        })
+                    };
                     if let Some((i, _)) = actor_of_act {
+                        g.target = Some(i);
+                    } else if let Some(i) = complained_of().filter(|_| lodged_with) {
                         g.target = Some(i);
                     }
                 }
@@ -1282,37 +1308,6 @@ impl Extractor {
                                 && after_location(s, text, a, &grammar.articles)
                         })
                         .filter(|&t| source.is_none_or(|src| code(src) != code(t)));
-                }
-            }
-            // "Lebanon filed a complaint with the UN Security Council over
-            // Israeli violations": a body a complaint is lodged with is the
-            // forum; the state complained of, named after it, is the target.
-            if event_type == EventType::Accuse {
-                if let Some(t) = target.filter(|&t| {
-                    let a = &s.actors[t];
-                    lex.actors[a.actor].kind.as_deref() == Some("body")
-                        && s.cues_in(Cue::TargetMarker, ts, a.start).any(|c| {
-                            gap(text, c.1, a.start) == 0
-                                || grammar
-                                    .articles
-                                    .iter()
-                                    .any(|x| x == text[c.1..a.start].trim())
-                        })
-                }) {
-                    let end = s.actors[t].end;
-                    target = s
-                        .actors
-                        .iter()
-                        .position(|a| {
-                            a.start >= end
-                                && !a.place
-                                && !a.modifier
-                                && lex.actors[a.actor].kind.as_deref() == Some("state")
-                                && gap(text, end, a.start) <= 3
-                                && !clause_break(text, end, a.start, false)
-                        })
-                        .filter(|&o| source.is_none_or(|src| code(src) != code(o)))
-                        .or(target);
                 }
             }
             // "Israel would take whatever action was necessary": a threat
