@@ -3205,3 +3205,26 @@ fn those_who_hold_a_helping_acts_object_are_not_helped() {
         "{ms:?}"
     );
 }
+
+#[test]
+fn a_host_receiving_a_visitor_consults() {
+    let ms = run(
+        "Kenya's president received his Ugandan counterpart in Nairobi on Monday.",
+        "en",
+        "2022-05-10",
+    );
+    assert!(
+        has(&ms, EventType::Consult, "KEN", Some("UGA")).is_some(),
+        "{ms:?}"
+    );
+    // What is received is no visit.
+    let ms = run(
+        "Ukraine received a letter from the Russian foreign minister.",
+        "en",
+        "2022-05-10",
+    );
+    assert!(
+        !ms.iter().any(|m| m.event_type == EventType::Consult),
+        "{ms:?}"
+    );
+}
