@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
 
-use super::edge_table::{pack, EdgeTable, SHORT};
+use super::edge_table::{pack, EdgeTable, MidTable, MID, SHORT};
 use super::{Cue, Entry, Meaning};
 
 /// A text folded for matching: lower-cased, white space runs collapsed to one
@@ -554,6 +554,11 @@ impl Builder {
                 .iter()
                 .map(|(k, &next)| (k.node, k.sep, &k.token[..], next)),
         );
+        let mid = MidTable::new(
+            edges
+                .iter()
+                .map(|(k, &next)| (k.node, k.sep, &k.token[..], next)),
+        );
         // Keys are at most 4 bytes: all of them go in.
         let prefix_index = EdgeTable::new(
             prefix_index
@@ -562,6 +567,7 @@ impl Builder {
         );
         Ok(Matcher {
             short,
+            mid,
             edges,
             nodes,
             prefix_index,
@@ -743,6 +749,8 @@ pub struct Matcher {
     /// The edges of tokens up to `edge_table::SHORT` bytes, where the scan
     /// looks them up; `edges` holds them all.
     short: EdgeTable,
+    /// Those of 9 to `edge_table::MID` bytes, looked up likewise.
+    mid: MidTable,
     edges: hashbrown::HashMap<EdgeKey, u32>,
     nodes: Vec<Node>,
     /// Ranges of `prefixes` by node, separator and the first `prefix_key`
@@ -827,6 +835,7 @@ impl Matcher {
             + self.prefixes.capacity() * std::mem::size_of::<(Box<[u8]>, u32)>()
             + self.prefix_filter.len() * 8
             + self.short.memory_usage()
+            + self.mid.memory_usage()
             + tokens
     }
 
@@ -1026,6 +1035,8 @@ impl Matcher {
             }
             let next = if token.len() <= SHORT {
                 self.short.get(node, sep, pack(bytes, s, end), token.len())
+            } else if token.len() <= MID {
+                self.mid.get(node, sep, bytes, s, end)
             } else {
                 self.edges.get(&EdgeQuery { node, sep, token }).copied()
             };
