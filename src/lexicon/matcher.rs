@@ -33,11 +33,15 @@ impl Folded<'_> {
             return (s, s);
         }
         let last = self.to_original(end - 1);
-        let len = self.original[last..]
-            .chars()
-            .next()
-            .map(char::len_utf8)
-            .unwrap_or(0);
+        // Most hits end in an ASCII letter: one byte, no `char` decoded.
+        let len = match self.original.as_bytes().get(last) {
+            Some(&b) if b.is_ascii() => 1,
+            _ => self.original[last..]
+                .chars()
+                .next()
+                .map(char::len_utf8)
+                .unwrap_or(0),
+        };
         let mut e = last + len;
         // The vowel marks `fold` dropped after the last letter are its own
         // (all of them are two bytes, lead byte 0xD9).
