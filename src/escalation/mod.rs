@@ -112,9 +112,13 @@ struct Walk {
 impl Walk {
     /// Day `d` of `day`, the last settlement on or before it being `settled`.
     fn step(&mut self, day: &[Day], d: usize, settled: Option<usize>) {
-        // The week up to `d`, without what a settlement cleared.
-        let from = (d + 1).saturating_sub(7).max(settled.unwrap_or(0));
-        let entry = entry_level(&day[from..=d]);
+        self.step_to(week_entry(day, d, settled), d, settled);
+    }
+
+    /// [`step`](Self::step) with day `d`'s [`week_entry`] given: it is the
+    /// same for every walk on that day, and `level_on` steps up to 24
+    /// walks a day (working it out per walk was ≈ 80 % of judging a dyad).
+    fn step_to(&mut self, entry: u8, d: usize, settled: Option<usize>) {
         if entry >= self.level {
             self.level = entry;
             self.below_since = None;
@@ -134,6 +138,13 @@ impl Walk {
             self.level = self.level.min(2);
         }
     }
+}
+
+/// The entry level of the week up to day `d`, without what the last
+/// settlement (on or before `d`) cleared.
+fn week_entry(day: &[Day], d: usize, settled: Option<usize>) -> u8 {
+    let from = (d + 1).saturating_sub(7).max(settled.unwrap_or(0));
+    entry_level(&day[from..=d])
 }
 
 /// A dyad judged as of a day: what decides whether its state is published.
@@ -488,12 +499,16 @@ impl Escalation {
             if day[d].settlement {
                 settled = Some(d);
             }
+            let entry = week_entry(&day, d, settled);
             for w in &mut walks {
-                w.step(&day, d, settled);
+                w.step_to(entry, d, settled);
             }
-            if walks.len() > 1 {
-                walks.sort_unstable();
-                walks.dedup();
+            // Equal walks step alike and only "all at one level" is read at
+            // the end: duplicates need no removing (sorting up to 24 walks
+            // a day to drop them cost more than stepping them), only the
+            // walks once all are one.
+            if walks.len() > 1 && walks.iter().all(|w| *w == walks[0]) {
+                walks.truncate(1);
             }
         }
         match walks.split_first() {

@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
 
-use super::edge_table::{pack, EdgeTable, SHORT};
+use super::edge_table::{pack, EdgeTable, MidTable, MID, SHORT};
 use super::{Cue, Entry, Meaning};
 
 /// A text folded for matching: lower-cased, white space runs collapsed to one
@@ -33,11 +33,15 @@ impl Folded<'_> {
             return (s, s);
         }
         let last = self.to_original(end - 1);
-        let len = self.original[last..]
-            .chars()
-            .next()
-            .map(char::len_utf8)
-            .unwrap_or(0);
+        // Most hits end in an ASCII letter: one byte, no `char` decoded.
+        let len = match self.original.as_bytes().get(last) {
+            Some(&b) if b.is_ascii() => 1,
+            _ => self.original[last..]
+                .chars()
+                .next()
+                .map(char::len_utf8)
+                .unwrap_or(0),
+        };
         let mut e = last + len;
         // The vowel marks `fold` dropped after the last letter are its own
         // (all of them are two bytes, lead byte 0xD9).
@@ -554,6 +558,11 @@ impl Builder {
                 .iter()
                 .map(|(k, &next)| (k.node, k.sep, &k.token[..], next)),
         );
+        let mid = MidTable::new(
+            edges
+                .iter()
+                .map(|(k, &next)| (k.node, k.sep, &k.token[..], next)),
+        );
         // Keys are at most 4 bytes: all of them go in.
         let prefix_index = EdgeTable::new(
             prefix_index
@@ -562,6 +571,7 @@ impl Builder {
         );
         Ok(Matcher {
             short,
+            mid,
             edges,
             nodes,
             prefix_index,
@@ -743,6 +753,8 @@ pub struct Matcher {
     /// The edges of tokens up to `edge_table::SHORT` bytes, where the scan
     /// looks them up; `edges` holds them all.
     short: EdgeTable,
+    /// Those of 9 to `edge_table::MID` bytes, looked up likewise.
+    mid: MidTable,
     edges: hashbrown::HashMap<EdgeKey, u32>,
     nodes: Vec<Node>,
     /// Ranges of `prefixes` by node, separator and the first `prefix_key`
@@ -827,6 +839,7 @@ impl Matcher {
             + self.prefixes.capacity() * std::mem::size_of::<(Box<[u8]>, u32)>()
             + self.prefix_filter.len() * 8
             + self.short.memory_usage()
+            + self.mid.memory_usage()
             + tokens
     }
 
@@ -1026,6 +1039,8 @@ impl Matcher {
             }
             let next = if token.len() <= SHORT {
                 self.short.get(node, sep, pack(bytes, s, end), token.len())
+            } else if token.len() <= MID {
+                self.mid.get(node, sep, bytes, s, end)
             } else {
                 self.edges.get(&EdgeQuery { node, sep, token }).copied()
             };
