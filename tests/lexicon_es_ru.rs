@@ -1065,3 +1065,67 @@ fn militants_who_shell_are_the_attackers() {
         "{ms:?}"
     );
 }
+
+#[test]
+fn ru_genitive_party_after_an_act_noun_is_its_agent() {
+    // "российской армии" after "обстрела" was read as the victims of "погибли".
+    let ms = run(
+        "В результате обстрела российской армии погибли трое мирных жителей в Херсоне.",
+        "ru",
+        PUBLISHED,
+    );
+    assert!(
+        ms.iter().any(|m| m.event_type == EventType::Assault
+            && m.source.code == "RUS"
+            && m.target.as_ref().is_some_and(|t| t.code.starts_with("UKR"))),
+        "{ms:?}"
+    );
+    assert!(
+        !ms.iter()
+            .any(|m| m.target.as_ref().is_some_and(|t| t.code == "RUS")),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn ru_instrumental_after_a_passive_is_the_agent() {
+    let ms = run(
+        "Два украинских солдата были убиты российскими военными под Авдеевкой.",
+        "ru",
+        PUBLISHED,
+    );
+    assert!(
+        has(&ms, EventType::Assault, "RUS", Some("UKR")).is_some(),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn ru_instrumental_after_a_preposition_is_no_agent() {
+    // "с турецкими военными" is "with", not "by".
+    let ms = run(
+        "Путин встретился с турецкими военными в Москве.",
+        "ru",
+        PUBLISHED,
+    );
+    assert!(
+        has(&ms, EventType::Consult, "RUS", Some("TUR")).is_some(),
+        "{ms:?}"
+    );
+    assert!(!ms.iter().any(|m| m.source.code == "TUR"), "{ms:?}");
+}
+
+#[test]
+fn ru_ne_menee_bounds_a_count_and_negates_nothing() {
+    // "не менее" ("no fewer than") was read as "не", a negation.
+    let ms = run(
+        "Не менее 15 мирных жителей погибли при обстреле Донецка украинскими войсками.",
+        "ru",
+        PUBLISHED,
+    );
+    let m = ms
+        .iter()
+        .find(|m| m.event_type == EventType::Assault && m.source.code == "UKR")
+        .expect("UKR assault");
+    assert_eq!(m.fatalities.killed, Some(15), "{ms:?}");
+}

@@ -2004,6 +2004,14 @@ fn infinitive_governs(s: &Sentence, text: &str, marker_end: usize, ts: usize) ->
     })
 }
 
+/// A negation word inside a count's approximator ("не менее 20", "no
+/// menos de 30") bounds the number and denies nothing.
+fn in_approximator(s: &Sentence, c: &(usize, usize, Cue)) -> bool {
+    s.cues
+        .iter()
+        .any(|a| a.2 == Cue::Approx && a.0 <= c.0 && a.1 >= c.1)
+}
+
 fn factuality(s: &Sentence, text: &str, ts: usize, role_end: usize) -> Factuality {
     let from = words_back(text, s.span.0, ts, 4).min(role_end);
     // ("met to negotiate a peace treaty": the object of a planned verb is
@@ -2040,7 +2048,8 @@ fn factuality(s: &Sentence, text: &str, ts: usize, role_end: usize) -> Factualit
         // ("Not long after, Russia delivered …": a negation set off by a
         // comma belongs to its own phrase.)
         .any(|c| {
-            !clause_break(text, c.1, ts, false)
+            !in_approximator(s, c)
+                && !clause_break(text, c.1, ts, false)
                 // ("Azerbaijan denied opening fire and accused Armenia": a
                 // negation with a complement of its own does not reach a
                 // verb joined after that complement.)
