@@ -1129,3 +1129,63 @@ fn ru_ne_menee_bounds_a_count_and_negates_nothing() {
         .expect("UKR assault");
     assert_eq!(m.fatalities.killed, Some(15), "{ms:?}");
 }
+
+#[test]
+fn es_ni_ni_denies_the_parties_and_is_no_rejection() {
+    // "Ni X ni Y han ratificado" gave a REJECT by the nearer party.
+    let ms = run(
+        "Ni Colombia ni Venezuela han ratificado el tratado.",
+        "es",
+        PUBLISHED,
+    );
+    assert!(ms.is_empty(), "{ms:?}");
+}
+
+#[test]
+fn ru_ni_ni_denies_the_parties_and_is_no_rejection() {
+    let ms = run(
+        "Ни Армения, ни Азербайджан не подписали мирный договор.",
+        "ru",
+        PUBLISHED,
+    );
+    assert!(ms.is_empty(), "{ms:?}");
+}
+
+#[test]
+fn es_hedge_keeps_the_assault_at_a_lower_confidence() {
+    // "presuntamente" made the bombing a THREATEN.
+    let hedged = run(
+        "Fuerzas rusas presuntamente bombardearon un hospital en Járkov.",
+        "es",
+        PUBLISHED,
+    );
+    let plain = run(
+        "Fuerzas rusas bombardearon un hospital en Járkov.",
+        "es",
+        PUBLISHED,
+    );
+    let h = has(&hedged, EventType::Assault, "RUS", Some("UKR")).expect("hedged assault");
+    let p = has(&plain, EventType::Assault, "RUS", Some("UKR")).expect("plain assault");
+    assert!(h.confidence < p.confidence, "{hedged:?} {plain:?}");
+    assert!(
+        !hedged.iter().any(|m| m.event_type == EventType::Threaten),
+        "{hedged:?}"
+    );
+}
+
+#[test]
+fn ru_yakoby_keeps_the_assault() {
+    let ms = run(
+        "Украинские дроны якобы атаковали нефтебазу в Белгородской области.",
+        "ru",
+        PUBLISHED,
+    );
+    assert!(
+        has(&ms, EventType::Assault, "UKR", Some("RUS")).is_some(),
+        "{ms:?}"
+    );
+    assert!(
+        !ms.iter().any(|m| m.event_type == EventType::Threaten),
+        "{ms:?}"
+    );
+}

@@ -789,3 +789,84 @@ fn a_number_word_before_victims_is_no_place() {
     );
     assert!(ms.iter().any(|m| m.fatalities.killed == Some(5)), "{ms:?}");
 }
+
+#[test]
+fn fr_journalistic_conditional_keeps_the_assault() {
+    // "aurait bombardé" (reportedly bombed) was read as a threat.
+    let ms = run(
+        "L'armée russe aurait bombardé un hôpital à Kharkiv.",
+        "fr",
+        PUBLISHED,
+    );
+    assert!(
+        has(&ms, EventType::Assault, "RUS", Some("UKR")).is_some(),
+        "{ms:?}"
+    );
+    // "aurait pu" is what could have been, no report of an act.
+    let ms = run(
+        "L'armée russe aurait pu bombarder un hôpital à Kharkiv.",
+        "fr",
+        PUBLISHED,
+    );
+    assert!(
+        !ms.iter().any(|m| m.event_type == EventType::Assault),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn id_diduga_keeps_the_assault() {
+    let ms = run(
+        "Pasukan Israel diduga menembaki kamp pengungsi di Rafah.",
+        "id",
+        PUBLISHED,
+    );
+    assert!(
+        ms.iter()
+            .any(|m| m.event_type == EventType::Assault && m.source.code == "ISR"),
+        "{ms:?}"
+    );
+    assert!(
+        !ms.iter().any(|m| m.event_type == EventType::Threaten),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn tr_iddiaya_gore_keeps_the_assault() {
+    let ms = run(
+        "Rus askerleri iddiaya göre Harkiv'de bir köye saldırdı.",
+        "tr",
+        PUBLISHED,
+    );
+    assert!(
+        has(&ms, EventType::Assault, "RUS", Some("UKR")).is_some(),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn tr_negated_verb_after_a_noun_trigger_negates_it() {
+    // "anlaşması imzalamadı": the negative suffix on the closing verb.
+    let ms = run(
+        "Azerbaycan, Ermenistan ile barış anlaşması imzalamadı.",
+        "tr",
+        PUBLISHED,
+    );
+    assert!(
+        !ms.iter().any(|m| m.event_type == EventType::Agree),
+        "{ms:?}"
+    );
+    assert!(
+        has(&ms, EventType::Reject, "AZE", Some("ARM")).is_some(),
+        "{ms:?}"
+    );
+    let ms = run("Çin, Myanmar'a insani yardım göndermedi.", "tr", PUBLISHED);
+    assert!(!ms.iter().any(|m| m.event_type == EventType::Aid), "{ms:?}");
+    // A trigger that holds the negation means the refusal itself.
+    let ms = run("İsrail, Hamas'ın teklifini kabul etmedi.", "tr", PUBLISHED);
+    assert!(
+        has(&ms, EventType::Reject, "ISR", Some("HAMAS")).is_some(),
+        "{ms:?}"
+    );
+}

@@ -842,7 +842,11 @@ impl Extractor {
                 clause_source = g.source;
             }
             let role_end = g.source.map_or(s.span.0, |i| s.actors[i].end.min(ts));
-            let fact = factuality(s, text, ts, role_end);
+            let fact = match factuality(s, text, ts, role_end) {
+                Factuality::Conditional => Factuality::Conditional,
+                _ if grammar.verb_final && negated_after(s, text, te) => Factuality::Negated,
+                f => f,
+            };
             tracing::trace!(
                 trigger = &text[ts..te],
                 event_type = ?trig.event_type,
@@ -932,8 +936,12 @@ impl Extractor {
                 }
                 // "would not meet the demands", "will not send troops": a
                 // cooperative act refused is a rejection (PLOVER REJECT).
+                // ("Ni Rusia ni Ucrania han firmado": a negation that denies
+                // the parties, not the act, refuses nothing.)
                 Factuality::Negated
-                    if cooperative_act(trig.event_type) || trig.event_type == EventType::Agree =>
+                    if (cooperative_act(trig.event_type)
+                        || trig.event_type == EventType::Agree)
+                        && !parties_negated(s, text, ts) =>
                 {
                     (EventType::Reject, None)
                 }
@@ -1093,6 +1101,9 @@ impl Extractor {
                 (Factuality::Committed, EventType::Agree)
                 | (Factuality::Negated, EventType::Reject) => 1.0,
                 _ => trig.weight,
+            } * match s.cues_in(Cue::Modality, s.span.0, ts).any(|c| hedge(s, c)) {
+                true => HEDGED,
+                false => 1.0,
             };
             let w = weights.entry(pos).or_insert(0.0f64);
             *w = w.max(weight);
@@ -2004,6 +2015,39 @@ fn infinitive_governs(s: &Sentence, text: &str, marker_end: usize, ts: usize) ->
     })
 }
 
+/// "presuntamente", "якобы", "diduga", "allegedly": a modal word its
+/// grammar also lists as reporting attributes the act to others' claim —
+/// the act keeps its type (it is no threat), at a lower confidence.
+fn hedge(s: &Sentence, c: &(usize, usize, Cue)) -> bool {
+    c.2 == Cue::Modality
+        && s.cues
+            .iter()
+            .any(|r| r.2 == Cue::Reporting && (r.0, r.1) == (c.0, c.1))
+}
+
+/// How much a hedge before the trigger in its sentence leaves of a
+/// mention's confidence.
+const HEDGED: f64 = 0.8;
+
+/// "barış anlaşması imzalamadı", "saldırı düzenlemedi": where the verb
+/// comes last, the negated verb right after a noun trigger negates it. (A
+/// trigger that holds a negation, "kabul etmedi", means the refusal.)
+fn negated_after(s: &Sentence, text: &str, te: usize) -> bool {
+    s.cues_in(Cue::Negation, te, s.span.1)
+        .any(|c| gap(text, te, c.0) <= 1 && !clause_break(text, te, c.0, false))
+}
+
+/// "Ni Rusia ni Ucrania", "ни Россия, ни Украина", "neither X nor Y": a
+/// negation right before a party before the trigger says no one did it,
+/// which is no one's refusal.
+fn parties_negated(s: &Sentence, text: &str, ts: usize) -> bool {
+    s.cues_in(Cue::Negation, s.span.0, ts).any(|c| {
+        s.actors
+            .iter()
+            .any(|a| a.start >= c.1 && a.end <= ts && gap(text, c.1, a.start) <= 1)
+    })
+}
+
 /// A negation word inside a count's approximator ("не менее 20", "no
 /// menos de 30") bounds the number and denies nothing.
 fn in_approximator(s: &Sentence, c: &(usize, usize, Cue)) -> bool {
@@ -2036,7 +2080,10 @@ fn factuality(s: &Sentence, text: &str, ts: usize, role_end: usize) -> Factualit
         .collect();
     let committed =
         |span: (usize, usize)| commitments.iter().any(|c| c.0 <= span.0 && c.1 >= span.1);
-    let modal: Vec<&(usize, usize, Cue)> = s.cues_in(Cue::Modality, from, ts).collect();
+    let modal: Vec<&(usize, usize, Cue)> = s
+        .cues_in(Cue::Modality, from, ts)
+        .filter(|c| !hedge(s, c))
+        .collect();
     // A conditional reaches the end of its clause, however far, and
     // outranks a negation ("if Turkey does not withdraw" is no refusal).
     if s.cues_in(Cue::Conditional, s.span.0, ts)
