@@ -1189,3 +1189,25 @@ fn ru_yakoby_keeps_the_assault() {
         "{ms:?}"
     );
 }
+
+#[test]
+fn es_ru_space_groups_thousands() {
+    // "1 200" with a no-break or a plain space was read as 1.
+    for (text, lang) in [
+        (
+            "Al menos 1\u{a0}200 personas murieron en ataques de las Fuerzas de Apoyo Rápido en Darfur.",
+            "es",
+        ),
+        (
+            "В результате обстрелов российской армии погибли 1 200 мирных жителей в Херсоне.",
+            "ru",
+        ),
+    ] {
+        let ms = run(text, lang, PUBLISHED);
+        let m = ms
+            .iter()
+            .find(|m| m.event_type == EventType::Assault)
+            .expect("assault");
+        assert_eq!(m.fatalities.killed, Some(1200), "{ms:?}");
+    }
+}

@@ -870,3 +870,18 @@ fn tr_negated_verb_after_a_noun_trigger_negates_it() {
         "{ms:?}"
     );
 }
+
+#[test]
+fn fr_narrow_no_break_space_groups_thousands() {
+    // "1 200" (narrow no-break space, as French typesets it) was read as 1.
+    let ms = run(
+        "Au moins 1\u{202f}200 civils ont été tués par les paramilitaires des FSR au Darfour.",
+        "fr",
+        PUBLISHED,
+    );
+    let m = ms
+        .iter()
+        .find(|m| m.event_type == EventType::Assault)
+        .expect("assault");
+    assert_eq!(m.fatalities.killed, Some(1200), "{ms:?}");
+}
