@@ -1211,3 +1211,41 @@ fn es_ru_space_groups_thousands() {
         assert_eq!(m.fatalities.killed, Some(1200), "{ms:?}");
     }
 }
+
+#[test]
+fn ru_forces_and_aid_sent_v_accusative_reach_that_state() {
+    // "в Ливию" after a verb of sending is where they go, not where it happened.
+    let ms = run("Турция отправила военных в Ливию.", "ru", PUBLISHED);
+    assert!(
+        has(&ms, EventType::Mobilize, "TUR", Some("LBY")).is_some(),
+        "{ms:?}"
+    );
+    let ms = run(
+        "Россия направила гуманитарную помощь в Сирию.",
+        "ru",
+        PUBLISHED,
+    );
+    assert!(
+        has(&ms, EventType::Aid, "RUS", Some("SYR")).is_some(),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn es_apposition_names_one_party_once() {
+    // "El presidente de X, <name>, …": the office and the name are one party.
+    let ms = run(
+        "El presidente de Brasil, Luiz Inácio Lula da Silva, se reunió con Xi Jinping en Pekín.",
+        "es",
+        PUBLISHED,
+    );
+    assert!(
+        has(&ms, EventType::Consult, "BRA", Some("CHN")).is_some(),
+        "{ms:?}"
+    );
+    assert!(
+        !ms.iter()
+            .any(|m| m.target.as_ref().is_some_and(|t| t.code == "BRA")),
+        "{ms:?}"
+    );
+}

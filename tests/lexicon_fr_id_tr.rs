@@ -885,3 +885,29 @@ fn fr_narrow_no_break_space_groups_thousands() {
         .expect("assault");
     assert_eq!(m.fatalities.killed, Some(1200), "{ms:?}");
 }
+
+#[test]
+fn fr_id_apposition_names_one_party_once() {
+    for (text, lang, s, t) in [
+        (
+            "Le président du Sénégal, Bassirou Diomaye Faye, a rencontré Xi Jinping à Pékin.",
+            "fr",
+            "SEN",
+            "CHN",
+        ),
+        (
+            "Presiden Prancis, Emmanuel Macron, bertemu dengan Presiden Joko Widodo.",
+            "id",
+            "FRA",
+            "IDN",
+        ),
+    ] {
+        let ms = run(text, lang, PUBLISHED);
+        assert!(has(&ms, EventType::Consult, s, Some(t)).is_some(), "{ms:?}");
+        assert!(
+            !ms.iter()
+                .any(|m| m.target.as_ref().is_some_and(|x| x.code == s)),
+            "{ms:?}"
+        );
+    }
+}

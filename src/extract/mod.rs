@@ -961,7 +961,14 @@ impl Extractor {
             // Idlib" threatens no one, an ultimatum "issued after a
             // session in Abuja" not Nigeria.)
             let spoken_threat = t == EventType::Threaten && trig.event_type == EventType::Threaten;
-            let reach = if spoken_threat { 6 } else { 12 };
+            // (Aid's destination follows its goods: "помощь в Сирию", not
+            // "peacekeepers in a firefight in the Golan Heights" or
+            // "peacekeeping troops arrived in Sierra Leone".)
+            let reach = match (spoken_threat, t) {
+                (true, _) => 6,
+                (false, EventType::Aid) => 1,
+                _ => 12,
+            };
             // ("threatened to launch an operation in northern Syria": the
             // place is reckoned from the act the threat verb governs.)
             let from = match spoken_threat {
@@ -975,18 +982,34 @@ impl Extractor {
                             && !clause_break(text, te, o.0, false)
                     })
                     .map_or(te, |o| o.1),
+                // ("направила гуманитарную помощь в Сирию": from the goods
+                // the verb sends, themselves an aid word.)
+                false if t == EventType::Aid => s
+                    .triggers
+                    .iter()
+                    .rev()
+                    .find(|o| {
+                        o.0 >= te
+                            && gap(text, te, o.0) <= 2
+                            && lex.triggers[o.2].event_type == EventType::Aid
+                    })
+                    .map_or(te, |o| o.1.max(te)),
                 false => te,
             };
             // An outward measure ("reimposed blockades in the West Bank")
             // likewise falls on the place's state, as do troops sent
             // there ("ввела войска в Абхазию"), and so does a threat
             // of force there ("threatened to resume attacks in Israel").
+            // (Sent forces or aid reach the state named as where: "направила
+            // гуманитарную помощь в Сирию", "отправила военных в Ливию" —
+            // the unnamed soldiers are what is sent, not the ones struck.)
+            let sent = matches!(t, EventType::Mobilize | EventType::Aid);
             if g.target.is_none()
-                && (matches!(t, EventType::Assault | EventType::Mobilize)
+                && (matches!(t, EventType::Assault | EventType::Mobilize | EventType::Aid)
                     || (t == EventType::Coerce && trig.outward)
                     || spoken_threat)
                 && !g.passive
-                && !unnamed_object
+                && (!unnamed_object || sent)
                 && !pair
             {
                 // A state named as where counts only for the subject's own
@@ -1005,7 +1028,10 @@ impl Extractor {
                     .actors
                     .iter()
                     .position(|a| {
-                        (a.place || (subject_verb && s.named_as_where(lex, text, a)))
+                        // (Aid reaches a state, not a spot: "peacekeepers in
+                        // the Golan Heights" are not sent there.)
+                        ((a.place && t != EventType::Aid)
+                            || (subject_verb && s.named_as_where(lex, text, a)))
                             && ((a.start >= from
                                 && gap(text, from, a.start) <= reach
                                 && !clause_break(text, te, a.start, false))
