@@ -1065,3 +1065,187 @@ fn militants_who_shell_are_the_attackers() {
         "{ms:?}"
     );
 }
+
+#[test]
+fn ru_genitive_party_after_an_act_noun_is_its_agent() {
+    // "российской армии" after "обстрела" was read as the victims of "погибли".
+    let ms = run(
+        "В результате обстрела российской армии погибли трое мирных жителей в Херсоне.",
+        "ru",
+        PUBLISHED,
+    );
+    assert!(
+        ms.iter().any(|m| m.event_type == EventType::Assault
+            && m.source.code == "RUS"
+            && m.target.as_ref().is_some_and(|t| t.code.starts_with("UKR"))),
+        "{ms:?}"
+    );
+    assert!(
+        !ms.iter()
+            .any(|m| m.target.as_ref().is_some_and(|t| t.code == "RUS")),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn ru_instrumental_after_a_passive_is_the_agent() {
+    let ms = run(
+        "Два украинских солдата были убиты российскими военными под Авдеевкой.",
+        "ru",
+        PUBLISHED,
+    );
+    assert!(
+        has(&ms, EventType::Assault, "RUS", Some("UKR")).is_some(),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn ru_instrumental_after_a_preposition_is_no_agent() {
+    // "с турецкими военными" is "with", not "by".
+    let ms = run(
+        "Путин встретился с турецкими военными в Москве.",
+        "ru",
+        PUBLISHED,
+    );
+    assert!(
+        has(&ms, EventType::Consult, "RUS", Some("TUR")).is_some(),
+        "{ms:?}"
+    );
+    assert!(!ms.iter().any(|m| m.source.code == "TUR"), "{ms:?}");
+}
+
+#[test]
+fn ru_ne_menee_bounds_a_count_and_negates_nothing() {
+    // "не менее" ("no fewer than") was read as "не", a negation.
+    let ms = run(
+        "Не менее 15 мирных жителей погибли при обстреле Донецка украинскими войсками.",
+        "ru",
+        PUBLISHED,
+    );
+    let m = ms
+        .iter()
+        .find(|m| m.event_type == EventType::Assault && m.source.code == "UKR")
+        .expect("UKR assault");
+    assert_eq!(m.fatalities.killed, Some(15), "{ms:?}");
+}
+
+#[test]
+fn es_ni_ni_denies_the_parties_and_is_no_rejection() {
+    // "Ni X ni Y han ratificado" gave a REJECT by the nearer party.
+    let ms = run(
+        "Ni Colombia ni Venezuela han ratificado el tratado.",
+        "es",
+        PUBLISHED,
+    );
+    assert!(ms.is_empty(), "{ms:?}");
+}
+
+#[test]
+fn ru_ni_ni_denies_the_parties_and_is_no_rejection() {
+    let ms = run(
+        "Ни Армения, ни Азербайджан не подписали мирный договор.",
+        "ru",
+        PUBLISHED,
+    );
+    assert!(ms.is_empty(), "{ms:?}");
+}
+
+#[test]
+fn es_hedge_keeps_the_assault_at_a_lower_confidence() {
+    // "presuntamente" made the bombing a THREATEN.
+    let hedged = run(
+        "Fuerzas rusas presuntamente bombardearon un hospital en Járkov.",
+        "es",
+        PUBLISHED,
+    );
+    let plain = run(
+        "Fuerzas rusas bombardearon un hospital en Járkov.",
+        "es",
+        PUBLISHED,
+    );
+    let h = has(&hedged, EventType::Assault, "RUS", Some("UKR")).expect("hedged assault");
+    let p = has(&plain, EventType::Assault, "RUS", Some("UKR")).expect("plain assault");
+    assert!(h.confidence < p.confidence, "{hedged:?} {plain:?}");
+    assert!(
+        !hedged.iter().any(|m| m.event_type == EventType::Threaten),
+        "{hedged:?}"
+    );
+}
+
+#[test]
+fn ru_yakoby_keeps_the_assault() {
+    let ms = run(
+        "Украинские дроны якобы атаковали нефтебазу в Белгородской области.",
+        "ru",
+        PUBLISHED,
+    );
+    assert!(
+        has(&ms, EventType::Assault, "UKR", Some("RUS")).is_some(),
+        "{ms:?}"
+    );
+    assert!(
+        !ms.iter().any(|m| m.event_type == EventType::Threaten),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn es_ru_space_groups_thousands() {
+    // "1 200" with a no-break or a plain space was read as 1.
+    for (text, lang) in [
+        (
+            "Al menos 1\u{a0}200 personas murieron en ataques de las Fuerzas de Apoyo Rápido en Darfur.",
+            "es",
+        ),
+        (
+            "В результате обстрелов российской армии погибли 1 200 мирных жителей в Херсоне.",
+            "ru",
+        ),
+    ] {
+        let ms = run(text, lang, PUBLISHED);
+        let m = ms
+            .iter()
+            .find(|m| m.event_type == EventType::Assault)
+            .expect("assault");
+        assert_eq!(m.fatalities.killed, Some(1200), "{ms:?}");
+    }
+}
+
+#[test]
+fn ru_forces_and_aid_sent_v_accusative_reach_that_state() {
+    // "в Ливию" after a verb of sending is where they go, not where it happened.
+    let ms = run("Турция отправила военных в Ливию.", "ru", PUBLISHED);
+    assert!(
+        has(&ms, EventType::Mobilize, "TUR", Some("LBY")).is_some(),
+        "{ms:?}"
+    );
+    let ms = run(
+        "Россия направила гуманитарную помощь в Сирию.",
+        "ru",
+        PUBLISHED,
+    );
+    assert!(
+        has(&ms, EventType::Aid, "RUS", Some("SYR")).is_some(),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn es_apposition_names_one_party_once() {
+    // "El presidente de X, <name>, …": the office and the name are one party.
+    let ms = run(
+        "El presidente de Brasil, Luiz Inácio Lula da Silva, se reunió con Xi Jinping en Pekín.",
+        "es",
+        PUBLISHED,
+    );
+    assert!(
+        has(&ms, EventType::Consult, "BRA", Some("CHN")).is_some(),
+        "{ms:?}"
+    );
+    assert!(
+        !ms.iter()
+            .any(|m| m.target.as_ref().is_some_and(|t| t.code == "BRA")),
+        "{ms:?}"
+    );
+}

@@ -789,3 +789,125 @@ fn a_number_word_before_victims_is_no_place() {
     );
     assert!(ms.iter().any(|m| m.fatalities.killed == Some(5)), "{ms:?}");
 }
+
+#[test]
+fn fr_journalistic_conditional_keeps_the_assault() {
+    // "aurait bombardé" (reportedly bombed) was read as a threat.
+    let ms = run(
+        "L'armée russe aurait bombardé un hôpital à Kharkiv.",
+        "fr",
+        PUBLISHED,
+    );
+    assert!(
+        has(&ms, EventType::Assault, "RUS", Some("UKR")).is_some(),
+        "{ms:?}"
+    );
+    // "aurait pu" is what could have been, no report of an act.
+    let ms = run(
+        "L'armée russe aurait pu bombarder un hôpital à Kharkiv.",
+        "fr",
+        PUBLISHED,
+    );
+    assert!(
+        !ms.iter().any(|m| m.event_type == EventType::Assault),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn id_diduga_keeps_the_assault() {
+    let ms = run(
+        "Pasukan Israel diduga menembaki kamp pengungsi di Rafah.",
+        "id",
+        PUBLISHED,
+    );
+    assert!(
+        ms.iter()
+            .any(|m| m.event_type == EventType::Assault && m.source.code == "ISR"),
+        "{ms:?}"
+    );
+    assert!(
+        !ms.iter().any(|m| m.event_type == EventType::Threaten),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn tr_iddiaya_gore_keeps_the_assault() {
+    let ms = run(
+        "Rus askerleri iddiaya göre Harkiv'de bir köye saldırdı.",
+        "tr",
+        PUBLISHED,
+    );
+    assert!(
+        has(&ms, EventType::Assault, "RUS", Some("UKR")).is_some(),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn tr_negated_verb_after_a_noun_trigger_negates_it() {
+    // "anlaşması imzalamadı": the negative suffix on the closing verb.
+    let ms = run(
+        "Azerbaycan, Ermenistan ile barış anlaşması imzalamadı.",
+        "tr",
+        PUBLISHED,
+    );
+    assert!(
+        !ms.iter().any(|m| m.event_type == EventType::Agree),
+        "{ms:?}"
+    );
+    assert!(
+        has(&ms, EventType::Reject, "AZE", Some("ARM")).is_some(),
+        "{ms:?}"
+    );
+    let ms = run("Çin, Myanmar'a insani yardım göndermedi.", "tr", PUBLISHED);
+    assert!(!ms.iter().any(|m| m.event_type == EventType::Aid), "{ms:?}");
+    // A trigger that holds the negation means the refusal itself.
+    let ms = run("İsrail, Hamas'ın teklifini kabul etmedi.", "tr", PUBLISHED);
+    assert!(
+        has(&ms, EventType::Reject, "ISR", Some("HAMAS")).is_some(),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn fr_narrow_no_break_space_groups_thousands() {
+    // "1 200" (narrow no-break space, as French typesets it) was read as 1.
+    let ms = run(
+        "Au moins 1\u{202f}200 civils ont été tués par les paramilitaires des FSR au Darfour.",
+        "fr",
+        PUBLISHED,
+    );
+    let m = ms
+        .iter()
+        .find(|m| m.event_type == EventType::Assault)
+        .expect("assault");
+    assert_eq!(m.fatalities.killed, Some(1200), "{ms:?}");
+}
+
+#[test]
+fn fr_id_apposition_names_one_party_once() {
+    for (text, lang, s, t) in [
+        (
+            "Le président du Sénégal, Bassirou Diomaye Faye, a rencontré Xi Jinping à Pékin.",
+            "fr",
+            "SEN",
+            "CHN",
+        ),
+        (
+            "Presiden Prancis, Emmanuel Macron, bertemu dengan Presiden Joko Widodo.",
+            "id",
+            "FRA",
+            "IDN",
+        ),
+    ] {
+        let ms = run(text, lang, PUBLISHED);
+        assert!(has(&ms, EventType::Consult, s, Some(t)).is_some(), "{ms:?}");
+        assert!(
+            !ms.iter()
+                .any(|m| m.target.as_ref().is_some_and(|x| x.code == s)),
+            "{ms:?}"
+        );
+    }
+}

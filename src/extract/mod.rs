@@ -882,7 +882,11 @@ impl Extractor {
                 clause_source = g.source;
             }
             let role_end = g.source.map_or(s.span.0, |i| s.actors[i].end.min(ts));
-            let fact = factuality(s, text, ts, role_end);
+            let fact = match factuality(s, text, ts, role_end) {
+                Factuality::Conditional => Factuality::Conditional,
+                _ if grammar.verb_final && negated_after(s, text, te) => Factuality::Negated,
+                f => f,
+            };
             tracing::trace!(
                 trigger = &text[ts..te],
                 event_type = ?trig.event_type,
@@ -972,8 +976,12 @@ impl Extractor {
                 }
                 // "would not meet the demands", "will not send troops": a
                 // cooperative act refused is a rejection (PLOVER REJECT).
+                // ("Ni Rusia ni Ucrania han firmado": a negation that denies
+                // the parties, not the act, refuses nothing.)
                 Factuality::Negated
-                    if cooperative_act(trig.event_type) || trig.event_type == EventType::Agree =>
+                    if (cooperative_act(trig.event_type)
+                        || trig.event_type == EventType::Agree)
+                        && !parties_negated(s, text, ts) =>
                 {
                     (EventType::Reject, None)
                 }
@@ -993,7 +1001,14 @@ impl Extractor {
             // Idlib" threatens no one, an ultimatum "issued after a
             // session in Abuja" not Nigeria.)
             let spoken_threat = t == EventType::Threaten && trig.event_type == EventType::Threaten;
-            let reach = if spoken_threat { 6 } else { 12 };
+            // (Aid's destination follows its goods: "помощь в Сирию", not
+            // "peacekeepers in a firefight in the Golan Heights" or
+            // "peacekeeping troops arrived in Sierra Leone".)
+            let reach = match (spoken_threat, t) {
+                (true, _) => 6,
+                (false, EventType::Aid) => 1,
+                _ => 12,
+            };
             // ("threatened to launch an operation in northern Syria": the
             // place is reckoned from the act the threat verb governs.)
             let from = match spoken_threat {
@@ -1007,18 +1022,34 @@ impl Extractor {
                             && !clause_break(text, te, o.0, false)
                     })
                     .map_or(te, |o| o.1),
+                // ("направила гуманитарную помощь в Сирию": from the goods
+                // the verb sends, themselves an aid word.)
+                false if t == EventType::Aid => s
+                    .triggers
+                    .iter()
+                    .rev()
+                    .find(|o| {
+                        o.0 >= te
+                            && gap(text, te, o.0) <= 2
+                            && lex.triggers[o.2].event_type == EventType::Aid
+                    })
+                    .map_or(te, |o| o.1.max(te)),
                 false => te,
             };
             // An outward measure ("reimposed blockades in the West Bank")
             // likewise falls on the place's state, as do troops sent
             // there ("ввела войска в Абхазию"), and so does a threat
             // of force there ("threatened to resume attacks in Israel").
+            // (Sent forces or aid reach the state named as where: "направила
+            // гуманитарную помощь в Сирию", "отправила военных в Ливию" —
+            // the unnamed soldiers are what is sent, not the ones struck.)
+            let sent = matches!(t, EventType::Mobilize | EventType::Aid);
             if g.target.is_none()
-                && (matches!(t, EventType::Assault | EventType::Mobilize)
+                && (matches!(t, EventType::Assault | EventType::Mobilize | EventType::Aid)
                     || (t == EventType::Coerce && trig.outward)
                     || spoken_threat)
                 && !g.passive
-                && !unnamed_object
+                && (!unnamed_object || sent)
                 && !pair
             {
                 // A state named as where counts only for the subject's own
@@ -1037,7 +1068,10 @@ impl Extractor {
                     .actors
                     .iter()
                     .position(|a| {
-                        (a.place || (subject_verb && s.named_as_where(lex, text, a)))
+                        // (Aid reaches a state, not a spot: "peacekeepers in
+                        // the Golan Heights" are not sent there.)
+                        ((a.place && t != EventType::Aid)
+                            || (subject_verb && s.named_as_where(lex, text, a)))
                             && ((a.start >= from
                                 && gap(text, from, a.start) <= reach
                                 && !clause_break(text, te, a.start, false))
@@ -1133,6 +1167,9 @@ impl Extractor {
                 (Factuality::Committed, EventType::Agree)
                 | (Factuality::Negated, EventType::Reject) => 1.0,
                 _ => trig.weight,
+            } * match s.cues_in(Cue::Modality, s.span.0, ts).any(|c| hedge(s, c)) {
+                true => HEDGED,
+                false => 1.0,
             };
             let w = weights.entry(pos).or_insert(0.0f64);
             *w = w.max(weight);
@@ -2115,6 +2152,47 @@ fn infinitive_governs(s: &Sentence, text: &str, marker_end: usize, ts: usize) ->
     })
 }
 
+/// "presuntamente", "якобы", "diduga", "allegedly": a modal word its
+/// grammar also lists as reporting attributes the act to others' claim —
+/// the act keeps its type (it is no threat), at a lower confidence.
+fn hedge(s: &Sentence, c: &(usize, usize, Cue)) -> bool {
+    c.2 == Cue::Modality
+        && s.cues
+            .iter()
+            .any(|r| r.2 == Cue::Reporting && (r.0, r.1) == (c.0, c.1))
+}
+
+/// How much a hedge before the trigger in its sentence leaves of a
+/// mention's confidence.
+const HEDGED: f64 = 0.8;
+
+/// "barış anlaşması imzalamadı", "saldırı düzenlemedi": where the verb
+/// comes last, the negated verb right after a noun trigger negates it. (A
+/// trigger that holds a negation, "kabul etmedi", means the refusal.)
+fn negated_after(s: &Sentence, text: &str, te: usize) -> bool {
+    s.cues_in(Cue::Negation, te, s.span.1)
+        .any(|c| gap(text, te, c.0) <= 1 && !clause_break(text, te, c.0, false))
+}
+
+/// "Ni Rusia ni Ucrania", "ни Россия, ни Украина", "neither X nor Y": a
+/// negation right before a party before the trigger says no one did it,
+/// which is no one's refusal.
+fn parties_negated(s: &Sentence, text: &str, ts: usize) -> bool {
+    s.cues_in(Cue::Negation, s.span.0, ts).any(|c| {
+        s.actors
+            .iter()
+            .any(|a| a.start >= c.1 && a.end <= ts && gap(text, c.1, a.start) <= 1)
+    })
+}
+
+/// A negation word inside a count's approximator ("не менее 20", "no
+/// menos de 30") bounds the number and denies nothing.
+fn in_approximator(s: &Sentence, c: &(usize, usize, Cue)) -> bool {
+    s.cues
+        .iter()
+        .any(|a| a.2 == Cue::Approx && a.0 <= c.0 && a.1 >= c.1)
+}
+
 fn factuality(s: &Sentence, text: &str, ts: usize, role_end: usize) -> Factuality {
     let from = words_back(text, s.span.0, ts, 4).min(role_end);
     // ("met to negotiate a peace treaty": the object of a planned verb is
@@ -2139,7 +2217,10 @@ fn factuality(s: &Sentence, text: &str, ts: usize, role_end: usize) -> Factualit
         .collect();
     let committed =
         |span: (usize, usize)| commitments.iter().any(|c| c.0 <= span.0 && c.1 >= span.1);
-    let modal: Vec<&(usize, usize, Cue)> = s.cues_in(Cue::Modality, from, ts).collect();
+    let modal: Vec<&(usize, usize, Cue)> = s
+        .cues_in(Cue::Modality, from, ts)
+        .filter(|c| !hedge(s, c))
+        .collect();
     // A conditional reaches the end of its clause, however far, and
     // outranks a negation ("if Turkey does not withdraw" is no refusal).
     if s.cues_in(Cue::Conditional, s.span.0, ts)
@@ -2151,7 +2232,8 @@ fn factuality(s: &Sentence, text: &str, ts: usize, role_end: usize) -> Factualit
         // ("Not long after, Russia delivered …": a negation set off by a
         // comma belongs to its own phrase.)
         .any(|c| {
-            !clause_break(text, c.1, ts, false)
+            !in_approximator(s, c)
+                && !clause_break(text, c.1, ts, false)
                 // ("Azerbaijan denied opening fire and accused Armenia": a
                 // negation with a complement of its own does not reach a
                 // verb joined after that complement.)

@@ -44,6 +44,10 @@ pub fn digit_numbers(text: &str, start: usize, end: usize) -> Vec<Number> {
             if b.is_ascii_digit() {
                 value = value.saturating_mul(10).saturating_add(u64::from(b - b'0'));
                 j += 1;
+            } else if b == b' ' && spaced_group(bytes, s, j, end) {
+                // "1 200", "12 500 000" (a space, no-break or narrow no-break
+                // space before folding): es, fr, ru and tr group thousands so.
+                j += 1;
             } else if (b == b',' || b == b'.')
                 && j + 3 < end
                 && j + 4 <= bytes.len()
@@ -73,6 +77,25 @@ pub fn digit_numbers(text: &str, start: usize, end: usize) -> Vec<Number> {
         i = j.max(i + 1);
     }
     out
+}
+
+/// A space at `j` separates thousands of the number begun at `s`: three
+/// digits follow it and end the group (no digit, letter or hyphen after
+/// them: "5 100-year-old"), and what comes before it is a group of one to
+/// three digits, or groups of three already joined by spaces.
+fn spaced_group(bytes: &[u8], s: usize, j: usize, end: usize) -> bool {
+    let three = j + 4 <= end && bytes[j + 1..j + 4].iter().all(u8::is_ascii_digit);
+    let closed = j + 4 >= end
+        || !(bytes[j + 4].is_ascii_digit() || is_wordish(bytes[j + 4]) || bytes[j + 4] == b'-');
+    let head = &bytes[s..j];
+    let first = head.iter().position(|&b| b == b' ').unwrap_or(head.len());
+    let grouped = (1..=3).contains(&first)
+        && head.iter().all(|&b| b.is_ascii_digit() || b == b' ')
+        && head[first..]
+            .split(|&b| b == b' ')
+            .skip(1)
+            .all(|g| g.len() == 3);
+    three && closed && grouped
 }
 
 /// Whether one of 8 bytes is an ASCII digit, tested on them as one `u64`
@@ -158,6 +181,22 @@ mod tests {
             .map(|n| n.value)
             .collect();
         assert_eq!(v, vec![33, 2500, 1000, 3, 5]);
+    }
+
+    #[test]
+    fn a_space_groups_thousands_only_between_whole_groups() {
+        let v = |t: &str| -> Vec<u64> {
+            digit_numbers(t, 0, t.len())
+                .iter()
+                .map(|n| n.value)
+                .collect()
+        };
+        assert_eq!(v("unas 1 200 personas"), vec![1200]);
+        assert_eq!(v("12 500 000 habitants"), vec![12_500_000]);
+        assert_eq!(v("en 2015 150 soldats"), vec![2015, 150]);
+        assert_eq!(v("5 100-year-old houses"), vec![5, 100]);
+        assert_eq!(v("7 2024"), vec![7, 2024]);
+        assert_eq!(v("1 20 people"), vec![1, 20]);
     }
 
     #[test]

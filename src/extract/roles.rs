@@ -312,8 +312,13 @@ pub fn assign(
     let passive_aux = !progressive
         && s.cues_in(Cue::PassiveAux, s.span.0, ts)
             .any(|&(_, e, _)| gap(text, e, ts) <= 2 && !progressive_between(e));
-    let agent =
-        marked_actor(s, text, Cue::AgentMarker, te, grammar).filter(|&i| !s.actors[i].place);
+    let agent = marked_actor(s, text, Cue::AgentMarker, te, grammar)
+        .or_else(|| {
+            (passive_aux || roles == Roles::PatientFirst || !subject_before(s, text, ts))
+                .then(|| case_agent_after(s, text, te, grammar))
+                .flatten()
+        })
+        .filter(|&i| !s.actors[i].place);
     let marked_target =
         marked_actor(s, text, Cue::TargetMarker, te, grammar).filter(|&i| usable(i));
     // "killed in an attack by X": a by-phrase marks a passive or a noun.
@@ -556,10 +561,18 @@ pub fn assign(
             let victims_apart = s
                 .cues_in(Cue::Victims, a.end, ts)
                 .any(|c| gap(text, a.end, c.0) > 1 && !joined(c));
+            // (Where the possessor follows its noun, a party right after an
+            // earlier act's noun is that act's: "в результате удара
+            // израильской авиации погибли …" — the Israeli air force struck.)
             let possessor_of_act = genitive(grammar, text, a)
-                && s.triggers
-                    .iter()
-                    .any(|t| t.0 >= a.end && t.1 <= ts && gap(text, a.end, t.0) <= 2);
+                && s.triggers.iter().any(|t| {
+                    (t.0 >= a.end && t.1 <= ts && gap(text, a.end, t.0) <= 2)
+                        || (!grammar.verb_final
+                            && !a.place
+                            && t.1 <= a.start
+                            && t.0 < ts
+                            && gap(text, t.1, a.start) == 0)
+                });
             !victims_apart && !agent_suffixed(grammar, text, a) && !possessor_of_act
         });
         // "rejim unsurlarınca yapılan …": a suffix marks the agent as "by" would.
@@ -820,6 +833,41 @@ fn suffixed(suffixes: &[String], text: &str, a: &ActorRef) -> bool {
     suffixes
         .iter()
         .any(|x| w.len() > x.len() && w.ends_with(x.as_str()))
+}
+
+/// "самолёт был сбит турецкими военными", "при обстреле Херсона
+/// российскими войсками": after a passive or an act noun, an actor in the
+/// case that marks an agent (an agent ending, with no preposition before
+/// it: "с турецкими военными" is "with") in the trigger's clause is its
+/// agent. Only where the agent follows the verb: a verb-final language
+/// names it before.
+fn case_agent_after(s: &Sentence, text: &str, te: usize, grammar: &Grammar) -> Option<usize> {
+    if grammar.verb_final || grammar.agent_suffixes.is_empty() {
+        return None;
+    }
+    candidates(s)
+        .take_while(|(_, a)| a.start < te || !clause_break(text, te, a.start, true))
+        .find(|(_, a)| {
+            a.start >= te
+                && gap(text, te, a.start) <= REACH_AFTER
+                && agent_suffixed(grammar, text, a)
+                && !s.cues.iter().any(|c| {
+                    matches!(c.2, Cue::TargetMarker | Cue::Location | Cue::Between)
+                        && c.1 <= a.start
+                        && gap(text, c.1, a.start) == 0
+                })
+        })
+        .map(|(i, _)| i)
+}
+
+/// Some party other than unnamed victims stands before the trigger in its
+/// clause: the verb has a subject, so a case-marked actor after it is no
+/// agent but a means or a companion.
+fn subject_before(s: &Sentence, text: &str, ts: usize) -> bool {
+    let victims = |a: &ActorRef| a.unnamed && a.sector.as_deref() == Some("CVL");
+    candidates(s).any(|(_, a)| {
+        a.end <= ts && !a.place && !victims(a) && !clause_break(text, a.end, ts, true)
+    })
 }
 
 /// The actor's last word carries an agent ending ("rejim unsurlarınca").
