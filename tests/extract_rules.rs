@@ -3228,3 +3228,24 @@ fn a_host_receiving_a_visitor_consults() {
         "{ms:?}"
     );
 }
+
+#[test]
+fn an_alleged_act_is_kept_as_a_claim_at_lower_confidence() {
+    let ms = run(
+        "Ethiopian troops allegedly shelled Eritrean border posts on Friday.",
+        "en",
+        "2024-05-20",
+    );
+    let m = has(&ms, EventType::Assault, "ETH", Some("ERI")).expect("ETH→ERI");
+    let plain = run(
+        "Ethiopian troops shelled Eritrean border posts on Friday.",
+        "en",
+        "2024-05-20",
+    );
+    let p = has(&plain, EventType::Assault, "ETH", Some("ERI")).expect("ETH→ERI");
+    assert!(m.confidence < p.confidence, "{ms:?} {plain:?}");
+    assert!(
+        !ms.iter().any(|m| m.event_type == EventType::Threaten),
+        "{ms:?}"
+    );
+}
