@@ -3249,3 +3249,32 @@ fn an_alleged_act_is_kept_as_a_claim_at_lower_confidence() {
         "{ms:?}"
     );
 }
+
+#[test]
+fn a_state_named_as_where_a_party_stands_is_not_the_subject() {
+    let ms = run(
+        "UN peacekeepers in Lebanon accused Hezbollah of blocking their patrols.",
+        "en",
+        "2022-05-10",
+    );
+    assert!(
+        ms.iter()
+            .any(|m| m.event_type == EventType::Accuse && m.source.code == "UN"),
+        "{ms:?}"
+    );
+    assert!(
+        !ms.iter()
+            .any(|m| m.source.code == "LBN" && m.event_type == EventType::Accuse),
+        "{ms:?}"
+    );
+    // Attackers named as standing in a state strike it when they name no one else.
+    let ms = run(
+        "Russian forces in Ukraine launched air strikes overnight.",
+        "en",
+        "2022-05-10",
+    );
+    assert!(
+        has(&ms, EventType::Assault, "RUS", Some("UKR")).is_some(),
+        "{ms:?}"
+    );
+}

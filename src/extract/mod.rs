@@ -867,6 +867,27 @@ impl Extractor {
             if reduced_relative(s, text, lex, ts, grammar) {
                 g.source = None;
             }
+            // "UN peacekeepers in Lebanon accused Israel": a party named as
+            // where the one before it stands is not the subject.
+            if let Some(src) = g.source {
+                let a = &s.actors[src];
+                let head = s.actors[..src].iter().rposition(|h| {
+                    !h.place
+                        && !h.modifier
+                        && s.cues_in(Cue::Location, h.end, a.start).any(|c| {
+                            gap(text, h.end, c.0) <= usize::from(h.sector.is_some())
+                                && (gap(text, c.1, a.start) == 0
+                                    || grammar
+                                        .articles
+                                        .iter()
+                                        .any(|x| x == text[c.1..a.start].trim()))
+                        })
+                });
+                if let Some(h) = head.filter(|_| a.end <= ts) {
+                    g.source = Some(h);
+                    g.target = g.target.filter(|&t| t != h);
+                }
+            }
             // "rescued 40 hostages held by bandits": the agent of a phrase
             // about the object is whom the object is held by, not whom a
             // helping act helps (an attack on "positions held by" them
@@ -1064,6 +1085,21 @@ impl Extractor {
                         && g.source.is_some_and(|src| s.actors[src].end <= a.start)
                         && !clause_break(text, a.end, ts, false)
                 };
+                // "Russian forces in Ukraine struck a power plant": the state
+                // the attackers are named as standing in, right before the verb.
+                let where_subject_stands = |a: &sentence::ActorRef| {
+                    t == EventType::Assault
+                        && a.end <= ts
+                        && gap(text, a.end, ts) <= 1
+                        && !clause_break(text, a.end, ts, false)
+                        && g.source.is_some_and(|src| {
+                            let h = &s.actors[src];
+                            h.end <= a.start
+                                && s.cues_in(Cue::Location, h.end, a.start).any(|c| {
+                                    gap(text, h.end, c.0) <= usize::from(h.sector.is_some())
+                                })
+                        })
+                };
                 g.target = s
                     .actors
                     .iter()
@@ -1075,7 +1111,8 @@ impl Extractor {
                             && ((a.start >= from
                                 && gap(text, from, a.start) <= reach
                                 && !clause_break(text, te, a.start, false))
-                                || before_verb(a))
+                                || before_verb(a)
+                                || (subject_verb && where_subject_stands(a)))
                     })
                     .filter(|&p| g.source.is_none_or(|src| code(src) != code(p)));
             }
