@@ -805,11 +805,12 @@ impl Extractor {
                     let lodged_with =
                         s.cues_in(Cue::TargetMarker, te, s.actors[body].start)
                             .any(|c| {
-                                gap(text, c.1, s.actors[body].start) == 0
-                                    || grammar
-                                        .articles
-                                        .iter()
-                                        .any(|x| x == text[c.1..s.actors[body].start].trim())
+                                roles::right_after(
+                                    text,
+                                    c.1,
+                                    s.actors[body].start,
+                                    &grammar.articles,
+                                )
                             });
                     let complained_of = || {
                         s.actors.iter().position(|a| {
@@ -876,11 +877,7 @@ impl Extractor {
                         && !h.modifier
                         && s.cues_in(Cue::Location, h.end, a.start).any(|c| {
                             gap(text, h.end, c.0) <= usize::from(h.sector.is_some())
-                                && (gap(text, c.1, a.start) == 0
-                                    || grammar
-                                        .articles
-                                        .iter()
-                                        .any(|x| x == text[c.1..a.start].trim()))
+                                && roles::right_after(text, c.1, a.start, &grammar.articles)
                         })
                 });
                 if let Some(h) = head.filter(|_| a.end <= ts) {
@@ -1353,11 +1350,7 @@ impl Extractor {
                             .find(|c| gap(text, t.1, c.0) == 0)?;
                         s.actors.iter().position(|a| {
                             a.start >= le
-                                && (gap(text, le, a.start) == 0
-                                    || grammar
-                                        .articles
-                                        .iter()
-                                        .any(|x| x == text[le..a.start].trim()))
+                                && roles::right_after(text, le, a.start, &grammar.articles)
                                 && !a.modifier
                                 && lex.actors[a.actor].kind.as_deref() == Some("state")
                         })
@@ -1869,9 +1862,7 @@ fn reduced_relative(s: &Sentence, text: &str, lex: &Lexicon, ts: usize, grammar:
 /// the Russian embassy"), an article allowed between.
 fn after_location(s: &Sentence, text: &str, a: &sentence::ActorRef, articles: &[String]) -> bool {
     s.cues_in(Cue::Location, s.span.0, a.start)
-        .any(|&(_, e, _)| {
-            gap(text, e, a.start) == 0 || articles.iter().any(|x| x == text[e..a.start].trim())
-        })
+        .any(|&(_, e, _)| roles::right_after(text, e, a.start, articles))
 }
 
 /// The last day of `d`'s month.

@@ -48,6 +48,12 @@ pub fn candidates_from_end(s: &Sentence) -> impl Iterator<Item = (usize, &ActorR
         .filter(|(i, _)| s.eligible.get(*i).copied().unwrap_or(false))
 }
 
+/// Whether a word at `pos` follows a marker ending at `end` directly or
+/// past one article ("in Syria", "outside the Russian embassy").
+pub fn right_after(text: &str, end: usize, pos: usize, articles: &[String]) -> bool {
+    gap(text, end, pos) == 0 || articles.iter().any(|x| x == text[end..pos].trim())
+}
+
 /// Per actor of `s`: whether it can take a role — not a compound adjective
 /// ("Moscow-backed"), not a place named after a location marker ("in Syria").
 pub fn eligible(s: &Sentence, text: &str, articles: &[String]) -> Vec<bool> {
@@ -140,8 +146,7 @@ pub fn eligible(s: &Sentence, text: &str, articles: &[String]) -> Vec<bool> {
                     || !s
                         .cues_in(Cue::Location, s.span.0, a.start)
                         .any(|&(ls, e, _)| {
-                            (gap(text, e, a.start) == 0
-                                || articles.iter().any(|x| x == text[e..a.start].trim()))
+                            right_after(text, e, a.start, articles)
                                 && !targeted_region(ls)
                                 && !reached(ls, e)
                         })
