@@ -341,6 +341,30 @@ pub struct Event {
     pub updated: DateTime<Utc>,
 }
 
+/// `date.to_string()` ("2020-02-28") without formatting machinery, for
+/// years of four digits; others (never met in news) by `Display`.
+pub(crate) fn date_bytes(date: NaiveDate) -> smallvec::SmallVec<[u8; 10]> {
+    use chrono::Datelike;
+    let (y, m, d) = (date.year(), date.month(), date.day());
+    if !(0..=9999).contains(&y) {
+        return date.to_string().into_bytes().into();
+    }
+    let y = y as u32;
+    let digit = |v: u32| b'0' + v as u8;
+    smallvec::SmallVec::from_buf([
+        digit(y / 1000),
+        digit(y / 100 % 10),
+        digit(y / 10 % 10),
+        digit(y % 10),
+        b'-',
+        digit(m / 10),
+        digit(m % 10),
+        b'-',
+        digit(d / 10),
+        digit(d % 10),
+    ])
+}
+
 /// Dates written as chrono's serde writes them, from a fixed buffer: every
 /// revision of every event carries three, and chrono's `Display` through
 /// serde's `collect_str` costs ≈ 2,500 instructions each on the merge
@@ -356,32 +380,19 @@ mod wire {
         }
     }
 
-    fn ymd(out: &mut [u8], y: u32, m: u32, d: u32) {
-        digits(&mut out[0..4], y);
-        out[4] = b'-';
-        digits(&mut out[5..7], m);
-        out[7] = b'-';
-        digits(&mut out[8..10], d);
-    }
-
     pub fn date<S: Serializer>(d: &NaiveDate, s: S) -> Result<S::Ok, S::Error> {
-        let Ok(y @ 0..=9999) = u32::try_from(d.year()) else {
-            return s.collect_str(d);
-        };
-        let mut buf = [0u8; 10];
-        ymd(&mut buf, y, d.month(), d.day());
-        s.serialize_str(std::str::from_utf8(&buf).unwrap_or_default())
+        s.serialize_str(std::str::from_utf8(&super::date_bytes(*d)).unwrap_or_default())
     }
 
     /// RFC 3339 with `Z` and as many fraction digits as needed (0, 3, 6 or
     /// 9): chrono's `SecondsFormat::AutoSi`.
     pub fn timestamp<S: Serializer>(t: &DateTime<Utc>, s: S) -> Result<S::Ok, S::Error> {
         let nanos = t.nanosecond();
-        let (Ok(y @ 0..=9999), false) = (u32::try_from(t.year()), nanos >= 1_000_000_000) else {
+        if !(0..=9999).contains(&t.year()) || nanos >= 1_000_000_000 {
             return s.collect_str(&t.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true));
-        };
+        }
         let mut buf = [0u8; 30];
-        ymd(&mut buf, y, t.month(), t.day());
+        buf[..10].copy_from_slice(&super::date_bytes(t.date_naive()));
         buf[10] = b'T';
         digits(&mut buf[11..13], t.hour());
         buf[13] = b':';

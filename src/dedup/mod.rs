@@ -7,11 +7,11 @@
 
 use std::hash::{Hash, Hasher};
 
-use chrono::{DateTime, Datelike, NaiveDate, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use hashbrown::HashMap;
 use serde::{Deserialize, Serialize};
 
-use crate::model::{DatePrecision, Event, EventType, Mention};
+use crate::model::{date_bytes, DatePrecision, Event, EventType, Mention};
 
 /// Evidence kept per event (the first ones; counts keep growing).
 const MAX_EVIDENCE: usize = 12;
@@ -436,29 +436,6 @@ fn event_id(m: &Mention) -> String {
         id.push(char::from(HEX[usize::from(b & 0xf)]));
     }
     id
-}
-
-/// `date.to_string()` ("2020-02-28") without formatting machinery, for
-/// years of four digits; others (never met in news) by `Display`.
-fn date_bytes(date: NaiveDate) -> smallvec::SmallVec<[u8; 10]> {
-    let (y, m, d) = (date.year(), date.month(), date.day());
-    if !(0..=9999).contains(&y) {
-        return date.to_string().into_bytes().into();
-    }
-    let y = y as u32;
-    let digit = |v: u32| b'0' + v as u8;
-    smallvec::SmallVec::from_buf([
-        digit(y / 1000),
-        digit(y / 100 % 10),
-        digit(y / 10 % 10),
-        digit(y % 10),
-        b'-',
-        digit(m / 10),
-        digit(m % 10),
-        b'-',
-        digit(d / 10),
-        digit(d % 10),
-    ])
 }
 
 /// What one mention said about an event, kept to sum the event up again.
