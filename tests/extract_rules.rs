@@ -3278,3 +3278,35 @@ fn a_state_named_as_where_a_party_stands_is_not_the_subject() {
         "{ms:?}"
     );
 }
+
+#[test]
+fn a_toll_told_in_the_next_sentence_is_the_strikes() {
+    // (The toll of any RUS→UKR mention: dedup merges them into one event.)
+    let toll = |text: &str| {
+        let ms = run(text, "en", "2023-05-03");
+        has(&ms, EventType::Assault, "RUS", Some("UKR"))
+            .unwrap_or_else(|| panic!("RUS→UKR assault: {ms:?}"));
+        ms.iter()
+            .filter(|m| m.event_type == EventType::Assault && m.source.code == "RUS")
+            .map(|m| m.fatalities)
+            .find(|f| f.killed.is_some())
+            .unwrap_or_default()
+    };
+    let f = toll("Russian forces shelled the city of Kherson on Monday. Five people were killed and nine wounded, the governor said.");
+    assert_eq!((f.killed, f.wounded), (Some(5), Some(9)));
+    // Each toll word counts its own number, whatever follows it.
+    let f = toll("Five people were killed and nine wounded when Russian forces shelled the city of Kherson on Monday.");
+    assert_eq!((f.killed, f.wounded), (Some(5), Some(9)));
+    // The struck side's own dead count too.
+    let f = toll("Russian forces shelled the city of Kherson on Monday. Two Ukrainian soldiers were killed, officials said.");
+    assert_eq!(f.killed, Some(2));
+    // Not a denial, a running total, another place or another day.
+    for text in [
+        "Russian forces shelled the city of Kherson on Monday. No one was killed, the governor said.",
+        "Russian forces shelled the city of Kherson on Monday. Since February, 300 people have been killed in the region.",
+        "Russian forces shelled the city of Kherson on Monday. On Sunday, five people were killed in Odesa.",
+        "Russian forces shelled the city of Kherson on Monday. Two Russian soldiers were killed, officials said.",
+    ] {
+        assert_eq!(toll(text).killed, None, "{text}");
+    }
+}

@@ -214,6 +214,8 @@ impl Extractor {
         let mut out = Vec::new();
         // Per mention: the state to strike when its victims wait for a side no one names.
         let mut settings: Vec<Option<Actor>> = Vec::new();
+        // Per mention: the sentence it was read in.
+        let mut from: Vec<usize> = Vec::new();
         for (idx, s) in sentences.iter().enumerate() {
             // A demand can rest on "must" alone ("said Libya must hand over").
             let obliged = || s.cues.iter().any(|c| c.2 == Cue::Obligation);
@@ -438,6 +440,7 @@ impl Extractor {
                         })
                         .flatten(),
                 );
+                from.push(idx);
                 out.push(Mention {
                     event_type: m.event_type,
                     mode: m.mode,
@@ -484,9 +487,102 @@ impl Extractor {
                 });
             }
         }
+        self.tolls_told_after(&sentences, text, grammar, horizon, &mut out, &from);
         implied_sources(&mut out, &settings, self.settings.min_confidence);
         corroborating(&mut out, self.settings.min_confidence);
         out
+    }
+
+    /// "Russian forces shelled Kherson on Monday. Five people were killed,
+    /// the governor said.": wire reports often tell a strike's toll in the
+    /// sentence after it. A sentence that only counts dead or wounded — no
+    /// act of its own, no side named beside the count, no other place or
+    /// day, nothing negated, hedged or counted up over time — gives its toll
+    /// to the strikes of the sentence just before, when they have none.
+    fn tolls_told_after(
+        &self,
+        sentences: &[Sentence],
+        text: &str,
+        grammar: &Grammar,
+        horizon: NaiveDate,
+        out: &mut [Mention],
+        from: &[usize],
+    ) {
+        let lex = &*self.lexicon;
+        for (j, s) in sentences.iter().enumerate().skip(1) {
+            if from.contains(&j)
+                || s.cues_in(Cue::Killed, s.span.0, s.span.1).next().is_none()
+                    && s.cues_in(Cue::Wounded, s.span.0, s.span.1).next().is_none()
+            {
+                continue;
+            }
+            let hedged = [
+                Cue::Negation,
+                Cue::Modality,
+                Cue::Conditional,
+                Cue::Cumulative,
+                Cue::Until,
+                Cue::PeriodStart,
+                Cue::Subordinator,
+            ]
+            .into_iter()
+            .any(|c| s.cues_in(c, s.span.0, s.span.1).next().is_some());
+            if hedged || text[s.span.0..s.span.1].ends_with('?') {
+                continue;
+            }
+            // "Two Ukrainian soldiers were killed": victims of a named side
+            // are that side's, told of whichever strike; an actor that is not
+            // next to a count (the reporter) says nothing of whose dead.
+            let sides: Vec<_> = s
+                .actors
+                .iter()
+                .filter(|a| {
+                    !(a.unnamed && a.sector_in(lex) == "CVL")
+                        && s.numbers
+                            .iter()
+                            .any(|n| a.start >= n.end && gap(text, n.end, a.start) <= 3)
+                })
+                .collect();
+            let prior: Vec<usize> = (0..out.len())
+                .filter(|&i| {
+                    from[i] == j - 1
+                        && out[i].event_type == EventType::Assault
+                        && out[i].fatalities.killed.is_none()
+                        && out[i].fatalities.wounded.is_none()
+                })
+                .collect();
+            if prior.is_empty() {
+                continue;
+            }
+            let day = dates::resolve(
+                text,
+                s.span,
+                &s.dates,
+                &complement_years_dropped(s, text, grammar),
+                horizon,
+            );
+            let toll = tolls(s, text, lex, None, s.span);
+            if toll.killed.is_none() && toll.wounded.is_none() {
+                continue;
+            }
+            for i in prior {
+                let m = &mut out[i];
+                let elsewhere = s.places.first().is_some_and(|&(_, _, p)| {
+                    m.location
+                        .as_ref()
+                        .is_none_or(|l| l.name != lex.places[p].name)
+                });
+                let other_side = sides.iter().any(|a| {
+                    m.target
+                        .as_ref()
+                        .is_none_or(|t| t.code != lex.actors[a.actor].code)
+                });
+                if elsewhere || other_side || day.is_some_and(|d| d.date != m.date) {
+                    continue;
+                }
+                m.fatalities = toll;
+            }
+        }
     }
 
     /// The state actor a gazetteer place lies in, if the lexicon has it.
@@ -2354,6 +2450,14 @@ fn words_back(text: &str, floor: usize, pos: usize, n: usize) -> usize {
 /// Killed and wounded counts stated in a sentence.
 /// A count whose victims are named ("33 Turkish soldiers") counts only for
 /// an event whose target is those victims' side.
+/// Whether a death or wound word lies between two offsets.
+fn toll_word_between(s: &Sentence, from: usize, to: usize) -> bool {
+    s.cues_in(Cue::Killed, from, to)
+        .chain(s.cues_in(Cue::Wounded, from, to))
+        .next()
+        .is_some()
+}
+
 fn tolls(
     s: &Sentence,
     text: &str,
@@ -2365,10 +2469,13 @@ fn tolls(
     let victims_fit = |n: &numbers::Number| {
         // "five people, Lebanese officials said": past a clause break the
         // actor is the reporter, not the victims.
+        // ("nine wounded when Russian forces shelled": nor past the
+        // count's own death or wound word.)
         let named = s.actors.iter().find(|a| {
             a.start >= n.end
                 && gap(text, n.end, a.start) <= 3
                 && !clause_break(text, n.end, a.start, true)
+                && !toll_word_between(s, n.end, a.start)
         });
         // "shelled positions held by Fano militiamen, killing 12
         // civilians": bystanders named without a state are any strike's.
@@ -2419,7 +2526,10 @@ fn tolls(
                 .numbers
                 .iter()
                 .filter(usable)
-                .rfind(|n| n.end <= cs && gap(text, n.end, cs) <= 6);
+                .rfind(|n| n.end <= cs && gap(text, n.end, cs) <= 6)
+                // ("five were killed and wounded nine": the count of
+                // another toll word is not this one's.)
+                .filter(|n| !toll_word_between(s, n.end, cs));
             let after = s
                 .numbers
                 .iter()
@@ -2441,6 +2551,8 @@ fn tolls(
                         && s.cues_in(Cue::Conjunction, p.end, last.start)
                             .any(|c| gap(text, c.1, last.start) == 0)
                         && !clause_break(text, p.end, last.start, true)
+                        // ("five were killed and nine wounded": each its own.)
+                        && !toll_word_between(s, p.end, last.start)
                 }) {
                     total = total.saturating_add(p.value);
                     last = p;
