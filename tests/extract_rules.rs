@@ -3310,3 +3310,36 @@ fn a_toll_told_in_the_next_sentence_is_the_strikes() {
         assert_eq!(toll(text).killed, None, "{text}");
     }
 }
+
+#[test]
+fn the_army_or_the_group_is_the_party_named_before() {
+    let ms = run(
+        "Sudan's army carried out air strikes on RSF positions in Khartoum. The army accused the RSF of looting hospitals.",
+        "en",
+        "2023-05-03",
+    );
+    assert!(
+        has(&ms, EventType::Accuse, "SDN", Some("RSF")).is_some(),
+        "{ms:?}"
+    );
+    let ms = run(
+        "Hamas fighters fired rockets at Tel Aviv. The group accused Israel of killing civilians in Gaza.",
+        "en",
+        "2023-05-03",
+    );
+    assert!(
+        has(&ms, EventType::Accuse, "HAMAS", Some("ISR")).is_some(),
+        "{ms:?}"
+    );
+    // Named by no sentence before, or only long before, it is no one.
+    for text in [
+        "The army accused the RSF of looting hospitals.",
+        "Sudan's army carried out air strikes on RSF positions in Khartoum. The talks stalled. Aid agencies left. The city ran out of water. The army accused the RSF of looting hospitals.",
+    ] {
+        let ms = run(text, "en", "2023-05-03");
+        assert!(
+            !ms.iter().any(|m| m.event_type == EventType::Accuse),
+            "{text}: {ms:?}"
+        );
+    }
+}

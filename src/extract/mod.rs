@@ -1986,7 +1986,27 @@ fn domestic_sides(a: &str, b: &str) -> bool {
 /// that can take a role); "he"/"she" only for a person.
 fn resolve_pronouns(lex: &Lexicon, text: &str, sentences: &mut [Sentence], articles: &[String]) {
     let mut last: Option<sentence::ActorRef> = None;
-    for s in sentences.iter_mut() {
+    // Per sector (MIL, REB): the party last named acting in it, and the
+    // sentence it was named in.
+    let mut named: Vec<(&str, sentence::ActorRef, usize)> = Vec::new();
+    for (idx, s) in sentences.iter_mut().enumerate() {
+        if s.cues
+            .iter()
+            .any(|c| matches!(c.2, Cue::ForcesBefore | Cue::GroupBefore))
+        {
+            back_references(lex, text, s, idx, &named, articles);
+        }
+        for a in s.actors.iter().filter(|a| !a.place && !a.modifier) {
+            let def = &lex.actors[a.actor];
+            let state = def.kind.as_deref() == Some("state");
+            let sector = match a.sector_in(lex) {
+                "MIL" if state => "MIL",
+                "REB" if !state && def.sector == "REB" => "REB",
+                _ => continue,
+            };
+            named.retain(|n| n.0 != sector);
+            named.push((sector, a.clone(), idx));
+        }
         if let (Some(first), Some(prev)) = (s.triggers.first().copied(), &last) {
             let named_before = s.actors.iter().any(|a| a.end <= first.0 && !a.place);
             let person = lex.actors[prev.actor].kind.as_deref() == Some("person");
@@ -2017,6 +2037,81 @@ fn resolve_pronouns(lex: &Lexicon, text: &str, sentences: &mut [Sentence], artic
         if subject.is_some() {
             last = subject;
         }
+    }
+}
+
+/// Sentences back that "the army" or "the group" still points to the party
+/// last named: further back, a new paragraph may be about another side.
+const ANTECEDENT_SENTENCES: usize = 3;
+
+/// "Sudan's army shelled RSF positions. … The army accused the RSF of
+/// looting": a definite "the army", "the military", "the group" (grammar
+/// keys `forces_named_before`, `group_named_before`) is the
+/// party of its sector (a state's forces; a named armed group) the article
+/// named last, within [`ANTECEDENT_SENTENCES`]. Only as a noun phrase of
+/// its own — before its act, a cue, punctuation or "'s" — not as a noun's
+/// modifier ("condemned the military operation"); unresolved, it is no one.
+fn back_references(
+    lex: &Lexicon,
+    text: &str,
+    s: &mut Sentence,
+    idx: usize,
+    named: &[(&str, sentence::ActorRef, usize)],
+    articles: &[String],
+) {
+    let mut added = false;
+    let refs: Vec<(usize, usize, &str)> = s
+        .cues
+        .iter()
+        .filter_map(|&(start, end, c)| match c {
+            Cue::ForcesBefore => Some((start, end, "MIL")),
+            Cue::GroupBefore => Some((start, end, "REB")),
+            _ => None,
+        })
+        .collect();
+    for (start, end, sector) in refs {
+        let rest = &text[end..s.span.1];
+        let next = end + (rest.len() - rest.trim_start().len());
+        // (An act word after it is its verb, unless an act word stands
+        // right before it too: "condemned the military operation".)
+        let object = s
+            .triggers
+            .iter()
+            .any(|t| t.1 <= start && gap(text, t.1, start) == 0);
+        let alone = rest.starts_with([',', '.', ';', ':', ')', '\''])
+            || rest.starts_with('’')
+            || (!object && s.triggers.iter().any(|t| t.0 == next))
+            || s.cues.iter().any(|c| c.0 == next);
+        let Some((_, prior, _)) = named
+            .iter()
+            .find(|n| n.0 == sector && idx - n.2 <= ANTECEDENT_SENTENCES)
+            .filter(|_| alone)
+        else {
+            continue;
+        };
+        // (Named in the sentence already, it adds no party, only a chance
+        // to set one against itself.)
+        let code = &lex.actors[prior.actor].code;
+        if s.actors
+            .iter()
+            .any(|a| (a.start < end && start < a.end) || &lex.actors[a.actor].code == code)
+        {
+            continue;
+        }
+        let at = s.actors.partition_point(|a| a.start < start);
+        s.actors.insert(
+            at,
+            sentence::ActorRef {
+                start,
+                end,
+                sector: Some(sector.to_string()),
+                ..prior.clone()
+            },
+        );
+        added = true;
+    }
+    if added {
+        s.eligible = roles::eligible(s, text, articles);
     }
 }
 

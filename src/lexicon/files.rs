@@ -162,6 +162,12 @@ pub struct GrammarFile {
     pub person_pronouns: Vec<String>,
     #[serde(default)]
     pub group_pronouns: Vec<String>,
+    /// "The army said …": a state's forces the article named before.
+    #[serde(default)]
+    pub forces_named_before: Vec<String>,
+    /// "The group claimed …": an armed group the article named before.
+    #[serde(default)]
+    pub group_named_before: Vec<String>,
     #[serde(default)]
     pub ease: Vec<String>,
     /// "each other", "saling": the two joined subjects act on one another.

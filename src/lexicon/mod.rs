@@ -99,6 +99,12 @@ pub enum Cue {
     /// "They fired back", "il a annoncé": a subject pronoun for any actor
     /// named in the sentence before.
     GroupPronoun,
+    /// "The army said …", "the military": the state whose forces the
+    /// article named last (a cue, not an actor alias, so that "the Armed
+    /// Forces of Ukraine" and "the military rulers" still read as names).
+    ForcesBefore,
+    /// "The group claimed …": the armed group the article named last.
+    GroupBefore,
     /// "anti-Assad rebels", "pro-Russian separatists": the actor after it
     /// qualifies a noun and takes no role.
     CompoundPrefix,
@@ -425,6 +431,8 @@ impl Lexicon {
                 (&f.owner_compounds, Cue::OwnerCompound),
                 (&f.person_pronouns, Cue::PersonPronoun),
                 (&f.group_pronouns, Cue::GroupPronoun),
+                (&f.forces_named_before, Cue::ForcesBefore),
+                (&f.group_named_before, Cue::GroupBefore),
                 (&f.ease, Cue::Ease),
                 (&f.reciprocal, Cue::Reciprocal),
             ];
