@@ -947,3 +947,18 @@ fn fr_victims_before_dans_une_attaque_are_not_its_agent() {
     assert_eq!(m.fatalities.killed, Some(8));
     assert!(ms.iter().all(|m| m.source.code != "NER"), "{ms:?}");
 }
+
+#[test]
+fn id_object_before_a_comma_and_kata_is_no_reporter() {
+    // "…, kata X": the speaker follows the speech verb; the party the comma
+    // sets off before it is the act's object, not the one reporting.
+    let ms = run(
+        "Tiongkok bisa menyerang Taiwan tahun ini, kata menteri pertahanan Jepang.",
+        "id",
+        PUBLISHED,
+    );
+    assert!(
+        has(&ms, EventType::Threaten, "CHN", Some("TWN")).is_some(),
+        "{ms:?}"
+    );
+}

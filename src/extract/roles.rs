@@ -387,8 +387,11 @@ pub fn assign(
     // ("…, according to Russia's Defence Ministry"), not a party.
     let reporter = |a: &ActorRef| {
         s.cues_in(Cue::Reporting, te, s.span.1).any(|&(cs, ce, _)| {
+            // (Not one a comma sets off before a speech verb that names its
+            // speaker after it: "Rusia bisa menyerang Moldova, kata presiden
+            // Ukraina" — Moldova is the object.)
             (ce <= a.start && gap(text, ce, a.start) <= 1)
-                || (cs >= a.end && gap(text, a.end, cs) <= 2)
+                || (cs >= a.end && gap(text, a.end, cs) <= 2 && !text[a.end..cs].contains(','))
         })
     };
     // A target stays in the trigger's clause: no reporting verb or clause
