@@ -962,3 +962,16 @@ fn id_object_before_a_comma_and_kata_is_no_reporter() {
         "{ms:?}"
     );
 }
+
+#[test]
+fn id_passive_with_oleh_names_the_arakan_army() {
+    // "Tentara Arakan" was read as the place Arakan (Rakhine), which cannot
+    // be an agent, so the passive had no source.
+    let ms = run(
+        "Pos militer Myanmar diserang oleh Tentara Arakan di negara bagian Rakhine pada Senin.",
+        "id",
+        PUBLISHED,
+    );
+    let m = has(&ms, EventType::Assault, "MMRREB", Some("MMR")).unwrap_or_else(|| panic!("{ms:?}"));
+    assert_eq!(m.date.to_string(), "2023-05-08");
+}
