@@ -381,3 +381,22 @@ fn myanmar_demonym_and_arakan_army() {
         "{ms:?}"
     );
 }
+
+#[test]
+fn fighters_of_a_named_group_are_that_group_and_the_counted_dead_its_victims() {
+    // Verb first, an unnamed subject "من" a named group: the group attacks.
+    // "ما أسفر عن مقتل ثلاثة جنود": the counted soldiers after the death noun
+    // are its victims, not the group before it.
+    let ms = run(
+        "هاجم مقاتلون من هيئة تحرير الشام مواقع للجيش السوري في ريف حلب، ما أسفر عن مقتل ثلاثة جنود.",
+        "ar",
+        PUBLISHED,
+    );
+    let m = has(&ms, EventType::Assault, "HTS", Some("SYR")).unwrap_or_else(|| panic!("{ms:?}"));
+    assert_eq!(m.fatalities.killed, Some(3));
+    assert!(
+        ms.iter()
+            .all(|m| m.target.as_ref().is_none_or(|t| t.code != "HTS")),
+        "{ms:?}"
+    );
+}

@@ -583,6 +583,18 @@ pub fn assign(
                 });
             !victims_apart && !agent_suffixed(grammar, text, a) && !possessor_of_act
         });
+        // "… ما أسفر عن مقتل سبعة جنود": a victim's noun counted right after
+        // it names its victims there, not before.
+        let counted_victims = first_after.filter(|&j| {
+            roles == Roles::PatientFirst
+                && gap(text, te, s.actors[j].start) <= 3
+                && s.numbers
+                    .iter()
+                    .any(|n| n.start >= te && gap(text, te, n.start) == 0)
+        });
+        if counted_victims.is_some() {
+            g.target = counted_victims;
+        }
         // "rejim unsurlarınca yapılan …": a suffix marks the agent as "by" would.
         g.source = agent.or_else(|| {
             before
@@ -717,6 +729,23 @@ pub fn assign(
                             }
                             && !s.cues.iter().any(|c| c.0 >= te && c.1 <= a.start)));
                 if subject {
+                    // "هاجم مسلحون من حركة الشباب …": unnamed fighters "of" a
+                    // named group are that group, not its opponents.
+                    let (i, a) = match a.unnamed {
+                        true => after
+                            .iter()
+                            .find(|(_, b)| {
+                                !b.place
+                                    && !b.unnamed
+                                    && grammar
+                                        .noun_agent_markers
+                                        .iter()
+                                        .any(|m| text[a.end..b.start].trim() == m.as_str())
+                            })
+                            .copied()
+                            .unwrap_or((i, a)),
+                        false => (i, a),
+                    };
                     g.source = Some(i);
                     g.target = marked_target.or_else(|| {
                         after
