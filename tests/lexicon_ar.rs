@@ -317,3 +317,86 @@ fn arabic_text_yields_nothing_without_an_act() {
     );
     assert!(ms.is_empty(), "{ms:?}");
 }
+
+#[test]
+fn killed_by_a_partys_fire_names_the_agent() {
+    // "بنيران" (by the fire of): the party after it killed; no auxiliary
+    // marks the unvowelled passive.
+    let ms = run(
+        "قتل أربعة جنود أتراك بنيران حزب العمال الكردستاني في شمال العراق.",
+        "ar",
+        PUBLISHED,
+    );
+    let m = has(&ms, EventType::Assault, "KURD", Some("TUR")).unwrap_or_else(|| panic!("{ms:?}"));
+    assert_eq!(m.fatalities.killed, Some(4));
+}
+
+#[test]
+fn an_attack_noun_after_in_takes_the_party_right_after_it() {
+    // "في هجوم لـ…": after "in" the trigger is a noun, and the party right
+    // after it is the attacker, not the victims named before. A noun in the
+    // dual counts two.
+    let ms = run(
+        "قتل شرطيان صوماليان في هجوم لحركة الشباب في مقديشو.",
+        "ar",
+        PUBLISHED,
+    );
+    let m =
+        has(&ms, EventType::Assault, "ALSHABAAB", Some("SOM")).unwrap_or_else(|| panic!("{ms:?}"));
+    assert_eq!(m.fatalities.killed, Some(2));
+    assert!(
+        has(&ms, EventType::Assault, "SOM", Some("ALSHABAAB")).is_none(),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn shooting_down_an_aircraft_is_an_assault() {
+    let ms = run(
+        "أسقطت الدفاعات الجوية الإيرانية طائرة مسيرة أمريكية فوق الخليج.",
+        "ar",
+        PUBLISHED,
+    );
+    assert!(
+        has(&ms, EventType::Assault, "IRN", Some("USA")).is_some(),
+        "{ms:?}"
+    );
+    // Dropping charges shoots nothing down.
+    let ms = run("أسقطت المحكمة المصرية التهم عن الصحفيين.", "ar", PUBLISHED);
+    assert!(
+        ms.iter().all(|m| m.event_type != EventType::Assault),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn myanmar_demonym_and_arakan_army() {
+    let ms = run(
+        "هاجم جيش أراكان مواقع للجيش الميانماري في ولاية راخين.",
+        "ar",
+        PUBLISHED,
+    );
+    assert!(
+        has(&ms, EventType::Assault, "MMRREB", Some("MMR")).is_some(),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn fighters_of_a_named_group_are_that_group_and_the_counted_dead_its_victims() {
+    // Verb first, an unnamed subject "من" a named group: the group attacks.
+    // "ما أسفر عن مقتل ثلاثة جنود": the counted soldiers after the death noun
+    // are its victims, not the group before it.
+    let ms = run(
+        "هاجم مقاتلون من هيئة تحرير الشام مواقع للجيش السوري في ريف حلب، ما أسفر عن مقتل ثلاثة جنود.",
+        "ar",
+        PUBLISHED,
+    );
+    let m = has(&ms, EventType::Assault, "HTS", Some("SYR")).unwrap_or_else(|| panic!("{ms:?}"));
+    assert_eq!(m.fatalities.killed, Some(3));
+    assert!(
+        ms.iter()
+            .all(|m| m.target.as_ref().is_none_or(|t| t.code != "HTS")),
+        "{ms:?}"
+    );
+}

@@ -911,3 +911,67 @@ fn fr_id_apposition_names_one_party_once() {
         );
     }
 }
+
+// ---- Nouns of speech and attack after "from" and "in" (langfix2)
+
+#[test]
+fn id_condemnation_from_a_state_is_its_own() {
+    // "kecaman dari X": X condemns; it was read as the one condemned.
+    let ms = run(
+        "Kecaman dari Malaysia datang setelah militer Myanmar mengebom sebuah sekolah di Sagaing.",
+        "id",
+        PUBLISHED,
+    );
+    assert!(
+        ms.iter()
+            .any(|m| m.event_type == EventType::Accuse && m.source.code == "MYS"),
+        "{ms:?}"
+    );
+    assert!(
+        ms.iter()
+            .all(|m| m.target.as_ref().is_none_or(|t| t.code != "MYS")),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn fr_victims_before_dans_une_attaque_are_not_its_agent() {
+    // "tués dans une attaque": the soldiers named before the noun did not
+    // attack; the attacker is the party after it.
+    let ms = run(
+        "Huit soldats nigériens ont été tués dans une attaque de l'État islamique près de Tillabéri.",
+        "fr",
+        PUBLISHED,
+    );
+    let m = has(&ms, EventType::Assault, "ISIS", Some("NER")).unwrap_or_else(|| panic!("{ms:?}"));
+    assert_eq!(m.fatalities.killed, Some(8));
+    assert!(ms.iter().all(|m| m.source.code != "NER"), "{ms:?}");
+}
+
+#[test]
+fn id_object_before_a_comma_and_kata_is_no_reporter() {
+    // "…, kata X": the speaker follows the speech verb; the party the comma
+    // sets off before it is the act's object, not the one reporting.
+    let ms = run(
+        "Tiongkok bisa menyerang Taiwan tahun ini, kata menteri pertahanan Jepang.",
+        "id",
+        PUBLISHED,
+    );
+    assert!(
+        has(&ms, EventType::Threaten, "CHN", Some("TWN")).is_some(),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn id_passive_with_oleh_names_the_arakan_army() {
+    // "Tentara Arakan" was read as the place Arakan (Rakhine), which cannot
+    // be an agent, so the passive had no source.
+    let ms = run(
+        "Pos militer Myanmar diserang oleh Tentara Arakan di negara bagian Rakhine pada Senin.",
+        "id",
+        PUBLISHED,
+    );
+    let m = has(&ms, EventType::Assault, "MMRREB", Some("MMR")).unwrap_or_else(|| panic!("{ms:?}"));
+    assert_eq!(m.date.to_string(), "2023-05-08");
+}

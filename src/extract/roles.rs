@@ -387,8 +387,11 @@ pub fn assign(
     // ("…, according to Russia's Defence Ministry"), not a party.
     let reporter = |a: &ActorRef| {
         s.cues_in(Cue::Reporting, te, s.span.1).any(|&(cs, ce, _)| {
+            // (Not one a comma sets off before a speech verb that names its
+            // speaker after it: "Rusia bisa menyerang Moldova, kata presiden
+            // Ukraina" — Moldova is the object.)
             (ce <= a.start && gap(text, ce, a.start) <= 1)
-                || (cs >= a.end && gap(text, a.end, cs) <= 2)
+                || (cs >= a.end && gap(text, a.end, cs) <= 2 && !text[a.end..cs].contains(','))
         })
     };
     // A target stays in the trigger's clause: no reporting verb or clause
@@ -580,6 +583,18 @@ pub fn assign(
                 });
             !victims_apart && !agent_suffixed(grammar, text, a) && !possessor_of_act
         });
+        // "… ما أسفر عن مقتل سبعة جنود": a victim's noun counted right after
+        // it names its victims there, not before.
+        let counted_victims = first_after.filter(|&j| {
+            roles == Roles::PatientFirst
+                && gap(text, te, s.actors[j].start) <= 3
+                && s.numbers
+                    .iter()
+                    .any(|n| n.start >= te && gap(text, te, n.start) == 0)
+        });
+        if counted_victims.is_some() {
+            g.target = counted_victims;
+        }
         // "rejim unsurlarınca yapılan …": a suffix marks the agent as "by" would.
         g.source = agent.or_else(|| {
             before
@@ -714,6 +729,23 @@ pub fn assign(
                             }
                             && !s.cues.iter().any(|c| c.0 >= te && c.1 <= a.start)));
                 if subject {
+                    // "هاجم مسلحون من حركة الشباب …": unnamed fighters "of" a
+                    // named group are that group, not its opponents.
+                    let (i, a) = match a.unnamed {
+                        true => after
+                            .iter()
+                            .find(|(_, b)| {
+                                !b.place
+                                    && !b.unnamed
+                                    && grammar
+                                        .noun_agent_markers
+                                        .iter()
+                                        .any(|m| text[a.end..b.start].trim() == m.as_str())
+                            })
+                            .copied()
+                            .unwrap_or((i, a)),
+                        false => (i, a),
+                    };
                     g.source = Some(i);
                     g.target = marked_target.or_else(|| {
                         after
@@ -729,13 +761,25 @@ pub fn assign(
         // A trigger without a verbal prefix is a noun, so an actor right
         // after it is its agent even when another actor stands before
         // ("warga Israel … karena tembakan roket Hizbullah").
-        let noun = !grammar.verb_prefixes.is_empty()
-            && !grammar
-                .verb_prefixes
-                .iter()
-                .any(|p| word.starts_with(p.as_str()));
+        // So is one right after a location word ("في هجوم لحزب الله", "in an
+        // attack by Hezbollah"): no verb follows "in" directly.
+        let after_location = s
+            .cues_in(Cue::Location, s.span.0, ts)
+            .any(|c| c.1 <= ts && right_after(text, c.1, ts, &grammar.articles));
+        let noun = after_location
+            || (!grammar.verb_prefixes.is_empty()
+                && !grammar
+                    .verb_prefixes
+                    .iter()
+                    .any(|p| word.starts_with(p.as_str())));
         // Nor are unnamed civilians before it its agent ("ocho civiles
         // murieron en un bombardeo ruso"): they are its victims.
+        // Where the modifier follows its noun, a party before "in an attack"
+        // is no agent of that attack ("cinq soldats maliens tués dans une
+        // attaque", "قتل جنود باكستانيون في هجوم"): it is another verb's.
+        if after_location && modifier_after_head && agent.is_none() {
+            g.source = None;
+        }
         let victims_before = g.source.filter(|&i| {
             let a = &s.actors[i];
             a.unnamed && a.sector.as_deref() == Some("CVL")
@@ -778,7 +822,53 @@ pub fn assign(
                 .find(|i| Some(*i) != g.source && Some(*i) != agent);
         }
     }
+    speaker_of_noun(s, text, te, trigger, grammar, &mut g);
     g
+}
+
+/// "Kecaman dari Indonesia muncul …", "las críticas de Francia": a spoken
+/// act named as a noun with no one before it belongs to the party after its
+/// "of"/"from" (`noun_agent_markers`), who says it, not to whom. Only words:
+/// "la invasión de Ucrania" is suffered.
+fn speaker_of_noun(
+    s: &Sentence,
+    text: &str,
+    te: usize,
+    trigger: &Trigger,
+    grammar: &Grammar,
+    g: &mut RoleGuess,
+) {
+    let verbal = matches!(
+        trigger.event_type.quad_class(),
+        crate::model::QuadClass::VerbalConflict | crate::model::QuadClass::VerbalCooperation
+    );
+    let Some(t) = g
+        .target
+        .filter(|_| verbal && g.source.is_none() && !g.passive)
+    else {
+        return;
+    };
+    let rest = text[te..s.span.1].trim_start();
+    let marked = grammar.noun_agent_markers.iter().any(|m| {
+        rest.strip_prefix(m.as_str()).is_some_and(|r| {
+            let at = s.span.1 - r.len();
+            r.starts_with(' ') && gap(text, at, s.actors[t].start) == 0
+        })
+    });
+    if marked && !s.actors[t].place {
+        // Whom it is aimed at is the next party in its clause ("kecaman
+        // dari Malaysia datang setelah militer Myanmar mengebom …").
+        let end = s.actors[t].end;
+        g.source = Some(t);
+        g.target = candidates(s)
+            .find(|(_, a)| {
+                a.start >= end
+                    && !a.place
+                    && gap(text, end, a.start) <= 4
+                    && !clause_break(text, end, a.start, true)
+            })
+            .map(|(i, _)| i);
+    }
 }
 
 /// The actor's words through the end of its last word: suffixes that a
