@@ -591,8 +591,25 @@ pub(crate) mod json {
         out.push(b'}');
     }
 
+    type Stamp = (chrono::DateTime<chrono::Utc>, Option<([u8; 30], usize)>);
+
+    thread_local! {
+        /// The last timestamp written: a merge step stamps all its
+        /// revisions with one `updated`, and a first revision's
+        /// `first_seen` is that same instant.
+        static LAST_STAMP: std::cell::Cell<Option<Stamp>> = const { std::cell::Cell::new(None) };
+    }
+
     fn timestamp(out: &mut Vec<u8>, t: &chrono::DateTime<chrono::Utc>) {
-        match wire::timestamp_bytes(t) {
+        let bytes = match LAST_STAMP.get() {
+            Some((last, bytes)) if last == *t => bytes,
+            _ => {
+                let bytes = wire::timestamp_bytes(t);
+                LAST_STAMP.set(Some((*t, bytes)));
+                bytes
+            }
+        };
+        match bytes {
             Some((buf, len)) => {
                 out.push(b'"');
                 out.extend_from_slice(&buf[..len]);
