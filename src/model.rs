@@ -387,9 +387,20 @@ mod wire {
     /// RFC 3339 with `Z` and as many fraction digits as needed (0, 3, 6 or
     /// 9): chrono's `SecondsFormat::AutoSi`.
     pub fn timestamp<S: Serializer>(t: &DateTime<Utc>, s: S) -> Result<S::Ok, S::Error> {
+        match timestamp_bytes(t) {
+            Some((buf, len)) => {
+                s.serialize_str(std::str::from_utf8(&buf[..len]).unwrap_or_default())
+            }
+            None => s.collect_str(&t.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true)),
+        }
+    }
+
+    /// The bytes [`timestamp`] writes (buffer and length), or `None` for the
+    /// years and leap seconds left to chrono.
+    pub fn timestamp_bytes(t: &DateTime<Utc>) -> Option<([u8; 30], usize)> {
         let nanos = t.nanosecond();
         if !(0..=9999).contains(&t.year()) || nanos >= 1_000_000_000 {
-            return s.collect_str(&t.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true));
+            return None;
         }
         let mut buf = [0u8; 30];
         buf[..10].copy_from_slice(&super::date_bytes(t.date_naive()));
@@ -412,7 +423,353 @@ mod wire {
             end += 1 + width;
         }
         buf[end] = b'Z';
-        s.serialize_str(std::str::from_utf8(&buf[..=end]).unwrap_or_default())
+        Some((buf, end + 1))
+    }
+}
+
+/// The published messages written straight into bytes, exactly as
+/// `serde_json::to_vec` writes their derived `Serialize` (unit tests compare
+/// the two). The merge stage, the pipeline's one serial thread, writes every
+/// revision of every event: through serde, each key and each evidence text
+/// went through serde_json's byte-at-a-time escaper, ≈ a quarter of that
+/// thread (xspeed8's profile). Here keys are literals and strings are
+/// scanned eight bytes at a time for the few bytes JSON must escape.
+pub(crate) mod json {
+    use super::{
+        wire, Actor, ArticleNotice, DatePrecision, EscalationState, Event, Evidence, Location,
+        QuadClass,
+    };
+    use chrono::NaiveDate;
+
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+
+    /// Whether any of the eight bytes is a control character, `"` or `\`
+    /// (the classic "has a byte below n" / "has a zero byte" bit tricks;
+    /// exact for the question "any?").
+    #[inline]
+    fn needs_escape(w: u64) -> bool {
+        let below_space = w.wrapping_sub(ONES * 0x20) & !w;
+        let q = w ^ (ONES * u64::from(b'"'));
+        let quote = q.wrapping_sub(ONES) & !q;
+        let b = w ^ (ONES * u64::from(b'\\'));
+        let backslash = b.wrapping_sub(ONES) & !b;
+        (below_space | quote | backslash) & HIGHS != 0
+    }
+
+    /// One byte as serde_json escapes it, if it must be.
+    #[inline]
+    fn escape(out: &mut Vec<u8>, b: u8) -> bool {
+        let short = match b {
+            b'"' => b'"',
+            b'\\' => b'\\',
+            0x08 => b'b',
+            0x09 => b't',
+            0x0A => b'n',
+            0x0C => b'f',
+            0x0D => b'r',
+            0x00..=0x1F => {
+                out.extend_from_slice(&[
+                    b'\\',
+                    b'u',
+                    b'0',
+                    b'0',
+                    HEX[usize::from(b >> 4)],
+                    HEX[usize::from(b & 0xF)],
+                ]);
+                return true;
+            }
+            _ => return false,
+        };
+        out.extend_from_slice(&[b'\\', short]);
+        true
+    }
+
+    /// A JSON string, quoted and escaped.
+    pub(crate) fn str(out: &mut Vec<u8>, s: &str) {
+        let bytes = s.as_bytes();
+        out.reserve(bytes.len() + 2);
+        out.push(b'"');
+        let mut start = 0;
+        let mut i = 0;
+        while i < bytes.len() {
+            if i + 8 <= bytes.len() {
+                let mut word = [0u8; 8];
+                word.copy_from_slice(&bytes[i..i + 8]);
+                if !needs_escape(u64::from_le_bytes(word)) {
+                    i += 8;
+                    continue;
+                }
+            }
+            let b = bytes[i];
+            let plain = b >= 0x20 && b != b'"' && b != b'\\';
+            if !plain {
+                out.extend_from_slice(&bytes[start..i]);
+                escape(out, b);
+                start = i + 1;
+            }
+            i += 1;
+        }
+        out.extend_from_slice(&bytes[start..]);
+        out.push(b'"');
+    }
+
+    pub(crate) fn opt_str(out: &mut Vec<u8>, s: Option<&str>) {
+        match s {
+            Some(s) => str(out, s),
+            None => out.extend_from_slice(b"null"),
+        }
+    }
+
+    /// Numbers through serde_json itself (ryu, itoa; `null` for NaN and
+    /// the infinities), so they cannot drift from the derived output.
+    pub(crate) fn num<T: serde::Serialize>(out: &mut Vec<u8>, v: T) {
+        // Writing a number into a Vec cannot fail.
+        let _ = serde_json::to_writer(&mut *out, &v);
+    }
+
+    fn opt_num<T: serde::Serialize>(out: &mut Vec<u8>, v: Option<T>) {
+        match v {
+            Some(v) => num(out, v),
+            None => out.extend_from_slice(b"null"),
+        }
+    }
+
+    pub(crate) fn date(out: &mut Vec<u8>, d: NaiveDate) {
+        out.push(b'"');
+        out.extend_from_slice(&super::date_bytes(d));
+        out.push(b'"');
+    }
+
+    fn strs(out: &mut Vec<u8>, items: &[String]) {
+        out.push(b'[');
+        for (i, s) in items.iter().enumerate() {
+            if i > 0 {
+                out.push(b',');
+            }
+            str(out, s);
+        }
+        out.push(b']');
+    }
+
+    fn actor(out: &mut Vec<u8>, a: &Actor) {
+        out.extend_from_slice(b"{\"code\":");
+        str(out, &a.code);
+        out.extend_from_slice(b",\"name\":");
+        str(out, &a.name);
+        out.extend_from_slice(b",\"sector\":");
+        str(out, &a.sector);
+        out.push(b'}');
+    }
+
+    pub(crate) fn location(out: &mut Vec<u8>, l: &Location) {
+        out.extend_from_slice(b"{\"name\":");
+        str(out, &l.name);
+        out.extend_from_slice(b",\"country\":");
+        str(out, &l.country);
+        out.extend_from_slice(b",\"lat\":");
+        num(out, l.lat);
+        out.extend_from_slice(b",\"lon\":");
+        num(out, l.lon);
+        out.push(b'}');
+    }
+
+    fn evidence(out: &mut Vec<u8>, e: &Evidence) {
+        out.extend_from_slice(b"{\"article\":");
+        str(out, &e.article);
+        out.extend_from_slice(b",\"file\":");
+        str(out, &e.file);
+        out.extend_from_slice(b",\"language\":");
+        str(out, &e.language);
+        out.extend_from_slice(b",\"span\":[");
+        num(out, e.span[0]);
+        out.push(b',');
+        num(out, e.span[1]);
+        out.extend_from_slice(b"],\"text\":");
+        str(out, &e.text);
+        out.push(b'}');
+    }
+
+    type Stamp = (chrono::DateTime<chrono::Utc>, Option<([u8; 30], usize)>);
+
+    thread_local! {
+        /// The last timestamp written: a merge step stamps all its
+        /// revisions with one `updated`, and a first revision's
+        /// `first_seen` is that same instant.
+        static LAST_STAMP: std::cell::Cell<Option<Stamp>> = const { std::cell::Cell::new(None) };
+    }
+
+    fn timestamp(out: &mut Vec<u8>, t: &chrono::DateTime<chrono::Utc>) {
+        let bytes = match LAST_STAMP.get() {
+            Some((last, bytes)) if last == *t => bytes,
+            _ => {
+                let bytes = wire::timestamp_bytes(t);
+                LAST_STAMP.set(Some((*t, bytes)));
+                bytes
+            }
+        };
+        match bytes {
+            Some((buf, len)) => {
+                out.push(b'"');
+                out.extend_from_slice(&buf[..len]);
+                out.push(b'"');
+            }
+            None => str(out, &t.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true)),
+        }
+    }
+
+    fn quad_class(q: QuadClass) -> &'static [u8] {
+        match q {
+            QuadClass::VerbalCooperation => b"\"verbal_cooperation\"",
+            QuadClass::MaterialCooperation => b"\"material_cooperation\"",
+            QuadClass::VerbalConflict => b"\"verbal_conflict\"",
+            QuadClass::MaterialConflict => b"\"material_conflict\"",
+        }
+    }
+
+    pub(crate) fn precision(p: DatePrecision) -> &'static [u8] {
+        match p {
+            DatePrecision::Day => b"\"day\"",
+            DatePrecision::Week => b"\"week\"",
+            DatePrecision::Month => b"\"month\"",
+            DatePrecision::Unknown => b"\"unknown\"",
+        }
+    }
+
+    pub(crate) fn event(e: &Event) -> Vec<u8> {
+        let text: usize = e.evidence.iter().map(|v| v.text.len() + 96).sum();
+        let mut out = Vec::with_capacity(640 + text);
+        out.extend_from_slice(b"{\"schema\":");
+        str(&mut out, &e.schema);
+        out.extend_from_slice(b",\"id\":");
+        str(&mut out, &e.id);
+        out.extend_from_slice(b",\"revision\":");
+        num(&mut out, e.revision);
+        out.extend_from_slice(b",\"type\":\"");
+        out.extend_from_slice(e.event_type.as_str().as_bytes());
+        out.extend_from_slice(b"\",\"mode\":");
+        opt_str(&mut out, e.mode.as_deref());
+        out.extend_from_slice(b",\"cameo_root\":");
+        str(&mut out, &e.cameo_root);
+        out.extend_from_slice(b",\"quad_class\":");
+        out.extend_from_slice(quad_class(e.quad_class));
+        out.extend_from_slice(b",\"goldstein\":");
+        num(&mut out, e.goldstein);
+        out.extend_from_slice(b",\"date\":");
+        date(&mut out, e.date);
+        out.extend_from_slice(b",\"date_precision\":");
+        out.extend_from_slice(precision(e.date_precision));
+        out.extend_from_slice(b",\"source\":");
+        actor(&mut out, &e.source);
+        out.extend_from_slice(b",\"target\":");
+        match &e.target {
+            Some(a) => actor(&mut out, a),
+            None => out.extend_from_slice(b"null"),
+        }
+        out.extend_from_slice(b",\"location\":");
+        match &e.location {
+            Some(l) => location(&mut out, l),
+            None => out.extend_from_slice(b"null"),
+        }
+        out.extend_from_slice(b",\"fatalities\":{\"killed\":");
+        opt_num(&mut out, e.fatalities.killed);
+        out.extend_from_slice(b",\"wounded\":");
+        opt_num(&mut out, e.fatalities.wounded);
+        out.extend_from_slice(b"},\"confidence\":");
+        num(&mut out, e.confidence);
+        out.extend_from_slice(b",\"mentions\":");
+        num(&mut out, e.mentions);
+        out.extend_from_slice(b",\"articles\":");
+        num(&mut out, e.articles);
+        out.extend_from_slice(b",\"languages\":");
+        strs(&mut out, &e.languages);
+        out.extend_from_slice(b",\"evidence\":[");
+        for (i, v) in e.evidence.iter().enumerate() {
+            if i > 0 {
+                out.push(b',');
+            }
+            evidence(&mut out, v);
+        }
+        out.extend_from_slice(b"],\"first_seen\":");
+        timestamp(&mut out, &e.first_seen);
+        out.extend_from_slice(b",\"updated\":");
+        timestamp(&mut out, &e.updated);
+        out.push(b'}');
+        out
+    }
+
+    pub(crate) fn escalation(s: &EscalationState) -> Vec<u8> {
+        let mut out = Vec::with_capacity(320 + 96 * s.drivers.len());
+        out.extend_from_slice(b"{\"schema\":");
+        str(&mut out, &s.schema);
+        out.extend_from_slice(b",\"dyad\":");
+        str(&mut out, &s.dyad);
+        out.extend_from_slice(b",\"as_of\":");
+        date(&mut out, s.as_of);
+        out.extend_from_slice(b",\"score\":");
+        num(&mut out, s.score);
+        out.extend_from_slice(b",\"level\":");
+        num(&mut out, s.level);
+        out.extend_from_slice(b",\"label\":");
+        str(&mut out, &s.label);
+        out.extend_from_slice(b",\"trend\":");
+        str(&mut out, &s.trend);
+        out.extend_from_slice(b",\"delta_7d\":");
+        num(&mut out, s.delta_7d);
+        out.extend_from_slice(b",\"drivers\":[");
+        for (i, d) in s.drivers.iter().enumerate() {
+            if i > 0 {
+                out.push(b',');
+            }
+            out.extend_from_slice(b"{\"event\":");
+            str(&mut out, &d.event);
+            out.extend_from_slice(b",\"contribution\":");
+            num(&mut out, d.contribution);
+            out.extend_from_slice(b",\"via\":");
+            str(&mut out, &d.via);
+            out.push(b'}');
+        }
+        let c = &s.counts;
+        out.extend_from_slice(b"],\"counts\":{\"verbal_cooperation\":");
+        num(&mut out, c.verbal_cooperation);
+        out.extend_from_slice(b",\"material_cooperation\":");
+        num(&mut out, c.material_cooperation);
+        out.extend_from_slice(b",\"verbal_conflict\":");
+        num(&mut out, c.verbal_conflict);
+        out.extend_from_slice(b",\"material_conflict\":");
+        num(&mut out, c.material_conflict);
+        out.extend_from_slice(b"},\"fatalities_7d\":");
+        num(&mut out, s.fatalities_7d);
+        out.push(b'}');
+        out
+    }
+
+    pub(crate) fn article(a: &ArticleNotice) -> Vec<u8> {
+        let mut out = Vec::with_capacity(256 + 20 * a.events.len());
+        out.extend_from_slice(b"{\"schema\":");
+        str(&mut out, &a.schema);
+        out.extend_from_slice(b",\"id\":");
+        str(&mut out, &a.id);
+        out.extend_from_slice(b",\"file\":");
+        str(&mut out, &a.file);
+        out.extend_from_slice(b",\"title\":");
+        opt_str(&mut out, a.title.as_deref());
+        out.extend_from_slice(b",\"published\":");
+        match a.published {
+            Some(d) => date(&mut out, d),
+            None => out.extend_from_slice(b"null"),
+        }
+        out.extend_from_slice(b",\"url\":");
+        opt_str(&mut out, a.url.as_deref());
+        out.extend_from_slice(b",\"language\":");
+        str(&mut out, &a.language);
+        out.extend_from_slice(b",\"events\":");
+        strs(&mut out, &a.events);
+        out.extend_from_slice(b",\"duplicate_of\":");
+        opt_str(&mut out, a.duplicate_of.as_deref());
+        out.push(b'}');
+        out
     }
 }
 
@@ -532,6 +889,133 @@ mod tests {
     }
 
     use super::*;
+
+    /// Strings that exercise every escape, runs of eight plain bytes before
+    /// and after them, multi-byte UTF-8 and DEL (which JSON leaves alone).
+    fn awkward() -> Vec<String> {
+        let mut v: Vec<String> = vec![
+            String::new(),
+            "a".into(),
+            "plain ascii text of some length, more than eight bytes".into(),
+            "quote \" and backslash \\ inside".into(),
+            "\"\\\"\\".into(),
+            "tab\tnewline\nreturn\rformfeed\u{c}backspace\u{8}".into(),
+            "\u{0}\u{1}\u{1f}\u{7f} controls and DEL".into(),
+            "Türkiye, Кремль, الخرطوم, 北京 — “quoted” ‘ones’".into(),
+            "12345678\"12345678\\12345678\n1234567".into(),
+        ];
+        for b in 0u8..0x80 {
+            v.push(format!("abcdefg{}hijklmnopq{}", b as char, b as char));
+        }
+        v
+    }
+
+    fn sample_event(i: usize, s: &str) -> Event {
+        let t = chrono::TimeZone::with_ymd_and_hms(&Utc, 2026, 11, 24, 9, 5, 7).unwrap()
+            + chrono::Duration::nanoseconds([0, 7_000_000, 120_000, 123_456_789][i % 4]);
+        let actor = |c: &str| Actor {
+            code: c.into(),
+            name: s.into(),
+            sector: "GOV".into(),
+        };
+        Event {
+            schema: "flashpoint.event.v1".into(),
+            id: s.into(),
+            revision: i as u32,
+            event_type: EventType::ALL[i % 16],
+            mode: (i % 2 == 0).then(|| s.to_string()),
+            cameo_root: "19".into(),
+            quad_class: EventType::ALL[i % 16].quad_class(),
+            goldstein: [-10.0, 0.1, -0.0, 1e300, f64::NAN, 7.25][i % 6],
+            date: NaiveDate::from_ymd_opt(2020 + (i % 3) as i32, 2, 27).unwrap(),
+            date_precision: [
+                DatePrecision::Day,
+                DatePrecision::Week,
+                DatePrecision::Month,
+                DatePrecision::Unknown,
+            ][i % 4],
+            source: actor("SYR"),
+            target: (i % 3 != 0).then(|| actor(s)),
+            location: (i % 2 == 1).then(|| Location {
+                name: s.into(),
+                country: "SYR".into(),
+                lat: 36.2 + i as f64 / 7.0,
+                lon: [f64::INFINITY, -37.15, 0.0][i % 3],
+            }),
+            fatalities: Fatalities {
+                killed: (i % 2 == 0).then_some(i as u32 * 1000),
+                wounded: (i % 3 == 0).then_some(u32::MAX),
+            },
+            confidence: 0.7 + i as f64 / 1000.0,
+            mentions: i as u32,
+            articles: 1,
+            languages: vec!["en".into(), s.into()],
+            evidence: (0..i % 3)
+                .map(|k| Evidence {
+                    article: "2c647400373df5b1".into(),
+                    file: s.into(),
+                    language: "en".into(),
+                    span: [k * 1000, usize::MAX - k],
+                    text: format!("{s}{k}{s}"),
+                })
+                .collect(),
+            first_seen: t,
+            updated: t,
+        }
+    }
+
+    #[test]
+    fn messages_are_written_as_serde_json_writes_them() {
+        for (i, s) in awkward().iter().enumerate() {
+            let e = sample_event(i, s);
+            assert_eq!(json::event(&e), serde_json::to_vec(&e).unwrap(), "{s:?}");
+            let state = EscalationState {
+                schema: "flashpoint.escalation.v1".into(),
+                dyad: s.clone(),
+                as_of: NaiveDate::from_ymd_opt(2019 + (i % 3) as i32, 12, 31).unwrap(),
+                score: [2.5, f64::NAN, -0.0, 61.123456789][i % 4],
+                level: (i % 6) as u8,
+                label: s.clone(),
+                trend: "steady".into(),
+                delta_7d: -1.0 / 3.0,
+                drivers: (0..i % 4)
+                    .map(|k| Driver {
+                        event: s.clone(),
+                        contribution: k as f64 * 0.05,
+                        via: format!("via {s}"),
+                    })
+                    .collect(),
+                counts: QuadCounts {
+                    verbal_cooperation: i as u32,
+                    material_cooperation: 0,
+                    verbal_conflict: 7,
+                    material_conflict: u32::MAX,
+                },
+                fatalities_7d: i as u32,
+            };
+            assert_eq!(
+                json::escalation(&state),
+                serde_json::to_vec(&state).unwrap(),
+                "{s:?}"
+            );
+            let notice = ArticleNotice {
+                schema: "flashpoint.article.v1".into(),
+                id: s.clone(),
+                file: s.clone(),
+                title: (i % 2 == 0).then(|| s.clone()),
+                published: (i % 3 != 0).then(|| NaiveDate::from_ymd_opt(2021, 1, 2).unwrap()),
+                url: (i % 2 == 1).then(|| format!("https://x/{s}")),
+                language: "en".into(),
+                events: (0..i % 3).map(|k| format!("{s}{k}")).collect(),
+                duplicate_of: (i % 4 == 0).then(|| s.clone()),
+            };
+            assert_eq!(
+                json::article(&notice),
+                serde_json::to_vec(&notice).unwrap(),
+                "{s:?}"
+            );
+        }
+    }
 
     #[test]
     fn offset_map_maps_runs_back() {

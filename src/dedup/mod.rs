@@ -11,7 +11,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use hashbrown::HashMap;
 use serde::{Deserialize, Serialize};
 
-use crate::model::{date_bytes, DatePrecision, Event, EventType, Mention};
+use crate::model::{date_bytes, json, DatePrecision, Event, EventType, Mention};
 
 /// Evidence kept per event (the first ones; counts keep growing).
 const MAX_EVIDENCE: usize = 12;
@@ -215,16 +215,20 @@ impl Deduper {
     /// `serde_json::to_vec` of the event dedup holds now.
     pub fn entry_json(&self, id: &str, event_json: &[u8]) -> Option<Vec<u8>> {
         let &i = self.by_id.get(id)?;
-        let reports = serde_json::to_vec(&self.reports[i]).ok()?;
-        let ord = self.ords[i].to_string();
-        let mut out = Vec::with_capacity(event_json.len() + reports.len() + ord.len() + 32);
+        let reports = &self.reports[i];
+        let mut out = Vec::with_capacity(event_json.len() + 160 * reports.len() + 48);
         out.extend_from_slice(b"{\"ord\":");
-        out.extend_from_slice(ord.as_bytes());
+        json::num(&mut out, self.ords[i]);
         out.extend_from_slice(b",\"event\":");
         out.extend_from_slice(event_json);
-        out.extend_from_slice(b",\"reports\":");
-        out.extend_from_slice(&reports);
-        out.push(b'}');
+        out.extend_from_slice(b",\"reports\":[");
+        for (k, r) in reports.iter().enumerate() {
+            if k > 0 {
+                out.push(b',');
+            }
+            r.write_json(&mut out);
+        }
+        out.extend_from_slice(b"]}");
         Some(out)
     }
 
@@ -451,6 +455,31 @@ struct Report {
 }
 
 impl Report {
+    /// `serde_json` of the report, written directly (the merge stage stores
+    /// every revision's entry; a test compares with the derived output).
+    fn write_json(&self, out: &mut Vec<u8>) {
+        out.extend_from_slice(b"{\"article\":");
+        json::str(out, &self.article);
+        out.extend_from_slice(b",\"date\":");
+        json::date(out, self.date);
+        out.extend_from_slice(if self.stated {
+            b",\"stated\":true,\"precision\":"
+        } else {
+            b",\"stated\":false,\"precision\":"
+        });
+        out.extend_from_slice(json::precision(self.precision));
+        out.extend_from_slice(b",\"mode\":");
+        json::opt_str(out, self.mode.as_deref());
+        out.extend_from_slice(b",\"location\":");
+        match &self.location {
+            Some(l) => json::location(out, l),
+            None => out.extend_from_slice(b"null"),
+        }
+        out.extend_from_slice(b",\"confidence\":");
+        json::num(out, self.confidence);
+        out.push(b'}');
+    }
+
     fn of(m: &Mention) -> Report {
         Report {
             article: m.evidence.article.clone(),
@@ -662,6 +691,42 @@ mod tests {
             .add(vec![mention("b", "id", "2020-02-28", None)], now)
             .is_empty());
         assert_eq!(d.events().len(), 1);
+    }
+
+    #[test]
+    fn reports_are_written_as_serde_json_writes_them() {
+        for (i, s) in [
+            "",
+            "a",
+            "x\"y\\z\n\u{1}\u{7f}",
+            "Türkiye — 北京 and a longer run",
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            let r = Report {
+                article: s.into(),
+                date: chrono::NaiveDate::from_ymd_opt(2020 + i as i32, 2, 27).unwrap(),
+                stated: i % 2 == 0,
+                precision: [
+                    DatePrecision::Day,
+                    DatePrecision::Week,
+                    DatePrecision::Month,
+                    DatePrecision::Unknown,
+                ][i],
+                mode: (i % 2 == 1).then(|| s.to_string()),
+                location: (i > 1).then(|| crate::model::Location {
+                    name: s.into(),
+                    country: "SYR".into(),
+                    lat: 36.2,
+                    lon: f64::NAN,
+                }),
+                confidence: 0.7 + i as f64 / 3.0,
+            };
+            let mut ours = Vec::new();
+            r.write_json(&mut ours);
+            assert_eq!(ours, serde_json::to_vec(&r).unwrap(), "{s:?}");
+        }
     }
 
     #[test]

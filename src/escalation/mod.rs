@@ -198,11 +198,13 @@ fn is_settlement_type(t: EventType, mode: Option<&str>) -> bool {
 
 /// `RUS-TUR`: the two codes in alphabetical order.
 pub fn dyad_name(a: &str, b: &str) -> String {
-    if a <= b {
-        format!("{a}-{b}")
-    } else {
-        format!("{b}-{a}")
-    }
+    let (a, b) = if a <= b { (a, b) } else { (b, a) };
+    // Called for every event on the merge stage: no formatting machinery.
+    let mut out = String::with_capacity(a.len() + 1 + b.len());
+    out.push_str(a);
+    out.push('-');
+    out.push_str(b);
+    out
 }
 
 impl Escalation {
@@ -251,9 +253,10 @@ impl Escalation {
             via,
             quad: e.event_type.quad_class(),
         };
-        let mut touched = vec![dyad_name(s, t)];
+        let dyad = dyad_name(s, t);
+        let mut touched = vec![dyad.clone()];
         self.dyads
-            .entry(dyad_name(s, t))
+            .entry(dyad)
             .or_default()
             .insert(e.id.clone(), part(None));
         let mut share = |dyad: String, via: &str| {
@@ -582,7 +585,7 @@ impl Escalation {
                 via: p
                     .via
                     .as_ref()
-                    .map_or_else(|| "direct".to_string(), |v| format!("via {v}")),
+                    .map_or_else(|| "direct".to_string(), |v| ["via ", v].concat()),
             })
             .collect();
         let mut counts = QuadCounts::default();

@@ -20,9 +20,9 @@ pub struct Routed {
 /// Serialises one output to compact JSON, the same bytes for every sink.
 pub fn encode(out: &Output) -> serde_json::Result<Vec<u8>> {
     match out {
-        Output::Event(e) => serde_json::to_vec(e),
-        Output::Escalation(s) => serde_json::to_vec(s),
-        Output::Article(a) => serde_json::to_vec(a),
+        Output::Event(e) => Ok(crate::model::json::event(e)),
+        Output::Escalation(s) => Ok(crate::model::json::escalation(s)),
+        Output::Article(a) => Ok(crate::model::json::article(a)),
         Output::Rejected(r) => serde_json::to_vec(r),
     }
 }
@@ -54,7 +54,7 @@ pub fn route(prefix: &str, out: &Output) -> serde_json::Result<Routed> {
 /// the event (its evidence texts above all) into an [`Output`] first.
 pub fn route_event(prefix: &str, e: &Event) -> serde_json::Result<Routed> {
     Ok(Routed {
-        payload: serde_json::to_vec(e)?,
+        payload: crate::model::json::event(e),
         subject: event_subject(prefix, e),
         msg_id: event_msg_id(e),
     })
@@ -67,27 +67,33 @@ pub fn route_event(prefix: &str, e: &Event) -> serde_json::Result<Routed> {
 /// kept because dyads are spelt `RUS-TUR`. An empty input becomes `_`, since
 /// an empty token makes an invalid subject.
 pub fn token(s: &str) -> String {
-    let t: String = s
-        .trim()
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect();
-    if t.is_empty() {
-        "_".into()
-    } else {
-        t
+    let mut t = String::with_capacity(s.len());
+    push_token(&mut t, s);
+    t
+}
+
+/// [`token`] appended to `out`: the subjects and ids of every message are
+/// built on the merge stage, so without a `String` per token.
+fn push_token(out: &mut String, s: &str) {
+    let start = out.len();
+    for c in s.trim().chars() {
+        out.push(if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
+            c
+        } else {
+            '_'
+        });
+    }
+    if out.len() == start {
+        out.push('_');
     }
 }
 
 /// Makes a value safe for a header (`Nats-Msg-Id`): no control characters or
 /// spaces, which would break the header line.
 fn header_value(s: &str) -> String {
+    if s.bytes().all(|b| b > b' ' && b < 0x7f) {
+        return s.to_owned();
+    }
     s.chars()
         .map(|c| if c.is_control() || c == ' ' { '_' } else { c })
         .collect()
@@ -101,34 +107,64 @@ fn short_hash(bytes: &[u8]) -> String {
 
 /// `<prefix>.events.<TYPE>.<SOURCE>.<TARGET or _>`.
 pub fn event_subject(prefix: &str, e: &Event) -> String {
-    let target = e.target.as_ref().map(|t| token(&t.code));
-    format!(
-        "{prefix}.events.{}.{}.{}",
-        e.event_type.as_str(),
-        token(&e.source.code),
-        target.as_deref().unwrap_or("_")
-    )
+    let target = e.target.as_ref().map_or(1, |t| t.code.len());
+    let mut out = String::with_capacity(prefix.len() + 30 + e.source.code.len() + target);
+    out.push_str(prefix);
+    out.push_str(".events.");
+    out.push_str(e.event_type.as_str());
+    out.push('.');
+    push_token(&mut out, &e.source.code);
+    out.push('.');
+    match &e.target {
+        Some(t) => push_token(&mut out, &t.code),
+        None => out.push('_'),
+    }
+    out
 }
 
 /// `<event id>.<revision>`: a new revision is a new message, a retried one is not.
 pub fn event_msg_id(e: &Event) -> String {
-    format!("{}.{}", header_value(&e.id), e.revision)
+    let mut out = header_value(&e.id);
+    out.push('.');
+    push_u32(&mut out, e.revision);
+    out
+}
+
+fn push_u32(out: &mut String, v: u32) {
+    let mut buf = [0u8; 10];
+    let mut i = buf.len();
+    let mut v = v;
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (v % 10) as u8;
+        v /= 10;
+        if v == 0 {
+            break;
+        }
+    }
+    out.push_str(std::str::from_utf8(&buf[i..]).unwrap_or_default());
 }
 
 /// `<prefix>.escalation.<DYAD>`.
 pub fn escalation_subject(prefix: &str, dyad: &str) -> String {
-    format!("{prefix}.escalation.{}", dyad_token(dyad))
+    let mut out = String::with_capacity(prefix.len() + 12 + dyad.len());
+    out.push_str(prefix);
+    out.push_str(".escalation.");
+    push_dyad_token(&mut out, dyad);
+    out
 }
 
 /// `esc.<DYAD>.<as_of>.<16 hex of blake3(payload)>`: the same state replayed
 /// is dropped, any change to it is a new message.
 pub fn escalation_msg_id(s: &EscalationState, payload: &[u8]) -> String {
-    format!(
-        "esc.{}.{}.{}",
-        dyad_token(&s.dyad),
-        s.as_of,
-        short_hash(payload)
-    )
+    let mut out = String::with_capacity(s.dyad.len() + 33);
+    out.push_str("esc.");
+    push_dyad_token(&mut out, &s.dyad);
+    out.push('.');
+    out.push_str(std::str::from_utf8(&crate::model::date_bytes(s.as_of)).unwrap_or_default());
+    out.push('.');
+    out.push_str(&blake3::hash(payload).to_hex()[..16]);
+    out
 }
 
 /// `<prefix>.articles.<lang>`.
@@ -175,9 +211,19 @@ pub fn api_escalation_subject(prefix: &str) -> String {
 
 /// A dyad as one subject token (and KV key): each code sanitised, joined by `-`.
 pub fn dyad_token(dyad: &str) -> String {
+    let mut out = String::with_capacity(dyad.len());
+    push_dyad_token(&mut out, dyad);
+    out
+}
+
+fn push_dyad_token(out: &mut String, dyad: &str) {
     match dyad.split_once('-') {
-        Some((a, b)) => format!("{}-{}", token(a), token(b)),
-        None => token(dyad),
+        Some((a, b)) => {
+            push_token(out, a);
+            out.push('-');
+            push_token(out, b);
+        }
+        None => push_token(out, dyad),
     }
 }
 
