@@ -99,3 +99,13 @@ fn other_languages_go_to_the_model() {
         assert_eq!(lang::detect(text, lex.function_words()), want, "{text}");
     }
 }
+
+#[test]
+fn a_short_item_of_names_is_read_by_its_function_words() {
+    let lex = lexicon();
+    // Mostly names: trigram counts alone take it for another language.
+    let text =
+        "Report\n2023-08-15\n\nTurkish President Recep Tayyip Erdogan met Russian President \
+                Vladimir Putin in Sochi on Monday.";
+    assert_eq!(lang::detect(text, lex.function_words()), "en", "{text}");
+}

@@ -15,6 +15,12 @@ const SAMPLE_BYTES: usize = 1024;
 /// Fewer letters than this tell whatlang too little to be trusted.
 const MIN_LETTERS: usize = 20;
 
+/// In a text this short (a wire alert, a headline with its dateline),
+/// function words of one lexicon language (and none of another) overrule a
+/// trigram guess of a language the lexicon does not have.
+const SHORT_TEXT_BYTES: usize = 300;
+const SHORT_TEXT_HITS: usize = 2;
+
 /// Below this confidence an unreliable answer is not worth giving.
 const MIN_CONFIDENCE: f64 = 0.5;
 
@@ -31,7 +37,18 @@ pub fn detect(text: &str, function_words: &FunctionWords) -> String {
     }
     match whatlang::detect(sample) {
         Some(info) if info.is_reliable() || info.confidence() >= MIN_CONFIDENCE => {
-            iso639_1(info.lang()).to_string()
+            let code = iso639_1(info.lang());
+            // A one-line item of a lexicon language that is mostly names
+            // can look like another language to trigram counts ("Turkish
+            // President Recep Tayyip Erdogan met … in Sochi on Monday" as
+            // Uzbek), and a language without a lexicon codes nothing: two
+            // function words of one lexicon language, and none of any
+            // other, say which it is.
+            let short = sample.len() <= SHORT_TEXT_BYTES;
+            match function_words.leading(sample, SHORT_TEXT_HITS, 0) {
+                Some(lang) if short && !function_words.knows(code) => lang.to_string(),
+                _ => code.to_string(),
+            }
         }
         // A short text in Arabic script that the trigram model cannot place
         // (it often guesses Urdu for a one-line Arabic item): without any

@@ -107,11 +107,27 @@ impl FunctionWords {
     /// language (its lexicon layers), enough to read its grammar with
     /// ("Ankara retaliated by neutralising 309 troops" has one "by").
     pub fn likeliest(&self, text: &str) -> Option<&str> {
+        self.leading(text, 1, usize::MAX)
+    }
+
+    /// The lexicon language with at least `min` function words in `text`
+    /// where every other has at most `others_max`.
+    pub fn leading(&self, text: &str, min: usize, others_max: usize) -> Option<&str> {
         let (counts, _) = self.counts(text)?;
-        let best = counts.iter().copied().max().filter(|&n| n > 0)?;
+        let best = counts.iter().copied().max().filter(|&n| n >= min.max(1))?;
         let mut leaders = counts.iter().enumerate().filter(|&(_, &n)| n == best);
         let (top, _) = leaders.next()?;
-        leaders.next().is_none().then(|| self.langs[top].as_str())
+        let rest = counts
+            .iter()
+            .enumerate()
+            .filter(|&(i, _)| i != top)
+            .all(|(_, &n)| n < best && n <= others_max);
+        rest.then(|| self.langs[top].as_str())
+    }
+
+    /// Whether `lang` has function words here (is a lexicon language).
+    pub fn knows(&self, lang: &str) -> bool {
+        self.langs.iter().any(|l| l == lang)
     }
 
     /// Per language, how many of `text`'s first words are its function
