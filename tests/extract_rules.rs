@@ -3343,3 +3343,27 @@ fn the_army_or_the_group_is_the_party_named_before() {
         );
     }
 }
+
+#[test]
+fn the_victim_of_a_condemned_attack_is_not_the_accused() {
+    let ms = run(
+        "France condemned the attack on Ukraine.",
+        "en",
+        "2022-05-10",
+    );
+    assert!(
+        !ms.iter().any(|m| m.event_type == EventType::Accuse
+            && m.target.as_ref().is_some_and(|t| t.code == "UKR")),
+        "{ms:?}"
+    );
+    // The attacker, named in the sentence or the one before, is.
+    let ms = run(
+        "France condemned the Russian attack on Ukraine.",
+        "en",
+        "2022-05-10",
+    );
+    assert!(
+        has(&ms, EventType::Accuse, "FRA", Some("RUS")).is_some(),
+        "{ms:?}"
+    );
+}

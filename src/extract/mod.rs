@@ -1427,6 +1427,23 @@ impl Extractor {
                         && gap(text, ts, t.0) <= 3
                         && lex.triggers[t.2].event_type == EventType::Assault
                 });
+            // "France condemned the attack on Ukraine": the party the
+            // condemned attack struck is its victim, not the accused.
+            if attack_condemned
+                && target.is_some_and(|t| {
+                    let victim = s.actors[t].start;
+                    s.triggers.iter().any(|tr| {
+                        tr.0 > ts
+                            && gap(text, ts, tr.0) <= 3
+                            && lex.triggers[tr.2].event_type == EventType::Assault
+                            && tr.1 <= victim
+                            && s.cues_in(Cue::TargetMarker, tr.1, victim)
+                                .any(|c| gap(text, tr.1, c.0) == 0)
+                    })
+                })
+            {
+                target = None;
+            }
             // "France condemned the coup in Niger", "the crackdown in
             // Georgia": an accusation whose object is a coercive act set in
             // a state names that state (its rulers act there). Not an attack
