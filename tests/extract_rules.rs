@@ -3367,3 +3367,51 @@ fn the_victim_of_a_condemned_attack_is_not_the_accused() {
         "{ms:?}"
     );
 }
+
+#[test]
+fn an_attempted_act_is_coded_as_done() {
+    // CAMEO and PLOVER code attempts ("tried to", "attempted to") as the
+    // act; an infinitive alone would make it a plan, a hostile one a threat.
+    let ms = run(
+        "Iran tried to hack into the networks of Albanian ministries last week, officials said.",
+        "en",
+        "2022-09-12",
+    );
+    assert!(
+        has(&ms, EventType::Coerce, "IRN", Some("ALB")).is_some(),
+        "{ms:?}"
+    );
+    assert!(
+        !ms.iter().any(|m| m.event_type == EventType::Threaten),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn the_purpose_of_an_act_is_no_threat() {
+    // "in a bid to kill": the aim of the strike, not a second act, nor a
+    // threat of one.
+    let ms = run(
+        "Russian drones struck Kharkiv on Friday in a bid to kill Ukrainian commanders.",
+        "en",
+        "2023-10-25",
+    );
+    assert!(
+        has(&ms, EventType::Assault, "RUS", Some("UKR")).is_some(),
+        "{ms:?}"
+    );
+    assert!(
+        !ms.iter().any(|m| m.event_type == EventType::Threaten),
+        "{ms:?}"
+    );
+    // A threat stays a threat.
+    let ms = run(
+        "Azerbaijan vowed to storm the Armenian positions near the border.",
+        "en",
+        "2021-10-25",
+    );
+    assert!(
+        has(&ms, EventType::Threaten, "AZE", Some("ARM")).is_some(),
+        "{ms:?}"
+    );
+}

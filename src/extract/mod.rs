@@ -1066,7 +1066,7 @@ impl Extractor {
                 // (Unless it is no one's: "the risk of a clash between X
                 // and Y".)
                 Factuality::Modal | Factuality::Committed
-                    if hostile_act(trig.event_type) && !g.sides =>
+                    if hostile_act(trig.event_type) && !g.sides && !purpose_of_act(s, ts) =>
                 {
                     (EventType::Threaten, Some("violence".to_string()))
                 }
@@ -2333,6 +2333,13 @@ fn hostile_act(t: EventType) -> bool {
     )
 }
 
+/// "struck Gaza in a bid to kill its commanders": a purpose phrase after
+/// another act, before this trigger, makes this act that act's aim.
+fn purpose_of_act(s: &Sentence, ts: usize) -> bool {
+    s.cues_in(Cue::Purpose, s.span.0, ts)
+        .any(|c| s.triggers.iter().any(|o| o.1 <= c.0))
+}
+
 /// Acts that, promised, are pledges (AGREE).
 fn cooperative_act(t: EventType) -> bool {
     matches!(
@@ -2456,6 +2463,7 @@ fn factuality(s: &Sentence, text: &str, ts: usize, role_end: usize) -> Factualit
     let modal: Vec<&(usize, usize, Cue)> = s
         .cues_in(Cue::Modality, from, ts)
         .filter(|c| !hedge(s, c))
+        .chain(s.cues_in(Cue::Purpose, from, ts))
         .collect();
     // A conditional reaches the end of its clause, however far, and
     // outranks a negation ("if Turkey does not withdraw" is no refusal).

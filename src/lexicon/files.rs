@@ -168,6 +168,12 @@ pub struct GrammarFile {
     /// "The group claimed …": an armed group the article named before.
     #[serde(default)]
     pub group_named_before: Vec<String>,
+    /// "tried to", "attempted to": an attempt, coded as the act itself.
+    #[serde(default)]
+    pub attempt: Vec<String>,
+    /// "in a bid to": the purpose of an act, not an act or threat.
+    #[serde(default)]
+    pub purpose: Vec<String>,
     #[serde(default)]
     pub ease: Vec<String>,
     /// "each other", "saling": the two joined subjects act on one another.

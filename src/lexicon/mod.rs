@@ -105,6 +105,13 @@ pub enum Cue {
     ForcesBefore,
     /// "The group claimed …": the armed group the article named last.
     GroupBefore,
+    /// "tried to storm", "attempted to assassinate": an attempted act is
+    /// coded as done (CAMEO's attempted assaults); the phrase swallows the
+    /// infinitive marker that would make the act a plan.
+    Attempt,
+    /// "in a bid to", "in an attempt to": the act after it is the purpose
+    /// of an act before it, a plan and no threat of its own.
+    Purpose,
     /// "anti-Assad rebels", "pro-Russian separatists": the actor after it
     /// qualifies a noun and takes no role.
     CompoundPrefix,
@@ -433,6 +440,8 @@ impl Lexicon {
                 (&f.group_pronouns, Cue::GroupPronoun),
                 (&f.forces_named_before, Cue::ForcesBefore),
                 (&f.group_named_before, Cue::GroupBefore),
+                (&f.attempt, Cue::Attempt),
+                (&f.purpose, Cue::Purpose),
                 (&f.ease, Cue::Ease),
                 (&f.reciprocal, Cue::Reciprocal),
             ];
