@@ -559,11 +559,6 @@ impl Builder {
                 nodes.len()
             ));
         }
-        // Each edge's next node carries that node's two flags.
-        for next in edges.values_mut() {
-            let n = nodes[*next as usize];
-            *next |= if n.pattern != NO_PATTERN { ENDS } else { 0 } | if n.more { MORE } else { 0 };
-        }
         let short = EdgeTable::new(
             edges
                 .iter()
@@ -635,14 +630,6 @@ fn key_bit(word: u32) -> usize {
 const SEP_NONE: u8 = 0;
 const SEP_SPACE: u8 = 1;
 const NO_PATTERN: u32 = u32::MAX;
-
-/// Flags of an edge's value above its next node (nodes are fewer than
-/// `MAX_NODES`, 2^26): a phrase ends at that node (`Node::pattern` is
-/// one); edges or prefix phrases go on from it (`Node::more`). The walk
-/// reads `nodes` only for the phrase, not for every edge it follows.
-const ENDS: u32 = 1 << 31;
-const MORE: u32 = 1 << 30;
-const NODE: u32 = MORE - 1;
 
 /// An edge of the token trie: from `node`, after `sep`, the token.
 #[derive(PartialEq, Eq)]
@@ -1137,12 +1124,12 @@ impl Matcher {
             let Some(next) = next else {
                 return ahead;
             };
-            node = next & NODE;
-            if next & ENDS != 0 {
-                let pattern = self.nodes[node as usize].pattern;
-                self.candidates(folded, lang, (start, end), true, pattern as usize, layers);
+            node = next;
+            let n = self.nodes[node as usize];
+            if n.pattern != NO_PATTERN {
+                self.candidates(folded, lang, (start, end), true, n.pattern as usize, layers);
             }
-            if next & MORE == 0 {
+            if !n.more {
                 return ahead;
             }
             (sep, s) = match bytes.get(end) {
