@@ -139,17 +139,17 @@ impl FunctionWords {
         let mut counts: smallvec::SmallVec<[usize; 16]> = smallvec::smallvec![0; self.langs.len()];
         let mut total = 0;
         let mut word = String::new();
-        for w in text_words(text).take(SAMPLE_WORDS) {
+        for (w, ascii) in text_words(text).take(SAMPLE_WORDS) {
             total += 1;
             // Most words are ASCII: lower-cased bytewise, the same result
             // as `char::to_lowercase` gives them, without a char loop.
-            let bits = if w.is_ascii() {
+            let bits = if ascii {
                 let passes = ascii_slot(w.as_bytes())
                     .is_none_or(|slot| self.ascii_filter[slot / 64] & (1 << (slot % 64)) != 0);
                 if !passes {
                     continue;
                 }
-                match pack_lower(w.as_bytes()) {
+                match pack_ascii_lower(w.as_bytes()) {
                     Some(key) => self.short.get(&key),
                     None => {
                         word.clear();
@@ -190,6 +190,23 @@ fn pack_lower(word: &[u8]) -> Option<u64> {
     Some(u64::from_le_bytes(b))
 }
 
+/// [`pack_lower`] of a word known to be ASCII, byte by byte into the
+/// integer: the copy into a buffer was a `memcpy` call per word, and the
+/// ASCII test a second pass over it (the text's words say whether they
+/// are ASCII as they are cut).
+#[inline]
+fn pack_ascii_lower(word: &[u8]) -> Option<u64> {
+    debug_assert!(word.is_ascii());
+    if word.is_empty() || word.len() > 8 {
+        return None;
+    }
+    let mut key = 0u64;
+    for (k, &b) in word.iter().enumerate() {
+        key |= u64::from(b.to_ascii_lowercase()) << (8 * k);
+    }
+    Some(key)
+}
+
 /// ASCII bytes that belong to a word: letters, digits and the apostrophe.
 const ASCII_WORD: [bool; 128] = {
     let mut t = [false; 128];
@@ -227,8 +244,9 @@ const GAP_BYTE: [bool; 256] = {
 /// as `text.split(|c: char| !c.is_alphanumeric() && c != '\'')` gives them
 /// without its empty pieces, but stepping over ASCII bytes (most of a news
 /// text) in tight loops over a table, decoding only non-ASCII characters
-/// (a closure deciding byte by byte cost ≈ 20 instructions a byte).
-fn text_words(text: &str) -> impl Iterator<Item = &str> {
+/// (a closure deciding byte by byte cost ≈ 20 instructions a byte). Each
+/// word comes with whether it is all ASCII (no character was decoded).
+fn text_words(text: &str) -> impl Iterator<Item = (&str, bool)> {
     let bytes = text.as_bytes();
     let mut i = 0;
     // The character at `i` (not ASCII): whether it is alphanumeric, its length.
@@ -254,6 +272,7 @@ fn text_words(text: &str) -> impl Iterator<Item = &str> {
             i += len;
         }
         let start = i;
+        let mut ascii = true;
         loop {
             while i < bytes.len() && WORD_BYTE[bytes[i] as usize] {
                 i += 1;
@@ -265,9 +284,10 @@ fn text_words(text: &str) -> impl Iterator<Item = &str> {
             if !word {
                 break;
             }
+            ascii = false;
             i += len;
         }
-        Some(&text[start..i])
+        Some((&text[start..i], ascii))
     })
 }
 
@@ -293,6 +313,26 @@ mod tests {
     }
 
     #[test]
+    fn ascii_words_pack_as_pack_lower_packs_them() {
+        for w in [
+            "",
+            "a",
+            "The",
+            "SAID",
+            "l'armee",
+            "12345678",
+            "abcdefghi",
+            "x'Y'z",
+        ] {
+            assert_eq!(
+                pack_ascii_lower(w.as_bytes()),
+                pack_lower(w.as_bytes()),
+                "{w:?}"
+            );
+        }
+    }
+
+    #[test]
     fn words_split_like_the_char_split() {
         for text in [
             "",
@@ -305,7 +345,9 @@ mod tests {
                 .split(|c: char| !c.is_alphanumeric() && c != '\'')
                 .filter(|w| !w.is_empty())
                 .collect();
-            assert_eq!(text_words(text).collect::<Vec<_>>(), by_char, "{text:?}");
+            let words: Vec<(&str, bool)> = text_words(text).collect();
+            let by_char: Vec<(&str, bool)> = by_char.iter().map(|w| (*w, w.is_ascii())).collect();
+            assert_eq!(words, by_char, "{text:?}");
         }
     }
 
@@ -315,7 +357,7 @@ mod tests {
     fn reference_guess<'a>(f: &'a FunctionWords, text: &str) -> Option<&'a str> {
         let mut counts = vec![0usize; f.langs.len()];
         let mut total = 0;
-        for w in text_words(text).take(SAMPLE_WORDS) {
+        for (w, _) in text_words(text).take(SAMPLE_WORDS) {
             total += 1;
             let word: String = w.chars().flat_map(char::to_lowercase).collect();
             if let Some(&bits) = f.words.get(word.as_str()) {

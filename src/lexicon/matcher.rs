@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
 
-use super::edge_table::{pack, EdgeTable, MidTable, MID, SHORT};
+use super::edge_table::{pack, EdgeTable, MidTable, MAX_NODES, MID, SHORT};
 use super::{Cue, Entry, Meaning};
 
 /// A text folded for matching: lower-cased, white space runs collapsed to one
@@ -553,6 +553,12 @@ impl Builder {
                 })
                 .collect();
         }
+        if nodes.len() >= MAX_NODES {
+            return Err(format!(
+                "{} trie nodes: more than the edge tables hold",
+                nodes.len()
+            ));
+        }
         let short = EdgeTable::new(
             edges
                 .iter()
@@ -814,14 +820,91 @@ struct Candidate {
 }
 
 /// A span that survives in its layer, with its candidates (`from..to` in
-/// the layer's sorted list; same span, meanings in order).
+/// the layer's `Layers::members`; same span, meanings in order).
 #[derive(Clone, Copy)]
 struct Kept {
     start: u32,
     end: u32,
-    layer: u8,
     from: u32,
     to: u32,
+}
+
+/// Where a walk puts the candidates it finds.
+trait Sink {
+    fn push(&mut self, layer: usize, c: Candidate);
+}
+
+/// The clitic walks' candidates, as found (see [`Matcher::after_clitics`]).
+impl Sink for [Vec<Candidate>; 5] {
+    #[inline]
+    fn push(&mut self, layer: usize, c: Candidate) {
+        self[layer].push(c);
+    }
+}
+
+/// Leftmost, then longest, within each layer, decided as the candidates
+/// arrive: they come by start (the scan's walks go left to right), so a
+/// layer's last kept span is the only one a new candidate can change.
+/// Of the candidates at one start the longest is kept (those of its span
+/// with it, in the order they came), if it starts at or after the end of
+/// the span kept before it. (The candidates were collected, then each
+/// layer's runs of one start sorted and kept in a second pass: ≈ 30
+/// instructions a candidate more.)
+struct Layers {
+    kept: [Vec<Kept>; 5],
+    /// Pattern and variant of each kept span's candidates, by layer.
+    members: [Vec<(u32, u32)>; 5],
+}
+
+impl Layers {
+    fn with_capacity(n: usize) -> Self {
+        Layers {
+            kept: std::array::from_fn(|_| Vec::with_capacity(n)),
+            members: std::array::from_fn(|_| Vec::with_capacity(n)),
+        }
+    }
+
+    /// The members of layer `layer`'s last kept span if it is `start..end`.
+    fn same_span(&self, layer: usize, start: u32, end: u32) -> &[(u32, u32)] {
+        match self.kept[layer].last() {
+            Some(k) if k.start == start && k.end == end => {
+                &self.members[layer][k.from as usize..k.to as usize]
+            }
+            _ => &[],
+        }
+    }
+}
+
+impl Sink for Layers {
+    #[inline]
+    fn push(&mut self, layer: usize, c: Candidate) {
+        let (kept, members) = (&mut self.kept[layer], &mut self.members[layer]);
+        match kept.last_mut() {
+            // The last kept span starts here: this start's longest so far.
+            Some(k) if k.start == c.start => {
+                if c.end > k.end {
+                    members.truncate(k.from as usize);
+                    k.end = c.end;
+                    k.to = k.from;
+                } else if c.end < k.end {
+                    return;
+                }
+                members.push((c.pattern, c.variant));
+                k.to += 1;
+            }
+            Some(k) if c.start < k.end => {}
+            _ => {
+                let from = members.len() as u32;
+                members.push((c.pattern, c.variant));
+                kept.push(Kept {
+                    start: c.start,
+                    end: c.end,
+                    from,
+                    to: from + 1,
+                });
+            }
+        }
+    }
 }
 
 impl Matcher {
@@ -862,8 +945,7 @@ impl Matcher {
         let bytes = text.as_bytes();
         // About one candidate per 13 bytes of news text, most of them
         // entities and cues: sized so that few layers grow more than once.
-        let mut layers: [Vec<Candidate>; 5] =
-            std::array::from_fn(|_| Vec::with_capacity(bytes.len() / 64));
+        let mut layers = Layers::with_capacity(bytes.len() / 64);
         let mut i = 0;
         // The token after the last walk's first one, if the walk read it:
         // the next walk starts there, and need not read it again.
@@ -922,7 +1004,7 @@ impl Matcher {
         clitics: &[Clitic],
         start: usize,
         end: usize,
-        layers: &mut [Vec<Candidate>; 5],
+        layers: &mut Layers,
     ) {
         let text = folded.text.as_str();
         let word = &text.as_bytes()[start..end];
@@ -962,20 +1044,15 @@ impl Matcher {
                 let meaning = &self.variants[c.pattern as usize][c.variant as usize]
                     .entry
                     .meaning;
-                let known = layers[l]
+                // Only the layer's last kept span can hold it: a candidate
+                // of another span at this start is shorter (dropped
+                // whether known or not) or longer (none such came yet).
+                let known = layers
+                    .same_span(l, c.start, c.end)
                     .iter()
-                    .rev()
-                    .take_while(|k| k.start >= start as u32)
-                    .any(|k| {
-                        k.start == c.start
-                            && k.end == c.end
-                            && self.variants[k.pattern as usize][k.variant as usize]
-                                .entry
-                                .meaning
-                                == *meaning
-                    });
+                    .any(|&(p, v)| self.variants[p as usize][v as usize].entry.meaning == *meaning);
                 if !known {
-                    layers[l].push(c);
+                    layers.push(l, c);
                 }
             }
         }
@@ -1002,14 +1079,14 @@ impl Matcher {
     /// (Inlined into the scan, the hot path, as it was before it had a
     /// second caller.)
     #[inline(always)]
-    fn walk(
+    fn walk<S: Sink>(
         &self,
         folded: &Folded,
         lang: Option<u8>,
         (start, from): (usize, usize),
         mut end: usize,
         mut word: bool,
-        layers: &mut [Vec<Candidate>; 5],
+        layers: &mut S,
     ) -> Option<(usize, usize, bool)> {
         let text = folded.text.as_str();
         let bytes = text.as_bytes();
@@ -1070,44 +1147,9 @@ impl Matcher {
         }
     }
 
-    /// Leftmost-longest within each layer, then the layers merged.
-    fn resolve(&self, folded: &Folded, mut layers: [Vec<Candidate>; 5]) -> Vec<Hit<'_>> {
-        // Leftmost, then longest, within each layer. Candidates arrive by
-        // start; only those with the same start need ordering (longest
-        // first; a stable sort keeps same-span meanings in lexicon order).
-        let mut kept: [Vec<Kept>; 5] = Default::default();
-        for (l, layer) in layers.iter_mut().enumerate() {
-            kept[l].reserve(layer.len());
-            let mut a = 0;
-            while a < layer.len() {
-                let mut z = a + 1;
-                while z < layer.len() && layer[z].start == layer[a].start {
-                    z += 1;
-                }
-                if z - a > 1 {
-                    layer[a..z].sort_by_key(|c| std::cmp::Reverse(c.end));
-                }
-                a = z;
-            }
-            let out = &mut kept[l];
-            for (idx, c) in layer.iter().enumerate() {
-                match out.last_mut() {
-                    Some(prev) if c.start < prev.end => {
-                        // Same span, another pattern: merge meanings.
-                        if prev.start == c.start && prev.end == c.end {
-                            prev.to = idx as u32 + 1;
-                        }
-                    }
-                    _ => out.push(Kept {
-                        start: c.start,
-                        end: c.end,
-                        layer: l as u8,
-                        from: idx as u32,
-                        to: idx as u32 + 1,
-                    }),
-                }
-            }
-        }
+    /// The layers' kept spans merged into hits.
+    fn resolve(&self, folded: &Folded, layers: Layers) -> Vec<Hit<'_>> {
+        let Layers { kept, members } = layers;
         // Merge the layers: by start, longest first, then by layer. Each
         // layer's head is kept as one integer in that order (start, then
         // end descending; `u64::MAX` once the layer is done): the least
@@ -1133,22 +1175,18 @@ impl Matcher {
             let h = kept[l][heads[l]];
             heads[l] += 1;
             keys[l] = head_key(kept[l].get(heads[l]));
-            let cands = &layers[h.layer as usize][h.from as usize..h.to as usize];
+            let cands = &members[l][h.from as usize..h.to as usize];
             // Pushed one by one: collecting (`SmallVec::extend`) copied
             // the inline buffer with a `memcpy` call or two per hit.
             let mut meanings = smallvec::SmallVec::new();
-            for c in cands {
-                meanings.push(
-                    &self.variants[c.pattern as usize][c.variant as usize]
-                        .entry
-                        .meaning,
-                );
+            for &(p, v) in cands {
+                meanings.push(&self.variants[p as usize][v as usize].entry.meaning);
             }
             out.push(Hit {
                 start: h.start as usize,
                 end: h.end as usize,
                 orig: folded.original_range(h.start as usize, h.end as usize),
-                pattern: cands[0].pattern as usize,
+                pattern: cands[0].0 as usize,
                 meanings: Meanings(meanings),
             });
         }
@@ -1163,14 +1201,14 @@ impl Matcher {
     /// token by token ends with its last token (a word ends where word
     /// characters do), one matched as a prefix ends inside a word.
     #[inline(always)]
-    fn candidates(
+    fn candidates<S: Sink>(
         &self,
         folded: &Folded,
         lang: Option<u8>,
         (s, e): (usize, usize),
         ends_word: bool,
         pid: usize,
-        layers: &mut [Vec<Candidate>; 5],
+        layers: &mut S,
     ) {
         let text = folded.text.as_str();
         debug_assert_eq!(ends_word, ends_word_at(text, e));
@@ -1205,12 +1243,15 @@ impl Matcher {
                         .unwrap_or(text.len())
                 })
             };
-            layers[v.layer as usize].push(Candidate {
-                start: s as u32,
-                end: end as u32,
-                pattern: pid as u32,
-                variant: vi as u32,
-            });
+            layers.push(
+                v.layer as usize,
+                Candidate {
+                    start: s as u32,
+                    end: end as u32,
+                    pattern: pid as u32,
+                    variant: vi as u32,
+                },
+            );
         }
     }
 }
@@ -1576,7 +1617,105 @@ mod tests {
                 m.candidates(folded, lang, (i, e), ends_word, pid, &mut layers);
             }
         }
-        m.resolve(folded, layers)
+        resolve_sorted(m, folded, layers)
+    }
+
+    /// The two-pass resolution `Layers` replaced: each layer's candidates
+    /// collected, runs of one start sorted longest first, then kept.
+    fn resolve_sorted<'m>(
+        m: &'m Matcher,
+        folded: &Folded,
+        mut layers: [Vec<Candidate>; 5],
+    ) -> Vec<Hit<'m>> {
+        // Leftmost, then longest, within each layer. Candidates arrive by
+        // start; only those with the same start need ordering (longest
+        // first; a stable sort keeps same-span meanings in lexicon order).
+        #[derive(Clone, Copy)]
+        struct Kept {
+            start: u32,
+            end: u32,
+            layer: u8,
+            from: u32,
+            to: u32,
+        }
+        let mut kept: [Vec<Kept>; 5] = Default::default();
+        for (l, layer) in layers.iter_mut().enumerate() {
+            kept[l].reserve(layer.len());
+            let mut a = 0;
+            while a < layer.len() {
+                let mut z = a + 1;
+                while z < layer.len() && layer[z].start == layer[a].start {
+                    z += 1;
+                }
+                if z - a > 1 {
+                    layer[a..z].sort_by_key(|c| std::cmp::Reverse(c.end));
+                }
+                a = z;
+            }
+            let out = &mut kept[l];
+            for (idx, c) in layer.iter().enumerate() {
+                match out.last_mut() {
+                    Some(prev) if c.start < prev.end => {
+                        // Same span, another pattern: merge meanings.
+                        if prev.start == c.start && prev.end == c.end {
+                            prev.to = idx as u32 + 1;
+                        }
+                    }
+                    _ => out.push(Kept {
+                        start: c.start,
+                        end: c.end,
+                        layer: l as u8,
+                        from: idx as u32,
+                        to: idx as u32 + 1,
+                    }),
+                }
+            }
+        }
+        // Merge the layers: by start, longest first, then by layer. Each
+        // layer's head is kept as one integer in that order (start, then
+        // end descending; `u64::MAX` once the layer is done): the least
+        // wins, a tie goes to the lower layer, and only the chosen layer's
+        // key is read again (comparing the five heads as records cost ≈ 50
+        // instructions a hit).
+        let total = kept.iter().map(Vec::len).sum();
+        let mut out: Vec<Hit> = Vec::with_capacity(total);
+        let head_key = |k: Option<&Kept>| {
+            k.map_or(u64::MAX, |k| {
+                u64::from(k.start) << 32 | u64::from(u32::MAX - k.end)
+            })
+        };
+        let mut heads = [0usize; 5];
+        let mut keys: [u64; 5] = std::array::from_fn(|l| head_key(kept[l].first()));
+        for _ in 0..total {
+            let mut l = 0;
+            for (m, &key) in keys.iter().enumerate().skip(1) {
+                if key < keys[l] {
+                    l = m;
+                }
+            }
+            let h = kept[l][heads[l]];
+            heads[l] += 1;
+            keys[l] = head_key(kept[l].get(heads[l]));
+            let cands = &layers[h.layer as usize][h.from as usize..h.to as usize];
+            // Pushed one by one: collecting (`SmallVec::extend`) copied
+            // the inline buffer with a `memcpy` call or two per hit.
+            let mut meanings = smallvec::SmallVec::new();
+            for c in cands {
+                meanings.push(
+                    &m.variants[c.pattern as usize][c.variant as usize]
+                        .entry
+                        .meaning,
+                );
+            }
+            out.push(Hit {
+                start: h.start as usize,
+                end: h.end as usize,
+                orig: folded.original_range(h.start as usize, h.end as usize),
+                pattern: cands[0].pattern as usize,
+                meanings: Meanings(meanings),
+            });
+        }
+        out
     }
 
     /// Texts that put every phrase of `m` at word ends, inside longer
