@@ -1072,3 +1072,40 @@ fn tr_jihadists_after_a_region_in_kuzeyinde_are_the_attackers() {
         has(&ms, EventType::Assault, "NERREB", Some("NERCIV")).unwrap_or_else(|| panic!("{ms:?}"));
     assert_eq!(m.fatalities.killed, Some(20));
 }
+
+#[test]
+fn last_weekday_in_that_weekdays_paper_is_a_week_back() {
+    // Published on a Wednesday: "mercredi dernier", "Rabu lalu", "geçen
+    // çarşamba" were dated the publication day itself.
+    for (text, lang) in [
+        (
+            "Des jihadistes ont tué cinq soldats au Mali mercredi dernier.",
+            "fr",
+        ),
+        (
+            "Kelompok bersenjata menewaskan lima tentara di Mali Rabu lalu.",
+            "id",
+        ),
+        (
+            "Mali'de cihatçılar geçen çarşamba beş askeri öldürdü.",
+            "tr",
+        ),
+    ] {
+        let ms = run(text, lang, PUBLISHED);
+        let m = ms
+            .iter()
+            .find(|m| m.event_type == EventType::Assault)
+            .unwrap_or_else(|| panic!("{lang}: {ms:?}"));
+        assert_eq!(m.date.to_string(), "2023-05-03", "{lang}: {ms:?}");
+    }
+    // A bare weekday is still that day.
+    let ms = run(
+        "Des jihadistes ont tué cinq soldats au Mali mercredi.",
+        "fr",
+        PUBLISHED,
+    );
+    assert!(
+        ms.iter().any(|m| m.date.to_string() == "2023-05-10"),
+        "{ms:?}"
+    );
+}
