@@ -1249,3 +1249,22 @@ fn es_apposition_names_one_party_once() {
         "{ms:?}"
     );
 }
+
+#[test]
+fn last_weekday_in_that_weekdays_paper_is_a_week_back_es_ru() {
+    // Published on a Wednesday: "el miércoles pasado", "в прошлую среду".
+    for (text, lang) in [
+        (
+            "Yihadistas mataron a cinco soldados en Malí el miércoles pasado.",
+            "es",
+        ),
+        ("Боевики убили пять солдат в Мали в прошлую среду.", "ru"),
+    ] {
+        let ms = run(text, lang, PUBLISHED);
+        let m = ms
+            .iter()
+            .find(|m| m.event_type == EventType::Assault)
+            .unwrap_or_else(|| panic!("{lang}: {ms:?}"));
+        assert_eq!(m.date.to_string(), "2023-05-03", "{lang}: {ms:?}");
+    }
+}

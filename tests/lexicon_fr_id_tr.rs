@@ -975,3 +975,137 @@ fn id_passive_with_oleh_names_the_arakan_army() {
     let m = has(&ms, EventType::Assault, "MMRREB", Some("MMR")).unwrap_or_else(|| panic!("{ms:?}"));
     assert_eq!(m.date.to_string(), "2023-05-08");
 }
+
+#[test]
+fn fr_au_moins_is_no_place_and_du_nord_du_sets_the_state() {
+    // "au" inside "au moins" was read as a location marker before the
+    // victims, and "du nord du Niger" did not set the sentence in Niger.
+    let ms = run(
+        "Au moins 15 civils ont été tués dimanche dans une attaque jihadiste contre un village du nord du Niger.",
+        "fr",
+        PUBLISHED,
+    );
+    let m =
+        has(&ms, EventType::Assault, "NERREB", Some("NERCIV")).unwrap_or_else(|| panic!("{ms:?}"));
+    assert_eq!(m.fatalities.killed, Some(15));
+    assert_eq!(m.date.to_string(), "2023-05-07");
+}
+
+#[test]
+fn id_armed_gangs_in_a_state_are_its_rebels() {
+    // "geng bersenjata di Haiti" right before the verb: Haiti did not set
+    // the sentence (a verb follows it), so the gangs were Haiti itself.
+    let ms = run(
+        "Geng bersenjata di Haiti menculik 17 misionaris asal Kanada.",
+        "id",
+        PUBLISHED,
+    );
+    assert!(
+        has(&ms, EventType::Assault, "HTIREB", Some("CAN")).is_some(),
+        "{ms:?}"
+    );
+    assert!(ms.iter().all(|m| m.source.code != "HTI"), "{ms:?}");
+}
+
+#[test]
+fn fr_gangs_en_haiti_are_its_rebels() {
+    let ms = run(
+        "Des gangs armés en Haïti ont enlevé 17 missionnaires canadiens.",
+        "fr",
+        PUBLISHED,
+    );
+    assert!(
+        has(&ms, EventType::Assault, "HTIREB", Some("CAN")).is_some(),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn id_students_police_arrest_are_the_states_civilians() {
+    let ms = run(
+        "Polisi Filipina menangkap 12 mahasiswa di Manila.",
+        "id",
+        PUBLISHED,
+    );
+    let m = has(&ms, EventType::Coerce, "PHL", Some("PHLCIV")).unwrap_or_else(|| panic!("{ms:?}"));
+    assert_eq!(m.mode.as_deref(), Some("arrest"));
+}
+
+#[test]
+fn tr_capital_with_a_setting_ending_is_where_and_the_arrested_are_civilians() {
+    // "Kenya polisi Nairobi'de" was one mention (same state), and the
+    // students before a verb-final arrest verb were nobody.
+    let ms = run(
+        "Kenya polisi Nairobi'de 20 öğrenciyi gözaltına aldı.",
+        "tr",
+        PUBLISHED,
+    );
+    let m = has(&ms, EventType::Coerce, "KEN", Some("KENCIV")).unwrap_or_else(|| panic!("{ms:?}"));
+    assert_eq!(
+        m.location.as_ref().map(|l| l.name.as_str()),
+        Some("Nairobi")
+    );
+}
+
+#[test]
+fn tr_state_with_a_setting_ending_is_where_its_gunmen_act() {
+    // "Nijerya'da silahlı kişiler 30 öğrenciyi kaçırdı": the gunmen and
+    // the students (a count between them) were merged into one party.
+    let ms = run(
+        "Nijerya'da silahlı kişiler 30 öğrenciyi kaçırdı.",
+        "tr",
+        PUBLISHED,
+    );
+    let m =
+        has(&ms, EventType::Assault, "NGAREB", Some("NGACIV")).unwrap_or_else(|| panic!("{ms:?}"));
+    assert_eq!(m.mode.as_deref(), Some("abduct"));
+}
+
+#[test]
+fn tr_jihadists_after_a_region_in_kuzeyinde_are_the_attackers() {
+    let ms = run(
+        "Nijer'in kuzeyinde cihatçıların düzenlediği saldırıda en az 20 sivil hayatını kaybetti.",
+        "tr",
+        PUBLISHED,
+    );
+    let m =
+        has(&ms, EventType::Assault, "NERREB", Some("NERCIV")).unwrap_or_else(|| panic!("{ms:?}"));
+    assert_eq!(m.fatalities.killed, Some(20));
+}
+
+#[test]
+fn last_weekday_in_that_weekdays_paper_is_a_week_back() {
+    // Published on a Wednesday: "mercredi dernier", "Rabu lalu", "geçen
+    // çarşamba" were dated the publication day itself.
+    for (text, lang) in [
+        (
+            "Des jihadistes ont tué cinq soldats au Mali mercredi dernier.",
+            "fr",
+        ),
+        (
+            "Kelompok bersenjata menewaskan lima tentara di Mali Rabu lalu.",
+            "id",
+        ),
+        (
+            "Mali'de cihatçılar geçen çarşamba beş askeri öldürdü.",
+            "tr",
+        ),
+    ] {
+        let ms = run(text, lang, PUBLISHED);
+        let m = ms
+            .iter()
+            .find(|m| m.event_type == EventType::Assault)
+            .unwrap_or_else(|| panic!("{lang}: {ms:?}"));
+        assert_eq!(m.date.to_string(), "2023-05-03", "{lang}: {ms:?}");
+    }
+    // A bare weekday is still that day.
+    let ms = run(
+        "Des jihadistes ont tué cinq soldats au Mali mercredi.",
+        "fr",
+        PUBLISHED,
+    );
+    assert!(
+        ms.iter().any(|m| m.date.to_string() == "2023-05-10"),
+        "{ms:?}"
+    );
+}

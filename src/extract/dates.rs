@@ -127,6 +127,56 @@ fn infer_year(month: u32, day: u32, published: NaiveDate) -> Option<NaiveDate> {
     }
 }
 
+/// Words that, right before a weekday ("last", "geçen", "в прошлый") or
+/// right after it ("dernier", "lalu", "pasado", "الماضي"), say the weekday
+/// is one of a past week. (Folded text: lower case, no accents or hamza.)
+const PAST_BEFORE: [&str; 11] = [
+    "last",
+    "past",
+    "geçen",
+    "gecen",
+    "прошлый",
+    "прошлую",
+    "прошлое",
+    "прошлой",
+    "минувший",
+    "минувшую",
+    "минувшее",
+];
+const PAST_AFTER: [&str; 9] = [
+    "dernier",
+    "derniere",
+    "passe",
+    "lalu",
+    "kemarin",
+    "pasado",
+    "pasada",
+    "الماضي",
+    "الماضى",
+];
+
+fn marked_past(text: &str, span: (usize, usize), at: usize) -> bool {
+    let before = text[span.0..at].split_whitespace().next_back();
+    // (A hit may hold the word: "в прошлый вторник".)
+    let own: Vec<&str> = text[at..span.1].split_whitespace().take(2).collect();
+    let mut after = text[at..span.1].split_whitespace();
+    after.next();
+    let word = |w: Option<&str>| {
+        w.map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+    };
+    word(before).is_some_and(|w| PAST_BEFORE.contains(&w.as_str()))
+        || own
+            .iter()
+            .any(|w| word(Some(w)).is_some_and(|w| PAST_BEFORE.contains(&w.as_str())))
+        // (The weekday's hit may start at an article: "el martes pasado".)
+        || after
+            .take(2)
+            .any(|w| word(Some(w)).is_some_and(|w| PAST_AFTER.contains(&w.as_str())))
+}
+
 /// The date a sentence gives, if any. `text` is the folded sentence's
 /// article text and offsets are into it.
 pub fn resolve(
@@ -257,8 +307,12 @@ pub fn resolve(
             day_month: false,
         });
     }
-    if let Some(&(_, wd)) = words.weekdays.first() {
-        let back = (published.weekday().num_days_from_monday() + 7 - wd) % 7;
+    if let Some(&(at, wd)) = words.weekdays.first() {
+        let mut back = (published.weekday().num_days_from_monday() + 7 - wd) % 7;
+        // "last Tuesday" in a Tuesday's paper is a week back, not today.
+        if back == 0 && marked_past(text, span, at) {
+            back = 7;
+        }
         return Some(DateCue {
             date: published - Duration::days(i64::from(back)),
             precision: DatePrecision::Day,

@@ -99,6 +99,71 @@ fn has_comma(between: &str) -> bool {
     between.bytes().any(|b| b == b',')
 }
 
+/// Whether `after` (the text right after a mention) starts with a Turkish
+/// locative or ablative ending set off by an apostrophe ("Ankara'da",
+/// "Kabil'den"): the mention says where, or whence.
+fn setting_suffix(after: &str) -> bool {
+    let rest = match after.strip_prefix('\'').or_else(|| after.strip_prefix('’')) {
+        Some(r) => r,
+        None => return false,
+    };
+    let end = rest
+        .char_indices()
+        .find(|(_, c)| !c.is_alphabetic())
+        .map_or(rest.len(), |(i, _)| i);
+    locative(&rest[..end])
+}
+
+fn locative(ending: &str) -> bool {
+    matches!(
+        ending,
+        "da" | "de"
+            | "ta"
+            | "te"
+            | "dan"
+            | "den"
+            | "tan"
+            | "ten"
+            | "daki"
+            | "deki"
+            | "taki"
+            | "teki"
+    )
+}
+
+/// A mention whose own last word carries the ending ("Nijerya'da" matched
+/// by a stem alias), or one followed by it.
+fn setting_at(text: &str, start: usize, end: usize) -> bool {
+    let own = &text[start..end];
+    own.rfind(['\'', '’'])
+        .map(|i| &own[i..])
+        .and_then(|t| t.char_indices().nth(1).map(|(j, _)| &t[j..]))
+        .is_some_and(|t| !t.contains(' ') && locative(t))
+        || setting_suffix(&text[end..])
+}
+
+/// A verb-final (Turkish) mention that ends at `end` in a setting ending:
+/// an apostrophe suffix after it ("Nijerya'da") or a locative direction
+/// word as its last word ("Suriye'nin kuzeyinde").
+fn setting_end(text: &str, start: usize, end: usize) -> bool {
+    setting_at(text, start, end) || {
+        let last = text[..end].rsplit(' ').next().unwrap_or("");
+        [
+            "kuzeyinde",
+            "güneyinde",
+            "doğusunda",
+            "batısında",
+            "kuzeydoğusunda",
+            "kuzeybatısında",
+            "güneydoğusunda",
+            "güneybatısında",
+            "merkezinde",
+            "yakınlarında",
+        ]
+        .contains(&last)
+    }
+}
+
 /// Adds, in text order, a party that a common noun stands for
 /// ("government troops", "the militants"): it acts, it is no place.
 fn insert_unnamed(actors: &mut Vec<ActorRef>, span: (usize, usize), actor: usize, sector: &str) {
@@ -513,6 +578,7 @@ impl Sentence {
                 s.cues
                     .iter()
                     .any(|c| c.2 == Cue::Location && gap(text, c.1, h.start) <= 1)
+                    || setting_at(text, h.start, h.end)
             };
             // A place that is not also an actor alias stands for its state
             // as a possible target.
@@ -591,6 +657,22 @@ impl Sentence {
             }
         }
         s.triggers.dedup_by_key(|t| (t.0, t.2));
+        // "au moins 15 civils", "en al menos": a word inside a count's
+        // approximator ("au" as "to"/"in") marks no role or place.
+        if s.cues.iter().any(|c| c.2 == Cue::Approx) {
+            let approx: Vec<(usize, usize)> = s
+                .cues
+                .iter()
+                .filter(|c| c.2 == Cue::Approx)
+                .map(|c| (c.0, c.1))
+                .collect();
+            s.cues.retain(|c| {
+                c.2 == Cue::Approx
+                    || !approx
+                        .iter()
+                        .any(|a| a.0 <= c.0 && a.1 >= c.1 && (a.0, a.1) != (c.0, c.1))
+            });
+        }
         // "the militants", "rebel leaders in eastern Ukraine": rebels named
         // without their state are the armed opposition of the state the
         // sentence itself is set in (not the article's: that may be the
@@ -623,6 +705,20 @@ impl Sentence {
             }
             sectors.sort_by_key(|x| x.0);
         }
+        let appositions = s.appositions;
+        let after_mention: Vec<usize> = if appositions {
+            Vec::new()
+        } else {
+            sectors
+                .iter()
+                .filter(|x| {
+                    s.actors
+                        .iter()
+                        .any(|a| a.end <= x.0 && next_to(text, a.end, x.0, 0))
+                })
+                .map(|x| x.0)
+                .collect()
+        };
         for a in &mut s.actors {
             // "Turkish government troops" but not "the Kremlin said rebel
             // leaders": the word between may not be a verb or marker.
@@ -644,10 +740,13 @@ impl Sentence {
                         _ => false,
                     }
             });
-            let before = sectors
-                .iter()
-                .rev()
-                .find(|(_, en, _)| *en <= a.start && next_to(text, *en, a.start, 0));
+            // (Verb-final: "PKK'lı teröristler Hakkari'de": a word right
+            // after one mention is its own, not the next one's.)
+            let before = sectors.iter().rev().find(|(st, en, _)| {
+                *en <= a.start
+                    && next_to(text, *en, a.start, 0)
+                    && (appositions || !after_mention.contains(st))
+            });
             a.sector = after
                 .or(before)
                 .map(|x| x.2.to_string())
@@ -656,9 +755,33 @@ impl Sentence {
         // Rebels named without their state or a setting of the sentence
         // are the article's country's, else those of the one state the
         // sentence names ("Pakistani forces killed six militants").
+        // "geng bersenjata di Haiti", "les gangs en Haïti", "rebels in
+        // Sudan" right before the verb: the state a location marker puts
+        // right after a REB word is whose rebels they are, even where the
+        // verb that follows keeps the state from setting the sentence.
+        let rebels_in: Vec<(usize, usize)> = sectors
+            .iter()
+            .filter(|x| x.2 == "REB")
+            .filter_map(|x| {
+                s.actors
+                    .iter()
+                    .find(|a| {
+                        a.start >= x.1
+                            && !a.place
+                            && lex.actors[a.actor].kind.as_deref() == Some("state")
+                            && gap(text, x.1, a.start) == 1
+                            && !has_comma(&text[x.1..a.start])
+                            && s.cues_in(Cue::Location, x.1, a.start).next().is_some()
+                    })
+                    .map(|a| (x.0, a.actor))
+            })
+            .collect();
         let unnamed_home = match sectors.is_empty() {
             true => None,
-            false => set_in.or(host).or_else(|| s.sole_state(lex, text)),
+            false => set_in
+                .or(host)
+                .or_else(|| s.sole_state(lex, text))
+                .or_else(|| rebels_in.first().map(|r| r.1)),
         };
         if let Some(state) = unnamed_home {
             // Asked only for a civilians word that qualifies no actor.
@@ -675,8 +798,9 @@ impl Sentence {
             let struck = |at: usize, end: usize| {
                 s.triggers.iter().any(|t| {
                     lex.triggers[t.2].event_type == EventType::Assault
-                        && t.1 <= at
-                        && gap(text, t.1, at) <= 2
+                        && ((t.1 <= at && gap(text, t.1, at) <= 2)
+                            // (Verb-final: "30 öğrenciyi kaçırdı".)
+                            || (!s.appositions && t.0 >= end && gap(text, end, t.0) == 0))
                 }) || s.cues.iter().any(|c| {
                     c.2 == Cue::Killed
                         && ((c.1 <= at && gap(text, c.1, at) <= 2)
@@ -695,12 +819,26 @@ impl Sentence {
             let located = |s: &Sentence, a: &ActorRef| {
                 s.cues_in(Cue::Location, s.span.0, a.start)
                     .any(|c| gap(text, c.1, a.start) == 0)
+                    // ("Nijerya'da silahlı kişiler", "Burkina Faso'nun
+                    // kuzeyinde cihatçılar": a Turkish setting ending.)
+                    || (!s.appositions && setting_end(text, a.start, a.end))
             };
             // The state whose rebels the sentence names without it.
             let mut rebels_of: Option<usize> = None;
             for &(start, end, sector) in &sectors {
+                // ("silahlı kişiler 30 öğrenciyi": a count starts another
+                // party, the victims.)
+                let counted = |from: usize| {
+                    text[from..start]
+                        .split_whitespace()
+                        .any(|w| w.bytes().all(|b| b.is_ascii_digit()))
+                        || words.iter().any(|w| w.0 >= from && w.1 <= start)
+                };
                 let qualifies = s.actors.iter().any(|a| {
-                    (a.end <= start && next_to(text, a.end, start, 1) && !located(&s, a))
+                    (a.end <= start
+                        && next_to(text, a.end, start, 1)
+                        && !located(&s, a)
+                        && !(sector == "CVL" && counted(a.end)))
                         || (a.start >= end && next_to(text, end, a.start, 0))
                         || (a.start <= start && a.end >= end)
                 });
@@ -710,8 +848,12 @@ impl Sentence {
                     let named = s.actors.iter().rev().find(|a| {
                         a.end <= start && !a.place && lex.actors[a.actor].sector == "REB"
                     });
-                    let actor = named.map_or(state, |a| a.actor);
-                    rebels_of = rebels_of.or((actor == state).then_some(state));
+                    let home = rebels_in
+                        .iter()
+                        .find(|r| r.0 == start)
+                        .map_or(state, |r| r.1);
+                    let actor = named.map_or(home, |a| a.actor);
+                    rebels_of = rebels_of.or((actor == home).then_some(home));
                     insert_unnamed(&mut s.actors, (start, end), actor, sector);
                 } else if let Some(home) =
                     rebels_of.filter(|_| matches!(sector, "MIL" | "COP") && !qualifies)
@@ -731,6 +873,23 @@ impl Sentence {
                     // 17 civilians"). Else ("7 soldiers and 1 civilian
                     // staff were killed") whose people they are is left to
                     // the article.
+                    insert_unnamed(&mut s.actors, (start, end), state, sector);
+                } else if matches!(sector, "CVL" | "MED")
+                    && !qualifies
+                    && s.triggers.iter().any(|t| {
+                        lex.triggers[t.2].event_type == EventType::Coerce
+                            && lex.triggers[t.2].mode.as_deref() == Some("arrest")
+                            && ((t.1 <= start
+                                && gap(text, t.1, start) <= 2
+                                && !has_comma(&text[t.1..start]))
+                                // (Verb-final: "20 öğrenciyi gözaltına aldı".)
+                                || (!s.appositions && t.0 >= end && gap(text, end, t.0) == 0))
+                    })
+                {
+                    // "la junte a arrêté trois journalistes", "polisi
+                    // menangkap 20 mahasiswa": the people a state's forces
+                    // arrest or detain, named by their trade alone, are
+                    // that state's.
                     insert_unnamed(&mut s.actors, (start, end), state, sector);
                 }
             }
@@ -775,7 +934,15 @@ impl Sentence {
                 && !a.modifier
                 && !has_comma(&text[prev.end..a.start])
                 && gap(text, prev.end, a.start) <= 1
-                && !triggers.iter().any(|t| t.0 >= prev.end && t.1 <= a.start);
+                && !triggers.iter().any(|t| t.0 >= prev.end && t.1 <= a.start)
+                // ("Kenya polisi Nairobi'de": a capital with a setting
+                // ending says where the party named before it acted.)
+                && !setting_at(text, a.start, a.end)
+                // (Nor across a count: "silahlı kişiler 30 öğrenciyi".)
+                && !text[prev.end..a.start]
+                    .split_whitespace()
+                    .any(|w| w.bytes().all(|b| b.is_ascii_digit()))
+                && !words.iter().any(|w| w.0 >= prev.end && w.1 <= a.start);
             if merge {
                 prev.end = a.end;
                 prev.sector = prev.sector.take().or(a.sector.take());
@@ -868,9 +1035,10 @@ impl Sentence {
     /// before it), not as a party.
     pub fn named_as_where(&self, lex: &Lexicon, text: &str, a: &ActorRef) -> bool {
         lex.actors[a.actor].kind.as_deref() == Some("state")
-            && self
+            && (self
                 .cues_in(Cue::Location, self.span.0, a.start)
                 .any(|c| gap(text, c.1, a.start) <= 1)
+                || (!self.appositions && setting_at(text, a.start, a.end)))
             // "killed in Syrian shelling": whose act, not where.
             && !self
                 .triggers
