@@ -3415,3 +3415,16 @@ fn the_purpose_of_an_act_is_no_threat() {
         "{ms:?}"
     );
 }
+
+#[test]
+fn a_state_against_its_own_press_is_an_event() {
+    // The army and the same country's journalists are two sides, as the
+    // police and its civilians are.
+    let ms = run(
+        "Myanmar's junta arrested three journalists in Yangon on Monday.",
+        "en",
+        "2023-08-15",
+    );
+    let m = has(&ms, EventType::Coerce, "MMR", Some("MMR")).expect("MMR→MMR arrest");
+    assert_eq!(m.target.as_ref().map(|t| t.sector.as_str()), Some("MED"));
+}

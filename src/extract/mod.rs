@@ -1990,10 +1990,11 @@ fn month_end(d: chrono::NaiveDate) -> chrono::NaiveDate {
 }
 
 /// Two sectors of one country that can be each other's counterpart:
-/// rebels, opposition parties, courts, parliaments, police, civilians and
-/// former office-holders against anyone else in it (not government against its own army).
+/// rebels, opposition parties, courts, parliaments, police, civilians, the
+/// press and former office-holders against anyone else in it (not
+/// government against its own army).
 fn domestic_sides(a: &str, b: &str) -> bool {
-    const APART: [&str; 7] = ["REB", "PTY", "JUD", "LEG", "COP", "CVL", "ELI"];
+    const APART: [&str; 8] = ["REB", "PTY", "JUD", "LEG", "COP", "CVL", "ELI", "MED"];
     a != b && (APART.contains(&a) || APART.contains(&b))
 }
 
