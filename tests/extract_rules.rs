@@ -3428,3 +3428,21 @@ fn a_state_against_its_own_press_is_an_event() {
     let m = has(&ms, EventType::Coerce, "MMR", Some("MMR")).expect("MMR→MMR arrest");
     assert_eq!(m.target.as_ref().map(|t| t.sector.as_str()), Some("MED"));
 }
+
+#[test]
+fn a_protest_broken_up_is_coercion_of_its_people() {
+    // The protest is the object of its suppression: no protest event, and
+    // the by-phrase names the protesters, the target, not the agent.
+    let ms = run(
+        "Kenyan police broke up a protest by opposition supporters in Nairobi on Monday.",
+        "en",
+        "2024-07-10",
+    );
+    let m = has(&ms, EventType::Coerce, "KEN", Some("KEN")).expect("KEN→KEN coercion");
+    assert_eq!(m.source.sector, "COP");
+    assert_eq!(m.target.as_ref().map(|t| t.sector.as_str()), Some("PTY"));
+    assert!(
+        !ms.iter().any(|m| m.event_type == EventType::Protest),
+        "{ms:?}"
+    );
+}

@@ -317,7 +317,11 @@ pub fn assign(
     let passive_aux = !progressive
         && s.cues_in(Cue::PassiveAux, s.span.0, ts)
             .any(|&(_, e, _)| gap(text, e, ts) <= 2 && !progressive_between(e));
+    // "police broke up a rally by opposition supporters": the by-phrase is
+    // the rally's, and its people are the target.
+    let object_agent = roles == Roles::ObjectAgent && !passive_aux && subject_before(s, text, ts);
     let agent = marked_actor(s, text, Cue::AgentMarker, te, grammar)
+        .filter(|_| !object_agent)
         .or_else(|| {
             (passive_aux || roles == Roles::PatientFirst || !subject_before(s, text, ts))
                 .then(|| case_agent_after(s, text, te, grammar))

@@ -38,6 +38,10 @@ pub enum Roles {
     /// The actor before the trigger is told what to do; the speaker whose
     /// words they are acts ("Britain said Libya must hand over …").
     AddresseeFirst,
+    /// As `AgentFirst`, but the trigger ends in its object, a protest, and a
+    /// by-phrase after the active verb names that protest's people, the
+    /// target ("police broke up a rally by opposition supporters").
+    ObjectAgent,
 }
 
 /// A trigger, compiled.
@@ -371,6 +375,7 @@ impl Lexicon {
                     None | Some("agent_first") => Roles::AgentFirst,
                     Some("patient_first") => Roles::PatientFirst,
                     Some("addressee_first") => Roles::AddresseeFirst,
+                    Some("object_agent") => Roles::ObjectAgent,
                     Some(other) => {
                         return Err(LexiconError::File {
                             path: path.clone(),
