@@ -3446,3 +3446,30 @@ fn a_protest_broken_up_is_coercion_of_its_people() {
         "{ms:?}"
     );
 }
+
+#[test]
+fn a_bare_infinitive_after_a_material_act_is_its_aim() {
+    // "opened fire to disperse": the dispersal is the shooting's aim, no
+    // threat beside the assault; after a speech act the infinitive is what
+    // was asked for.
+    let ms = run(
+        "Bolivian police opened fire to disperse protesters in La Paz on Monday, killing two.",
+        "en",
+        "2024-05-08",
+    );
+    let m = has(&ms, EventType::Assault, "BOL", Some("BOLCIV")).expect("BOL→BOLCIV assault");
+    assert_eq!(m.fatalities.killed, Some(2));
+    assert!(
+        !ms.iter().any(|m| m.event_type == EventType::Threaten),
+        "{ms:?}"
+    );
+    let ms = run(
+        "The UN called on Israel to stop attacks on Gaza.",
+        "en",
+        "2024-05-08",
+    );
+    assert!(
+        has(&ms, EventType::Request, "UN", Some("ISR")).is_some(),
+        "{ms:?}"
+    );
+}

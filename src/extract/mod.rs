@@ -1066,7 +1066,9 @@ impl Extractor {
                 // (Unless it is no one's: "the risk of a clash between X
                 // and Y".)
                 Factuality::Modal | Factuality::Committed
-                    if hostile_act(trig.event_type) && !g.sides && !purpose_of_act(s, ts) =>
+                    if hostile_act(trig.event_type)
+                        && !g.sides
+                        && !purpose_of_act(lex, s, text, ts) =>
                 {
                     (EventType::Threaten, Some("violence".to_string()))
                 }
@@ -2335,10 +2337,24 @@ fn hostile_act(t: EventType) -> bool {
 }
 
 /// "struck Gaza in a bid to kill its commanders": a purpose phrase after
-/// another act, before this trigger, makes this act that act's aim.
-fn purpose_of_act(s: &Sentence, ts: usize) -> bool {
+/// another act, before this trigger, makes this act that act's aim. So
+/// does a bare "to" a few words after a material act ("opened fire to
+/// disperse the crowd"); after a speech act ("called on X to stop") the
+/// infinitive is what was said, not an aim.
+fn purpose_of_act(lex: &Lexicon, s: &Sentence, text: &str, ts: usize) -> bool {
     s.cues_in(Cue::Purpose, s.span.0, ts)
         .any(|c| s.triggers.iter().any(|o| o.1 <= c.0))
+        || s.cues_in(Cue::Infinitive, s.span.0, ts)
+            .filter(|c| gap(text, c.1, ts) == 0)
+            .any(|c| {
+                s.triggers.iter().any(|o| {
+                    o.1 <= c.0
+                        && gap(text, o.1, c.0) <= 4
+                        && !clause_break(text, o.1, c.0, false)
+                        && lex.triggers[o.2].event_type.quad_class()
+                            == crate::model::QuadClass::MaterialConflict
+                })
+            })
 }
 
 /// Acts that, promised, are pledges (AGREE).
