@@ -3473,3 +3473,16 @@ fn a_bare_infinitive_after_a_material_act_is_its_aim() {
         "{ms:?}"
     );
 }
+
+#[test]
+fn unnamed_working_people_are_civilians() {
+    // Miners, herders, medics …: unnamed people struck at home are the
+    // state's civilians, and counted.
+    let ms = run(
+        "Nigerian troops killed 12 herders in Benue state on Sunday.",
+        "en",
+        "2024-05-08",
+    );
+    let m = has(&ms, EventType::Assault, "NGA", Some("NGACIV")).expect("NGA→NGACIV");
+    assert_eq!(m.fatalities.killed, Some(12));
+}
