@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
 
-use super::edge_table::{pack, EdgeTable, MidTable, MAX_NODES, MID, SHORT};
+use super::edge_table::{pack, EdgeTable, MidTable, MID, SHORT};
 use super::{Cue, Entry, Meaning};
 
 /// A text folded for matching: lower-cased, white space runs collapsed to one
@@ -552,12 +552,6 @@ impl Builder {
                     }
                 })
                 .collect();
-        }
-        if nodes.len() >= MAX_NODES {
-            return Err(format!(
-                "{} trie nodes: more than the edge tables hold",
-                nodes.len()
-            ));
         }
         let short = EdgeTable::new(
             edges
