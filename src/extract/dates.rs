@@ -32,6 +32,9 @@ pub struct DateWords {
     pub months: Vec<(usize, usize, u32)>,
     pub weekdays: Vec<(usize, u32)>,
     pub relative: Vec<(usize, i64)>,
+    /// "last", "dernier": words that put a weekday next to them in a past
+    /// week (spans; the dates files' `past_week`).
+    pub past: Vec<(usize, usize)>,
 }
 
 impl DateWords {
@@ -60,6 +63,7 @@ impl DateWords {
                 .copied()
                 .filter(|r| r.0 > pos)
                 .collect(),
+            past: self.past.clone(),
         }
     }
 
@@ -79,6 +83,7 @@ impl DateWords {
                 .copied()
                 .filter(|r| r.0 < pos)
                 .collect(),
+            past: self.past.clone(),
         }
     }
 }
@@ -127,54 +132,13 @@ fn infer_year(month: u32, day: u32, published: NaiveDate) -> Option<NaiveDate> {
     }
 }
 
-/// Words that, right before a weekday ("last", "geçen", "в прошлый") or
-/// right after it ("dernier", "lalu", "pasado", "الماضي"), say the weekday
-/// is one of a past week. (Folded text: lower case, no accents or hamza.)
-const PAST_BEFORE: [&str; 11] = [
-    "last",
-    "past",
-    "geçen",
-    "gecen",
-    "прошлый",
-    "прошлую",
-    "прошлое",
-    "прошлой",
-    "минувший",
-    "минувшую",
-    "минувшее",
-];
-const PAST_AFTER: [&str; 9] = [
-    "dernier",
-    "derniere",
-    "passe",
-    "lalu",
-    "kemarin",
-    "pasado",
-    "pasada",
-    "الماضي",
-    "الماضى",
-];
-
-fn marked_past(text: &str, span: (usize, usize), at: usize) -> bool {
-    let before = text[span.0..at].split_whitespace().next_back();
-    // (A hit may hold the word: "в прошлый вторник".)
-    let own: Vec<&str> = text[at..span.1].split_whitespace().take(2).collect();
-    let mut after = text[at..span.1].split_whitespace();
-    after.next();
-    let word = |w: Option<&str>| {
-        w.map(|w| {
-            w.trim_matches(|c: char| !c.is_alphanumeric())
-                .to_lowercase()
-        })
-    };
-    word(before).is_some_and(|w| PAST_BEFORE.contains(&w.as_str()))
-        || own
-            .iter()
-            .any(|w| word(Some(w)).is_some_and(|w| PAST_BEFORE.contains(&w.as_str())))
-        // (The weekday's hit may start at an article: "el martes pasado".)
-        || after
-            .take(2)
-            .any(|w| word(Some(w)).is_some_and(|w| PAST_AFTER.contains(&w.as_str())))
+/// A past-week word right before the weekday at `at` ("last Tuesday",
+/// "в прошлую среду") or within two words after its start ("mardi
+/// dernier", "el martes pasado", "Selasa lalu").
+fn marked_past(text: &str, words: &DateWords, at: usize) -> bool {
+    words.past.iter().any(|&(ps, pe)| {
+        (pe <= at && gap(text, pe, at) == 0) || (ps > at && gap(text, at, ps) <= 2)
+    })
 }
 
 /// The date a sentence gives, if any. `text` is the folded sentence's
@@ -310,7 +274,7 @@ pub fn resolve(
     if let Some(&(at, wd)) = words.weekdays.first() {
         let mut back = (published.weekday().num_days_from_monday() + 7 - wd) % 7;
         // "last Tuesday" in a Tuesday's paper is a week back, not today.
-        if back == 0 && marked_past(text, span, at) {
+        if back == 0 && marked_past(text, words, at) {
             back = 7;
         }
         return Some(DateCue {

@@ -568,7 +568,12 @@ impl Sentence {
                     Meaning::Weekday(d) => s.dates.weekdays.push((h.start, *d)),
                     Meaning::Relative(d) => s.dates.relative.push((h.start, *d)),
                     Meaning::Number(n) => words.push((h.start, h.end, *n)),
-                    Meaning::Cue(c) => s.cues.push((h.start, h.end, *c)),
+                    Meaning::Cue(c) => {
+                        if *c == Cue::PastWeek {
+                            s.dates.past.push((h.start, h.end));
+                        }
+                        s.cues.push((h.start, h.end, *c))
+                    }
                 }
             }
             // A capital standing for its government ("Moscow said") is not

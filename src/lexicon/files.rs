@@ -195,6 +195,10 @@ pub struct DatesFile {
     pub weekdays: BTreeMap<String, u32>,
     #[serde(default)]
     pub relative: BTreeMap<String, i64>,
+    /// "last Tuesday", "mardi dernier": words right before or after a
+    /// weekday that put it in a past week.
+    #[serde(default)]
+    pub past_week: Vec<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]

@@ -116,6 +116,9 @@ pub enum Cue {
     /// "in a bid to", "in an attempt to": the act after it is the purpose
     /// of an act before it, a plan and no threat of its own.
     Purpose,
+    /// "last Tuesday", "mardi dernier": the weekday next to it is one of a
+    /// past week (dates files' `past_week`).
+    PastWeek,
     /// "anti-Assad rebels", "pro-Russian separatists": the actor after it
     /// qualifies a noun and takes no role.
     CompoundPrefix,
@@ -518,6 +521,9 @@ impl Lexicon {
             }
             for (w, d) in f.relative {
                 b.add(&w, Meaning::Relative(d), lang.clone());
+            }
+            for w in f.past_week {
+                b.add(&w, Meaning::Cue(Cue::PastWeek), lang.clone());
             }
         }
         for path in toml_files(&dir.join("numbers"))? {
