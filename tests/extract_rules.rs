@@ -3486,3 +3486,35 @@ fn unnamed_working_people_are_civilians() {
     let m = has(&ms, EventType::Assault, "NGA", Some("NGACIV")).expect("NGA→NGACIV");
     assert_eq!(m.fatalities.killed, Some(12));
 }
+
+#[test]
+fn alerts_patrols_and_evidence_presented() {
+    let ms = run(
+        "Indian troops stepped up patrols along the border with Pakistan on Monday.",
+        "en",
+        "2019-02-27",
+    );
+    assert!(
+        has(&ms, EventType::Mobilize, "IND", Some("PAK")).is_some(),
+        "{ms:?}"
+    );
+    let ms = run(
+        "Britain presented evidence against Iran at the Security Council on Monday.",
+        "en",
+        "2019-02-27",
+    );
+    assert!(
+        has(&ms, EventType::Accuse, "GBR", Some("IRN")).is_some(),
+        "{ms:?}"
+    );
+    // Evidence denied accuses no one.
+    let ms = run(
+        "Ukraine said it had no evidence against Belarus.",
+        "en",
+        "2019-02-27",
+    );
+    assert!(
+        !ms.iter().any(|m| m.event_type == EventType::Accuse),
+        "{ms:?}"
+    );
+}
