@@ -39,6 +39,18 @@ pub fn tolls_compatible(a: Option<u32>, b: Option<u32>) -> bool {
     }
 }
 
+/// Two acts of different kinds ("shot down two jets", "shelled a base")
+/// are two events even between the same sides on one day, as CAMEO's
+/// subcodes keep them apart; a report that names no kind may be either.
+fn modes_compatible(reports: &[Report], mode: Option<&str>) -> bool {
+    match mode {
+        None => true,
+        Some(m) => reports
+            .iter()
+            .any(|r| r.mode.as_deref().is_none_or(|r| r == m)),
+    }
+}
+
 /// Mutual acts match in either direction.
 fn symmetric(t: EventType) -> bool {
     matches!(
@@ -353,7 +365,9 @@ impl Deduper {
                 let within = days.abs() <= tol
                     || (!m.date_stated && (0..=REPORT_LAG_DAYS).contains(&days))
                     || (!e_stated && (-REPORT_LAG_DAYS..=0).contains(&days));
-                within && tolls_compatible(e.fatalities.killed, m.fatalities.killed)
+                within
+                    && tolls_compatible(e.fatalities.killed, m.fatalities.killed)
+                    && modes_compatible(&self.reports[i], m.mode.as_deref())
             })
             .min_by_key(|&i| {
                 let e = &self.events[i];
@@ -364,7 +378,10 @@ impl Deduper {
     }
 
     fn insert(&mut self, m: Mention, now: DateTime<Utc>) -> usize {
-        let id = event_id(&m);
+        let id = (0..)
+            .map(|n| event_id(&m, n))
+            .find(|id| !self.by_id.contains_key(id))
+            .expect("some nth id is free");
         let report = Report::of(&m);
         let mode = m.mode.as_deref();
         let e = Event {
@@ -411,7 +428,10 @@ impl Deduper {
 }
 
 /// Stable id: the codes and date of the mention that first told the event.
-fn event_id(m: &Mention) -> String {
+/// `n` counts the events one mention's codes opened before: one article may
+/// tell two acts of one day between the same sides ("shot down two jets and
+/// shelled a base"); the second hashes "…|article|1".
+fn event_id(m: &Mention, n: u32) -> String {
     // The hash of "TYPE|source|target|date|article", the bytes gathered on
     // the stack rather than formatted into a string, and hashed in one
     // call (nine `update`s cost ≈ 1,000 instructions an event).
@@ -430,6 +450,10 @@ fn event_id(m: &Mention) -> String {
     buf.extend_from_slice(&date_bytes(m.date));
     buf.push(b'|');
     buf.extend_from_slice(m.evidence.article.as_bytes());
+    if n > 0 {
+        buf.push(b'|');
+        buf.extend_from_slice(n.to_string().as_bytes());
+    }
     // The id is the hash's first 8 bytes in hex: `to_hex` wrote all 32
     // (≈ 320 instructions an event) for 16 characters to be kept.
     const HEX: &[u8; 16] = b"0123456789abcdef";
@@ -631,11 +655,22 @@ mod tests {
     fn event_id_hashes_the_joined_codes() {
         let mut m = mention("0123456789abcdef", "en", "2020-02-27", None);
         let joined = "ASSAULT|SYR|TUR|2020-02-27|0123456789abcdef";
-        assert_eq!(event_id(&m), blake3::hash(joined.as_bytes()).to_hex()[..16]);
+        assert_eq!(
+            event_id(&m, 0),
+            blake3::hash(joined.as_bytes()).to_hex()[..16]
+        );
+        let second = format!("{joined}|1");
+        assert_eq!(
+            event_id(&m, 1),
+            blake3::hash(second.as_bytes()).to_hex()[..16]
+        );
         m.target = None;
         m.source.code = "A".repeat(120);
         let joined = format!("ASSAULT|{}|_|2020-02-27|0123456789abcdef", m.source.code);
-        assert_eq!(event_id(&m), blake3::hash(joined.as_bytes()).to_hex()[..16]);
+        assert_eq!(
+            event_id(&m, 0),
+            blake3::hash(joined.as_bytes()).to_hex()[..16]
+        );
     }
 
     fn mention(article: &str, lang: &str, date: &str, killed: Option<u32>) -> Mention {
@@ -753,6 +788,23 @@ mod tests {
         let mut again = Deduper::default();
         again.add(vec![mention("a", "en", "2020-02-20", Some(2))], now);
         assert_eq!(again.events()[0].id, d.events()[0].id);
+    }
+
+    #[test]
+    fn acts_of_different_kinds_stay_apart_with_ids_of_their_own() {
+        let now = Utc::now();
+        let with = |mode: Option<&str>| Mention {
+            mode: mode.map(String::from),
+            ..mention("a", "en", "2020-03-01", None)
+        };
+        let mut d = Deduper::default();
+        d.add(vec![with(Some("aerial")), with(Some("shelling"))], now);
+        assert_eq!(d.events().len(), 2, "two kinds of act: two events");
+        assert_ne!(d.events()[0].id, d.events()[1].id);
+        // A report naming no kind, or a kind already told, joins.
+        d.add(vec![with(None), with(Some("aerial"))], now);
+        assert_eq!(d.events().len(), 2);
+        assert_eq!(d.events()[0].mentions, 3);
     }
 
     #[test]
