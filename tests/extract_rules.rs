@@ -3518,3 +3518,40 @@ fn alerts_patrols_and_evidence_presented() {
         "{ms:?}"
     );
 }
+
+#[test]
+fn a_subordinate_clause_tells_an_act_of_its_own() {
+    // The warning is not the content of the strike, nor the strike the
+    // content of the warning: two events, each with its own sides.
+    let ms = run(
+        "Russia warned Ankara after Turkish jets shot down two Syrian war planes.",
+        "en",
+        "2020-03-02",
+    );
+    assert!(
+        has(&ms, EventType::Threaten, "RUS", Some("TUR")).is_some(),
+        "{ms:?}"
+    );
+    assert!(
+        has(&ms, EventType::Assault, "TUR", Some("SYR")).is_some(),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn a_period_of_fighting_is_background() {
+    // "three days of fighting" sums up a period: the truce is the news.
+    let ms = run(
+        "Armenia and Azerbaijan agreed to a ceasefire after three days of heavy fighting.",
+        "en",
+        "2020-10-12",
+    );
+    assert!(
+        ms.iter().any(|m| m.event_type == EventType::Agree),
+        "{ms:?}"
+    );
+    assert!(
+        !ms.iter().any(|m| m.event_type == EventType::Assault),
+        "{ms:?}"
+    );
+}

@@ -266,9 +266,8 @@ impl Extractor {
                 continue; // history, or a plan for later
             }
             // "X struck Y on Sunday in response to an attack by Z": what
-            // follows a subordinator is background to the main clause — not
-            // a second event when the main clause has one, and its date words
-            // do not date the main event.
+            // follows a subordinator is background to the main clause, an act
+            // of its own whose date words do not date the main event.
             let sub = s.subordinator();
             let mut found = self.sentence_events(s, text, grammar);
             let date_words: Vec<usize> = s.dates.starts().collect();
@@ -292,11 +291,6 @@ impl Extractor {
                     horizon,
                 )
             });
-            if let Some(sub) = sub {
-                if sub_cue.is_none() && found.iter().any(|f| f.ts < sub) {
-                    found.retain(|f| f.ts < sub);
-                }
-            }
             let dates_after_sub = sub
                 .is_some_and(|sub| !date_words.is_empty() && date_words.iter().all(|&p| p > sub));
             // "Sunday's attack comes after the air strike killed 34": the
@@ -757,12 +751,15 @@ impl Extractor {
                         .any(|r| gap(text, c.1, r.0) == 0)
             })
         };
-        // Whether `at` lies in the content of a speech act ending at `end`.
+        // Whether `at` lies in the content of a speech act ending at `end`
+        // ("warned Ankara after Turkey shot down …": a subordinate clause
+        // tells what came before the words, not what they said).
         let content = |end: usize, at: usize| {
             at >= end
                 && gap(text, end, at) <= 8
                 && !clause_break(text, end, at, false)
                 && !new_clause(end, at)
+                && s.cues_in(Cue::Subordinator, end, at).next().is_none()
         };
         // ("agreed on Saturday to provide about 70 million dollars of aid":
         // a verb of giving in the content carries it on to its object.)
@@ -801,6 +798,13 @@ impl Extractor {
         for &(ts, te, ti) in &s.triggers {
             let trig = &lex.triggers[ti];
             if in_accusation(ts) {
+                continue;
+            }
+            // "agreed to a truce after two days of fierce fighting": a
+            // period's sum of acts is background, not one happening.
+            if s.cues_in(Cue::PeriodOf, s.span.0, ts)
+                .any(|c| gap(text, c.1, ts) <= 1)
+            {
                 continue;
             }
             // "police dispersed the demonstrators", "killed in ethnic riots":

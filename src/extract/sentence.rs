@@ -926,6 +926,7 @@ impl Sentence {
         // code are one mention (a title between them is allowed).
         // (Merged in place: `dedup_by` hands the kept mention as `prev`.)
         let triggers = &s.triggers;
+        let cues = &s.cues;
         s.actors.dedup_by(|a, prev| {
             let same = lex.actors[prev.actor].code == lex.actors[a.actor].code;
             // ("Cumhurbaşkanı Erdoğan, Ankara'da": past a comma, a
@@ -940,6 +941,11 @@ impl Sentence {
                 && !has_comma(&text[prev.end..a.start])
                 && gap(text, prev.end, a.start) <= 1
                 && !triggers.iter().any(|t| t.0 >= prev.end && t.1 <= a.start)
+                // (Nor across a subordinator: "warned Ankara after Turkey
+                // shot …".)
+                && !cues
+                    .iter()
+                    .any(|c| c.2 == Cue::Subordinator && c.0 >= prev.end && c.1 <= a.start)
                 // ("Kenya polisi Nairobi'de": a capital with a setting
                 // ending says where the party named before it acted.)
                 && !setting_at(text, a.start, a.end)

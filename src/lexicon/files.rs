@@ -179,6 +179,9 @@ pub struct GrammarFile {
     /// "each other", "saling": the two joined subjects act on one another.
     #[serde(default)]
     pub reciprocal: Vec<String>,
+    /// "after two days of fighting": the act after it is a period's sum.
+    #[serde(default)]
+    pub period_of: Vec<String>,
     #[serde(default)]
     pub verb_prefixes: Vec<String>,
     /// ar: "و", "ال", "وال"…: prefixes a word may carry before a lexicon phrase.

@@ -137,6 +137,9 @@ pub enum Cue {
     /// "Russia and Ukraine accused each other": the joined subjects act on
     /// one another, both ways.
     Reciprocal,
+    /// "after two days of fighting", "weeks of protests": the act after it
+    /// is told as a period's sum, background rather than one happening.
+    PeriodOf,
     Approx,
     Victims,
     Killed,
@@ -452,6 +455,7 @@ impl Lexicon {
                 (&f.purpose, Cue::Purpose),
                 (&f.ease, Cue::Ease),
                 (&f.reciprocal, Cue::Reciprocal),
+                (&f.period_of, Cue::PeriodOf),
             ];
             for (words, cue) in lists {
                 for w in words {
