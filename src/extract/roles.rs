@@ -51,7 +51,19 @@ pub fn candidates_from_end(s: &Sentence) -> impl Iterator<Item = (usize, &ActorR
 /// Whether a word at `pos` follows a marker ending at `end` directly or
 /// past one article ("in Syria", "outside the Russian embassy").
 pub fn right_after(text: &str, end: usize, pos: usize, articles: &[String]) -> bool {
-    gap(text, end, pos) == 0 || articles.iter().any(|x| x == text[end..pos].trim())
+    gap(text, end, pos) == 0
+        || !articles.is_empty() && {
+            // (Trimmed once, not once per article.)
+            let between = text[end..pos].trim();
+            articles.iter().any(|x| x == between)
+        }
+}
+
+/// The text up to its first space (all of it if none). Through `memchr`:
+/// `str::split(' ')` sets up a `CharSearcher` per call, ≈ 150 instructions
+/// for a word of a few bytes.
+fn first_word(text: &str) -> &str {
+    memchr::memchr(b' ', text.as_bytes()).map_or(text, |i| &text[..i])
 }
 
 /// Per actor of `s`: whether it can take a role — not a compound adjective
@@ -198,13 +210,16 @@ fn appositive(s: &Sentence, text: &str, a: &ActorRef) -> bool {
     let Some(open) = text[s.span.0..a.start].rfind(',').map(|p| s.span.0 + p) else {
         return false;
     };
-    let Some(close) = text[a.end..s.span.1].find(',').map(|p| a.end + p) else {
+    let Some(close) = memchr::memchr(b',', &text.as_bytes()[a.end..s.span.1]).map(|p| a.end + p)
+    else {
         return false;
     };
     // (Not after an attribution's source: "According to Ukraine, Russian
     // drones struck …" opens the reported clause.)
     let head = s.actors.iter().any(|h| {
-        h.end <= open && text[h.end..open].trim().is_empty() && !attribution_source(s, text, h)
+        h.end <= open
+            && text[h.end..open].trim_start().is_empty()
+            && !attribution_source(s, text, h)
     });
     if !head
         || !s.triggers.iter().any(|t| t.0 > close)
@@ -212,10 +227,11 @@ fn appositive(s: &Sentence, text: &str, a: &ActorRef) -> bool {
     {
         return false;
     }
-    // Words of the phrase that name no actor and join nothing.
+    // Words of the phrase that name no actor and join nothing. (Only
+    // their bounds are read: split as bytes, without a `CharSearcher`.)
     let mut own = 0;
     let mut at = open + 1;
-    for w in text[open + 1..close].split(' ') {
+    for w in text.as_bytes()[open + 1..close].split(|&b| b == b' ') {
         let (ws, we) = (at, at + w.len());
         at = we + 1;
         let named = s.actors.iter().any(|x| x.start < we && x.end > ws);
@@ -256,7 +272,7 @@ fn marked_actor(
         // ("attacked by Beijing" names an actor that ends the same way.)
         let means = kind == Cue::AgentMarker && {
             let at = next_word(text, me, s.span.1);
-            let word = text[at..s.span.1].split(' ').next().unwrap_or("");
+            let word = first_word(&text[at..s.span.1]);
             let word = word.trim_matches(|c: char| !c.is_alphanumeric());
             !s.actors.iter().any(|a| a.start <= at + 3 && a.end > at) && grammar.progressive(word)
         };
@@ -297,7 +313,7 @@ pub fn assign(
     // Words about a place ("discussed Gaza") do not make it a party.
     let usable = |i: usize| place_target || !s.actors[i].place;
     let modifier_after_head = grammar.modifier_after_head;
-    let word = text[ts..te].split(' ').next().unwrap_or("");
+    let word = first_word(&text[ts..te]);
     let progressive = grammar.progressive(word);
     // "has been providing air support": a progressive verb between the
     // auxiliary and the trigger makes it active.
@@ -984,7 +1000,7 @@ pub fn coordinated_pair(s: &Sentence, text: &str, ts: usize) -> Option<(usize, u
     // The last two candidates before the trigger, found from the end (asked
     // several times per trigger: no list of them all).
     let mut before = candidates_from_end(s)
-        .filter(|(_, a)| a.end <= ts && gap(text, a.end, ts) <= REACH_BEFORE && !a.place);
+        .filter(|(_, a)| a.end <= ts && !a.place && gap(text, a.end, ts) <= REACH_BEFORE);
     let ((j, b), (i, a)) = (before.next()?, before.next()?);
     let joined = s.cues_in(Cue::Conjunction, a.end, b.start).next().is_some()
         || text[a.end..b.start].trim() == ",";
