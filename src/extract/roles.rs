@@ -25,6 +25,10 @@ pub struct RoleGuess {
     pub sides: bool,
 }
 
+/// Actors (with their index) near one trigger: a handful, kept inline
+/// (two lists per trigger; allocating them cost ≈ 70 instructions each).
+type Nearby<'s> = smallvec::SmallVec<[(usize, &'s ActorRef); 8]>;
+
 /// How far (in words) an actor may stand from its trigger.
 const REACH_BEFORE: usize = 14;
 const REACH_AFTER: usize = 10;
@@ -282,10 +286,14 @@ fn marked_actor(
         // The marker belongs to this trigger only within its clause.
         // Nor across another trigger: in "troops who attacked posts were
         // bombed by Russia" the by-phrase is the bombing's.
-        let crossed = clause_break(text, from, ms, false)
-            || s.cues_in(Cue::Subordinator, from, ms).next().is_some()
-            || s.triggers.iter().any(|t| t.0 >= from && t.1 <= ms);
-        if gap(text, from, ms) > REACH_AFTER || crossed {
+        // (The word count first: most markers past the first are too far,
+        // and need not be searched for a break.)
+        let crossed = || {
+            clause_break(text, from, ms, false)
+                || s.cues_in(Cue::Subordinator, from, ms).next().is_some()
+                || s.triggers.iter().any(|t| t.0 >= from && t.1 <= ms)
+        };
+        if gap(text, from, ms) > REACH_AFTER || crossed() {
             break;
         }
         // (Nor past a comma: in "fired missiles on Wednesday, South Korea
@@ -389,8 +397,9 @@ pub fn assign(
         })
         .last()
         .map(|&(_, re, _)| re);
-    let before: Vec<(usize, &ActorRef)> = candidates(s)
-        .filter(|(i, a)| a.end <= ts && gap(text, a.end, ts) <= REACH_BEFORE && usable(*i))
+    // (Filters in any order give the same list: the cheap ones first.)
+    let before: Nearby = candidates(s)
+        .filter(|(i, a)| a.end <= ts && usable(*i) && gap(text, a.end, ts) <= REACH_BEFORE)
         .filter(|(_, a)| closed_relative.is_none_or(|re| a.start < re))
         .collect();
     // Subject, object, verb: the parties are the actors before the verb
@@ -449,13 +458,13 @@ pub fn assign(
     );
     let participle_agent =
         |a: &ActorRef| cooperative && participle_agent_of(s, text, grammar, te, a);
-    let after: Vec<(usize, &ActorRef)> = candidates(s)
+    let mut after: Nearby = candidates(s)
         .filter(|(i, a)| {
             a.start >= te
+                && usable(*i)
                 && gap(text, te, a.start) <= REACH_AFTER
                 && !reporter(a)
                 && same_clause(a)
-                && usable(*i)
                 && !participle_agent(a)
         })
         .collect();
@@ -550,10 +559,7 @@ pub fn assign(
                 && s.cues_in(Cue::Conjunction, a.end, b.start).next().is_some()
         })
     });
-    let after: Vec<(usize, &ActorRef)> = after
-        .into_iter()
-        .filter(|(i, _)| Some(*i) != co_agent)
-        .collect();
+    after.retain(|(i, _)| Some(*i) != co_agent);
     let first_after = after.iter().map(|(i, _)| *i).find(|i| Some(*i) != agent);
 
     let mut g = RoleGuess {
