@@ -54,13 +54,17 @@ pub fn candidates_from_end(s: &Sentence) -> impl Iterator<Item = (usize, &ActorR
 
 /// Whether a word at `pos` follows a marker ending at `end` directly or
 /// past one article ("in Syria", "outside the Russian embassy").
+///
+/// Read from the words between alone: in the folded text every white
+/// space is ASCII, so "directly" (`gap` 0) is an empty trim, and one
+/// `trim_ascii` answers both (`gap` and `trim` cost ≈ 180 instructions a
+/// call, for ≈ 9,000 calls per 300 articles).
 pub fn right_after(text: &str, end: usize, pos: usize, articles: &[String]) -> bool {
-    gap(text, end, pos) == 0
-        || !articles.is_empty() && {
-            // (Trimmed once, not once per article.)
-            let between = text[end..pos].trim();
-            articles.iter().any(|x| x == between)
-        }
+    let Some(between) = text.get(end..pos) else {
+        return false;
+    };
+    let between = between.trim_ascii();
+    between.is_empty() || articles.iter().any(|x| x == between)
 }
 
 /// The text up to its first space (all of it if none). Through `memchr`:
