@@ -6,6 +6,11 @@
 //! patient-first trigger ("tewas") flips that; an agent marker ("by X",
 //! "oleh X") names the source and a target marker ("against X", "terhadap X")
 //! the target.
+//!
+//! `text` is the folded text throughout: its only white space is ASCII (a
+//! space or a line break), so the `trim_ascii` family and
+//! `split_ascii_whitespace` cut it as `trim` and `split_whitespace` would,
+//! without decoding a `char` a step.
 
 use super::sentence::{clause_break, gap, ActorRef, Sentence};
 use crate::lexicon::{Cue, Grammar, Roles, Trigger};
@@ -92,10 +97,10 @@ pub fn eligible(s: &Sentence, text: &str, articles: &[String]) -> Vec<bool> {
             }
             // "Abuja (Nigeria)": a country in brackets after a place locates it.
             let gloss = text[s.span.0..a.start]
-                .trim_end()
+                .trim_ascii_end()
                 .strip_suffix('(')
                 .is_some_and(|before| {
-                    let before = before.trim_end();
+                    let before = before.trim_ascii_end();
                     s.places.iter().any(|p| s.span.0 + before.len() == p.1)
                 });
             // "in Idlib and Syria": joined to a place, a place too.
@@ -111,8 +116,8 @@ pub fn eligible(s: &Sentence, text: &str, articles: &[String]) -> Vec<bool> {
                     })
             };
             // "BEIRUT — …", "Moscow (Reuters) -": a dateline, not a party.
-            let dateline = text[s.span.0..a.start].trim().is_empty() && {
-                let after = text[a.end..s.span.1].trim_start();
+            let dateline = text[s.span.0..a.start].trim_ascii_start().is_empty() && {
+                let after = text[a.end..s.span.1].trim_ascii_start();
                 after.starts_with(['-', '\u{2013}', '\u{2014}', '('])
             };
             // "in Syrian government airstrikes": after "in", an actor that
@@ -148,7 +153,7 @@ pub fn eligible(s: &Sentence, text: &str, articles: &[String]) -> Vec<bool> {
             // (Each test is pure: ordered and guarded so that the cheap
             // ones rule out first; the answer is the same in any order.)
             let attributed = || {
-                text[a.end..s.span.1].trim_start().starts_with(',')
+                text[a.end..s.span.1].trim_ascii_start().starts_with(',')
                     && attribution_source(s, text, a)
             };
             let apposed = || {
@@ -180,8 +185,8 @@ pub fn eligible(s: &Sentence, text: &str, articles: &[String]) -> Vec<bool> {
 fn attribution_source(s: &Sentence, text: &str, a: &ActorRef) -> bool {
     s.cues_in(Cue::Reporting, s.span.0, a.start).any(|c| {
         gap(text, c.1, a.start) <= 1
-            && (c.0 == s.span.0 || text[s.span.0..c.0].trim_end().ends_with(','))
-    }) && text[a.end..s.span.1].trim_start().starts_with(',')
+            && (c.0 == s.span.0 || text[s.span.0..c.0].trim_ascii_end().ends_with(','))
+    }) && text[a.end..s.span.1].trim_ascii_start().starts_with(',')
 }
 
 /// Whether `a` stands in the by-phrase of a past participle after `from`
@@ -197,8 +202,8 @@ fn participle_agent_of(
     s.cues_in(Cue::AgentMarker, from, a.start).any(|c| {
         gap(text, c.1, a.start) <= 1
             && text[from..c.0]
-                .split_whitespace()
-                .last()
+                .split_ascii_whitespace()
+                .next_back()
                 .is_some_and(|w| grammar.participle(w.trim_matches(',')))
     })
 }
@@ -206,7 +211,7 @@ fn participle_agent_of(
 /// Where the next word after `from` starts (`end` if none before it).
 fn next_word(text: &str, from: usize, end: usize) -> usize {
     let rest = &text[from..end];
-    from + (rest.len() - rest.trim_start().len())
+    from + (rest.len() - rest.trim_ascii_start().len())
 }
 
 /// "Pakistan, a close ally of China, has refused …", "Egypt, Israel's
@@ -226,7 +231,7 @@ fn appositive(s: &Sentence, text: &str, a: &ActorRef) -> bool {
     // drones struck …" opens the reported clause.)
     let head = s.actors.iter().any(|h| {
         h.end <= open
-            && text[h.end..open].trim_start().is_empty()
+            && text[h.end..open].trim_ascii_start().is_empty()
             && !attribution_source(s, text, h)
     });
     if !head
@@ -529,8 +534,8 @@ pub fn assign(
                                 .any(|a| a.start >= m.1 && a.end <= c.0 && gap(text, m.1, a.start) <= 1)
                     })
                     && !text[te..c.0]
-                        .split_whitespace()
-                        .last()
+                        .split_ascii_whitespace()
+                        .next_back()
                         .is_some_and(|w| grammar.participle(w))
             });
     let agent = agent.filter(|_| !by_noun);
@@ -770,7 +775,7 @@ pub fn assign(
                                     && grammar
                                         .noun_agent_markers
                                         .iter()
-                                        .any(|m| text[a.end..b.start].trim() == m.as_str())
+                                        .any(|m| text[a.end..b.start].trim_ascii() == m.as_str())
                             })
                             .copied()
                             .unwrap_or((i, a)),
@@ -878,7 +883,7 @@ fn speaker_of_noun(
     else {
         return;
     };
-    let rest = text[te..s.span.1].trim_start();
+    let rest = text[te..s.span.1].trim_ascii_start();
     let marked = grammar.noun_agent_markers.iter().any(|m| {
         rest.strip_prefix(m.as_str()).is_some_and(|r| {
             let at = s.span.1 - r.len();
@@ -1013,7 +1018,7 @@ pub fn coordinated_pair(s: &Sentence, text: &str, ts: usize) -> Option<(usize, u
         .filter(|(_, a)| a.end <= ts && !a.place && gap(text, a.end, ts) <= REACH_BEFORE);
     let ((j, b), (i, a)) = (before.next()?, before.next()?);
     let joined = s.cues_in(Cue::Conjunction, a.end, b.start).next().is_some()
-        || text[a.end..b.start].trim() == ",";
+        || text[a.end..b.start].trim_ascii() == ",";
     // "Sudan's army and the RSF": a sector word after the first one
     // ("'s army") widens the gap by as many words.
     let reach = if a.sector.is_some() { 4 } else { 2 };
@@ -1030,7 +1035,7 @@ pub fn coordinated_group(s: &Sentence, text: &str, ts: usize) -> Vec<usize> {
     let mut group = vec![last, first];
     let mut head = first;
     for (i, a) in candidates_from_end(s).filter(|(i, a)| *i < first && !a.place) {
-        let between = text[a.end..s.actors[head].start].trim();
+        let between = text[a.end..s.actors[head].start].trim_ascii();
         if between != "," {
             break;
         }
