@@ -361,8 +361,6 @@ pub fn assign(
                 .flatten()
         })
         .filter(|&i| !s.actors[i].place);
-    let marked_target =
-        marked_actor(s, text, Cue::TargetMarker, te, grammar).filter(|&i| usable(i));
     // "killed in an attack by X": a by-phrase marks a passive or a noun.
     // "Three soldiers killed", "33 troops killed in air strike": a headline's
     // kill verb with no count or victims after it has its victims before it.
@@ -371,22 +369,27 @@ pub fn assign(
             .cues
             .iter()
             .any(|c| matches!(c.2, Cue::Killed | Cue::Wounded) && c.0 <= ts && c.1 >= te);
-        let counted_after = s.numbers.iter().any(|n| n.start >= te)
-            || s.cues_in(Cue::Victims, te, s.span.1).next().is_some();
+        // (Asked only of a kill verb: most triggers are none.)
+        let counted_after = || {
+            s.numbers.iter().any(|n| n.start >= te)
+                || s.cues_in(Cue::Victims, te, s.span.1).next().is_some()
+        };
         // ("FARC dissidents killed a community leader": a plain word right
         // after the verb is its object, whatever it names.)
-        let next = next_word(text, te, s.span.1);
-        let object_word = text[next..s.span.1]
-            .chars()
-            .next()
-            .is_some_and(|c| c.is_alphanumeric())
-            && !s.cues.iter().any(|c| c.0 == next)
-            && !s.dates.starts().any(|d| d == next)
-            && !s.actors.iter().any(|a| a.start == next)
-            && !s.places.iter().any(|p| p.0 == next);
+        let object_word = || {
+            let next = next_word(text, te, s.span.1);
+            text[next..s.span.1]
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_alphanumeric())
+                && !s.cues.iter().any(|c| c.0 == next)
+                && !s.dates.starts().any(|d| d == next)
+                && !s.actors.iter().any(|a| a.start == next)
+                && !s.places.iter().any(|p| p.0 == next)
+        };
         kills
-            && !counted_after
-            && !object_word
+            && !counted_after()
+            && !object_word()
             && s.actors.iter().all(|a| {
                 a.end <= ts
                     || a.start >= te && {
@@ -725,6 +728,10 @@ pub fn assign(
         g.target = Some(o);
         g.source = (!subject.place).then_some(sj);
     } else {
+        // (Only this branch reads a target marker's actor: found here, not
+        // for every trigger.)
+        let marked_target =
+            marked_actor(s, text, Cue::TargetMarker, te, grammar).filter(|&i| usable(i));
         // Subject, object, verb: an actor whose ending makes it a setting
         // ("İsveç'teki büyükelçisini") is not the subject.
         let nearest_agent = match grammar.verb_final && relative.is_none() {
