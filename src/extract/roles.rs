@@ -6,6 +6,11 @@
 //! patient-first trigger ("tewas") flips that; an agent marker ("by X",
 //! "oleh X") names the source and a target marker ("against X", "terhadap X")
 //! the target.
+//!
+//! `text` is the folded text throughout: its only white space is ASCII (a
+//! space or a line break), so the `trim_ascii` family and
+//! `split_ascii_whitespace` cut it as `trim` and `split_whitespace` would,
+//! without decoding a `char` a step.
 
 use super::sentence::{clause_break, gap, ActorRef, Sentence};
 use crate::lexicon::{Cue, Grammar, Roles, Trigger};
@@ -24,6 +29,10 @@ pub struct RoleGuess {
     /// between X and Y"): neither is its author.
     pub sides: bool,
 }
+
+/// Actors (with their index) near one trigger: a handful, kept inline
+/// (two lists per trigger; allocating them cost ≈ 70 instructions each).
+type Nearby<'s> = smallvec::SmallVec<[(usize, &'s ActorRef); 8]>;
 
 /// How far (in words) an actor may stand from its trigger.
 const REACH_BEFORE: usize = 14;
@@ -50,8 +59,24 @@ pub fn candidates_from_end(s: &Sentence) -> impl Iterator<Item = (usize, &ActorR
 
 /// Whether a word at `pos` follows a marker ending at `end` directly or
 /// past one article ("in Syria", "outside the Russian embassy").
+///
+/// Read from the words between alone: in the folded text every white
+/// space is ASCII, so "directly" (`gap` 0) is an empty trim, and one
+/// `trim_ascii` answers both (`gap` and `trim` cost ≈ 180 instructions a
+/// call, for ≈ 9,000 calls per 300 articles).
 pub fn right_after(text: &str, end: usize, pos: usize, articles: &[String]) -> bool {
-    gap(text, end, pos) == 0 || articles.iter().any(|x| x == text[end..pos].trim())
+    let Some(between) = text.get(end..pos) else {
+        return false;
+    };
+    let between = between.trim_ascii();
+    between.is_empty() || articles.iter().any(|x| x == between)
+}
+
+/// The text up to its first space (all of it if none). Through `memchr`:
+/// `str::split(' ')` sets up a `CharSearcher` per call, ≈ 150 instructions
+/// for a word of a few bytes.
+fn first_word(text: &str) -> &str {
+    memchr::memchr(b' ', text.as_bytes()).map_or(text, |i| &text[..i])
 }
 
 /// Per actor of `s`: whether it can take a role — not a compound adjective
@@ -72,10 +97,10 @@ pub fn eligible(s: &Sentence, text: &str, articles: &[String]) -> Vec<bool> {
             }
             // "Abuja (Nigeria)": a country in brackets after a place locates it.
             let gloss = text[s.span.0..a.start]
-                .trim_end()
+                .trim_ascii_end()
                 .strip_suffix('(')
                 .is_some_and(|before| {
-                    let before = before.trim_end();
+                    let before = before.trim_ascii_end();
                     s.places.iter().any(|p| s.span.0 + before.len() == p.1)
                 });
             // "in Idlib and Syria": joined to a place, a place too.
@@ -91,8 +116,8 @@ pub fn eligible(s: &Sentence, text: &str, articles: &[String]) -> Vec<bool> {
                     })
             };
             // "BEIRUT — …", "Moscow (Reuters) -": a dateline, not a party.
-            let dateline = text[s.span.0..a.start].trim().is_empty() && {
-                let after = text[a.end..s.span.1].trim_start();
+            let dateline = text[s.span.0..a.start].trim_ascii_start().is_empty() && {
+                let after = text[a.end..s.span.1].trim_ascii_start();
                 after.starts_with(['-', '\u{2013}', '\u{2014}', '('])
             };
             // "in Syrian government airstrikes": after "in", an actor that
@@ -128,7 +153,7 @@ pub fn eligible(s: &Sentence, text: &str, articles: &[String]) -> Vec<bool> {
             // (Each test is pure: ordered and guarded so that the cheap
             // ones rule out first; the answer is the same in any order.)
             let attributed = || {
-                text[a.end..s.span.1].trim_start().starts_with(',')
+                text[a.end..s.span.1].trim_ascii_start().starts_with(',')
                     && attribution_source(s, text, a)
             };
             let apposed = || {
@@ -160,8 +185,8 @@ pub fn eligible(s: &Sentence, text: &str, articles: &[String]) -> Vec<bool> {
 fn attribution_source(s: &Sentence, text: &str, a: &ActorRef) -> bool {
     s.cues_in(Cue::Reporting, s.span.0, a.start).any(|c| {
         gap(text, c.1, a.start) <= 1
-            && (c.0 == s.span.0 || text[s.span.0..c.0].trim_end().ends_with(','))
-    }) && text[a.end..s.span.1].trim_start().starts_with(',')
+            && (c.0 == s.span.0 || text[s.span.0..c.0].trim_ascii_end().ends_with(','))
+    }) && text[a.end..s.span.1].trim_ascii_start().starts_with(',')
 }
 
 /// Whether `a` stands in the by-phrase of a past participle after `from`
@@ -177,8 +202,8 @@ fn participle_agent_of(
     s.cues_in(Cue::AgentMarker, from, a.start).any(|c| {
         gap(text, c.1, a.start) <= 1
             && text[from..c.0]
-                .split_whitespace()
-                .last()
+                .split_ascii_whitespace()
+                .next_back()
                 .is_some_and(|w| grammar.participle(w.trim_matches(',')))
     })
 }
@@ -186,7 +211,7 @@ fn participle_agent_of(
 /// Where the next word after `from` starts (`end` if none before it).
 fn next_word(text: &str, from: usize, end: usize) -> usize {
     let rest = &text[from..end];
-    from + (rest.len() - rest.trim_start().len())
+    from + (rest.len() - rest.trim_ascii_start().len())
 }
 
 /// "Pakistan, a close ally of China, has refused …", "Egypt, Israel's
@@ -198,13 +223,16 @@ fn appositive(s: &Sentence, text: &str, a: &ActorRef) -> bool {
     let Some(open) = text[s.span.0..a.start].rfind(',').map(|p| s.span.0 + p) else {
         return false;
     };
-    let Some(close) = text[a.end..s.span.1].find(',').map(|p| a.end + p) else {
+    let Some(close) = memchr::memchr(b',', &text.as_bytes()[a.end..s.span.1]).map(|p| a.end + p)
+    else {
         return false;
     };
     // (Not after an attribution's source: "According to Ukraine, Russian
     // drones struck …" opens the reported clause.)
     let head = s.actors.iter().any(|h| {
-        h.end <= open && text[h.end..open].trim().is_empty() && !attribution_source(s, text, h)
+        h.end <= open
+            && text[h.end..open].trim_ascii_start().is_empty()
+            && !attribution_source(s, text, h)
     });
     if !head
         || !s.triggers.iter().any(|t| t.0 > close)
@@ -212,10 +240,11 @@ fn appositive(s: &Sentence, text: &str, a: &ActorRef) -> bool {
     {
         return false;
     }
-    // Words of the phrase that name no actor and join nothing.
+    // Words of the phrase that name no actor and join nothing. (Only
+    // their bounds are read: split as bytes, without a `CharSearcher`.)
     let mut own = 0;
     let mut at = open + 1;
-    for w in text[open + 1..close].split(' ') {
+    for w in text.as_bytes()[open + 1..close].split(|&b| b == b' ') {
         let (ws, we) = (at, at + w.len());
         at = we + 1;
         let named = s.actors.iter().any(|x| x.start < we && x.end > ws);
@@ -256,7 +285,7 @@ fn marked_actor(
         // ("attacked by Beijing" names an actor that ends the same way.)
         let means = kind == Cue::AgentMarker && {
             let at = next_word(text, me, s.span.1);
-            let word = text[at..s.span.1].split(' ').next().unwrap_or("");
+            let word = first_word(&text[at..s.span.1]);
             let word = word.trim_matches(|c: char| !c.is_alphanumeric());
             !s.actors.iter().any(|a| a.start <= at + 3 && a.end > at) && grammar.progressive(word)
         };
@@ -266,10 +295,14 @@ fn marked_actor(
         // The marker belongs to this trigger only within its clause.
         // Nor across another trigger: in "troops who attacked posts were
         // bombed by Russia" the by-phrase is the bombing's.
-        let crossed = clause_break(text, from, ms, false)
-            || s.cues_in(Cue::Subordinator, from, ms).next().is_some()
-            || s.triggers.iter().any(|t| t.0 >= from && t.1 <= ms);
-        if gap(text, from, ms) > REACH_AFTER || crossed {
+        // (The word count first: most markers past the first are too far,
+        // and need not be searched for a break.)
+        let crossed = || {
+            clause_break(text, from, ms, false)
+                || s.cues_in(Cue::Subordinator, from, ms).next().is_some()
+                || s.triggers.iter().any(|t| t.0 >= from && t.1 <= ms)
+        };
+        if gap(text, from, ms) > REACH_AFTER || crossed() {
             break;
         }
         // (Nor past a comma: in "fired missiles on Wednesday, South Korea
@@ -297,7 +330,7 @@ pub fn assign(
     // Words about a place ("discussed Gaza") do not make it a party.
     let usable = |i: usize| place_target || !s.actors[i].place;
     let modifier_after_head = grammar.modifier_after_head;
-    let word = text[ts..te].split(' ').next().unwrap_or("");
+    let word = first_word(&text[ts..te]);
     let progressive = grammar.progressive(word);
     // "has been providing air support": a progressive verb between the
     // auxiliary and the trigger makes it active.
@@ -328,8 +361,6 @@ pub fn assign(
                 .flatten()
         })
         .filter(|&i| !s.actors[i].place);
-    let marked_target =
-        marked_actor(s, text, Cue::TargetMarker, te, grammar).filter(|&i| usable(i));
     // "killed in an attack by X": a by-phrase marks a passive or a noun.
     // "Three soldiers killed", "33 troops killed in air strike": a headline's
     // kill verb with no count or victims after it has its victims before it.
@@ -338,22 +369,27 @@ pub fn assign(
             .cues
             .iter()
             .any(|c| matches!(c.2, Cue::Killed | Cue::Wounded) && c.0 <= ts && c.1 >= te);
-        let counted_after = s.numbers.iter().any(|n| n.start >= te)
-            || s.cues_in(Cue::Victims, te, s.span.1).next().is_some();
+        // (Asked only of a kill verb: most triggers are none.)
+        let counted_after = || {
+            s.numbers.iter().any(|n| n.start >= te)
+                || s.cues_in(Cue::Victims, te, s.span.1).next().is_some()
+        };
         // ("FARC dissidents killed a community leader": a plain word right
         // after the verb is its object, whatever it names.)
-        let next = next_word(text, te, s.span.1);
-        let object_word = text[next..s.span.1]
-            .chars()
-            .next()
-            .is_some_and(|c| c.is_alphanumeric())
-            && !s.cues.iter().any(|c| c.0 == next)
-            && !s.dates.starts().any(|d| d == next)
-            && !s.actors.iter().any(|a| a.start == next)
-            && !s.places.iter().any(|p| p.0 == next);
+        let object_word = || {
+            let next = next_word(text, te, s.span.1);
+            text[next..s.span.1]
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_alphanumeric())
+                && !s.cues.iter().any(|c| c.0 == next)
+                && !s.dates.starts().any(|d| d == next)
+                && !s.actors.iter().any(|a| a.start == next)
+                && !s.places.iter().any(|p| p.0 == next)
+        };
         kills
-            && !counted_after
-            && !object_word
+            && !counted_after()
+            && !object_word()
             && s.actors.iter().all(|a| {
                 a.end <= ts
                     || a.start >= te && {
@@ -373,8 +409,9 @@ pub fn assign(
         })
         .last()
         .map(|&(_, re, _)| re);
-    let before: Vec<(usize, &ActorRef)> = candidates(s)
-        .filter(|(i, a)| a.end <= ts && gap(text, a.end, ts) <= REACH_BEFORE && usable(*i))
+    // (Filters in any order give the same list: the cheap ones first.)
+    let before: Nearby = candidates(s)
+        .filter(|(i, a)| a.end <= ts && usable(*i) && gap(text, a.end, ts) <= REACH_BEFORE)
         .filter(|(_, a)| closed_relative.is_none_or(|re| a.start < re))
         .collect();
     // Subject, object, verb: the parties are the actors before the verb
@@ -433,13 +470,13 @@ pub fn assign(
     );
     let participle_agent =
         |a: &ActorRef| cooperative && participle_agent_of(s, text, grammar, te, a);
-    let after: Vec<(usize, &ActorRef)> = candidates(s)
+    let mut after: Nearby = candidates(s)
         .filter(|(i, a)| {
             a.start >= te
+                && usable(*i)
                 && gap(text, te, a.start) <= REACH_AFTER
                 && !reporter(a)
                 && same_clause(a)
-                && usable(*i)
                 && !participle_agent(a)
         })
         .collect();
@@ -500,8 +537,8 @@ pub fn assign(
                                 .any(|a| a.start >= m.1 && a.end <= c.0 && gap(text, m.1, a.start) <= 1)
                     })
                     && !text[te..c.0]
-                        .split_whitespace()
-                        .last()
+                        .split_ascii_whitespace()
+                        .next_back()
                         .is_some_and(|w| grammar.participle(w))
             });
     let agent = agent.filter(|_| !by_noun);
@@ -534,10 +571,7 @@ pub fn assign(
                 && s.cues_in(Cue::Conjunction, a.end, b.start).next().is_some()
         })
     });
-    let after: Vec<(usize, &ActorRef)> = after
-        .into_iter()
-        .filter(|(i, _)| Some(*i) != co_agent)
-        .collect();
+    after.retain(|(i, _)| Some(*i) != co_agent);
     let first_after = after.iter().map(|(i, _)| *i).find(|i| Some(*i) != agent);
 
     let mut g = RoleGuess {
@@ -694,6 +728,10 @@ pub fn assign(
         g.target = Some(o);
         g.source = (!subject.place).then_some(sj);
     } else {
+        // (Only this branch reads a target marker's actor: found here, not
+        // for every trigger.)
+        let marked_target =
+            marked_actor(s, text, Cue::TargetMarker, te, grammar).filter(|&i| usable(i));
         // Subject, object, verb: an actor whose ending makes it a setting
         // ("İsveç'teki büyükelçisini") is not the subject.
         let nearest_agent = match grammar.verb_final && relative.is_none() {
@@ -744,7 +782,7 @@ pub fn assign(
                                     && grammar
                                         .noun_agent_markers
                                         .iter()
-                                        .any(|m| text[a.end..b.start].trim() == m.as_str())
+                                        .any(|m| text[a.end..b.start].trim_ascii() == m.as_str())
                             })
                             .copied()
                             .unwrap_or((i, a)),
@@ -852,7 +890,7 @@ fn speaker_of_noun(
     else {
         return;
     };
-    let rest = text[te..s.span.1].trim_start();
+    let rest = text[te..s.span.1].trim_ascii_start();
     let marked = grammar.noun_agent_markers.iter().any(|m| {
         rest.strip_prefix(m.as_str()).is_some_and(|r| {
             let at = s.span.1 - r.len();
@@ -984,10 +1022,10 @@ pub fn coordinated_pair(s: &Sentence, text: &str, ts: usize) -> Option<(usize, u
     // The last two candidates before the trigger, found from the end (asked
     // several times per trigger: no list of them all).
     let mut before = candidates_from_end(s)
-        .filter(|(_, a)| a.end <= ts && gap(text, a.end, ts) <= REACH_BEFORE && !a.place);
+        .filter(|(_, a)| a.end <= ts && !a.place && gap(text, a.end, ts) <= REACH_BEFORE);
     let ((j, b), (i, a)) = (before.next()?, before.next()?);
     let joined = s.cues_in(Cue::Conjunction, a.end, b.start).next().is_some()
-        || text[a.end..b.start].trim() == ",";
+        || text[a.end..b.start].trim_ascii() == ",";
     // "Sudan's army and the RSF": a sector word after the first one
     // ("'s army") widens the gap by as many words.
     let reach = if a.sector.is_some() { 4 } else { 2 };
@@ -1004,7 +1042,7 @@ pub fn coordinated_group(s: &Sentence, text: &str, ts: usize) -> Vec<usize> {
     let mut group = vec![last, first];
     let mut head = first;
     for (i, a) in candidates_from_end(s).filter(|(i, a)| *i < first && !a.place) {
-        let between = text[a.end..s.actors[head].start].trim();
+        let between = text[a.end..s.actors[head].start].trim_ascii();
         if between != "," {
             break;
         }
