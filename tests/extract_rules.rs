@@ -3542,7 +3542,7 @@ fn a_subordinate_clause_tells_an_act_of_its_own() {
 fn a_period_of_fighting_is_background() {
     // "three days of fighting" sums up a period: the truce is the news.
     let ms = run(
-        "Armenia and Azerbaijan agreed to a ceasefire after three days of heavy fighting.",
+        "Armenia and Azerbaijan agreed to a ceasefire, ending three days of heavy fighting.",
         "en",
         "2020-10-12",
     );

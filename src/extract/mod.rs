@@ -266,8 +266,11 @@ impl Extractor {
                 continue; // history, or a plan for later
             }
             // "X struck Y on Sunday in response to an attack by Z": what
-            // follows a subordinator is background to the main clause, an act
-            // of its own whose date words do not date the main event.
+            // follows a subordinator is background to the main clause — not
+            // a second event when the main clause has one, unless it is a
+            // clause with a subject of its own ("warned Ankara after Turkey
+            // shot down two jets"), and its date words do not date the main
+            // event.
             let sub = s.subordinator();
             let mut found = self.sentence_events(s, text, grammar);
             let date_words: Vec<usize> = s.dates.starts().collect();
@@ -282,6 +285,15 @@ impl Extractor {
                 )
                 .map(|c| (sub, c))
             });
+            if let Some(sub) = sub {
+                let own_subject = |f: &Found| {
+                    f.source
+                        .is_some_and(|i| s.actors[i].start > sub && s.actors[i].end <= f.ts)
+                };
+                if sub_cue.is_none() && found.iter().any(|f| f.ts < sub) {
+                    found.retain(|f| f.ts < sub || own_subject(f));
+                }
+            }
             let main_cue = sub_cue.and_then(|(sub, _)| {
                 dates::resolve(
                     text,
