@@ -3555,3 +3555,16 @@ fn a_period_of_fighting_is_background() {
         "{ms:?}"
     );
 }
+
+#[test]
+fn an_attack_named_by_its_agent_alone_strikes_the_other_side() {
+    // "attacks by Hamas" names no victim: the foe the article shows Hamas
+    // fighting is struck.
+    let ms = run(
+        "Israeli jets struck Hamas positions in Gaza on Wednesday. Rocket attacks by Hamas resumed on Thursday.",
+        "en",
+        "2021-05-21",
+    );
+    let m = has(&ms, EventType::Assault, "HAMAS", Some("ISR")).expect("HAMAS→ISR");
+    assert_eq!(m.date.to_string(), "2021-05-20");
+}

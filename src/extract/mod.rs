@@ -1516,8 +1516,11 @@ impl Extractor {
                 && s.triggers
                     .iter()
                     .any(|t| t.0 == ts && lex.triggers[t.2].event_type == EventType::Threaten);
+            // "Rocket attacks by Hezbollah resumed": an attack named by its
+            // agent alone strikes, likewise, the article's other side.
+            let agent_named_after = source.is_some_and(|src| s.actors[src].start > ts);
             let pending_target = source.is_some()
-                && ((event_type == EventType::Assault && counted)
+                && ((event_type == EventType::Assault && (counted || agent_named_after))
                     || threat_of_force
                     || spoken_threat
                     || attack_condemned
