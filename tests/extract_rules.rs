@@ -3568,3 +3568,19 @@ fn an_attack_named_by_its_agent_alone_strikes_the_other_side() {
     let m = has(&ms, EventType::Assault, "HAMAS", Some("ISR")).expect("HAMAS→ISR");
     assert_eq!(m.date.to_string(), "2021-05-20");
 }
+
+#[test]
+fn rebels_in_a_region_of_a_state_are_its_rebels() {
+    // "in eastern Georgia": a direction word between the marker and the
+    // state; and the speaker before "said" does not qualify the rebels.
+    for text in [
+        "Russia said rebel leaders in eastern Georgia had asked Moscow for military help.",
+        "Rebels in northern Georgia asked Russia for weapons on Monday.",
+    ] {
+        let ms = run(text, "en", "2021-06-01");
+        assert!(
+            has(&ms, EventType::Request, "GEOREB", Some("RUS")).is_some(),
+            "{text}: {ms:?}"
+        );
+    }
+}

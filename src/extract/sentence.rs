@@ -774,9 +774,12 @@ impl Sentence {
                         a.start >= x.1
                             && !a.place
                             && lex.actors[a.actor].kind.as_deref() == Some("state")
-                            && gap(text, x.1, a.start) == 1
                             && !has_comma(&text[x.1..a.start])
-                            && s.cues_in(Cue::Location, x.1, a.start).next().is_some()
+                            // (Every word between a location marker: "in
+                            // eastern Ukraine".)
+                            && matches!(gap(text, x.1, a.start), 1 | 2)
+                            && s.cues_in(Cue::Location, x.1, a.start).count()
+                                == gap(text, x.1, a.start)
                     })
                     .map(|a| (x.0, a.actor))
             })
@@ -839,10 +842,16 @@ impl Sentence {
                         .any(|w| w.bytes().all(|b| b.is_ascii_digit()))
                         || words.iter().any(|w| w.0 >= from && w.1 <= start)
                 };
+                // ("Russia said rebels …": not across a verb.)
+                let verb_between = |from: usize| {
+                    s.triggers.iter().any(|t| t.0 >= from && t.1 <= start)
+                        || s.cues_in(Cue::Reporting, from, start).next().is_some()
+                };
                 let qualifies = s.actors.iter().any(|a| {
                     (a.end <= start
                         && next_to(text, a.end, start, 1)
                         && !located(&s, a)
+                        && !verb_between(a.end)
                         && !(sector == "CVL" && counted(a.end)))
                         || (a.start >= end && next_to(text, end, a.start, 0))
                         || (a.start <= start && a.end >= end)
