@@ -1109,3 +1109,64 @@ fn last_weekday_in_that_weekdays_paper_is_a_week_back() {
         "{ms:?}"
     );
 }
+
+// ---- Setting endings as grammar data, people words, number words
+
+#[test]
+fn tr_police_before_a_city_in_da_are_the_hosts_not_the_citys() {
+    // "Polis İstanbul'da": the city's locative ending says where the police
+    // acted; "şüpheliyi" (accusative) are the people they detained.
+    let ms = run(
+        "Polis İstanbul'da 5 şüpheliyi gözaltına aldı.",
+        "tr",
+        PUBLISHED,
+    );
+    let m = has(&ms, EventType::Coerce, "TUR", Some("TURCIV")).unwrap_or_else(|| panic!("{ms:?}"));
+    assert_eq!(m.mode.as_deref(), Some("arrest"));
+}
+
+#[test]
+fn tr_kisiyi_detained_are_people_of_the_state() {
+    let ms = run(
+        "Türk polisi Ankara'da 12 kişiyi gözaltına aldı.",
+        "tr",
+        PUBLISHED,
+    );
+    assert!(
+        has(&ms, EventType::Coerce, "TUR", Some("TURCIV")).is_some(),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn tr_a_diagonal_direction_word_makes_a_setting() {
+    // "kuzeybatısında" ends in the listed "batısında": a setting word.
+    let ms = run(
+        "Burkina Faso'nun kuzeybatısında cihatçılar 12 askeri öldürdü.",
+        "tr",
+        PUBLISHED,
+    );
+    let m = ms
+        .iter()
+        .find(|m| m.event_type == EventType::Assault)
+        .unwrap_or_else(|| panic!("{ms:?}"));
+    assert_eq!(m.source.code, "BFAREB", "{ms:?}");
+}
+
+#[test]
+fn id_lima_before_soldiers_is_five_not_peru() {
+    let ms = run(
+        "Lima tentara Indonesia tewas ditembak kelompok bersenjata di Papua.",
+        "id",
+        PUBLISHED,
+    );
+    assert!(
+        ms.iter().all(|m| !m.source.code.starts_with("PER")
+            && m.target.as_ref().is_none_or(|t| !t.code.starts_with("PER"))),
+        "{ms:?}"
+    );
+    assert!(
+        has(&ms, EventType::Assault, "IDNREB", Some("IDN")).is_some(),
+        "{ms:?}"
+    );
+}

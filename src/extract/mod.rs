@@ -188,6 +188,7 @@ impl Extractor {
                         host,
                         appositions: !grammar.verb_final,
                         articles: &grammar.articles,
+                        setting_suffixes: &grammar.setting_suffixes,
                     },
                 ),
                 false => Sentence {
