@@ -1268,3 +1268,17 @@ fn last_weekday_in_that_weekdays_paper_is_a_week_back_es_ru() {
         assert_eq!(m.date.to_string(), "2023-05-03", "{lang}: {ms:?}");
     }
 }
+
+#[test]
+fn es_firing_a_ballistic_missile_is_a_weapons_show() {
+    let ms = run(
+        "Corea del Norte disparó un misil balístico el martes.",
+        "es",
+        "2023-05-10",
+    );
+    let m = ms
+        .iter()
+        .find(|m| m.event_type == EventType::Mobilize && m.source.code == "PRK")
+        .unwrap_or_else(|| panic!("{ms:?}"));
+    assert_eq!(m.mode.as_deref(), Some("weapons"));
+}

@@ -1170,3 +1170,60 @@ fn id_lima_before_soldiers_is_five_not_peru() {
         "{ms:?}"
     );
 }
+
+#[test]
+fn id_utara_inside_korea_utara_is_no_location_marker() {
+    // "utara" (north) is a location word, but inside the name it makes
+    // North Korea no setting: it is the one that threatens.
+    let ms = run("Korea Utara mengancam Korea Selatan.", "id", PUBLISHED);
+    assert!(
+        has(&ms, EventType::Threaten, "PRK", Some("KOR")).is_some(),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn id_firing_a_ballistic_missile_is_a_weapons_show() {
+    let ms = run(
+        "Korea Utara menembakkan rudal balistik ke Laut Jepang pada Selasa.",
+        "id",
+        PUBLISHED,
+    );
+    let m = ms
+        .iter()
+        .find(|m| m.event_type == EventType::Mobilize && m.source.code == "PRK")
+        .unwrap_or_else(|| panic!("{ms:?}"));
+    assert_eq!(m.mode.as_deref(), Some("weapons"));
+}
+
+#[test]
+fn fr_concluding_a_ceasefire_is_an_agreement() {
+    let ms = run(
+        "Israël et le Hamas ont conclu un cessez-le-feu jeudi.",
+        "fr",
+        PUBLISHED,
+    );
+    assert!(
+        ms.iter()
+            .any(|m| m.event_type == EventType::Agree && m.source.code == "ISR"),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn tr_shooting_down_a_drone_is_an_assault() {
+    let ms = run("Rusya, Ukrayna'ya ait bir İHA'yı düşürdü.", "tr", PUBLISHED);
+    assert!(
+        has(&ms, EventType::Assault, "RUS", Some("UKR")).is_some(),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn tr_lowering_rates_is_no_shooting_down() {
+    let ms = run("Merkez Bankası faizi yüzde 10'a düşürdü.", "tr", PUBLISHED);
+    assert!(
+        ms.iter().all(|m| m.event_type != EventType::Assault),
+        "{ms:?}"
+    );
+}

@@ -679,6 +679,23 @@ impl Sentence {
             }
         }
         s.triggers.dedup_by_key(|t| (t.0, t.2));
+        // "Korea Utara", "Soudan du Sud", "Kuzey Kore": a direction word
+        // inside a name is part of it, no location marker that would make
+        // the name a setting.
+        let inside = |c: &(usize, usize, Cue)| {
+            c.2 == Cue::Location
+                && (s
+                    .actors
+                    .iter()
+                    .any(|a| a.start <= c.0 && c.1 <= a.end && (a.start, a.end) != (c.0, c.1))
+                    || s.places
+                        .iter()
+                        .any(|p| p.0 <= c.0 && c.1 <= p.1 && (p.0, p.1) != (c.0, c.1)))
+        };
+        if s.cues.iter().any(inside) {
+            let cues = std::mem::take(&mut s.cues);
+            s.cues = cues.into_iter().filter(|c| !inside(c)).collect();
+        }
         // "Lima warga sipil tewas", "lima tentara": a name that is also a
         // number word, right before a noun that counts people (a victims
         // word or a sector word), is a count (Lima is five in Indonesian):
