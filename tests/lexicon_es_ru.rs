@@ -1282,3 +1282,14 @@ fn es_firing_a_ballistic_missile_is_a_weapons_show() {
         .unwrap_or_else(|| panic!("{ms:?}"));
     assert_eq!(m.mode.as_deref(), Some("weapons"));
 }
+
+#[test]
+fn ru_ambush_set_by_jihadists_names_them_as_attackers() {
+    let ms = run(
+        "Три малийских солдата погибли в засаде, устроенной джихадистами.",
+        "ru",
+        "2023-05-10",
+    );
+    let m = has(&ms, EventType::Assault, "MLIREB", Some("MLI")).unwrap_or_else(|| panic!("{ms:?}"));
+    assert_eq!(m.fatalities.killed, Some(3));
+}

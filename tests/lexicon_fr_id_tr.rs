@@ -1227,3 +1227,32 @@ fn tr_lowering_rates_is_no_shooting_down() {
         "{ms:?}"
     );
 }
+
+#[test]
+fn id_advising_a_state_to_withdraw_is_a_request() {
+    let ms = run(
+        "Garda Revolusi Iran menyarankan Amerika Serikat untuk menarik pasukannya dari kawasan itu.",
+        "id",
+        PUBLISHED,
+    );
+    assert!(
+        ms.iter().any(|m| m.event_type == EventType::Request
+            && m.source.code == "IRN"
+            && m.target.as_ref().is_some_and(|t| t.code == "USA")),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn fr_suspending_financial_transactions_is_a_sanction() {
+    let ms = run(
+        "La CEDEAO a suspendu toutes les transactions financières avec le Niger.",
+        "fr",
+        PUBLISHED,
+    );
+    assert!(
+        ms.iter()
+            .any(|m| m.event_type == EventType::Sanction && m.source.code == "ECOWAS"),
+        "{ms:?}"
+    );
+}
