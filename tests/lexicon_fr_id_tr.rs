@@ -1256,3 +1256,34 @@ fn fr_suspending_financial_transactions_is_a_sanction() {
         "{ms:?}"
     );
 }
+
+#[test]
+fn tr_accused_name_in_the_accusative_takes_no_sector_from_the_next_noun() {
+    // "İsrail'i sivilleri …": Israel (accusative) is the accused, not
+    // Israel's civilians.
+    let ms = run(
+        "Türkiye, İsrail'i sivilleri hedef almakla suçladı.",
+        "tr",
+        PUBLISHED,
+    );
+    assert!(
+        has(&ms, EventType::Accuse, "TUR", Some("ISR")).is_some(),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn tr_closing_airspace_with_the_dative_between() {
+    // "hava sahasını Türk uçaklarına kapattı": the object four words
+    // before the verb ("sahasını" is listed on its own).
+    let ms = run(
+        "Suriye, hava sahasını Türk uçaklarına kapattı.",
+        "tr",
+        PUBLISHED,
+    );
+    assert!(
+        ms.iter()
+            .any(|m| m.event_type == EventType::Coerce && m.source.code == "SYR"),
+        "{ms:?}"
+    );
+}

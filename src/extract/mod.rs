@@ -189,6 +189,7 @@ impl Extractor {
                         appositions: !grammar.verb_final,
                         articles: &grammar.articles,
                         setting_suffixes: &grammar.setting_suffixes,
+                        object_suffixes: &grammar.object_suffixes,
                     },
                 ),
                 false => Sentence {

@@ -151,6 +151,26 @@ fn apostrophe_ending(ending: &str, suffixes: &[String]) -> bool {
         .any(|x| x.starts_with('\'') && x.as_str() == ending)
 }
 
+/// Whether the word that a mention (`start`..`end`) ends in carries, after
+/// an apostrophe, one of the listed object case endings (the entries that
+/// start with one: Turkish "İsrail'i", "Ukrayna'ya").
+fn case_ending(text: &str, start: usize, end: usize, suffixes: &[String]) -> bool {
+    if suffixes.is_empty() {
+        return false;
+    }
+    let rest = &text[end..];
+    let len = rest
+        .find(|c: char| !(c.is_alphanumeric() || c == '\''))
+        .unwrap_or(rest.len());
+    let from = text[start..end].rfind(' ').map_or(start, |i| start + i + 1);
+    let word = &text[from..end + len];
+    word.rfind('\'').is_some_and(|i| {
+        suffixes
+            .iter()
+            .any(|x| x.starts_with('\'') && x.as_str() == &word[i..])
+    })
+}
+
 /// A mention whose own last word carries a setting ending ("Nijerya'da"
 /// matched by a stem alias), or one followed by it. (Folded text: every
 /// apostrophe is a plain one.)
@@ -207,6 +227,9 @@ pub struct Setting<'a> {
     /// The language's setting endings and words (grammar key
     /// `setting_suffixes`: Turkish "'da", "kuzeyinde").
     pub setting_suffixes: &'a [String],
+    /// The language's object case endings (grammar key `object_suffixes`:
+    /// Turkish "'yı", "'e").
+    pub object_suffixes: &'a [String],
 }
 
 /// One sentence, analysed.
@@ -511,6 +534,7 @@ impl Sentence {
             appositions,
             articles,
             setting_suffixes: suffixes,
+            object_suffixes: objects,
         } = setting;
         let mut s = Sentence {
             span,
@@ -787,8 +811,13 @@ impl Sentence {
             // leaders": the word between may not be a verb or marker.
             let cues = &s.cues;
             let triggers = &s.triggers;
+            // ("İsrail'i sivilleri hedef almakla suçladı": a name with a
+            // case ending after its apostrophe is an object of its own,
+            // no qualifier of the noun after it.)
+            let case_marked = case_ending(text, a.start, a.end, objects);
             let after = sectors.iter().find(|(st, _, _)| {
                 *st >= a.end
+                    && !case_marked
                     && !has_comma(&text[a.end..*st])
                     && match gap(text, a.end, *st) {
                         0 => true,
