@@ -1287,3 +1287,21 @@ fn tr_closing_airspace_with_the_dative_between() {
         "{ms:?}"
     );
 }
+
+#[test]
+fn tr_people_after_a_place_in_da_are_not_merged_into_it() {
+    // "Dakar'da göstericileri": the place says where; the protesters (a
+    // plural accusative) are whom the police dispersed.
+    let ms = run(
+        "Polis, Dakar'da göstericileri biber gazıyla dağıttı.",
+        "tr",
+        PUBLISHED,
+    );
+    assert!(
+        ms.iter().any(
+            |m| m.source.code == "SEN" && m.target.as_ref().is_some_and(|t| t.code == "SENCIV")
+        ),
+        "{ms:?}"
+    );
+    assert!(ms.iter().all(|m| m.source.code != "SENCIV"), "{ms:?}");
+}

@@ -1030,6 +1030,9 @@ impl Sentence {
                 // ("Kenya polisi Nairobi'de": a capital with a setting
                 // ending says where the party named before it acted.)
                 && !setting_at(text, a.start, a.end, suffixes)
+                // (Nor one after such a place: in "Dakar'da göstericileri"
+                // the place says where, the people are another party.)
+                && !setting_at(text, prev.start, prev.end, suffixes)
                 // (Nor across a count: "silahlı kişiler 30 öğrenciyi".)
                 && !text[prev.end..a.start]
                     .split_whitespace()
