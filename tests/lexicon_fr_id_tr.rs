@@ -1305,3 +1305,25 @@ fn tr_people_after_a_place_in_da_are_not_merged_into_it() {
     );
     assert!(ms.iter().all(|m| m.source.code != "SENCIV"), "{ms:?}");
 }
+
+#[test]
+fn id_withdrawing_its_troops_with_nya_is_a_retreat() {
+    let ms = run(
+        "Prancis mengumumkan penarikan pasukannya dari Niger.",
+        "id",
+        PUBLISHED,
+    );
+    let m = has(&ms, EventType::Retreat, "FRA", Some("NER")).unwrap_or_else(|| panic!("{ms:?}"));
+    assert_eq!(m.mode.as_deref(), Some("withdraw"));
+}
+
+#[test]
+fn id_recalling_its_ambassador_with_nya_is_a_sanction() {
+    let ms = run(
+        "Niger memanggil pulang duta besarnya di Prancis.",
+        "id",
+        PUBLISHED,
+    );
+    let m = has(&ms, EventType::Sanction, "NER", Some("FRA")).unwrap_or_else(|| panic!("{ms:?}"));
+    assert_eq!(m.mode.as_deref(), Some("withdraw"));
+}
