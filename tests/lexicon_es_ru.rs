@@ -1293,3 +1293,25 @@ fn ru_ambush_set_by_jihadists_names_them_as_attackers() {
     let m = has(&ms, EventType::Assault, "MLIREB", Some("MLI")).unwrap_or_else(|| panic!("{ms:?}"));
     assert_eq!(m.fatalities.killed, Some(3));
 }
+
+#[test]
+fn es_primero_de_mayo_is_the_first_of_may() {
+    let ms = run(
+        "El primero de mayo, el ejército ruso bombardeó Járkov.",
+        "es",
+        "2023-05-10",
+    );
+    let m = has(&ms, EventType::Assault, "RUS", Some("UKR")).unwrap_or_else(|| panic!("{ms:?}"));
+    assert_eq!(m.date.to_string(), "2023-05-01");
+}
+
+#[test]
+fn es_1o_de_mayo_is_the_first_of_may() {
+    let ms = run(
+        "El 1º de mayo, el ejército ruso bombardeó Járkov.",
+        "es",
+        "2023-05-10",
+    );
+    let m = has(&ms, EventType::Assault, "RUS", Some("UKR")).unwrap_or_else(|| panic!("{ms:?}"));
+    assert_eq!(m.date.to_string(), "2023-05-01");
+}

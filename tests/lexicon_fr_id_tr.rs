@@ -1327,3 +1327,14 @@ fn id_recalling_its_ambassador_with_nya_is_a_sanction() {
     let m = has(&ms, EventType::Sanction, "NER", Some("FRA")).unwrap_or_else(|| panic!("{ms:?}"));
     assert_eq!(m.mode.as_deref(), Some("withdraw"));
 }
+
+#[test]
+fn fr_1er_before_a_month_is_the_first() {
+    let ms = run(
+        "Le 1er mai, l'armée russe a bombardé Kharkiv.",
+        "fr",
+        PUBLISHED,
+    );
+    let m = has(&ms, EventType::Assault, "RUS", Some("UKR")).unwrap_or_else(|| panic!("{ms:?}"));
+    assert_eq!(m.date.to_string(), "2023-05-01");
+}
