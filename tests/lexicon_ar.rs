@@ -400,3 +400,37 @@ fn fighters_of_a_named_group_are_that_group_and_the_counted_dead_its_victims() {
         "{ms:?}"
     );
 }
+
+#[test]
+fn ordinal_day_word_before_the_month_dates_the_act() {
+    // "الخامس من مايو": the fifth of May, the day written as an ordinal.
+    let ms = run(
+        "قصفت الطائرات الحربية الروسية بلدة في ريف إدلب في الخامس من مايو، ما أسفر عن مقتل ١٢ مدنيا.",
+        "ar",
+        PUBLISHED,
+    );
+    let m = has(&ms, EventType::Assault, "RUS", Some("SYR")).unwrap_or_else(|| panic!("{ms:?}"));
+    assert_eq!(m.date.to_string(), "2023-05-05");
+}
+
+#[test]
+fn compound_ordinal_day_with_a_levantine_month() {
+    let ms = run(
+        "قصفت الطائرات الحربية الروسية بلدة في ريف إدلب يوم الحادي والعشرين من نيسان.",
+        "ar",
+        PUBLISHED,
+    );
+    let m = has(&ms, EventType::Assault, "RUS", Some("SYR")).unwrap_or_else(|| panic!("{ms:?}"));
+    assert_eq!(m.date.to_string(), "2023-04-21");
+}
+
+#[test]
+fn teen_ordinal_day_with_a_two_word_month_and_year() {
+    let ms = run(
+        "قصفت الطائرات الحربية الروسية بلدة في ريف إدلب في الثاني عشر من تشرين الثاني ٢٠٢٢.",
+        "ar",
+        "2022-11-20",
+    );
+    let m = has(&ms, EventType::Assault, "RUS", Some("SYR")).unwrap_or_else(|| panic!("{ms:?}"));
+    assert_eq!(m.date.to_string(), "2022-11-12");
+}

@@ -1268,3 +1268,50 @@ fn last_weekday_in_that_weekdays_paper_is_a_week_back_es_ru() {
         assert_eq!(m.date.to_string(), "2023-05-03", "{lang}: {ms:?}");
     }
 }
+
+#[test]
+fn es_firing_a_ballistic_missile_is_a_weapons_show() {
+    let ms = run(
+        "Corea del Norte disparó un misil balístico el martes.",
+        "es",
+        "2023-05-10",
+    );
+    let m = ms
+        .iter()
+        .find(|m| m.event_type == EventType::Mobilize && m.source.code == "PRK")
+        .unwrap_or_else(|| panic!("{ms:?}"));
+    assert_eq!(m.mode.as_deref(), Some("weapons"));
+}
+
+#[test]
+fn ru_ambush_set_by_jihadists_names_them_as_attackers() {
+    let ms = run(
+        "Три малийских солдата погибли в засаде, устроенной джихадистами.",
+        "ru",
+        "2023-05-10",
+    );
+    let m = has(&ms, EventType::Assault, "MLIREB", Some("MLI")).unwrap_or_else(|| panic!("{ms:?}"));
+    assert_eq!(m.fatalities.killed, Some(3));
+}
+
+#[test]
+fn es_primero_de_mayo_is_the_first_of_may() {
+    let ms = run(
+        "El primero de mayo, el ejército ruso bombardeó Járkov.",
+        "es",
+        "2023-05-10",
+    );
+    let m = has(&ms, EventType::Assault, "RUS", Some("UKR")).unwrap_or_else(|| panic!("{ms:?}"));
+    assert_eq!(m.date.to_string(), "2023-05-01");
+}
+
+#[test]
+fn es_1o_de_mayo_is_the_first_of_may() {
+    let ms = run(
+        "El 1º de mayo, el ejército ruso bombardeó Járkov.",
+        "es",
+        "2023-05-10",
+    );
+    let m = has(&ms, EventType::Assault, "RUS", Some("UKR")).unwrap_or_else(|| panic!("{ms:?}"));
+    assert_eq!(m.date.to_string(), "2023-05-01");
+}

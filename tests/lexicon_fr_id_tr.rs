@@ -1109,3 +1109,232 @@ fn last_weekday_in_that_weekdays_paper_is_a_week_back() {
         "{ms:?}"
     );
 }
+
+// ---- Setting endings as grammar data, people words, number words
+
+#[test]
+fn tr_police_before_a_city_in_da_are_the_hosts_not_the_citys() {
+    // "Polis İstanbul'da": the city's locative ending says where the police
+    // acted; "şüpheliyi" (accusative) are the people they detained.
+    let ms = run(
+        "Polis İstanbul'da 5 şüpheliyi gözaltına aldı.",
+        "tr",
+        PUBLISHED,
+    );
+    let m = has(&ms, EventType::Coerce, "TUR", Some("TURCIV")).unwrap_or_else(|| panic!("{ms:?}"));
+    assert_eq!(m.mode.as_deref(), Some("arrest"));
+}
+
+#[test]
+fn tr_kisiyi_detained_are_people_of_the_state() {
+    let ms = run(
+        "Türk polisi Ankara'da 12 kişiyi gözaltına aldı.",
+        "tr",
+        PUBLISHED,
+    );
+    assert!(
+        has(&ms, EventType::Coerce, "TUR", Some("TURCIV")).is_some(),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn tr_a_diagonal_direction_word_makes_a_setting() {
+    // "kuzeybatısında" ends in the listed "batısında": a setting word.
+    let ms = run(
+        "Burkina Faso'nun kuzeybatısında cihatçılar 12 askeri öldürdü.",
+        "tr",
+        PUBLISHED,
+    );
+    let m = ms
+        .iter()
+        .find(|m| m.event_type == EventType::Assault)
+        .unwrap_or_else(|| panic!("{ms:?}"));
+    assert_eq!(m.source.code, "BFAREB", "{ms:?}");
+}
+
+#[test]
+fn id_lima_before_soldiers_is_five_not_peru() {
+    let ms = run(
+        "Lima tentara Indonesia tewas ditembak kelompok bersenjata di Papua.",
+        "id",
+        PUBLISHED,
+    );
+    assert!(
+        ms.iter().all(|m| !m.source.code.starts_with("PER")
+            && m.target.as_ref().is_none_or(|t| !t.code.starts_with("PER"))),
+        "{ms:?}"
+    );
+    assert!(
+        has(&ms, EventType::Assault, "IDNREB", Some("IDN")).is_some(),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn id_utara_inside_korea_utara_is_no_location_marker() {
+    // "utara" (north) is a location word, but inside the name it makes
+    // North Korea no setting: it is the one that threatens.
+    let ms = run("Korea Utara mengancam Korea Selatan.", "id", PUBLISHED);
+    assert!(
+        has(&ms, EventType::Threaten, "PRK", Some("KOR")).is_some(),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn id_firing_a_ballistic_missile_is_a_weapons_show() {
+    let ms = run(
+        "Korea Utara menembakkan rudal balistik ke Laut Jepang pada Selasa.",
+        "id",
+        PUBLISHED,
+    );
+    let m = ms
+        .iter()
+        .find(|m| m.event_type == EventType::Mobilize && m.source.code == "PRK")
+        .unwrap_or_else(|| panic!("{ms:?}"));
+    assert_eq!(m.mode.as_deref(), Some("weapons"));
+}
+
+#[test]
+fn fr_concluding_a_ceasefire_is_an_agreement() {
+    let ms = run(
+        "Israël et le Hamas ont conclu un cessez-le-feu jeudi.",
+        "fr",
+        PUBLISHED,
+    );
+    assert!(
+        ms.iter()
+            .any(|m| m.event_type == EventType::Agree && m.source.code == "ISR"),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn tr_shooting_down_a_drone_is_an_assault() {
+    let ms = run("Rusya, Ukrayna'ya ait bir İHA'yı düşürdü.", "tr", PUBLISHED);
+    assert!(
+        has(&ms, EventType::Assault, "RUS", Some("UKR")).is_some(),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn tr_lowering_rates_is_no_shooting_down() {
+    let ms = run("Merkez Bankası faizi yüzde 10'a düşürdü.", "tr", PUBLISHED);
+    assert!(
+        ms.iter().all(|m| m.event_type != EventType::Assault),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn id_advising_a_state_to_withdraw_is_a_request() {
+    let ms = run(
+        "Garda Revolusi Iran menyarankan Amerika Serikat untuk menarik pasukannya dari kawasan itu.",
+        "id",
+        PUBLISHED,
+    );
+    assert!(
+        ms.iter().any(|m| m.event_type == EventType::Request
+            && m.source.code == "IRN"
+            && m.target.as_ref().is_some_and(|t| t.code == "USA")),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn fr_suspending_financial_transactions_is_a_sanction() {
+    let ms = run(
+        "La CEDEAO a suspendu toutes les transactions financières avec le Niger.",
+        "fr",
+        PUBLISHED,
+    );
+    assert!(
+        ms.iter()
+            .any(|m| m.event_type == EventType::Sanction && m.source.code == "ECOWAS"),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn tr_accused_name_in_the_accusative_takes_no_sector_from_the_next_noun() {
+    // "İsrail'i sivilleri …": Israel (accusative) is the accused, not
+    // Israel's civilians.
+    let ms = run(
+        "Türkiye, İsrail'i sivilleri hedef almakla suçladı.",
+        "tr",
+        PUBLISHED,
+    );
+    assert!(
+        has(&ms, EventType::Accuse, "TUR", Some("ISR")).is_some(),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn tr_closing_airspace_with_the_dative_between() {
+    // "hava sahasını Türk uçaklarına kapattı": the object four words
+    // before the verb ("sahasını" is listed on its own).
+    let ms = run(
+        "Suriye, hava sahasını Türk uçaklarına kapattı.",
+        "tr",
+        PUBLISHED,
+    );
+    assert!(
+        ms.iter()
+            .any(|m| m.event_type == EventType::Coerce && m.source.code == "SYR"),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn tr_people_after_a_place_in_da_are_not_merged_into_it() {
+    // "Dakar'da göstericileri": the place says where; the protesters (a
+    // plural accusative) are whom the police dispersed.
+    let ms = run(
+        "Polis, Dakar'da göstericileri biber gazıyla dağıttı.",
+        "tr",
+        PUBLISHED,
+    );
+    assert!(
+        ms.iter().any(
+            |m| m.source.code == "SEN" && m.target.as_ref().is_some_and(|t| t.code == "SENCIV")
+        ),
+        "{ms:?}"
+    );
+    assert!(ms.iter().all(|m| m.source.code != "SENCIV"), "{ms:?}");
+}
+
+#[test]
+fn id_withdrawing_its_troops_with_nya_is_a_retreat() {
+    let ms = run(
+        "Prancis mengumumkan penarikan pasukannya dari Niger.",
+        "id",
+        PUBLISHED,
+    );
+    let m = has(&ms, EventType::Retreat, "FRA", Some("NER")).unwrap_or_else(|| panic!("{ms:?}"));
+    assert_eq!(m.mode.as_deref(), Some("withdraw"));
+}
+
+#[test]
+fn id_recalling_its_ambassador_with_nya_is_a_sanction() {
+    let ms = run(
+        "Niger memanggil pulang duta besarnya di Prancis.",
+        "id",
+        PUBLISHED,
+    );
+    let m = has(&ms, EventType::Sanction, "NER", Some("FRA")).unwrap_or_else(|| panic!("{ms:?}"));
+    assert_eq!(m.mode.as_deref(), Some("withdraw"));
+}
+
+#[test]
+fn fr_1er_before_a_month_is_the_first() {
+    let ms = run(
+        "Le 1er mai, l'armée russe a bombardé Kharkiv.",
+        "fr",
+        PUBLISHED,
+    );
+    let m = has(&ms, EventType::Assault, "RUS", Some("UKR")).unwrap_or_else(|| panic!("{ms:?}"));
+    assert_eq!(m.date.to_string(), "2023-05-01");
+}

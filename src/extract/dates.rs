@@ -121,6 +121,18 @@ fn is_day(n: &Number) -> bool {
     n.digits && (1..=31).contains(&n.value) && n.end - n.start <= 2
 }
 
+/// A listed number word that starts with a digit: an ordinal ("1er").
+fn digit_ordinal(text: &str, n: &Number) -> bool {
+    !n.digits
+        && (1..=31).contains(&n.value)
+        && text.as_bytes().get(n.start).is_some_and(u8::is_ascii_digit)
+}
+
+/// A day of the month written as a word ("الخامس", the fifth).
+fn is_day_word(n: &Number) -> bool {
+    !n.digits && (1..=31).contains(&n.value)
+}
+
 /// Resolves a month and day without a year to the nearest such date not
 /// well after publication (articles report the past).
 fn infer_year(month: u32, day: u32, published: NaiveDate) -> Option<NaiveDate> {
@@ -193,10 +205,18 @@ pub fn resolve(
         }
     }
     for &(ms, me, month) in &words.months {
-        let day_before = numbers
-            .iter()
-            .rev()
-            .find(|n| n.end <= ms && is_day(n) && gap(text, n.end, ms) <= 1);
+        // (A day written as a word is an ordinal with "of" before the
+        // month, "الخامس من مارس"; a count word right before a month is
+        // no day: "two March rallies".)
+        // (An ordinal written with a digit, "1er mai", "1º de mayo", is a
+        // day as the digits are.)
+        let day_before = numbers.iter().rev().find(|n| {
+            n.end <= ms
+                && match is_day(n) || digit_ordinal(text, n) {
+                    true => gap(text, n.end, ms) <= 1,
+                    false => is_day_word(n) && gap(text, n.end, ms) == 1,
+                }
+        });
         let day_after = numbers.iter().find(|n| {
             // ("Feb. 27": an abbreviated month's stop is no word.)
             n.start >= me

@@ -188,6 +188,8 @@ impl Extractor {
                         host,
                         appositions: !grammar.verb_final,
                         articles: &grammar.articles,
+                        setting_suffixes: &grammar.setting_suffixes,
+                        object_suffixes: &grammar.object_suffixes,
                     },
                 ),
                 false => Sentence {

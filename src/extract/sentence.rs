@@ -99,69 +99,99 @@ fn has_comma(between: &str) -> bool {
     between.bytes().any(|b| b == b',')
 }
 
-/// Whether `after` (the text right after a mention) starts with a Turkish
-/// locative or ablative ending set off by an apostrophe ("Ankara'da",
-/// "Kabil'den"): the mention says where, or whence.
-fn setting_suffix(after: &str) -> bool {
-    let rest = match after.strip_prefix('\'').or_else(|| after.strip_prefix('’')) {
-        Some(r) => r,
-        None => return false,
+/// Whether `after` (the text right after a mention) starts with one of
+/// the language's setting endings set off by an apostrophe (grammar key
+/// `setting_suffixes`, the entries that start with one: Turkish
+/// "Ankara'da", "Kabil'den"), or with any ending and then a listed setting
+/// word ("Mali'nin merkezinde", "Irak'ın kuzeyinde"): the mention says
+/// where, or whence.
+fn setting_suffix(after: &str, suffixes: &[String]) -> bool {
+    if !after.starts_with('\'') {
+        return false;
+    }
+    let end = after[1..]
+        .char_indices()
+        .find(|(_, c)| !c.is_alphabetic())
+        .map_or(after.len(), |(i, _)| i + 1);
+    apostrophe_ending(&after[..end], suffixes) || region_of(after, suffixes)
+}
+
+/// Whether `after` (the text right after a mention) is an apostrophe
+/// ending and then a listed setting word: "Mali'nin merkezinde" (in the
+/// centre of Mali) names a region of the state, not the state.
+fn region_of(after: &str, suffixes: &[String]) -> bool {
+    let Some(rest) = after.strip_prefix('\'') else {
+        return false;
     };
     let end = rest
         .char_indices()
         .find(|(_, c)| !c.is_alphabetic())
         .map_or(rest.len(), |(i, _)| i);
-    locative(&rest[..end])
+    rest[end..].strip_prefix(' ').is_some_and(|next| {
+        let word = next.split(' ').next().unwrap_or("");
+        let word = word.trim_end_matches(|c: char| !c.is_alphabetic());
+        setting_word(word, suffixes)
+    })
 }
 
-fn locative(ending: &str) -> bool {
-    matches!(
-        ending,
-        "da" | "de"
-            | "ta"
-            | "te"
-            | "dan"
-            | "den"
-            | "tan"
-            | "ten"
-            | "daki"
-            | "deki"
-            | "taki"
-            | "teki"
-    )
+/// Whether `word` ends in one of the listed setting words, the entries
+/// without an apostrophe ("kuzeyinde" also in "kuzeydoğusunda").
+fn setting_word(word: &str, suffixes: &[String]) -> bool {
+    !word.is_empty()
+        && suffixes
+            .iter()
+            .any(|x| !x.starts_with('\'') && !x.contains(' ') && word.ends_with(x.as_str()))
 }
 
-/// A mention whose own last word carries the ending ("Nijerya'da" matched
-/// by a stem alias), or one followed by it.
-fn setting_at(text: &str, start: usize, end: usize) -> bool {
-    let own = &text[start..end];
-    own.rfind(['\'', '’'])
-        .map(|i| &own[i..])
-        .and_then(|t| t.char_indices().nth(1).map(|(j, _)| &t[j..]))
-        .is_some_and(|t| !t.contains(' ') && locative(t))
-        || setting_suffix(&text[end..])
+/// Whether `ending` (an apostrophe and the letters after it) is one of the
+/// listed setting endings.
+fn apostrophe_ending(ending: &str, suffixes: &[String]) -> bool {
+    suffixes
+        .iter()
+        .any(|x| x.starts_with('\'') && x.as_str() == ending)
 }
 
-/// A verb-final (Turkish) mention that ends at `end` in a setting ending:
-/// an apostrophe suffix after it ("Nijerya'da") or a locative direction
-/// word as its last word ("Suriye'nin kuzeyinde").
-fn setting_end(text: &str, start: usize, end: usize) -> bool {
-    setting_at(text, start, end) || {
-        let last = text[..end].rsplit(' ').next().unwrap_or("");
-        [
-            "kuzeyinde",
-            "güneyinde",
-            "doğusunda",
-            "batısında",
-            "kuzeydoğusunda",
-            "kuzeybatısında",
-            "güneydoğusunda",
-            "güneybatısında",
-            "merkezinde",
-            "yakınlarında",
-        ]
-        .contains(&last)
+/// Whether the word that a mention (`start`..`end`) ends in carries, after
+/// an apostrophe, one of the listed object case endings (the entries that
+/// start with one: Turkish "İsrail'i", "Ukrayna'ya").
+fn case_ending(text: &str, start: usize, end: usize, suffixes: &[String]) -> bool {
+    if suffixes.is_empty() {
+        return false;
     }
+    let rest = &text[end..];
+    let len = rest
+        .find(|c: char| !(c.is_alphanumeric() || c == '\''))
+        .unwrap_or(rest.len());
+    let from = text[start..end].rfind(' ').map_or(start, |i| start + i + 1);
+    let word = &text[from..end + len];
+    word.rfind('\'').is_some_and(|i| {
+        suffixes
+            .iter()
+            .any(|x| x.starts_with('\'') && x.as_str() == &word[i..])
+    })
+}
+
+/// A mention whose own last word carries a setting ending ("Nijerya'da"
+/// matched by a stem alias), or one followed by it. (Folded text: every
+/// apostrophe is a plain one.)
+fn setting_at(text: &str, start: usize, end: usize, suffixes: &[String]) -> bool {
+    if suffixes.is_empty() {
+        return false;
+    }
+    let own = &text[start..end];
+    own.rfind('\'')
+        .map(|i| &own[i..])
+        .is_some_and(|t| !t.contains(' ') && apostrophe_ending(t, suffixes))
+        || setting_suffix(&text[end..], suffixes)
+}
+
+/// A mention (in a verb-final language) that ends in a setting ending: an
+/// apostrophe suffix after it ("Nijerya'da") or, as its last word, a word
+/// that ends in one of the listed setting words, the entries without an
+/// apostrophe ("Suriye'nin kuzeyinde", "… kuzeydoğusunda").
+fn setting_end(text: &str, start: usize, end: usize, suffixes: &[String]) -> bool {
+    setting_at(text, start, end, suffixes)
+        || setting_word(text[start..end].rsplit(' ').next().unwrap_or(""), suffixes)
 }
 
 /// Adds, in text order, a party that a common noun stands for
@@ -194,6 +224,12 @@ pub struct Setting<'a> {
     pub appositions: bool,
     /// The language's articles (grammar key `articles`).
     pub articles: &'a [String],
+    /// The language's setting endings and words (grammar key
+    /// `setting_suffixes`: Turkish "'da", "kuzeyinde").
+    pub setting_suffixes: &'a [String],
+    /// The language's object case endings (grammar key `object_suffixes`:
+    /// Turkish "'yı", "'e").
+    pub object_suffixes: &'a [String],
 }
 
 /// One sentence, analysed.
@@ -211,6 +247,9 @@ pub struct Sentence {
     pub dates: DateWords,
     /// Per actor: whether it can take a role ([`super::roles::eligible`]).
     pub eligible: Vec<bool>,
+    /// Spans of the actor mentions a setting ending marks as where
+    /// ("Nijerya'da"), from the language's grammar.
+    pub set_off: Vec<(usize, usize)>,
 }
 
 /// Words between two folded offsets (0 when adjacent; MAX when reversed).
@@ -494,6 +533,8 @@ impl Sentence {
             host,
             appositions,
             articles,
+            setting_suffixes: suffixes,
+            object_suffixes: objects,
         } = setting;
         let mut s = Sentence {
             span,
@@ -583,7 +624,7 @@ impl Sentence {
                 s.cues
                     .iter()
                     .any(|c| c.2 == Cue::Location && gap(text, c.1, h.start) <= 1)
-                    || setting_at(text, h.start, h.end)
+                    || setting_at(text, h.start, h.end, suffixes)
             };
             // A place that is not also an actor alias stands for its state
             // as a possible target.
@@ -662,6 +703,42 @@ impl Sentence {
             }
         }
         s.triggers.dedup_by_key(|t| (t.0, t.2));
+        // "Korea Utara", "Soudan du Sud", "Kuzey Kore": a direction word
+        // inside a name is part of it, no location marker that would make
+        // the name a setting.
+        let inside = |c: &(usize, usize, Cue)| {
+            c.2 == Cue::Location
+                && (s
+                    .actors
+                    .iter()
+                    .any(|a| a.start <= c.0 && c.1 <= a.end && (a.start, a.end) != (c.0, c.1))
+                    || s.places
+                        .iter()
+                        .any(|p| p.0 <= c.0 && c.1 <= p.1 && (p.0, p.1) != (c.0, c.1)))
+        };
+        if s.cues.iter().any(inside) {
+            let cues = std::mem::take(&mut s.cues);
+            s.cues = cues.into_iter().filter(|c| !inside(c)).collect();
+        }
+        // "Lima warga sipil tewas", "lima tentara": a name that is also a
+        // number word, right before a noun that counts people (a victims
+        // word or a sector word), is a count (Lima is five in Indonesian):
+        // no place and no party, and it sets no sentence in its state.
+        let counts: Vec<(usize, usize)> = words
+            .iter()
+            .filter(|w| {
+                let people = |start: usize| start >= w.1 && gap(text, w.1, start) == 0;
+                (s.places.iter().any(|p| (p.0, p.1) == (w.0, w.1))
+                    || s.actors.iter().any(|a| (a.start, a.end) == (w.0, w.1)))
+                    && (s.cues.iter().any(|c| c.2 == Cue::Victims && people(c.0))
+                        || sectors.iter().any(|x| people(x.0)))
+            })
+            .map(|w| (w.0, w.1))
+            .collect();
+        if !counts.is_empty() {
+            s.places.retain(|p| !counts.contains(&(p.0, p.1)));
+            s.actors.retain(|a| !counts.contains(&(a.start, a.end)));
+        }
         // "au moins 15 civils", "en al menos": a word inside a count's
         // approximator ("au" as "to"/"in") marks no role or place.
         if s.cues.iter().any(|c| c.2 == Cue::Approx) {
@@ -682,6 +759,7 @@ impl Sentence {
         // without their state are the armed opposition of the state the
         // sentence itself is set in (not the article's: that may be the
         // foreign side).
+        s.mark_settings(text, suffixes);
         let set_in = s
             .places
             .iter()
@@ -698,9 +776,13 @@ impl Sentence {
         if !hosts.is_empty() {
             let here = set_in.or(host);
             for (start, end, sector) in hosts {
+                // ("Polis İstanbul'da": a place with a setting ending
+                // says where the forces acted, not whose they are.)
                 let qualifies = s.actors.iter().any(|a| {
                     (a.end <= start && next_to(text, a.end, start, 0))
-                        || (a.start >= end && next_to(text, end, a.start, 0))
+                        || (a.start >= end
+                            && next_to(text, end, a.start, 0)
+                            && !s.set_off.contains(&(a.start, a.end)))
                 });
                 if qualifies {
                     sectors.push((start, end, sector));
@@ -729,8 +811,13 @@ impl Sentence {
             // leaders": the word between may not be a verb or marker.
             let cues = &s.cues;
             let triggers = &s.triggers;
+            // ("İsrail'i sivilleri hedef almakla suçladı": a name with a
+            // case ending after its apostrophe is an object of its own,
+            // no qualifier of the noun after it.)
+            let case_marked = case_ending(text, a.start, a.end, objects);
             let after = sectors.iter().find(|(st, _, _)| {
                 *st >= a.end
+                    && !case_marked
                     && !has_comma(&text[a.end..*st])
                     && match gap(text, a.end, *st) {
                         0 => true,
@@ -829,7 +916,7 @@ impl Sentence {
                     .any(|c| gap(text, c.1, a.start) == 0)
                     // ("Nijerya'da silahlı kişiler", "Burkina Faso'nun
                     // kuzeyinde cihatçılar": a Turkish setting ending.)
-                    || (!s.appositions && setting_end(text, a.start, a.end))
+                    || (!s.appositions && setting_end(text, a.start, a.end, suffixes))
             };
             // The state whose rebels the sentence names without it.
             let mut rebels_of: Option<usize> = None;
@@ -957,7 +1044,10 @@ impl Sentence {
                     .any(|c| c.2 == Cue::Subordinator && c.0 >= prev.end && c.1 <= a.start)
                 // ("Kenya polisi Nairobi'de": a capital with a setting
                 // ending says where the party named before it acted.)
-                && !setting_at(text, a.start, a.end)
+                && !setting_at(text, a.start, a.end, suffixes)
+                // (Nor one after such a place: in "Dakar'da göstericileri"
+                // the place says where, the people are another party.)
+                && !setting_at(text, prev.start, prev.end, suffixes)
                 // (Nor across a count: "silahlı kişiler 30 öğrenciyi".)
                 && !text[prev.end..a.start]
                     .split_whitespace()
@@ -998,25 +1088,6 @@ impl Sentence {
             i = j;
         }
         s.numbers.sort_by_key(|n| n.start);
-        // "Lima warga sipil tewas": a place named by a number word, right
-        // before a victim noun, is a count (Lima is five in Indonesian).
-        let counts: Vec<(usize, usize)> = s
-            .numbers
-            .iter()
-            .filter(|n| {
-                !n.digits
-                    && s.places.iter().any(|p| (p.0, p.1) == (n.start, n.end))
-                    && s.cues
-                        .iter()
-                        .any(|c| c.2 == Cue::Victims && c.0 >= n.end && gap(text, n.end, c.0) == 0)
-            })
-            .map(|n| (n.start, n.end))
-            .collect();
-        if !counts.is_empty() {
-            s.places.retain(|p| !counts.contains(&(p.0, p.1)));
-            s.actors
-                .retain(|a| !(a.place && counts.contains(&(a.start, a.end))));
-        }
         // "near Tower 22 on May 4": a number in a name counts nothing.
         let named = |n: &Number| {
             s.actors
@@ -1028,8 +1099,24 @@ impl Sentence {
             let numbers = std::mem::take(&mut s.numbers);
             s.numbers = numbers.into_iter().filter(|n| !named(n)).collect();
         }
+        s.mark_settings(text, suffixes);
         s.eligible = super::roles::eligible(&s, text, articles);
         s
+    }
+
+    /// Notes which actor mentions carry one of the language's setting
+    /// endings (none where the grammar lists none).
+    fn mark_settings(&mut self, text: &str, suffixes: &[String]) {
+        self.set_off.clear();
+        if suffixes.is_empty() {
+            return;
+        }
+        self.set_off.extend(
+            self.actors
+                .iter()
+                .filter(|a| setting_at(text, a.start, a.end, suffixes))
+                .map(|a| (a.start, a.end)),
+        );
     }
 
     /// Where the first subordinate clause starts ("in response to",
@@ -1058,7 +1145,7 @@ impl Sentence {
             && (self
                 .cues_in(Cue::Location, self.span.0, a.start)
                 .any(|c| gap(text, c.1, a.start) <= 1)
-                || (!self.appositions && setting_at(text, a.start, a.end)))
+                || (!self.appositions && self.set_off.contains(&(a.start, a.end))))
             // "killed in Syrian shelling": whose act, not where.
             && !self
                 .triggers
