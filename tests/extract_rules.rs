@@ -3584,3 +3584,30 @@ fn rebels_in_a_region_of_a_state_are_its_rebels() {
         );
     }
 }
+
+#[test]
+fn a_besieged_town_and_a_frontier_are_no_parties() {
+    // "the besieged town": a participle after an article describes a noun.
+    let ms = run(
+        "UN helicopters evacuated the wounded from the besieged Bosnian town of Gorazde on Friday.",
+        "en",
+        "1994-04-16",
+    );
+    assert!(
+        !ms.iter().any(|m| m.event_type == EventType::Assault),
+        "{ms:?}"
+    );
+    // "on the Thai border" says where the rebels' camp stood.
+    let ms = run(
+        "Burmese troops captured a rebel stronghold on the Thai border on Sunday.",
+        "en",
+        "2021-06-01",
+    );
+    assert!(
+        has(&ms, EventType::Assault, "MMR", Some("MMRREB")).is_some(),
+        "{ms:?}"
+    );
+    assert!(!ms
+        .iter()
+        .any(|m| m.target.as_ref().is_some_and(|t| t.code == "THA")));
+}

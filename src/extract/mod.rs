@@ -814,6 +814,11 @@ impl Extractor {
             if in_accusation(ts) {
                 continue;
             }
+            // "evacuated the wounded from the besieged town": a participle
+            // between an article and its noun describes the noun, no act.
+            if adjectival(text, ts, te, grammar) {
+                continue;
+            }
             // "agreed to a truce after two days of fierce fighting": a
             // period's sum of acts is background, not one happening.
             if s.cues_in(Cue::PeriodOf, s.span.0, ts)
@@ -2421,6 +2426,26 @@ struct Found {
     weight: f64,
     /// Where its trigger stands (folded offset).
     ts: usize,
+}
+
+/// Whether the one-word trigger at `ts..te` is a participle right after an
+/// article and before a word ("the besieged town", "the occupied
+/// territories").
+fn adjectival(text: &str, ts: usize, te: usize, grammar: &Grammar) -> bool {
+    let word = &text[ts..te];
+    if word.contains(' ') || !grammar.participle(word) {
+        return false;
+    }
+    let before = text[..ts].trim_ascii_end();
+    let article = before
+        .rsplit(' ')
+        .next()
+        .is_some_and(|w| grammar.articles.iter().any(|a| a == w));
+    article
+        && text[te..]
+            .strip_prefix(' ')
+            .and_then(|rest| rest.chars().next())
+            .is_some_and(char::is_alphanumeric)
 }
 
 /// Whether the trigger at `ts` is asserted: no negation or modal cue

@@ -162,9 +162,22 @@ pub fn eligible(s: &Sentence, text: &str, articles: &[String]) -> Vec<bool> {
                     && last_comma.is_some_and(|c| c >= a.end)
                     && appositive(s, text, a)
             };
+            // "captured a stronghold on the Thai border": a state right
+            // before a boundary word, after a marker, names where.
+            let frontier = || {
+                s.cues
+                    .iter()
+                    .any(|c| c.2 == Cue::Boundary && c.0 >= a.end && gap(text, a.end, c.0) == 0)
+                    && s.cues.iter().any(|c| {
+                        matches!(c.2, Cue::Location | Cue::TargetMarker)
+                            && c.1 <= a.start
+                            && right_after(text, c.1, a.start, articles)
+                    })
+            };
             !gloss
                 && !dateline
                 && !joined_to_place()
+                && !frontier()
                 && !attributed()
                 && !apposed()
                 && (a.unnamed
