@@ -3611,3 +3611,24 @@ fn a_besieged_town_and_a_frontier_are_no_parties() {
         .iter()
         .any(|m| m.target.as_ref().is_some_and(|t| t.code == "THA")));
 }
+
+#[test]
+fn fired_batteries_and_one_named_civilian() {
+    let ms = run(
+        "The Indian army fired anti-aircraft batteries at Pakistani drones on Monday.",
+        "en",
+        "2021-06-01",
+    );
+    assert!(
+        has(&ms, EventType::Assault, "IND", Some("PAK")).is_some(),
+        "{ms:?}"
+    );
+    // One person named by a trade is the press (or a civilian), as many are.
+    let ms = run(
+        "Russian police detained an American journalist in Moscow on Friday.",
+        "en",
+        "2021-06-01",
+    );
+    let m = has(&ms, EventType::Coerce, "RUS", Some("USA")).expect("RUS→USA arrest");
+    assert_eq!(m.target.map(|t| t.sector).as_deref(), Some("MED"));
+}
