@@ -3632,3 +3632,26 @@ fn fired_batteries_and_one_named_civilian() {
     let m = has(&ms, EventType::Coerce, "RUS", Some("USA")).expect("RUS→USA arrest");
     assert_eq!(m.target.map(|t| t.sector).as_deref(), Some("MED"));
 }
+
+#[test]
+fn engaging_someone_in_a_firefight_is_an_assault_on_them() {
+    let ms = run(
+        "Malian soldiers engaged jihadists in a gunbattle near Gao on Sunday.",
+        "en",
+        "2021-06-01",
+    );
+    assert!(
+        has(&ms, EventType::Assault, "MLI", Some("MLIREB")).is_some(),
+        "{ms:?}"
+    );
+    // Without a fight after it, "engaged" is no act.
+    let ms = run(
+        "Mali engaged Russian instructors to train its army.",
+        "en",
+        "2021-06-01",
+    );
+    assert!(
+        !ms.iter().any(|m| m.event_type == EventType::Assault),
+        "{ms:?}"
+    );
+}
