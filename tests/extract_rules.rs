@@ -3655,3 +3655,28 @@ fn engaging_someone_in_a_firefight_is_an_assault_on_them() {
         "{ms:?}"
     );
 }
+
+#[test]
+fn an_act_that_goes_on_and_joint_drills() {
+    // "continued to send arms": the infinitive is the act itself, done.
+    let ms = run(
+        "The United States continued to send arms to Pakistan on Monday.",
+        "en",
+        "2021-06-01",
+    );
+    assert!(
+        has(&ms, EventType::Aid, "USA", Some("PAK")).is_some(),
+        "{ms:?}"
+    );
+    // "ten days of war games" is one exercise, no period's sum; held
+    // jointly it is cooperation between the two.
+    let ms = run(
+        "French and Egyptian warships on Monday began ten days of joint naval exercises in the Mediterranean.",
+        "en",
+        "2021-06-01",
+    );
+    assert!(
+        ms.iter().any(|m| m.event_type == EventType::Cooperate),
+        "{ms:?}"
+    );
+}

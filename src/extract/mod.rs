@@ -820,8 +820,14 @@ impl Extractor {
                 continue;
             }
             // "agreed to a truce after two days of fierce fighting": a
-            // period's sum of acts is background, not one happening.
-            if s.cues_in(Cue::PeriodOf, s.span.0, ts)
+            // period's sum of blows or protests is background, not one
+            // happening ("three days of talks", "ten days of war games"
+            // are one meeting, one exercise).
+            if matches!(
+                trig.event_type,
+                EventType::Assault | EventType::Coerce | EventType::Protest
+            ) && s
+                .cues_in(Cue::PeriodOf, s.span.0, ts)
                 .any(|c| gap(text, c.1, ts) <= 1)
             {
                 continue;
