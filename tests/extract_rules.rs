@@ -3680,3 +3680,18 @@ fn an_act_that_goes_on_and_joint_drills() {
         "{ms:?}"
     );
 }
+
+#[test]
+fn the_leader_of_led_forces_acts() {
+    // "Vietnamese-led forces": the hyphen makes a compound whose first
+    // part leads (no dateline, no mere modifier as in "Moscow-backed").
+    let ms = run(
+        "Vietnamese-led forces retook a village in Cambodia on Monday.",
+        "en",
+        "1985-01-08",
+    );
+    assert!(
+        has(&ms, EventType::Assault, "VNM", Some("KHM")).is_some(),
+        "{ms:?}"
+    );
+}

@@ -116,9 +116,16 @@ pub fn eligible(s: &Sentence, text: &str, articles: &[String]) -> Vec<bool> {
                     })
             };
             // "BEIRUT — …", "Moscow (Reuters) -": a dateline, not a party.
+            // ("Vietnamese-led forces …": a hyphen joined to a word makes
+            // a compound.)
             let dateline = text[s.span.0..a.start].trim_ascii_start().is_empty() && {
-                let after = text[a.end..s.span.1].trim_ascii_start();
+                let rest = &text[a.end..s.span.1];
+                let after = rest.trim_ascii_start();
                 after.starts_with(['-', '\u{2013}', '\u{2014}', '('])
+                    && !rest
+                        .strip_prefix('-')
+                        .and_then(|r| r.chars().next())
+                        .is_some_and(char::is_alphabetic)
             };
             // "in Syrian government airstrikes": after "in", an actor that
             // qualifies the act right after it is its agent, not a place.
