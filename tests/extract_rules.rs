@@ -3695,3 +3695,20 @@ fn the_leader_of_led_forces_acts() {
         "{ms:?}"
     );
 }
+
+#[test]
+fn a_denial_rejects_and_the_act_denied_stays_negated() {
+    let ms = run(
+        "Rwanda denied any involvement in the attack on Goma on Monday.",
+        "en",
+        "2021-06-01",
+    );
+    assert!(
+        has(&ms, EventType::Reject, "RWA", Some("COD")).is_some(),
+        "{ms:?}"
+    );
+    assert!(
+        !ms.iter().any(|m| m.event_type == EventType::Assault),
+        "{ms:?}"
+    );
+}
