@@ -3712,3 +3712,20 @@ fn a_denial_rejects_and_the_act_denied_stays_negated() {
         "{ms:?}"
     );
 }
+
+#[test]
+fn defending_a_party_against_criticism_supports_it() {
+    let ms = run(
+        "China defended Russia against Western criticism on Monday.",
+        "en",
+        "2021-06-01",
+    );
+    assert!(
+        has(&ms, EventType::Support, "CHN", Some("RUS")).is_some(),
+        "{ms:?}"
+    );
+    assert!(
+        !ms.iter().any(|m| m.event_type == EventType::Accuse),
+        "{ms:?}"
+    );
+}
