@@ -3729,3 +3729,16 @@ fn defending_a_party_against_criticism_supports_it() {
         "{ms:?}"
     );
 }
+
+#[test]
+fn a_rejection_answers_the_accuser_before_it() {
+    let ms = run(
+        "Ukraine accused Russia of shelling the power plant. Moscow denied the accusations on Monday.",
+        "en",
+        "2021-06-01",
+    );
+    assert!(
+        has(&ms, EventType::Reject, "RUS", Some("UKR")).is_some(),
+        "{ms:?}"
+    );
+}

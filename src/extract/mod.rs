@@ -496,6 +496,7 @@ impl Extractor {
             }
         }
         self.tolls_told_after(&sentences, text, grammar, horizon, &mut out, &from);
+        rejections_answer(&mut out, &from);
         implied_sources(&mut out, &settings, self.settings.min_confidence);
         corroborating(&mut out, self.settings.min_confidence);
         out
@@ -1894,6 +1895,34 @@ fn corroborating(mentions: &mut Vec<Mention>, min: f64) {
             if m.location.is_none() {
                 m.location = w.location.clone();
             }
+        }
+    }
+}
+
+/// "Ukraine accused Russia of shelling the plant. Moscow denied the
+/// accusations.": a rejection that names no one answers the last demand,
+/// accusation or threat aimed at its source in the two sentences before
+/// (`from[i]`: the sentence mention `i` was read in).
+fn rejections_answer(mentions: &mut [Mention], from: &[usize]) {
+    for i in 0..mentions.len() {
+        let m = &mentions[i];
+        if m.event_type != EventType::Reject || m.target.is_some() || m.source.code.is_empty() {
+            continue;
+        }
+        let asker = (0..i).rev().find_map(|j| {
+            let a = &mentions[j];
+            (from[i].saturating_sub(from[j]) <= 2
+                && matches!(
+                    a.event_type,
+                    EventType::Accuse | EventType::Request | EventType::Threaten
+                )
+                && !a.source.code.is_empty()
+                && a.source.code != m.source.code
+                && a.target.as_ref().is_some_and(|t| t.code == m.source.code))
+            .then(|| a.source.clone())
+        });
+        if asker.is_some() {
+            mentions[i].target = asker;
         }
     }
 }
