@@ -123,9 +123,7 @@ fn is_day(n: &Number) -> bool {
 
 /// A listed number word that starts with a digit: an ordinal ("1er").
 fn digit_ordinal(text: &str, n: &Number) -> bool {
-    !n.digits
-        && (1..=31).contains(&n.value)
-        && text.as_bytes().get(n.start).is_some_and(u8::is_ascii_digit)
+    is_day_word(n) && text.as_bytes().get(n.start).is_some_and(u8::is_ascii_digit)
 }
 
 /// A day of the month written as a word ("الخامس", the fifth).
