@@ -3763,3 +3763,27 @@ fn a_participle_clause_passive_takes_its_patient_from_right_before_it() {
         "{ms:?}"
     );
 }
+
+#[test]
+fn a_title_alone_is_the_person_named_before_when_unambiguous() {
+    let ms = run(
+        "Armenian Defence Minister Suren Papikyan said Armenian troops repelled 40 attackers. \
+         The defence minister has accused Azerbaijani forces of shelling Armenian villages.",
+        "en",
+        "2023-09-01",
+    );
+    assert!(
+        has(&ms, EventType::Accuse, "ARM", Some("AZE")).is_some(),
+        "{ms:?}"
+    );
+    // With people of two states named before, "the president" is either.
+    let ms = run(
+        "Putin met Erdogan in Sochi on Monday. The president accused Greece of provocations.",
+        "en",
+        "2021-06-01",
+    );
+    assert!(
+        !ms.iter().any(|m| m.event_type == EventType::Accuse),
+        "{ms:?}"
+    );
+}

@@ -2069,16 +2069,24 @@ fn resolve_pronouns(lex: &Lexicon, text: &str, sentences: &mut [Sentence], artic
     let mut last: Option<sentence::ActorRef> = None;
     // Per sector (MIL, REB): the party last named acting in it, and the
     // sentence it was named in.
-    let mut named: Vec<(&str, sentence::ActorRef, usize)> = Vec::new();
+    let mut named: Vec<Named> = Vec::new();
+    // The people named so far, and the sentence each was named in.
+    let mut people: Vec<(sentence::ActorRef, usize)> = Vec::new();
     for (idx, s) in sentences.iter_mut().enumerate() {
-        if s.cues
-            .iter()
-            .any(|c| matches!(c.2, Cue::ForcesBefore | Cue::GroupBefore))
-        {
-            back_references(lex, text, s, idx, &named, articles);
+        if s.cues.iter().any(|c| {
+            matches!(
+                c.2,
+                Cue::ForcesBefore | Cue::GroupBefore | Cue::PersonBefore
+            )
+        }) {
+            back_references(lex, text, s, idx, (&named, &people), articles);
         }
         for a in s.actors.iter().filter(|a| !a.place && !a.modifier) {
             let def = &lex.actors[a.actor];
+            if def.kind.as_deref() == Some("person") {
+                people.push((a.clone(), idx));
+                continue;
+            }
             let state = def.kind.as_deref() == Some("state");
             let sector = match a.sector_in(lex) {
                 "MIL" if state => "MIL",
@@ -2121,6 +2129,10 @@ fn resolve_pronouns(lex: &Lexicon, text: &str, sentences: &mut [Sentence], artic
     }
 }
 
+/// A party last named acting in a sector ("MIL", "REB"), and the sentence
+/// it was named in.
+type Named<'a> = (&'a str, sentence::ActorRef, usize);
+
 /// Sentences back that "the army" or "the group" still points to the party
 /// last named: further back, a new paragraph may be about another side.
 const ANTECEDENT_SENTENCES: usize = 3;
@@ -2132,12 +2144,16 @@ const ANTECEDENT_SENTENCES: usize = 3;
 /// named last, within [`ANTECEDENT_SENTENCES`]. Only as a noun phrase of
 /// its own — before its act, a cue, punctuation or "'s" — not as a noun's
 /// modifier ("condemned the military operation"); unresolved, it is no one.
+/// A title alone ("the defence minister", grammar key `person_named_before`)
+/// is likewise the person named last, when the people named in those
+/// sentences are all of one state (after "Putin met Erdogan", "the
+/// president" is either).
 fn back_references(
     lex: &Lexicon,
     text: &str,
     s: &mut Sentence,
     idx: usize,
-    named: &[(&str, sentence::ActorRef, usize)],
+    (named, people): (&[Named], &[(sentence::ActorRef, usize)]),
     articles: &[String],
 ) {
     let mut added = false;
@@ -2147,6 +2163,7 @@ fn back_references(
         .filter_map(|&(start, end, c)| match c {
             Cue::ForcesBefore => Some((start, end, "MIL")),
             Cue::GroupBefore => Some((start, end, "REB")),
+            Cue::PersonBefore => Some((start, end, "")),
             _ => None,
         })
         .collect();
@@ -2159,24 +2176,40 @@ fn back_references(
             .triggers
             .iter()
             .any(|t| t.1 <= start && gap(text, t.1, start) == 0);
+        // ("The army has accused …": one word, an auxiliary, may stand
+        // between it and its verb.)
         let alone = rest.starts_with([',', '.', ';', ':', ')', '\''])
             || rest.starts_with('’')
-            || (!object && s.triggers.iter().any(|t| t.0 == next))
+            || (!object
+                && s.triggers
+                    .iter()
+                    .any(|t| t.0 >= next && gap(text, end, t.0) <= 1))
             || s.cues.iter().any(|c| c.0 == next);
-        let Some((_, prior, _)) = named
-            .iter()
-            .find(|n| n.0 == sector && idx - n.2 <= ANTECEDENT_SENTENCES)
-            .filter(|_| alone)
-        else {
+        let prior = match sector {
+            "" => {
+                let recent = people.iter().filter(|p| idx - p.1 <= ANTECEDENT_SENTENCES);
+                let last = recent.clone().next_back().map(|p| &p.0);
+                last.filter(|l| {
+                    let code = &lex.actors[l.actor].code;
+                    recent.clone().all(|p| &lex.actors[p.0.actor].code == code)
+                })
+            }
+            _ => named
+                .iter()
+                .find(|n| n.0 == sector && idx - n.2 <= ANTECEDENT_SENTENCES)
+                .map(|n| &n.1),
+        };
+        let Some(prior) = prior.filter(|_| alone) else {
             continue;
         };
         // (Named in the sentence already, it adds no party, only a chance
-        // to set one against itself.)
+        // to set one against itself; a person is one speaker among their
+        // state's other mentions.)
         let code = &lex.actors[prior.actor].code;
-        if s.actors
-            .iter()
-            .any(|a| (a.start < end && start < a.end) || &lex.actors[a.actor].code == code)
-        {
+        if s.actors.iter().any(|a| {
+            (a.start < end && start < a.end)
+                || (!sector.is_empty() && &lex.actors[a.actor].code == code)
+        }) {
             continue;
         }
         let at = s.actors.partition_point(|a| a.start < start);
@@ -2185,7 +2218,10 @@ fn back_references(
             sentence::ActorRef {
                 start,
                 end,
-                sector: Some(sector.to_string()),
+                sector: match sector {
+                    "" => prior.sector.clone(),
+                    _ => Some(sector.to_string()),
+                },
                 ..prior.clone()
             },
         );

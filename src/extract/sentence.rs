@@ -1038,10 +1038,13 @@ impl Sentence {
                 && gap(text, prev.end, a.start) <= 1
                 && !triggers.iter().any(|t| t.0 >= prev.end && t.1 <= a.start)
                 // (Nor across a subordinator: "warned Ankara after Turkey
-                // shot …".)
-                && !cues
-                    .iter()
-                    .any(|c| c.2 == Cue::Subordinator && c.0 >= prev.end && c.1 <= a.start)
+                // shot …"; nor a reporting verb: "Akar said Turkish
+                // forces …".)
+                && !cues.iter().any(|c| {
+                    matches!(c.2, Cue::Subordinator | Cue::Reporting)
+                        && c.0 >= prev.end
+                        && c.1 <= a.start
+                })
                 // ("Kenya polisi Nairobi'de": a capital with a setting
                 // ending says where the party named before it acted.)
                 && !setting_at(text, a.start, a.end, suffixes)

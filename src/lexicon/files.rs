@@ -168,6 +168,9 @@ pub struct GrammarFile {
     /// "The group claimed …": an armed group the article named before.
     #[serde(default)]
     pub group_named_before: Vec<String>,
+    /// "The defence minister said …": a person the article named before.
+    #[serde(default)]
+    pub person_named_before: Vec<String>,
     /// "tried to", "attempted to": an attempt, coded as the act itself.
     #[serde(default)]
     pub attempt: Vec<String>,

@@ -109,6 +109,9 @@ pub enum Cue {
     ForcesBefore,
     /// "The group claimed …": the armed group the article named last.
     GroupBefore,
+    /// "The defence minister said …": the person the article named last,
+    /// when the sentences before name people of one state only.
+    PersonBefore,
     /// "tried to storm", "attempted to assassinate": an attempted act is
     /// coded as done (CAMEO's attempted assaults); the phrase swallows the
     /// infinitive marker that would make the act a plan.
@@ -451,6 +454,7 @@ impl Lexicon {
                 (&f.group_pronouns, Cue::GroupPronoun),
                 (&f.forces_named_before, Cue::ForcesBefore),
                 (&f.group_named_before, Cue::GroupBefore),
+                (&f.person_named_before, Cue::PersonBefore),
                 (&f.attempt, Cue::Attempt),
                 (&f.purpose, Cue::Purpose),
                 (&f.ease, Cue::Ease),
