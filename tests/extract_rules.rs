@@ -3787,3 +3787,21 @@ fn a_title_alone_is_the_person_named_before_when_unambiguous() {
         "{ms:?}"
     );
 }
+
+#[test]
+fn parties_in_brackets_are_an_aside() {
+    let ms = run(
+        "Beijing remains committed to the 2018 accords (signed by Ethiopia and Eritrea in Jeddah) and supports the territorial integrity of Somalia, a spokesman said on Monday.",
+        "en",
+        "2021-06-01",
+    );
+    assert!(
+        has(&ms, EventType::Support, "CHN", Some("SOM")).is_some(),
+        "{ms:?}"
+    );
+    assert!(
+        !ms.iter()
+            .any(|m| m.source.code == "ETH" || m.source.code == "ERI"),
+        "{ms:?}"
+    );
+}

@@ -89,6 +89,7 @@ pub fn eligible(s: &Sentence, text: &str, articles: &[String]) -> Vec<bool> {
     let sentence = &text.as_bytes()[s.span.0..s.span.1];
     let first_comma = memchr::memchr(b',', sentence).map(|i| s.span.0 + i);
     let last_comma = memchr::memrchr(b',', sentence).map(|i| s.span.0 + i);
+    let brackets = memchr::memchr(b'(', sentence).is_some();
     s.actors
         .iter()
         .map(|a| {
@@ -181,7 +182,9 @@ pub fn eligible(s: &Sentence, text: &str, articles: &[String]) -> Vec<bool> {
                             && right_after(text, c.1, a.start, articles)
                     })
             };
+            let aside = || brackets && bracketed(s, text, a);
             !gloss
+                && !aside()
                 && !dateline
                 && !joined_to_place()
                 && !frontier()
@@ -198,6 +201,24 @@ pub fn eligible(s: &Sentence, text: &str, articles: &[String]) -> Vec<bool> {
                     || qualifies_act())
         })
         .collect()
+}
+
+/// "committed to the Sochi agreements (between Russia and Turkey), supports
+/// …": an actor in brackets with no act of its own there is an aside, no
+/// party of the acts outside them.
+fn bracketed(s: &Sentence, text: &str, a: &ActorRef) -> bool {
+    let before = &text.as_bytes()[s.span.0..a.start];
+    let Some(open) = memchr::memrchr(b'(', before).map(|i| s.span.0 + i) else {
+        return false;
+    };
+    if memchr::memchr(b')', &before[open - s.span.0..]).is_some() {
+        return false;
+    }
+    let Some(close) = memchr::memchr(b')', &text.as_bytes()[a.end..s.span.1]).map(|i| a.end + i)
+    else {
+        return false;
+    };
+    !s.triggers.iter().any(|t| t.0 > open && t.1 < close)
 }
 
 /// "According to the UN, drones struck …", "…, selon l'ONU, …": the source
