@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 
 use super::dates::DateWords;
 use super::numbers::{digit_numbers, Number, WordNumber};
-use crate::lexicon::{Cue, Hit, Lexicon, Meaning};
+use crate::lexicon::{Cue, Folded, Hit, Lexicon, Meaning};
 use crate::model::EventType;
 
 /// An actor named in the sentence.
@@ -522,7 +522,7 @@ impl Sentence {
     pub fn analyse(
         lex: &Lexicon,
         text: &str,
-        original: &str,
+        folded: &Folded,
         span: (usize, usize),
         hits: &[Hit],
         date: NaiveDate,
@@ -659,7 +659,8 @@ impl Sentence {
                 // "Moscow-backed", "Turkish-led": the actor qualifies a noun.
                 // Caught whether the lexicon lists the compound or not.
                 let after = &text[h.end..span.1];
-                let written = &original[h.orig.0..h.orig.1];
+                let (os, oe) = h.orig(folded);
+                let written = &folded.original[os..oe];
                 // ('-' is ASCII: a byte search, ≈ 150 instructions less
                 // than `rsplit_once`'s `char` searcher on a short name.)
                 let orig_tail = written
