@@ -179,7 +179,7 @@ impl Extractor {
                 true => Sentence::analyse(
                     lex,
                     text,
-                    &article.text,
+                    &folded,
                     span,
                     hits,
                     anchor,

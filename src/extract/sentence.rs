@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 
 use super::dates::DateWords;
 use super::numbers::{digit_numbers, Number, WordNumber};
-use crate::lexicon::{Cue, Hit, Lexicon, Meaning};
+use crate::lexicon::{Cue, Folded, Hit, Lexicon, Meaning};
 use crate::model::EventType;
 
 /// An actor named in the sentence.
@@ -241,7 +241,10 @@ pub struct Sentence {
     pub appositions: bool,
     pub actors: Vec<ActorRef>,
     pub triggers: Vec<(usize, usize, usize)>,
+    /// In text order; fixed once analysed ([`Sentence::cues_in`] reads a
+    /// copy grouped by kind, built at the end of [`Sentence::analyse`]).
     pub cues: Vec<(usize, usize, Cue)>,
+    pub(super) cue_index: CueIndex,
     pub numbers: Vec<Number>,
     pub places: Vec<(usize, usize, usize)>,
     pub dates: DateWords,
@@ -522,7 +525,7 @@ impl Sentence {
     pub fn analyse(
         lex: &Lexicon,
         text: &str,
-        original: &str,
+        folded: &Folded,
         span: (usize, usize),
         hits: &[Hit],
         date: NaiveDate,
@@ -659,7 +662,8 @@ impl Sentence {
                 // "Moscow-backed", "Turkish-led": the actor qualifies a noun.
                 // Caught whether the lexicon lists the compound or not.
                 let after = &text[h.end..span.1];
-                let written = &original[h.orig.0..h.orig.1];
+                let (os, oe) = h.orig(folded);
+                let written = &folded.original[os..oe];
                 // ('-' is ASCII: a byte search, ≈ 150 instructions less
                 // than `rsplit_once`'s `char` searcher on a short name.)
                 let orig_tail = written
@@ -1103,6 +1107,7 @@ impl Sentence {
             s.numbers = numbers.into_iter().filter(|n| !named(n)).collect();
         }
         s.mark_settings(text, suffixes);
+        s.cue_index = CueIndex::new(&s.cues);
         s.eligible = super::roles::eligible(&s, text, articles);
         s
     }
@@ -1191,16 +1196,82 @@ impl Sentence {
         })
     }
 
-    /// Cues of kind `cue` in `start..end`.
+    /// Cues of kind `cue` in `start..end`, in text order.
+    ///
+    /// Role assignment asks this per actor and per marker; the kind's own
+    /// cues are read from the index (before it is built, all of them).
     pub fn cues_in(
         &self,
         cue: Cue,
         start: usize,
         end: usize,
     ) -> impl Iterator<Item = &(usize, usize, Cue)> {
-        self.cues
+        self.cue_index
+            .group(cue)
+            .unwrap_or(&self.cues)
             .iter()
             .filter(move |c| c.2 == cue && c.0 >= start && c.1 <= end)
+    }
+}
+
+/// A sentence's cues grouped by kind, each group in text order, so that
+/// [`Sentence::cues_in`] reads only its kind's cues: it was a filter over
+/// all of them, asked per actor and per marker.
+#[derive(Debug)]
+pub(super) struct CueIndex {
+    /// The cues, by kind (a counting sort, so each kind keeps its order).
+    by_kind: Vec<(usize, usize, Cue)>,
+    /// Kind `k`'s cues are `by_kind[first[k]..first[k + 1]]`. Built for at
+    /// most 255 cues (a sentence has a few dozen at most); unbuilt,
+    /// `cues_in` reads them all.
+    first: [u8; CUE_KINDS + 1],
+    built: bool,
+}
+
+/// More than the kinds of [`Cue`] (37); a kind past it would panic as the
+/// index is built.
+const CUE_KINDS: usize = 40;
+
+impl Default for CueIndex {
+    fn default() -> CueIndex {
+        CueIndex {
+            by_kind: Vec::new(),
+            first: [0; CUE_KINDS + 1],
+            built: false,
+        }
+    }
+}
+
+impl CueIndex {
+    fn new(cues: &[(usize, usize, Cue)]) -> CueIndex {
+        let mut index = CueIndex::default();
+        if cues.len() > usize::from(u8::MAX) {
+            return index;
+        }
+        let first = &mut index.first;
+        for c in cues {
+            first[c.2 as usize + 1] += 1;
+        }
+        for k in 1..=CUE_KINDS {
+            first[k] += first[k - 1];
+        }
+        let mut next = *first;
+        index.by_kind = vec![(0, 0, Cue::Negation); cues.len()];
+        for c in cues {
+            let at = &mut next[c.2 as usize];
+            index.by_kind[usize::from(*at)] = *c;
+            *at += 1;
+        }
+        index.built = true;
+        index
+    }
+
+    /// The cues of kind `cue`, once built.
+    #[inline]
+    fn group(&self, cue: Cue) -> Option<&[(usize, usize, Cue)]> {
+        let k = cue as usize;
+        self.built
+            .then(|| &self.by_kind[usize::from(self.first[k])..usize::from(self.first[k + 1])])
     }
 }
 
@@ -1273,6 +1344,35 @@ mod tests {
         let chunk: [u8; 64] = text.try_into().unwrap();
         let want = (0..64).fold(0u64, |m, j| m | u64::from(space(chunk[j])) << j);
         assert_eq!(space_bits(&chunk), want);
+    }
+
+    #[test]
+    fn cues_in_reads_the_index_as_the_filter_did() {
+        let kinds = [Cue::Location, Cue::Negation, Cue::Location, Cue::Until];
+        let cues: Vec<(usize, usize, Cue)> = (0..40)
+            .map(|i| (i * 3, i * 3 + 2, kinds[(i * 7) % kinds.len()]))
+            .collect();
+        let mut s = Sentence {
+            cues: cues.clone(),
+            ..Default::default()
+        };
+        let filter = |cue: Cue, a: usize, b: usize| -> Vec<(usize, usize, Cue)> {
+            cues.iter()
+                .filter(|c| c.2 == cue && c.0 >= a && c.1 <= b)
+                .copied()
+                .collect()
+        };
+        for built in [false, true] {
+            if built {
+                s.cue_index = CueIndex::new(&s.cues);
+            }
+            for cue in [Cue::Location, Cue::Negation, Cue::Until, Cue::Killed] {
+                for (a, b) in [(0, 200), (10, 50), (4, 5), (60, 30)] {
+                    let got: Vec<_> = s.cues_in(cue, a, b).copied().collect();
+                    assert_eq!(got, filter(cue, a, b), "{cue:?} {a}..{b} {built}");
+                }
+            }
+        }
     }
 
     #[test]
