@@ -3805,3 +3805,16 @@ fn parties_in_brackets_are_an_aside() {
         "{ms:?}"
     );
 }
+
+#[test]
+fn a_state_and_its_leader_merged_are_the_leader_for_a_later_pronoun() {
+    let ms = run(
+        "Ethiopian Prime Minister Abiy Ahmed visited Asmara on Monday. He warned Egypt against any strike on the dam.",
+        "en",
+        "2021-06-01",
+    );
+    assert!(
+        has(&ms, EventType::Threaten, "ETH", Some("EGY")).is_some(),
+        "{ms:?}"
+    );
+}

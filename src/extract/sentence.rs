@@ -1061,6 +1061,13 @@ impl Sentence {
                     .any(|w| w.bytes().all(|b| b.is_ascii_digit()))
                 && !words.iter().any(|w| w.0 >= prev.end && w.1 <= a.start);
             if merge {
+                // ("Russian President Vladimir Putin" is Putin: "he" may
+                // stand for him later.)
+                if lex.actors[a.actor].kind.as_deref() == Some("person")
+                    && lex.actors[prev.actor].kind.as_deref() == Some("state")
+                {
+                    prev.actor = a.actor;
+                }
                 prev.end = a.end;
                 prev.sector = prev.sector.take().or(a.sector.take());
                 prev.place &= a.place;
