@@ -3818,3 +3818,17 @@ fn a_state_and_its_leader_merged_are_the_leader_for_a_later_pronoun() {
         "{ms:?}"
     );
 }
+
+#[test]
+fn a_measure_after_a_number_is_no_toll() {
+    let ms = run(
+        "Al-Shabaab fighters attacked a base 40 km north of Mogadishu on Saturday, killing at least nine soldiers, officials said.",
+        "en",
+        "2021-06-01",
+    );
+    let m = ms
+        .iter()
+        .find(|m| m.event_type == EventType::Assault)
+        .expect("an assault");
+    assert_eq!(m.fatalities.killed, Some(9), "{ms:?}");
+}

@@ -2767,8 +2767,15 @@ fn tolls(
                     && !s
                         .cues_in(Cue::Victims, n.end, s.span.1)
                         .any(|c| gap(text, n.end, c.0) <= 1);
+                // ("25 km west of Goma": a measure, not people.)
+                let measure = || {
+                    s.cues_in(Cue::Unit, n.end, clause.1)
+                        .next()
+                        .is_some_and(|c| gap(text, n.end, c.0) == 0)
+                };
                 !n.is_year()
                     && !compound
+                    && !measure()
                     && !article
                     && !aggregate
                     && victims_fit(n)

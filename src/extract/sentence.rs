@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 
 use super::dates::DateWords;
 use super::numbers::{digit_numbers, Number, WordNumber};
-use crate::lexicon::{Cue, Folded, Hit, Lexicon, Meaning};
+use crate::lexicon::{Cue, Folded, Hit, Lexicon, Meaning, CUE_KINDS};
 use crate::model::EventType;
 
 /// An actor named in the sentence.
@@ -1234,10 +1234,6 @@ pub(super) struct CueIndex {
     first: [u8; CUE_KINDS + 1],
     built: bool,
 }
-
-/// More than the kinds of [`Cue`] (37); a kind past it would panic as the
-/// index is built.
-const CUE_KINDS: usize = 40;
 
 impl Default for CueIndex {
     fn default() -> CueIndex {

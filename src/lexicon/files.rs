@@ -231,6 +231,9 @@ pub struct NumbersFile {
     pub cumulative: WordList,
     #[serde(default)]
     pub until: WordList,
+    /// "25 km", "40 percent": measures after a number.
+    #[serde(default)]
+    pub units: WordList,
 }
 
 #[derive(Debug, Default, Deserialize)]

@@ -149,10 +149,17 @@ pub enum Cue {
     Wounded,
     /// "in total", "so far": the count near it is an aggregate.
     Cumulative,
+    /// "25 km west of Goma", "40 percent": a count of a measure, never of
+    /// the dead.
+    Unit,
     /// "as of", "hingga", "kadar" next to a date: every toll of the
-    /// sentence is a running total up to that date.
+    /// sentence is a running total up to that date. (Kept last: it bounds
+    /// [`CUE_KINDS`].)
     Until,
 }
+
+/// How many kinds of [`Cue`] there are (`Until` is the last).
+pub const CUE_KINDS: usize = Cue::Until as usize + 1;
 
 /// What one lexicon phrase means. A phrase may mean several things
 /// ("Ankara" is an actor and a place).
@@ -547,6 +554,7 @@ impl Lexicon {
                 (&f.wounded.words, Cue::Wounded),
                 (&f.cumulative.words, Cue::Cumulative),
                 (&f.until.words, Cue::Until),
+                (&f.units.words, Cue::Unit),
             ];
             for (words, cue) in lists {
                 for w in words {
