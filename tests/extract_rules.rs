@@ -3832,3 +3832,27 @@ fn a_measure_after_a_number_is_no_toll() {
         .expect("an assault");
     assert_eq!(m.fatalities.killed, Some(9), "{ms:?}");
 }
+
+#[test]
+fn two_names_qualifying_another_noun_are_no_sides() {
+    let ms = run(
+        "The militia said all French and German interests in the region were now legitimate targets.",
+        "en",
+        "2021-06-01",
+    );
+    assert!(
+        has(&ms, EventType::Assault, "FRA", Some("DEU")).is_none()
+            && has(&ms, EventType::Assault, "DEU", Some("FRA")).is_none(),
+        "{ms:?}"
+    );
+    let ms = run(
+        "Kenyan and Somali troops clashed near the border town of Mandera on Monday.",
+        "en",
+        "2021-06-01",
+    );
+    assert!(
+        has(&ms, EventType::Assault, "KEN", Some("SOM")).is_some()
+            || has(&ms, EventType::Assault, "SOM", Some("KEN")).is_some(),
+        "{ms:?}"
+    );
+}

@@ -1616,7 +1616,21 @@ impl Extractor {
             {
                 if let Some((a, b)) = roles::coordinated_pair(s, text, ts) {
                     let theirs = |x: Option<usize>| x.is_none_or(|i| i == a || i == b);
-                    if code(a) != code(b) && theirs(source) && theirs(target) {
+                    // ("American and British interests had become targets":
+                    // two names that qualify some other noun are no sides.)
+                    let qualify_other = !each_other && {
+                        let last = &s.actors[b];
+                        let next = roles::next_word(text, last.end, s.span.1);
+                        last.sector.is_none()
+                            && text[next..s.span.1]
+                                .chars()
+                                .next()
+                                .is_some_and(char::is_alphabetic)
+                            && !s.triggers.iter().any(|t| t.0 == next)
+                            && !s.cues.iter().any(|c| c.0 == next)
+                            && !s.dates.starts().any(|d| d == next)
+                    };
+                    if code(a) != code(b) && theirs(source) && theirs(target) && !qualify_other {
                         source = Some(a);
                         target = Some(b);
                         reciprocal = true;

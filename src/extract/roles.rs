@@ -250,7 +250,7 @@ fn participle_agent_of(
 }
 
 /// Where the next word after `from` starts (`end` if none before it).
-fn next_word(text: &str, from: usize, end: usize) -> usize {
+pub(super) fn next_word(text: &str, from: usize, end: usize) -> usize {
     let rest = &text[from..end];
     from + (rest.len() - rest.trim_ascii_start().len())
 }
