@@ -3856,3 +3856,22 @@ fn two_names_qualifying_another_noun_are_no_sides() {
         "{ms:?}"
     );
 }
+
+#[test]
+fn a_by_phrase_after_a_participle_far_from_the_verb_is_the_participles() {
+    let ms = run(
+        "France struck several depots used by the Wagner Group in Mali on Monday.",
+        "en",
+        "2021-06-01",
+    );
+    assert!(
+        ms.iter()
+            .any(|m| m.event_type == EventType::Assault && m.source.code == "FRA"),
+        "{ms:?}"
+    );
+    assert!(
+        !ms.iter().any(|m| m.event_type == EventType::Assault
+            && m.target.as_ref().is_some_and(|t| t.code == "FRA")),
+        "{ms:?}"
+    );
+}

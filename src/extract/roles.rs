@@ -577,10 +577,13 @@ pub fn assign(
                                 .iter()
                                 .any(|a| a.start >= m.1 && a.end <= c.0 && gap(text, m.1, a.start) <= 1)
                     })
-                    && !text[te..c.0]
-                        .split_ascii_whitespace()
-                        .next_back()
-                        .is_some_and(|w| grammar.participle(w))
+                    // (Only right after the trigger: in "struck sites used
+                    // by the Houthis" the participle is the sites'.)
+                    && !(gap(text, te, c.0) <= 2
+                        && text[te..c.0]
+                            .split_ascii_whitespace()
+                            .next_back()
+                            .is_some_and(|w| grammar.participle(w)))
             });
     let agent = agent.filter(|_| !by_noun);
     // "were killed by an improvised explosive device": a trigger in the
