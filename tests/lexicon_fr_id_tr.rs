@@ -1338,3 +1338,81 @@ fn fr_1er_before_a_month_is_the_first() {
     let m = has(&ms, EventType::Assault, "RUS", Some("UKR")).unwrap_or_else(|| panic!("{ms:?}"));
     assert_eq!(m.date.to_string(), "2023-05-01");
 }
+
+#[test]
+fn tr_agent_before_tarafindan_is_the_source_of_a_passive() {
+    // The postposed agent marker was read after the verb, leaving the agent
+    // as the target.
+    let ms = run(
+        "Ermenistan mevzileri Azerbaycan ordusu tarafından bombalandı.",
+        "tr",
+        PUBLISHED,
+    );
+    assert!(
+        has(&ms, EventType::Assault, "AZE", Some("ARM")).is_some(),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn tr_party_before_ile_is_the_one_met() {
+    // "Putin" ended like a genitive, and "Rusya" before the title was
+    // taken as a second party.
+    let ms = run(
+        "Cumhurbaşkanı Erdoğan salı günü Rusya Devlet Başkanı Putin ile görüştü.",
+        "tr",
+        PUBLISHED,
+    );
+    assert!(
+        has(&ms, EventType::Consult, "TUR", Some("RUS")).is_some(),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn tr_demonym_in_the_accusative_before_a_kill_verb_is_its_target() {
+    // The kill verb at the end was read as a headline's passive, leaving
+    // the killers as victims and no source.
+    let ms = run(
+        "Rus askerleri Donetsk'te üç Ukraynalıyı öldürdü.",
+        "tr",
+        PUBLISHED,
+    );
+    assert!(
+        has(&ms, EventType::Assault, "RUS", Some("UKR")).is_some(),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn tr_ablative_before_a_request_verb_is_the_party_asked() {
+    // "'dan" made Azerbaijan a setting, and the request had no target.
+    let ms = run(
+        "Ermenistan, Azerbaycan'dan esirleri serbest bırakmasını talep etti.",
+        "tr",
+        PUBLISHED,
+    );
+    assert!(
+        has(&ms, EventType::Request, "ARM", Some("AZE")).is_some(),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn fr_fighting_that_opposed_x_to_y_is_an_assault_both_ways() {
+    // The second side, after "aux", was read as the fighting's target and
+    // the first as nobody's.
+    let ms = run(
+        "Dimanche, des combats ont opposé l'armée burkinabè aux jihadistes près de Djibo.",
+        "fr",
+        PUBLISHED,
+    );
+    assert!(
+        has(&ms, EventType::Assault, "BFA", Some("BFAREB")).is_some(),
+        "{ms:?}"
+    );
+    assert!(
+        has(&ms, EventType::Assault, "BFAREB", Some("BFA")).is_some(),
+        "{ms:?}"
+    );
+}

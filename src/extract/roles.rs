@@ -287,7 +287,19 @@ fn sides(s: &Sentence, text: &str, te: usize) -> Option<(usize, usize)> {
             && !clause_break(text, te, c.0, true)
             && !s.triggers.iter().any(|t| t.0 >= te && t.1 <= c.0)
     })?;
-    coordinated_pair_after(s, text, ce)
+    coordinated_pair_after(s, text, ce).or_else(|| opposed_pair_after(s, text, ce))
+}
+
+/// "les combats ont opposé l'armée aux rebelles": a "between" verb joins
+/// its two sides with a target marker, not a conjunction.
+fn opposed_pair_after(s: &Sentence, text: &str, ce: usize) -> Option<(usize, usize)> {
+    let mut after = candidates(s).filter(|(_, a)| a.start >= ce && !a.place);
+    let ((i, a), (j, b)) = (after.next()?, after.next()?);
+    let joined = s
+        .cues
+        .iter()
+        .any(|c| c.2 == Cue::TargetMarker && c.0 >= a.end && c.0 <= b.start);
+    (gap(text, ce, a.start) <= 4 && joined && gap(text, a.end, b.start) <= 3).then_some((i, j))
 }
 
 /// Actor introduced by a marker cue of `kind` after `from` (within a few
@@ -374,6 +386,7 @@ pub fn assign(
     // the rally's, and its people are the target.
     let object_agent = roles == Roles::ObjectAgent && !passive_aux && subject_before(s, text, ts);
     let agent = marked_actor(s, text, Cue::AgentMarker, te, grammar)
+        .or_else(|| postposed_agent(s, text, ts, grammar))
         .filter(|_| !object_agent)
         .or_else(|| {
             (passive_aux || roles == Roles::PatientFirst || !subject_before(s, text, ts))
@@ -407,7 +420,10 @@ pub fn assign(
                 && !s.actors.iter().any(|a| a.start == next)
                 && !s.places.iter().any(|p| p.0 == next)
         };
-        kills
+        // (A verb-final language names every party before the verb: its
+        // kill verbs are passive by their own form, listed patient-first.)
+        !grammar.verb_final
+            && kills
             && !counted_after()
             && !object_word()
             && s.actors.iter().all(|a| {
@@ -430,8 +446,10 @@ pub fn assign(
         .last()
         .map(|&(_, re, _)| re);
     // (Filters in any order give the same list: the cheap ones first.)
+    // (A postposed agent before the verb is no other party: "X tarafından".)
     let before: Nearby = candidates(s)
         .filter(|(i, a)| a.end <= ts && usable(*i) && gap(text, a.end, ts) <= REACH_BEFORE)
+        .filter(|(i, _)| !grammar.verb_final || agent != Some(*i))
         .filter(|(_, a)| closed_relative.is_none_or(|re| a.start < re))
         .collect();
     // Subject, object, verb: the parties are the actors before the verb
@@ -719,7 +737,8 @@ pub fn assign(
             // ("İsveç'in büyükelçisini çağırdı") it is part of the object.
             (genitive(grammar, text, a)
                 && gap(text, a.end, ts) <= 2
-                && !object_marked(grammar, text, a))
+                && !object_marked(grammar, text, a)
+                && !postposed(s, text, a))
                 || agent_suffixed(grammar, text, a)
         })
         && (!text[parties[parties.len() - 2].1.end..parties[parties.len() - 1].1.start]
@@ -884,6 +903,18 @@ pub fn assign(
                 .find(|i| Some(*i) != g.source && Some(*i) != agent);
         }
     }
+    // "Ukrayna, Rusya'dan … talep etti": the ablative names whom a request
+    // is made of (elsewhere it says where from).
+    if g.target.is_none()
+        && trigger.event_type == crate::model::EventType::Request
+        && !grammar.addressee_suffixes.is_empty()
+    {
+        g.target = before
+            .iter()
+            .rev()
+            .find(|(i, a)| Some(*i) != g.source && suffixed(&grammar.addressee_suffixes, text, a))
+            .map(|(i, _)| *i);
+    }
     speaker_of_noun(s, text, te, trigger, grammar, &mut g);
     g
 }
@@ -992,6 +1023,31 @@ fn suffixed(suffixes: &[String], text: &str, a: &ActorRef) -> bool {
         .any(|x| w.len() > x.len() && w.ends_with(x.as_str()))
 }
 
+/// "Ermenistan mevzileri Azerbaycan ordusu tarafından bombalandı": a
+/// verb-final language puts its agent marker after the agent, so the actor
+/// right before one (in the trigger's clause, no other trigger between) is
+/// the agent.
+fn postposed_agent(s: &Sentence, text: &str, ts: usize, grammar: &Grammar) -> Option<usize> {
+    if !grammar.verb_final {
+        return None;
+    }
+    let &(ms, me, _) = s.cues_in(Cue::AgentMarker, s.span.0, ts).last()?;
+    if me > ts
+        || gap(text, me, ts) > 4
+        || clause_break(text, me, ts, true)
+        || s.triggers
+            .iter()
+            .any(|t| t.0 >= me && t.1 <= ts && t.0 < ts)
+    {
+        return None;
+    }
+    candidates(s)
+        .filter(|(_, a)| a.end <= ms && !a.place)
+        .last()
+        .filter(|(_, a)| gap(text, a.start + whole_word(text, a).len(), ms) == 0)
+        .map(|(i, _)| i)
+}
+
 /// "самолёт был сбит турецкими военными", "при обстреле Херсона
 /// российскими войсками": after a passive or an act noun, an actor in the
 /// case that marks an agent (an agent ending, with no preposition before
@@ -1028,12 +1084,23 @@ fn subject_before(s: &Sentence, text: &str, ts: usize) -> bool {
 }
 
 /// The actor's last word carries an agent ending ("rejim unsurlarınca").
+/// Or its head noun right after it does ("российской армией").
 fn agent_suffixed(grammar: &Grammar, text: &str, a: &ActorRef) -> bool {
     let w = whole_word(text, a);
     grammar
         .agent_suffixes
         .iter()
         .any(|x| w.ends_with(x.as_str()))
+        || (!grammar.agent_head_suffixes.is_empty() && {
+            let head = text[a.start + w.len()..]
+                .strip_prefix(' ')
+                .and_then(|r| r.split(|c: char| !c.is_alphanumeric()).next())
+                .unwrap_or("");
+            grammar
+                .agent_head_suffixes
+                .iter()
+                .any(|x| head.ends_with(x.as_str()) && (head.len() > x.len() + 2 || head == x))
+        })
 }
 
 /// For mutual acts ("Russia and Turkey agreed"): the two actors joined
