@@ -1416,3 +1416,53 @@ fn fr_fighting_that_opposed_x_to_y_is_an_assault_both_ways() {
         "{ms:?}"
     );
 }
+
+#[test]
+fn tr_passive_verb_makes_the_party_before_it_the_victim() {
+    // Passive forms sat in agent-first tables: the victims were the source.
+    let ms = run(
+        "Ukrayna'da iki Rus subay Ukrayna ordusu tarafından kaçırıldı.",
+        "tr",
+        PUBLISHED,
+    );
+    assert!(
+        has(&ms, EventType::Assault, "UKR", Some("RUS")).is_some(),
+        "{ms:?}"
+    );
+    let ms = run(
+        "Ankara'da Çinli diplomatlar sınır dışı edildi.",
+        "tr",
+        PUBLISHED,
+    );
+    assert!(
+        !ms.iter().any(|m| m.source.code == "CHN"),
+        "the expelled are no source: {ms:?}"
+    );
+}
+
+#[test]
+fn tr_agent_ending_on_the_noun_after_a_name_marks_the_agent() {
+    // "-ınca/-ince" on the head noun ("Azerbaycan güçlerince"), not on the
+    // name itself; the agent's own noun is no second group of victims.
+    let ms = run(
+        "Ermeni militanlar Azerbaycan güçlerince etkisiz hale getirildi.",
+        "tr",
+        PUBLISHED,
+    );
+    assert!(
+        ms.iter().any(|m| m.event_type == EventType::Assault
+            && m.source.code == "AZE"
+            && m.target.as_ref().is_some_and(|t| t.code.starts_with("ARM"))),
+        "{ms:?}"
+    );
+    let ms = run(
+        "Nijer'de üç Fransız gazeteci IŞİD'li teröristlerce kaçırıldı.",
+        "tr",
+        PUBLISHED,
+    );
+    assert!(
+        ms.iter().any(|m| m.event_type == EventType::Assault
+            && m.target.as_ref().is_some_and(|t| t.code == "FRA")),
+        "{ms:?}"
+    );
+}

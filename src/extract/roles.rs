@@ -630,7 +630,17 @@ pub fn assign(
         // noun of their own, away from the actor, are not that actor's.
         // Nor is the possessor of an act named before this one its victim:
         // in "rejim güçlerinin topçu atışı sonucu … şehit" the regime fires.
-        g.target = nearest_before.filter(|&i| {
+        // ("militanlar İsrail güçlerince etkisiz hale getirildi": past an
+        // agent named by its ending, the party before it suffers the act.)
+        let nearest_patient = match nearest_before {
+            Some(i) if relative.is_none() && agent_suffixed(grammar, text, &s.actors[i]) => before
+                .iter()
+                .rev()
+                .map(|(j, _)| *j)
+                .find(|&j| !agent_suffixed(grammar, text, &s.actors[j])),
+            other => other,
+        };
+        g.target = nearest_patient.filter(|&i| {
             let a = &s.actors[i];
             // ("Two Turkish soldiers and a civilian were killed": victims
             // joined to the actor's own are still its.)
@@ -642,9 +652,18 @@ pub fn assign(
                     && s.cues_in(Cue::Conjunction, a.end, c.0)
                         .any(|j| gap(text, j.1, c.0) <= 1)
             };
+            // (Nor is an agent's own noun: "… PKK'lı teröristlerce kaçırıldı".)
+            let agents_noun = |c: &(usize, usize, Cue)| {
+                before.iter().any(|(_, b)| {
+                    b.start > a.end
+                        && b.end <= c.0
+                        && gap(text, b.start + whole_word(text, b).len(), c.0) == 0
+                        && agent_suffixed(grammar, text, b)
+                })
+            };
             let victims_apart = s
                 .cues_in(Cue::Victims, a.end, ts)
-                .any(|c| gap(text, a.end, c.0) > 1 && !joined(c));
+                .any(|c| gap(text, a.end, c.0) > 1 && !joined(c) && !agents_noun(c));
             // (Where the possessor follows its noun, a party right after an
             // earlier act's noun is that act's: "в результате удара
             // израильской авиации погибли …" — the Israeli air force struck.)
