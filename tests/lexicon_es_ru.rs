@@ -1356,3 +1356,25 @@ fn es_fighting_that_pitted_x_against_y_is_an_assault_both_ways() {
         "{ms:?}"
     );
 }
+
+#[test]
+fn activists_arrested_are_the_states_civilians() {
+    let ms = run(
+        "La policía nicaragüense detuvo a cinco activistas en León.",
+        "es",
+        PUBLISHED,
+    );
+    assert!(
+        has(&ms, EventType::Coerce, "NIC", Some("NICCIV")).is_some(),
+        "{ms:?}"
+    );
+    let ms = run(
+        "Белорусская милиция задержала десятки активистов в Гродно.",
+        "ru",
+        PUBLISHED,
+    );
+    assert!(
+        has(&ms, EventType::Coerce, "BLR", Some("BLRCIV")).is_some(),
+        "{ms:?}"
+    );
+}

@@ -1466,3 +1466,61 @@ fn tr_agent_ending_on_the_noun_after_a_name_marks_the_agent() {
         "{ms:?}"
     );
 }
+
+#[test]
+fn activists_arrested_are_the_states_civilians() {
+    // "aktivis", "activistes", "aktivisti" were no sector word: the arrest
+    // had no target.
+    let ms = run(
+        "Militer Myanmar menangkap puluhan aktivis di Mandalay.",
+        "id",
+        PUBLISHED,
+    );
+    assert!(
+        has(&ms, EventType::Coerce, "MMR", Some("MMRCIV")).is_some(),
+        "{ms:?}"
+    );
+    let ms = run(
+        "La police algérienne a arrêté trois activistes à Oran.",
+        "fr",
+        PUBLISHED,
+    );
+    assert!(
+        has(&ms, EventType::Coerce, "DZA", Some("DZACIV")).is_some(),
+        "{ms:?}"
+    );
+    let ms = run(
+        "Mısır polisi İskenderiye'de 12 aktivisti gözaltına aldı.",
+        "tr",
+        PUBLISHED,
+    );
+    assert!(
+        has(&ms, EventType::Coerce, "EGY", Some("EGYCIV")).is_some(),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn a_state_named_after_its_border_word_does_not_stop_the_rebels_being_the_others() {
+    // "la frontière malienne", "perbatasan Malaysia": the state after the
+    // border word is a neighbour, so the sentence still names one state,
+    // whose rebels the unnamed fighters are.
+    let ms = run(
+        "Des jihadistes ont tué huit soldats burkinabè près de la frontière nigérienne.",
+        "fr",
+        PUBLISHED,
+    );
+    assert!(
+        has(&ms, EventType::Assault, "BFAREB", Some("BFA")).is_some(),
+        "{ms:?}"
+    );
+    let ms = run(
+        "Kelompok bersenjata menewaskan lima tentara Thailand di dekat perbatasan Kamboja.",
+        "id",
+        PUBLISHED,
+    );
+    assert!(
+        has(&ms, EventType::Assault, "THAREB", Some("THA")).is_some(),
+        "{ms:?}"
+    );
+}

@@ -1183,10 +1183,12 @@ impl Sentence {
         let mut states = self.actors.iter().filter(|a| {
             !a.place
                 && lex.actors[a.actor].kind.as_deref() == Some("state")
-                && !self
-                    .cues
-                    .iter()
-                    .any(|c| c.2 == Cue::Boundary && c.0 >= a.end && gap(text, a.end, c.0) == 0)
+                // (Either side: "the Malian border", "la frontière malienne".)
+                && !self.cues.iter().any(|c| {
+                    c.2 == Cue::Boundary
+                        && ((c.0 >= a.end && gap(text, a.end, c.0) == 0)
+                            || (c.1 <= a.start && gap(text, c.1, a.start) == 0))
+                })
         });
         let first = states.next()?;
         let code = &lex.actors[first.actor].code;
