@@ -1524,3 +1524,32 @@ fn a_state_named_after_its_border_word_does_not_stop_the_rebels_being_the_others
         "{ms:?}"
     );
 }
+
+#[test]
+fn tr_arasinda_after_two_joined_parties_makes_them_the_two_sides() {
+    // "between" follows the pair in Turkish: the fighting had one side.
+    let ms = run(
+        "Etiyopya ordusu ile Eritre güçleri arasında şiddetli çatışmalar yaşandı.",
+        "tr",
+        PUBLISHED,
+    );
+    assert!(
+        has(&ms, EventType::Assault, "ETH", Some("ERI")).is_some(),
+        "{ms:?}"
+    );
+    assert!(
+        has(&ms, EventType::Assault, "ERI", Some("ETH")).is_some(),
+        "{ms:?}"
+    );
+    // A mediator named before the sides is the source.
+    let ms = run(
+        "Mısır, Sudan ile Etiyopya arasında arabuluculuk yapıyor.",
+        "tr",
+        PUBLISHED,
+    );
+    assert!(
+        ms.iter()
+            .any(|m| m.event_type == EventType::Consult && m.source.code == "EGY"),
+        "{ms:?}"
+    );
+}

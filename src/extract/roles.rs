@@ -281,7 +281,29 @@ fn appositive(s: &Sentence, text: &str, a: &ActorRef) -> bool {
 /// "between" that follows the trigger in its clause (no other trigger in
 /// between: in "mediated talks between …" they are the sides of the talks,
 /// not of the mediation) are its two sides, whatever stands before it.
-fn sides(s: &Sentence, text: &str, te: usize) -> Option<(usize, usize)> {
+///
+/// A verb-final language puts its "between" after the pair and before the
+/// trigger ("Sudan ordusu ile HDK arasında çatışmalar"): the two joined
+/// right before it are the sides.
+fn sides(
+    s: &Sentence,
+    text: &str,
+    ts: usize,
+    te: usize,
+    verb_final: bool,
+) -> Option<(usize, usize)> {
+    if verb_final {
+        let &(cs, ce, _) = s.cues_in(Cue::Between, s.span.0, ts).last()?;
+        if gap(text, ce, ts) > 3
+            || clause_break(text, ce, ts, true)
+            || s.triggers
+                .iter()
+                .any(|t| t.0 >= ce && t.1 <= ts && t.0 < ts)
+        {
+            return None;
+        }
+        return coordinated_pair(s, text, cs);
+    }
     let &(_, ce, _) = s.cues_in(Cue::Between, te, s.span.1).next().filter(|c| {
         gap(text, te, c.0) <= 3
             && !clause_break(text, te, c.0, true)
@@ -619,7 +641,19 @@ pub fn assign(
     };
     // (A mediator is not one of the sides it mediates between.)
     let mediation = trigger.mode.as_deref() == Some("third-party");
-    if let Some((a, b)) = sides(s, text, te).filter(|_| !mediation) {
+    // ("Türkiye, Rusya ile Ukrayna arasında arabuluculuk yapıyor": before
+    // the sides a verb-final language names the mediator.)
+    if mediation && grammar.verb_final {
+        if let Some((a, _)) = sides(s, text, ts, te, true) {
+            g.source = candidates(s)
+                .filter(|(_, x)| x.end <= s.actors[a].start && !x.place)
+                .last()
+                .map(|(i, _)| i);
+            g.target = Some(a);
+            return g;
+        }
+    }
+    if let Some((a, b)) = sides(s, text, ts, te, grammar.verb_final).filter(|_| !mediation) {
         g.source = Some(a);
         g.target = Some(b);
         g.sides = true;
