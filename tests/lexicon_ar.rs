@@ -511,3 +511,24 @@ fn discussing_with_a_counterpart_is_a_consultation() {
         "{ms:?}"
     );
 }
+
+#[test]
+fn compound_numbers_with_the_conjunction_count_in_full() {
+    // "وعشرين" was claimed by the conjunction: the toll read 3.
+    let ms = run(
+        "أسفرت غارة إسرائيلية على رفح عن مقتل ثلاثة وعشرين فلسطينيا.",
+        "ar",
+        PUBLISHED,
+    );
+    let m = has(&ms, EventType::Assault, "ISR", Some("PSE")).unwrap_or_else(|| panic!("{ms:?}"));
+    assert_eq!(m.fatalities.killed, Some(23));
+    let ms = run(
+        "أسفر قصف روسي على إدلب عن مقتل مئة وخمسة مدنيين.",
+        "ar",
+        PUBLISHED,
+    );
+    assert!(
+        ms.iter().any(|m| m.fatalities.killed == Some(105)),
+        "{ms:?}"
+    );
+}
