@@ -1553,3 +1553,12 @@ fn tr_arasinda_after_two_joined_parties_makes_them_the_two_sides() {
         "{ms:?}"
     );
 }
+
+#[test]
+fn tr_ablative_before_a_withdrawal_is_the_party_left() {
+    let ms = run("Fransa, Nijer'den askerlerini geri çekti.", "tr", PUBLISHED);
+    assert!(
+        has(&ms, EventType::Retreat, "FRA", Some("NER")).is_some(),
+        "{ms:?}"
+    );
+}

@@ -956,16 +956,19 @@ pub fn assign(
                 .find(|i| Some(*i) != g.source && Some(*i) != agent);
         }
     }
-    // "Ukrayna, Rusya'dan … talep etti": the ablative names whom a request
-    // is made of (elsewhere it says where from).
-    if g.target.is_none()
-        && trigger.event_type == crate::model::EventType::Request
-        && !grammar.addressee_suffixes.is_empty()
-    {
+    // "Ukrayna, Rusya'dan … talep etti", "Rusya, Suriye'den askerlerini
+    // çekti": the ablative names whom a request is made of, or whom a
+    // withdrawal leaves (elsewhere it only says where from).
+    let from_party = match trigger.event_type {
+        crate::model::EventType::Request => true,
+        crate::model::EventType::Retreat => trigger.mode.as_deref() == Some("withdraw"),
+        _ => false,
+    };
+    if g.target.is_none() && from_party && !grammar.ablative_suffixes.is_empty() {
         g.target = before
             .iter()
             .rev()
-            .find(|(i, a)| Some(*i) != g.source && suffixed(&grammar.addressee_suffixes, text, a))
+            .find(|(i, a)| Some(*i) != g.source && suffixed(&grammar.ablative_suffixes, text, a))
             .map(|(i, _)| *i);
     }
     speaker_of_noun(s, text, te, trigger, grammar, &mut g);

@@ -149,9 +149,10 @@ pub struct GrammarFile {
     /// "российской армией": the head noun's ending that marks an agent.
     #[serde(default)]
     pub agent_head_suffixes: Vec<String>,
-    /// "Rusya'dan talep etti": the ending of the party a request is made of.
+    /// "Rusya'dan talep etti": the ending of the party a request is made of
+    /// (or a withdrawal leaves).
     #[serde(default)]
-    pub addressee_suffixes: Vec<String>,
+    pub ablative_suffixes: Vec<String>,
     #[serde(default)]
     pub noun_agent_markers: Vec<String>,
     #[serde(default)]

@@ -209,8 +209,9 @@ pub struct Grammar {
     pub agent_head_suffixes: Vec<String>,
     /// "Ukrayna, Rusya'dan esir takası talep etti": an actor word with one
     /// of these endings (ablative) before a request verb is the party asked,
-    /// though the same ending elsewhere says where from.
-    pub addressee_suffixes: Vec<String>,
+    /// before a withdrawal the party left, though the same ending elsewhere
+    /// says where from.
+    pub ablative_suffixes: Vec<String>,
     /// "ataque del ELN", "frappes de l'armée": the "of" that links a noun
     /// trigger to its agent.
     pub noun_agent_markers: Vec<String>,
@@ -255,7 +256,7 @@ static NO_GRAMMAR: Grammar = Grammar {
     agent_suffixes: Vec::new(),
     object_suffixes: Vec::new(),
     setting_suffixes: Vec::new(),
-    addressee_suffixes: Vec::new(),
+    ablative_suffixes: Vec::new(),
     agent_head_suffixes: Vec::new(),
     noun_agent_markers: Vec::new(),
     participle_suffixes: Vec::new(),
@@ -489,7 +490,7 @@ impl Lexicon {
                     agent_suffixes: f.agent_suffixes.iter().map(|x| fold(x).text).collect(),
                     object_suffixes: f.object_suffixes.iter().map(|x| fold(x).text).collect(),
                     setting_suffixes: f.setting_suffixes.iter().map(|x| fold(x).text).collect(),
-                    addressee_suffixes: f.addressee_suffixes.iter().map(|x| fold(x).text).collect(),
+                    ablative_suffixes: f.ablative_suffixes.iter().map(|x| fold(x).text).collect(),
                     agent_head_suffixes: f
                         .agent_head_suffixes
                         .iter()
