@@ -1378,3 +1378,25 @@ fn activists_arrested_are_the_states_civilians() {
         "{ms:?}"
     );
 }
+
+#[test]
+fn ru_a_lawsuit_or_complaint_against_a_state_is_an_accusation() {
+    let ms = run(
+        "Грузия подала иск против России в Европейский суд.",
+        "ru",
+        PUBLISHED,
+    );
+    assert!(
+        has(&ms, EventType::Accuse, "GEO", Some("RUS")).is_some(),
+        "{ms:?}"
+    );
+    let ms = run(
+        "Армения пожаловалась на Азербайджан в ООН.",
+        "ru",
+        PUBLISHED,
+    );
+    assert!(
+        has(&ms, EventType::Accuse, "ARM", Some("AZE")).is_some(),
+        "{ms:?}"
+    );
+}
