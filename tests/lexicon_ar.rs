@@ -434,3 +434,101 @@ fn teen_ordinal_day_with_a_two_word_month_and_year() {
     let m = has(&ms, EventType::Assault, "RUS", Some("SYR")).unwrap_or_else(|| panic!("{ms:?}"));
     assert_eq!(m.date.to_string(), "2022-11-12");
 }
+
+// ---- Broader trigger lists: each sentence gave no event (or another type)
+// before them.
+
+#[test]
+fn ambush_laid_by_a_group_is_an_assault() {
+    let ms = run(
+        "نصب مسلحون من حركة الشباب كمينا لقافلة عسكرية صومالية قرب مقديشو.",
+        "ar",
+        PUBLISHED,
+    );
+    assert!(
+        has(&ms, EventType::Assault, "ALSHABAAB", Some("SOM")).is_some(),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn congratulating_a_counterpart_is_support() {
+    let ms = run(
+        "هنأ الرئيس المصري نظيره التونسي بنجاح الانتخابات.",
+        "ar",
+        PUBLISHED,
+    );
+    assert!(
+        has(&ms, EventType::Support, "EGY", Some("TUN")).is_some(),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn a_deadline_given_to_a_party_is_a_threat() {
+    let ms = run(
+        "أمهلت الحكومة السودانية قوات الدعم السريع ثلاثة أيام للانسحاب.",
+        "ar",
+        PUBLISHED,
+    );
+    assert!(
+        has(&ms, EventType::Threaten, "SDN", Some("RSF")).is_some(),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn designating_a_group_as_terrorist_is_a_sanction() {
+    let ms = run(
+        "صنفت الولايات المتحدة جماعة الحوثيين منظمة إرهابية.",
+        "ar",
+        PUBLISHED,
+    );
+    assert!(
+        has(&ms, EventType::Sanction, "USA", Some("HOUTHI")).is_some(),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn ruling_out_talks_is_a_rejection() {
+    let ms = run("استبعدت تركيا إجراء محادثات مع سوريا.", "ar", PUBLISHED);
+    assert!(
+        has(&ms, EventType::Reject, "TUR", Some("SYR")).is_some(),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn discussing_with_a_counterpart_is_a_consultation() {
+    let ms = run(
+        "ناقش وزير الخارجية الأردني مع نظيره العراقي الأوضاع في المنطقة.",
+        "ar",
+        PUBLISHED,
+    );
+    assert!(
+        has(&ms, EventType::Consult, "JOR", Some("IRQ")).is_some(),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn compound_numbers_with_the_conjunction_count_in_full() {
+    // "وعشرين" was claimed by the conjunction: the toll read 3.
+    let ms = run(
+        "أسفرت غارة إسرائيلية على رفح عن مقتل ثلاثة وعشرين فلسطينيا.",
+        "ar",
+        PUBLISHED,
+    );
+    let m = has(&ms, EventType::Assault, "ISR", Some("PSE")).unwrap_or_else(|| panic!("{ms:?}"));
+    assert_eq!(m.fatalities.killed, Some(23));
+    let ms = run(
+        "أسفر قصف روسي على إدلب عن مقتل مئة وخمسة مدنيين.",
+        "ar",
+        PUBLISHED,
+    );
+    assert!(
+        ms.iter().any(|m| m.fatalities.killed == Some(105)),
+        "{ms:?}"
+    );
+}

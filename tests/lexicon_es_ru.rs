@@ -1315,3 +1315,88 @@ fn es_1o_de_mayo_is_the_first_of_may() {
     let m = has(&ms, EventType::Assault, "RUS", Some("UKR")).unwrap_or_else(|| panic!("{ms:?}"));
     assert_eq!(m.date.to_string(), "2023-05-01");
 }
+
+#[test]
+fn ru_feminine_adjective_before_an_instrumental_noun_is_the_agent() {
+    // "российской" alone is also genitive; "армией" after it makes it the
+    // agent of the passive.
+    let ms = run(
+        "Позиции грузинских войск были атакованы российской армией.",
+        "ru",
+        PUBLISHED,
+    );
+    assert!(
+        has(&ms, EventType::Assault, "RUS", Some("GEO")).is_some(),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn ru_adjective_before_an_indeclinable_head_is_the_agent() {
+    let ms = run(
+        "Турецкий беспилотник был сбит сирийской ПВО над Латакией.",
+        "ru",
+        PUBLISHED,
+    );
+    assert!(
+        has(&ms, EventType::Assault, "SYR", Some("TUR")).is_some(),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn es_fighting_that_pitted_x_against_y_is_an_assault_both_ways() {
+    let ms = run(
+        "Los combates enfrentaron al ejército peruano con guerrilleros cerca de Ayacucho.",
+        "es",
+        PUBLISHED,
+    );
+    assert!(
+        has(&ms, EventType::Assault, "PER", Some("PERREB")).is_some(),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn activists_arrested_are_the_states_civilians() {
+    let ms = run(
+        "La policía nicaragüense detuvo a cinco activistas en León.",
+        "es",
+        PUBLISHED,
+    );
+    assert!(
+        has(&ms, EventType::Coerce, "NIC", Some("NICCIV")).is_some(),
+        "{ms:?}"
+    );
+    let ms = run(
+        "Белорусская милиция задержала десятки активистов в Гродно.",
+        "ru",
+        PUBLISHED,
+    );
+    assert!(
+        has(&ms, EventType::Coerce, "BLR", Some("BLRCIV")).is_some(),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn ru_a_lawsuit_or_complaint_against_a_state_is_an_accusation() {
+    let ms = run(
+        "Грузия подала иск против России в Европейский суд.",
+        "ru",
+        PUBLISHED,
+    );
+    assert!(
+        has(&ms, EventType::Accuse, "GEO", Some("RUS")).is_some(),
+        "{ms:?}"
+    );
+    let ms = run(
+        "Армения пожаловалась на Азербайджан в ООН.",
+        "ru",
+        PUBLISHED,
+    );
+    assert!(
+        has(&ms, EventType::Accuse, "ARM", Some("AZE")).is_some(),
+        "{ms:?}"
+    );
+}

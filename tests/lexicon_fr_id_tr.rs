@@ -1338,3 +1338,227 @@ fn fr_1er_before_a_month_is_the_first() {
     let m = has(&ms, EventType::Assault, "RUS", Some("UKR")).unwrap_or_else(|| panic!("{ms:?}"));
     assert_eq!(m.date.to_string(), "2023-05-01");
 }
+
+#[test]
+fn tr_agent_before_tarafindan_is_the_source_of_a_passive() {
+    // The postposed agent marker was read after the verb, leaving the agent
+    // as the target.
+    let ms = run(
+        "Ermenistan mevzileri Azerbaycan ordusu tarafından bombalandı.",
+        "tr",
+        PUBLISHED,
+    );
+    assert!(
+        has(&ms, EventType::Assault, "AZE", Some("ARM")).is_some(),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn tr_party_before_ile_is_the_one_met() {
+    // "Putin" ended like a genitive, and "Rusya" before the title was
+    // taken as a second party.
+    let ms = run(
+        "Cumhurbaşkanı Erdoğan salı günü Rusya Devlet Başkanı Putin ile görüştü.",
+        "tr",
+        PUBLISHED,
+    );
+    assert!(
+        has(&ms, EventType::Consult, "TUR", Some("RUS")).is_some(),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn tr_demonym_in_the_accusative_before_a_kill_verb_is_its_target() {
+    // The kill verb at the end was read as a headline's passive, leaving
+    // the killers as victims and no source.
+    let ms = run(
+        "Rus askerleri Donetsk'te üç Ukraynalıyı öldürdü.",
+        "tr",
+        PUBLISHED,
+    );
+    assert!(
+        has(&ms, EventType::Assault, "RUS", Some("UKR")).is_some(),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn tr_ablative_before_a_request_verb_is_the_party_asked() {
+    // "'dan" made Azerbaijan a setting, and the request had no target.
+    let ms = run(
+        "Ermenistan, Azerbaycan'dan esirleri serbest bırakmasını talep etti.",
+        "tr",
+        PUBLISHED,
+    );
+    assert!(
+        has(&ms, EventType::Request, "ARM", Some("AZE")).is_some(),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn fr_fighting_that_opposed_x_to_y_is_an_assault_both_ways() {
+    // The second side, after "aux", was read as the fighting's target and
+    // the first as nobody's.
+    let ms = run(
+        "Dimanche, des combats ont opposé l'armée burkinabè aux jihadistes près de Djibo.",
+        "fr",
+        PUBLISHED,
+    );
+    assert!(
+        has(&ms, EventType::Assault, "BFA", Some("BFAREB")).is_some(),
+        "{ms:?}"
+    );
+    assert!(
+        has(&ms, EventType::Assault, "BFAREB", Some("BFA")).is_some(),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn tr_passive_verb_makes_the_party_before_it_the_victim() {
+    // Passive forms sat in agent-first tables: the victims were the source.
+    let ms = run(
+        "Ukrayna'da iki Rus subay Ukrayna ordusu tarafından kaçırıldı.",
+        "tr",
+        PUBLISHED,
+    );
+    assert!(
+        has(&ms, EventType::Assault, "UKR", Some("RUS")).is_some(),
+        "{ms:?}"
+    );
+    let ms = run(
+        "Ankara'da Çinli diplomatlar sınır dışı edildi.",
+        "tr",
+        PUBLISHED,
+    );
+    assert!(
+        !ms.iter().any(|m| m.source.code == "CHN"),
+        "the expelled are no source: {ms:?}"
+    );
+}
+
+#[test]
+fn tr_agent_ending_on_the_noun_after_a_name_marks_the_agent() {
+    // "-ınca/-ince" on the head noun ("Azerbaycan güçlerince"), not on the
+    // name itself; the agent's own noun is no second group of victims.
+    let ms = run(
+        "Ermeni militanlar Azerbaycan güçlerince etkisiz hale getirildi.",
+        "tr",
+        PUBLISHED,
+    );
+    assert!(
+        ms.iter().any(|m| m.event_type == EventType::Assault
+            && m.source.code == "AZE"
+            && m.target.as_ref().is_some_and(|t| t.code.starts_with("ARM"))),
+        "{ms:?}"
+    );
+    let ms = run(
+        "Nijer'de üç Fransız gazeteci IŞİD'li teröristlerce kaçırıldı.",
+        "tr",
+        PUBLISHED,
+    );
+    assert!(
+        ms.iter().any(|m| m.event_type == EventType::Assault
+            && m.target.as_ref().is_some_and(|t| t.code == "FRA")),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn activists_arrested_are_the_states_civilians() {
+    // "aktivis", "activistes", "aktivisti" were no sector word: the arrest
+    // had no target.
+    let ms = run(
+        "Militer Myanmar menangkap puluhan aktivis di Mandalay.",
+        "id",
+        PUBLISHED,
+    );
+    assert!(
+        has(&ms, EventType::Coerce, "MMR", Some("MMRCIV")).is_some(),
+        "{ms:?}"
+    );
+    let ms = run(
+        "La police algérienne a arrêté trois activistes à Oran.",
+        "fr",
+        PUBLISHED,
+    );
+    assert!(
+        has(&ms, EventType::Coerce, "DZA", Some("DZACIV")).is_some(),
+        "{ms:?}"
+    );
+    let ms = run(
+        "Mısır polisi İskenderiye'de 12 aktivisti gözaltına aldı.",
+        "tr",
+        PUBLISHED,
+    );
+    assert!(
+        has(&ms, EventType::Coerce, "EGY", Some("EGYCIV")).is_some(),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn a_state_named_after_its_border_word_does_not_stop_the_rebels_being_the_others() {
+    // "la frontière malienne", "perbatasan Malaysia": the state after the
+    // border word is a neighbour, so the sentence still names one state,
+    // whose rebels the unnamed fighters are.
+    let ms = run(
+        "Des jihadistes ont tué huit soldats burkinabè près de la frontière nigérienne.",
+        "fr",
+        PUBLISHED,
+    );
+    assert!(
+        has(&ms, EventType::Assault, "BFAREB", Some("BFA")).is_some(),
+        "{ms:?}"
+    );
+    let ms = run(
+        "Kelompok bersenjata menewaskan lima tentara Thailand di dekat perbatasan Kamboja.",
+        "id",
+        PUBLISHED,
+    );
+    assert!(
+        has(&ms, EventType::Assault, "THAREB", Some("THA")).is_some(),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn tr_arasinda_after_two_joined_parties_makes_them_the_two_sides() {
+    // "between" follows the pair in Turkish: the fighting had one side.
+    let ms = run(
+        "Etiyopya ordusu ile Eritre güçleri arasında şiddetli çatışmalar yaşandı.",
+        "tr",
+        PUBLISHED,
+    );
+    assert!(
+        has(&ms, EventType::Assault, "ETH", Some("ERI")).is_some(),
+        "{ms:?}"
+    );
+    assert!(
+        has(&ms, EventType::Assault, "ERI", Some("ETH")).is_some(),
+        "{ms:?}"
+    );
+    // A mediator named before the sides is the source.
+    let ms = run(
+        "Mısır, Sudan ile Etiyopya arasında arabuluculuk yapıyor.",
+        "tr",
+        PUBLISHED,
+    );
+    assert!(
+        ms.iter()
+            .any(|m| m.event_type == EventType::Consult && m.source.code == "EGY"),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn tr_ablative_before_a_withdrawal_is_the_party_left() {
+    let ms = run("Fransa, Nijer'den askerlerini geri çekti.", "tr", PUBLISHED);
+    assert!(
+        has(&ms, EventType::Retreat, "FRA", Some("NER")).is_some(),
+        "{ms:?}"
+    );
+}

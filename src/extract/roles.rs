@@ -302,13 +302,47 @@ fn appositive(s: &Sentence, text: &str, a: &ActorRef) -> bool {
 /// "between" that follows the trigger in its clause (no other trigger in
 /// between: in "mediated talks between …" they are the sides of the talks,
 /// not of the mediation) are its two sides, whatever stands before it.
-fn sides(s: &Sentence, text: &str, te: usize) -> Option<(usize, usize)> {
+///
+/// A verb-final language puts its "between" after the pair and before the
+/// trigger ("Sudan ordusu ile HDK arasında çatışmalar"): the two joined
+/// right before it are the sides.
+fn sides(
+    s: &Sentence,
+    text: &str,
+    ts: usize,
+    te: usize,
+    verb_final: bool,
+) -> Option<(usize, usize)> {
+    if verb_final {
+        let &(cs, ce, _) = s.cues_in(Cue::Between, s.span.0, ts).last()?;
+        if gap(text, ce, ts) > 3
+            || clause_break(text, ce, ts, true)
+            || s.triggers
+                .iter()
+                .any(|t| t.0 >= ce && t.1 <= ts && t.0 < ts)
+        {
+            return None;
+        }
+        return coordinated_pair(s, text, cs);
+    }
     let &(_, ce, _) = s.cues_in(Cue::Between, te, s.span.1).next().filter(|c| {
         gap(text, te, c.0) <= 3
             && !clause_break(text, te, c.0, true)
             && !s.triggers.iter().any(|t| t.0 >= te && t.1 <= c.0)
     })?;
-    coordinated_pair_after(s, text, ce)
+    coordinated_pair_after(s, text, ce).or_else(|| opposed_pair_after(s, text, ce))
+}
+
+/// "les combats ont opposé l'armée aux rebelles": a "between" verb joins
+/// its two sides with a target marker, not a conjunction.
+fn opposed_pair_after(s: &Sentence, text: &str, ce: usize) -> Option<(usize, usize)> {
+    let mut after = candidates(s).filter(|(_, a)| a.start >= ce && !a.place);
+    let ((i, a), (j, b)) = (after.next()?, after.next()?);
+    let joined = s
+        .cues
+        .iter()
+        .any(|c| c.2 == Cue::TargetMarker && c.0 >= a.end && c.0 <= b.start);
+    (gap(text, ce, a.start) <= 4 && joined && gap(text, a.end, b.start) <= 3).then_some((i, j))
 }
 
 /// Actor introduced by a marker cue of `kind` after `from` (within a few
@@ -395,6 +429,7 @@ pub fn assign(
     // the rally's, and its people are the target.
     let object_agent = roles == Roles::ObjectAgent && !passive_aux && subject_before(s, text, ts);
     let agent = marked_actor(s, text, Cue::AgentMarker, te, grammar)
+        .or_else(|| postposed_agent(s, text, ts, grammar))
         .filter(|_| !object_agent)
         .or_else(|| {
             (passive_aux || roles == Roles::PatientFirst || !subject_before(s, text, ts))
@@ -428,7 +463,10 @@ pub fn assign(
                 && !s.actors.iter().any(|a| a.start == next)
                 && !s.places.iter().any(|p| p.0 == next)
         };
-        kills
+        // (A verb-final language names every party before the verb: its
+        // kill verbs are passive by their own form, listed patient-first.)
+        !grammar.verb_final
+            && kills
             && !counted_after()
             && !object_word()
             && s.actors.iter().all(|a| {
@@ -451,8 +489,10 @@ pub fn assign(
         .last()
         .map(|&(_, re, _)| re);
     // (Filters in any order give the same list: the cheap ones first.)
+    // (A postposed agent before the verb is no other party: "X tarafından".)
     let before: Nearby = candidates(s)
         .filter(|(i, a)| a.end <= ts && usable(*i) && gap(text, a.end, ts) <= REACH_BEFORE)
+        .filter(|(i, _)| !grammar.verb_final || agent != Some(*i))
         .filter(|(_, a)| closed_relative.is_none_or(|re| a.start < re))
         .collect();
     // Subject, object, verb: the parties are the actors before the verb
@@ -627,7 +667,19 @@ pub fn assign(
     };
     // (A mediator is not one of the sides it mediates between.)
     let mediation = trigger.mode.as_deref() == Some("third-party");
-    if let Some((a, b)) = sides(s, text, te).filter(|_| !mediation) {
+    // ("Türkiye, Rusya ile Ukrayna arasında arabuluculuk yapıyor": before
+    // the sides a verb-final language names the mediator.)
+    if mediation && grammar.verb_final {
+        if let Some((a, _)) = sides(s, text, ts, te, true) {
+            g.source = candidates(s)
+                .filter(|(_, x)| x.end <= s.actors[a].start && !x.place)
+                .last()
+                .map(|(i, _)| i);
+            g.target = Some(a);
+            return g;
+        }
+    }
+    if let Some((a, b)) = sides(s, text, ts, te, grammar.verb_final).filter(|_| !mediation) {
         g.source = Some(a);
         g.target = Some(b);
         g.sides = true;
@@ -664,7 +716,17 @@ pub fn assign(
         // noun of their own, away from the actor, are not that actor's.
         // Nor is the possessor of an act named before this one its victim:
         // in "rejim güçlerinin topçu atışı sonucu … şehit" the regime fires.
-        g.target = nearest_before.filter(|&i| {
+        // ("militanlar İsrail güçlerince etkisiz hale getirildi": past an
+        // agent named by its ending, the party before it suffers the act.)
+        let nearest_patient = match nearest_before {
+            Some(i) if relative.is_none() && agent_suffixed(grammar, text, &s.actors[i]) => before
+                .iter()
+                .rev()
+                .map(|(j, _)| *j)
+                .find(|&j| !agent_suffixed(grammar, text, &s.actors[j])),
+            other => other,
+        };
+        g.target = nearest_patient.filter(|&i| {
             let a = &s.actors[i];
             // ("Two Turkish soldiers and a civilian were killed": victims
             // joined to the actor's own are still its.)
@@ -676,9 +738,18 @@ pub fn assign(
                     && s.cues_in(Cue::Conjunction, a.end, c.0)
                         .any(|j| gap(text, j.1, c.0) <= 1)
             };
+            // (Nor is an agent's own noun: "… PKK'lı teröristlerce kaçırıldı".)
+            let agents_noun = |c: &(usize, usize, Cue)| {
+                before.iter().any(|(_, b)| {
+                    b.start > a.end
+                        && b.end <= c.0
+                        && gap(text, b.start + whole_word(text, b).len(), c.0) == 0
+                        && agent_suffixed(grammar, text, b)
+                })
+            };
             let victims_apart = s
                 .cues_in(Cue::Victims, a.end, ts)
-                .any(|c| gap(text, a.end, c.0) > 1 && !joined(c));
+                .any(|c| gap(text, a.end, c.0) > 1 && !joined(c) && !agents_noun(c));
             // (Where the possessor follows its noun, a party right after an
             // earlier act's noun is that act's: "в результате удара
             // израильской авиации погибли …" — the Israeli air force struck.)
@@ -774,7 +845,8 @@ pub fn assign(
             // ("İsveç'in büyükelçisini çağırdı") it is part of the object.
             (genitive(grammar, text, a)
                 && gap(text, a.end, ts) <= 2
-                && !object_marked(grammar, text, a))
+                && !object_marked(grammar, text, a)
+                && !postposed(s, text, a))
                 || agent_suffixed(grammar, text, a)
         })
         && (!text[parties[parties.len() - 2].1.end..parties[parties.len() - 1].1.start]
@@ -939,6 +1011,21 @@ pub fn assign(
                 .find(|i| Some(*i) != g.source && Some(*i) != agent);
         }
     }
+    // "Ukrayna, Rusya'dan … talep etti", "Rusya, Suriye'den askerlerini
+    // çekti": the ablative names whom a request is made of, or whom a
+    // withdrawal leaves (elsewhere it only says where from).
+    let from_party = match trigger.event_type {
+        crate::model::EventType::Request => true,
+        crate::model::EventType::Retreat => trigger.mode.as_deref() == Some("withdraw"),
+        _ => false,
+    };
+    if g.target.is_none() && from_party && !grammar.ablative_suffixes.is_empty() {
+        g.target = before
+            .iter()
+            .rev()
+            .find(|(i, a)| Some(*i) != g.source && suffixed(&grammar.ablative_suffixes, text, a))
+            .map(|(i, _)| *i);
+    }
     speaker_of_noun(s, text, te, trigger, grammar, &mut g);
     g
 }
@@ -1047,6 +1134,31 @@ fn suffixed(suffixes: &[String], text: &str, a: &ActorRef) -> bool {
         .any(|x| w.len() > x.len() && w.ends_with(x.as_str()))
 }
 
+/// "Ermenistan mevzileri Azerbaycan ordusu tarafından bombalandı": a
+/// verb-final language puts its agent marker after the agent, so the actor
+/// right before one (in the trigger's clause, no other trigger between) is
+/// the agent.
+fn postposed_agent(s: &Sentence, text: &str, ts: usize, grammar: &Grammar) -> Option<usize> {
+    if !grammar.verb_final {
+        return None;
+    }
+    let &(ms, me, _) = s.cues_in(Cue::AgentMarker, s.span.0, ts).last()?;
+    if me > ts
+        || gap(text, me, ts) > 4
+        || clause_break(text, me, ts, true)
+        || s.triggers
+            .iter()
+            .any(|t| t.0 >= me && t.1 <= ts && t.0 < ts)
+    {
+        return None;
+    }
+    candidates(s)
+        .filter(|(_, a)| a.end <= ms && !a.place)
+        .last()
+        .filter(|(_, a)| gap(text, a.start + whole_word(text, a).len(), ms) == 0)
+        .map(|(i, _)| i)
+}
+
 /// "самолёт был сбит турецкими военными", "при обстреле Херсона
 /// российскими войсками": after a passive or an act noun, an actor in the
 /// case that marks an agent (an agent ending, with no preposition before
@@ -1083,12 +1195,23 @@ fn subject_before(s: &Sentence, text: &str, ts: usize) -> bool {
 }
 
 /// The actor's last word carries an agent ending ("rejim unsurlarınca").
+/// Or its head noun right after it does ("российской армией").
 fn agent_suffixed(grammar: &Grammar, text: &str, a: &ActorRef) -> bool {
     let w = whole_word(text, a);
     grammar
         .agent_suffixes
         .iter()
         .any(|x| w.ends_with(x.as_str()))
+        || (!grammar.agent_head_suffixes.is_empty() && {
+            let head = text[a.start + w.len()..]
+                .strip_prefix(' ')
+                .and_then(|r| r.split(|c: char| !c.is_alphanumeric()).next())
+                .unwrap_or("");
+            grammar
+                .agent_head_suffixes
+                .iter()
+                .any(|x| head.ends_with(x.as_str()) && (head.len() > x.len() + 2 || head == x))
+        })
 }
 
 /// For mutual acts ("Russia and Turkey agreed"): the two actors joined

@@ -938,11 +938,21 @@ impl Sentence {
                     s.triggers.iter().any(|t| t.0 >= from && t.1 <= start)
                         || s.cues_in(Cue::Reporting, from, start).next().is_some()
                 };
+                // ("opposé l'armée aux jihadistes", "the army and rebels":
+                // a marker or conjunction between starts another party.)
+                let marked = |from: usize| {
+                    s.cues.iter().any(|c| {
+                        matches!(c.2, Cue::TargetMarker | Cue::AgentMarker | Cue::Conjunction)
+                            && c.0 >= from
+                            && c.1 <= start
+                    })
+                };
+                let apart = |from: usize| verb_between(from) || marked(from);
                 let qualifies = s.actors.iter().any(|a| {
                     (a.end <= start
                         && next_to(text, a.end, start, 1)
                         && !located(&s, a)
-                        && !verb_between(a.end)
+                        && !apart(a.end)
                         && !(sector == "CVL" && counted(a.end)))
                         || (a.start >= end && next_to(text, end, a.start, 0))
                         || (a.start <= start && a.end >= end)
@@ -1025,6 +1035,12 @@ impl Sentence {
         // "Russian President Vladimir Putin": adjacent mentions of one actor
         // code are one mention (a title between them is allowed).
         // (Merged in place: `dedup_by` hands the kept mention as `prev`.)
+        // (A title of several words is one: "Rusya Devlet Başkanı Putin".)
+        let title_between = |from: usize, to: usize| {
+            sectors.iter().any(|x| {
+                x.0 >= from && x.1 <= to && gap(text, from, x.0) == 0 && gap(text, x.1, to) == 0
+            })
+        };
         let triggers = &s.triggers;
         let cues = &s.cues;
         s.actors.dedup_by(|a, prev| {
@@ -1039,13 +1055,17 @@ impl Sentence {
                 && !prev.modifier
                 && !a.modifier
                 && !has_comma(&text[prev.end..a.start])
-                && gap(text, prev.end, a.start) <= 1
+                && (gap(text, prev.end, a.start) <= 1 || title_between(prev.end, a.start))
                 && !triggers.iter().any(|t| t.0 >= prev.end && t.1 <= a.start)
                 // (Nor across a subordinator: "warned Ankara after Turkey
                 // shot …"; nor a reporting verb: "Akar said Turkish
-                // forces …".)
+                // forces …"; nor a marker: "l'armée malienne aux
+                // jihadistes".)
                 && !cues.iter().any(|c| {
-                    matches!(c.2, Cue::Subordinator | Cue::Reporting)
+                    matches!(
+                        c.2,
+                        Cue::Subordinator | Cue::Reporting | Cue::TargetMarker | Cue::AgentMarker
+                    )
                         && c.0 >= prev.end
                         && c.1 <= a.start
                 })
@@ -1179,10 +1199,12 @@ impl Sentence {
         let mut states = self.actors.iter().filter(|a| {
             !a.place
                 && lex.actors[a.actor].kind.as_deref() == Some("state")
-                && !self
-                    .cues
-                    .iter()
-                    .any(|c| c.2 == Cue::Boundary && c.0 >= a.end && gap(text, a.end, c.0) == 0)
+                // (Either side: "the Malian border", "la frontière malienne".)
+                && !self.cues.iter().any(|c| {
+                    c.2 == Cue::Boundary
+                        && ((c.0 >= a.end && gap(text, a.end, c.0) == 0)
+                            || (c.1 <= a.start && gap(text, c.1, a.start) == 0))
+                })
         });
         let first = states.next()?;
         let code = &lex.actors[first.actor].code;

@@ -146,6 +146,13 @@ pub struct GrammarFile {
     pub object_suffixes: Vec<String>,
     #[serde(default)]
     pub setting_suffixes: Vec<String>,
+    /// "российской армией": the head noun's ending that marks an agent.
+    #[serde(default)]
+    pub agent_head_suffixes: Vec<String>,
+    /// "Rusya'dan talep etti": the ending of the party a request is made of
+    /// (or a withdrawal leaves).
+    #[serde(default)]
+    pub ablative_suffixes: Vec<String>,
     #[serde(default)]
     pub noun_agent_markers: Vec<String>,
     #[serde(default)]

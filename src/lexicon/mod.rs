@@ -211,6 +211,17 @@ pub struct Grammar {
     /// "Lübnan'daki Hizbullah": an actor word with one of these endings
     /// (locative, ablative) names where, not who, before a final verb.
     pub setting_suffixes: Vec<String>,
+    /// "обстрелян российской армией": where an adjective's own ending is
+    /// ambiguous (feminine "-ой" is also genitive), the noun right after the
+    /// actor ("армией", "флотом") with one of these endings marks it as the
+    /// agent, as `agent_suffixes` do on the actor's own word; an entry may
+    /// be a whole indeclinable noun ("ПВО").
+    pub agent_head_suffixes: Vec<String>,
+    /// "Ukrayna, Rusya'dan esir takası talep etti": an actor word with one
+    /// of these endings (ablative) before a request verb is the party asked,
+    /// before a withdrawal the party left, though the same ending elsewhere
+    /// says where from.
+    pub ablative_suffixes: Vec<String>,
     /// "ataque del ELN", "frappes de l'armée": the "of" that links a noun
     /// trigger to its agent.
     pub noun_agent_markers: Vec<String>,
@@ -255,6 +266,8 @@ static NO_GRAMMAR: Grammar = Grammar {
     agent_suffixes: Vec::new(),
     object_suffixes: Vec::new(),
     setting_suffixes: Vec::new(),
+    ablative_suffixes: Vec::new(),
+    agent_head_suffixes: Vec::new(),
     noun_agent_markers: Vec::new(),
     participle_suffixes: Vec::new(),
     verb_prefixes: Vec::new(),
@@ -488,6 +501,12 @@ impl Lexicon {
                     agent_suffixes: f.agent_suffixes.iter().map(|x| fold(x).text).collect(),
                     object_suffixes: f.object_suffixes.iter().map(|x| fold(x).text).collect(),
                     setting_suffixes: f.setting_suffixes.iter().map(|x| fold(x).text).collect(),
+                    ablative_suffixes: f.ablative_suffixes.iter().map(|x| fold(x).text).collect(),
+                    agent_head_suffixes: f
+                        .agent_head_suffixes
+                        .iter()
+                        .map(|x| fold(x).text)
+                        .collect(),
                     noun_agent_markers: {
                         // Longest first: "de la" before "de".
                         let mut m: Vec<String> =
