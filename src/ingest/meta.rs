@@ -84,11 +84,7 @@ static URL: LazyLock<Regex> = LazyLock::new(|| re(r#"https?://[^\s<>"'()\[\]]+"#
 
 /// Reads title, publication date and URL from an article's reduced text.
 pub fn extract(text: &str, lexicon: &Lexicon) -> Meta {
-    let lines: Vec<&str> = text
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .collect();
+    let lines = trimmed_lines(text);
     let head = &lines[..lines.len().min(HEAD_LINES)];
     let mut date_lines = DateLines::new(head, lexicon);
     let dated = published(&mut date_lines, lexicon);
@@ -98,6 +94,25 @@ pub fn extract(text: &str, lexicon: &Lexicon) -> Meta {
         published_exact: dated.is_some_and(|d| d.1),
         url: url(&lines),
     }
+}
+
+/// `text.lines()`, trimmed, without the empty ones. The line breaks are
+/// found with the `memchr` crate: `str::lines` looks for each through
+/// `core`'s slower `memchr` (≈ 150 instructions a line, most of this
+/// function's cost), and every line of the article is read for the URL.
+/// (Trimming drops the `\r` of a `\r\n` as `lines` does.)
+fn trimmed_lines(text: &str) -> Vec<&str> {
+    let mut lines = Vec::new();
+    let mut start = 0;
+    let ends = memchr::memchr_iter(b'\n', text.as_bytes()).chain(std::iter::once(text.len()));
+    for end in ends {
+        let line = text[start..end].trim();
+        if !line.is_empty() {
+            lines.push(line);
+        }
+        start = end + 1;
+    }
+    lines
 }
 
 /// The first date in `s` (day precision or the first of a named month), for
