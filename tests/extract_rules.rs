@@ -3875,3 +3875,17 @@ fn a_by_phrase_after_a_participle_far_from_the_verb_is_the_participles() {
         "{ms:?}"
     );
 }
+
+#[test]
+fn a_condemned_attack_accuses_the_attacker_not_the_state_whose_rights_it_broke() {
+    let ms = run(
+        "Turkish jets struck Kurdish militant positions in northern Iraq on Monday. \
+         Iran condemned the strikes as a violation of Iraq's sovereignty.",
+        "en",
+        "2021-06-01",
+    );
+    assert!(
+        has(&ms, EventType::Accuse, "IRN", Some("IRQ")).is_none(),
+        "{ms:?}"
+    );
+}

@@ -1459,19 +1459,21 @@ impl Extractor {
                         && gap(text, ts, t.0) <= 3
                         && lex.triggers[t.2].event_type == EventType::Assault
                 });
-            // "France condemned the attack on Ukraine": the party the
-            // condemned attack struck is its victim, not the accused.
+            // "France condemned the attack on Ukraine", "… the strikes as a
+            // violation of Yemen's sovereignty": a party named after the
+            // condemned attack is its victim, not the accused, unless a
+            // by-phrase names it the attacker.
             if attack_condemned
                 && target.is_some_and(|t| {
-                    let victim = s.actors[t].start;
+                    let victim = &s.actors[t];
                     s.triggers.iter().any(|tr| {
                         tr.0 > ts
                             && gap(text, ts, tr.0) <= 3
                             && lex.triggers[tr.2].event_type == EventType::Assault
-                            && tr.1 <= victim
-                            && s.cues_in(Cue::TargetMarker, tr.1, victim)
-                                .any(|c| gap(text, tr.1, c.0) == 0)
-                    })
+                            && tr.1 <= victim.start
+                    }) && !s
+                        .cues_in(Cue::AgentMarker, ts, victim.start)
+                        .any(|c| gap(text, c.1, victim.start) <= 1)
                 })
             {
                 target = None;
