@@ -629,19 +629,17 @@ pub fn assign(
     // "were killed by an improvised explosive device": a trigger in the
     // by-phrase of a passive verb before it is that verb's means, and reads
     // as passive too (its victims before, no agent of its own).
-    let means_marker = s
+    let means_of_passive = s
         .cues_in(Cue::AgentMarker, s.span.0, ts)
         .last()
-        .filter(|&&(ms, me, _)| {
+        .is_some_and(|&(ms, me, _)| {
             gap(text, me, ts) <= 2
                 && s.triggers
                     .iter()
                     .any(|t| t.1 <= ms && gap(text, t.1, ms) == 0)
                 && s.cues_in(Cue::PassiveAux, s.span.0, ms)
                     .any(|&(_, e, _)| gap(text, e, ms) <= 2)
-        })
-        .map(|c| c.1);
-    let means_of_passive = means_marker.is_some();
+        });
     let passive = passive_aux
         || roles == Roles::PatientFirst
         || agent.is_some()
@@ -685,33 +683,7 @@ pub fn assign(
         g.sides = true;
         return g;
     }
-    if let Some(me) = means_marker {
-        // "destroyed by Turkish armed drones": the means' roles are its
-        // verb's; only an actor in the by-phrase before it is its own (the
-        // agent).
-        g.source = s
-            .actors
-            .iter()
-            .rposition(|a| a.start >= me && a.end <= ts && !a.place);
-        return g;
-    }
     if passive {
-        // "footage shows tanks being destroyed by drones": an auxiliary in
-        // its progressive form opens a participle clause whose patient
-        // stands right before it; an actor further back is the main
-        // clause's.
-        let clause_aux = s
-            .cues_in(Cue::PassiveAux, s.span.0, ts)
-            .filter(|&&(_, e, _)| gap(text, e, ts) <= 2)
-            .last()
-            .filter(|&&(b, e, _)| {
-                let w = &text[b..e];
-                grammar
-                    .progressive_suffixes
-                    .iter()
-                    .any(|x| w.len() > x.len() && w.ends_with(x.as_str()))
-            })
-            .map(|c| c.0);
         // "regime shelling … five soldiers were killed": victims named by a
         // noun of their own, away from the actor, are not that actor's.
         // Nor is the possessor of an act named before this one its victim:
@@ -762,10 +734,7 @@ pub fn assign(
                             && t.0 < ts
                             && gap(text, t.1, a.start) == 0)
                 });
-            !victims_apart
-                && !agent_suffixed(grammar, text, a)
-                && !possessor_of_act
-                && clause_aux.is_none_or(|b| gap(text, a.end, b) <= 4)
+            !victims_apart && !agent_suffixed(grammar, text, a) && !possessor_of_act
         });
         // "… ما أسفر عن مقتل سبعة جنود": a victim's noun counted right after
         // it names its victims there, not before.
