@@ -3868,3 +3868,13 @@ fn a_condemned_attack_accuses_the_attacker_not_the_state_whose_rights_it_broke()
         "{ms:?}"
     );
 }
+
+#[test]
+fn a_news_agency_dateline_names_no_party() {
+    let ms = run(
+        "GOMA, Democratic Republic of Congo, Feb 3 (Reuters) - Rebels shelled the village of Kibati, 10 km north of Goma, on Saturday, killing at least five people, local officials said.",
+        "en",
+        "2024-02-03",
+    );
+    assert!(!ms.iter().any(|m| m.source.code == "COD"), "{ms:?}");
+}

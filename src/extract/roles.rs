@@ -90,6 +90,19 @@ pub fn eligible(s: &Sentence, text: &str, articles: &[String]) -> Vec<bool> {
     let first_comma = memchr::memchr(b',', sentence).map(|i| s.span.0 + i);
     let last_comma = memchr::memrchr(b',', sentence).map(|i| s.span.0 + i);
     let brackets = memchr::memchr(b'(', sentence).is_some();
+    // "GOMA, Democratic Republic of Congo, Feb 3 (Reuters) - M23 rebels
+    // shelled …": a news agency's bracket and a dash close a dateline; no
+    // act stands before it.
+    let agency_dateline = brackets
+        .then(|| {
+            [") - ", ") \u{2014} ", ") \u{2013} ", ") \u{2014}", ") -- "]
+                .iter()
+                .filter_map(|d| memchr::memmem::find(sentence, d.as_bytes()))
+                .min()
+                .map(|i| s.span.0 + i)
+                .filter(|&end| end - s.span.0 <= 120 && !s.triggers.iter().any(|t| t.0 < end))
+        })
+        .flatten();
     s.actors
         .iter()
         .map(|a| {
@@ -119,15 +132,16 @@ pub fn eligible(s: &Sentence, text: &str, articles: &[String]) -> Vec<bool> {
             // "BEIRUT — …", "Moscow (Reuters) -": a dateline, not a party.
             // ("Vietnamese-led forces …": a hyphen joined to a word makes
             // a compound.)
-            let dateline = text[s.span.0..a.start].trim_ascii_start().is_empty() && {
-                let rest = &text[a.end..s.span.1];
-                let after = rest.trim_ascii_start();
-                after.starts_with(['-', '\u{2013}', '\u{2014}', '('])
-                    && !rest
-                        .strip_prefix('-')
-                        .and_then(|r| r.chars().next())
-                        .is_some_and(char::is_alphabetic)
-            };
+            let dateline = agency_dateline.is_some_and(|end| a.end <= end)
+                || text[s.span.0..a.start].trim_ascii_start().is_empty() && {
+                    let rest = &text[a.end..s.span.1];
+                    let after = rest.trim_ascii_start();
+                    after.starts_with(['-', '\u{2013}', '\u{2014}', '('])
+                        && !rest
+                            .strip_prefix('-')
+                            .and_then(|r| r.chars().next())
+                            .is_some_and(char::is_alphabetic)
+                };
             // "in Syrian government airstrikes": after "in", an actor that
             // qualifies the act right after it is its agent, not a place.
             // One word between is allowed only when it gave the actor its
