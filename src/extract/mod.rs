@@ -2173,13 +2173,14 @@ fn back_references(
     articles: &[String],
 ) {
     let mut added = false;
-    let refs: Vec<(usize, usize, &str)> = s
+    let refs: Vec<(usize, usize, Option<&str>)> = s
         .cues
         .iter()
         .filter_map(|&(start, end, c)| match c {
-            Cue::ForcesBefore => Some((start, end, "MIL")),
-            Cue::GroupBefore => Some((start, end, "REB")),
-            Cue::PersonBefore => Some((start, end, "")),
+            Cue::ForcesBefore => Some((start, end, Some("MIL"))),
+            Cue::GroupBefore => Some((start, end, Some("REB"))),
+            // (A person: no sector of its own.)
+            Cue::PersonBefore => Some((start, end, None)),
             _ => None,
         })
         .collect();
@@ -2202,7 +2203,7 @@ fn back_references(
                     .any(|t| t.0 >= next && gap(text, end, t.0) <= 1))
             || s.cues.iter().any(|c| c.0 == next);
         let prior = match sector {
-            "" => {
+            None => {
                 let recent = people.iter().filter(|p| idx - p.1 <= ANTECEDENT_SENTENCES);
                 let last = recent.clone().next_back().map(|p| &p.0);
                 last.filter(|l| {
@@ -2210,7 +2211,7 @@ fn back_references(
                     recent.clone().all(|p| &lex.actors[p.0.actor].code == code)
                 })
             }
-            _ => named
+            Some(sector) => named
                 .iter()
                 .find(|n| n.0 == sector && idx - n.2 <= ANTECEDENT_SENTENCES)
                 .map(|n| &n.1),
@@ -2224,7 +2225,7 @@ fn back_references(
         let code = &lex.actors[prior.actor].code;
         if s.actors.iter().any(|a| {
             (a.start < end && start < a.end)
-                || (!sector.is_empty() && &lex.actors[a.actor].code == code)
+                || (sector.is_some() && &lex.actors[a.actor].code == code)
         }) {
             continue;
         }
@@ -2234,10 +2235,7 @@ fn back_references(
             sentence::ActorRef {
                 start,
                 end,
-                sector: match sector {
-                    "" => prior.sector.clone(),
-                    _ => Some(sector.to_string()),
-                },
+                sector: sector.map_or_else(|| prior.sector.clone(), |x| Some(x.to_string())),
                 ..prior.clone()
             },
         );
