@@ -1624,13 +1624,8 @@ impl Extractor {
                         let last = &s.actors[b];
                         let next = roles::next_word(text, last.end, s.span.1);
                         last.sector.is_none()
-                            && text[next..s.span.1]
-                                .chars()
-                                .next()
-                                .is_some_and(char::is_alphabetic)
+                            && roles::plain_word_at(s, text, next)
                             && !s.triggers.iter().any(|t| t.0 == next)
-                            && !s.cues.iter().any(|c| c.0 == next)
-                            && !s.dates.starts().any(|d| d == next)
                     };
                     if code(a) != code(b) && theirs(source) && theirs(target) && !qualify_other {
                         source = Some(a);

@@ -263,6 +263,19 @@ fn participle_agent_of(
     })
 }
 
+/// Whether a plain word starts at `at`: a word no cue, date, actor or
+/// place of the sentence begins with (a noun the rules know nothing of).
+pub(super) fn plain_word_at(s: &Sentence, text: &str, at: usize) -> bool {
+    text[at..s.span.1]
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_alphanumeric())
+        && !s.cues.iter().any(|c| c.0 == at)
+        && !s.dates.starts().any(|d| d == at)
+        && !s.actors.iter().any(|a| a.start == at)
+        && !s.places.iter().any(|p| p.0 == at)
+}
+
 /// Where the next word after `from` starts (`end` if none before it).
 pub(super) fn next_word(text: &str, from: usize, end: usize) -> usize {
     let rest = &text[from..end];
@@ -466,17 +479,7 @@ pub fn assign(
         };
         // ("FARC dissidents killed a community leader": a plain word right
         // after the verb is its object, whatever it names.)
-        let object_word = || {
-            let next = next_word(text, te, s.span.1);
-            text[next..s.span.1]
-                .chars()
-                .next()
-                .is_some_and(|c| c.is_alphanumeric())
-                && !s.cues.iter().any(|c| c.0 == next)
-                && !s.dates.starts().any(|d| d == next)
-                && !s.actors.iter().any(|a| a.start == next)
-                && !s.places.iter().any(|p| p.0 == next)
-        };
+        let object_word = || plain_word_at(s, text, next_word(text, te, s.span.1));
         // (A verb-final language names every party before the verb: its
         // kill verbs are passive by their own form, listed patient-first.)
         !grammar.verb_final
