@@ -24,7 +24,7 @@ use crate::lexicon::{fold, Cue, Grammar, Hit, Lexicon, Meaning};
 use crate::model::{
     Actor, Article, DatePrecision, EventType, Evidence, Fatalities, Location, Mention,
 };
-use sentence::{clause_break, gap, Sentence};
+use sentence::{clause_break, gap, next_clause_break, Sentence};
 
 /// A yearless dateline this close before the file's arrival is taken to be
 /// of the arrival's year (live use: the file arrives as it is published).
@@ -328,6 +328,15 @@ impl Extractor {
                             .any(|&p| p >= c.1 && gap(text, c.1, p) <= 1)
                 })
                 .map(|c| c.0);
+            // "After 33 soldiers were killed on February 27, Ankara
+            // retaliated, killing 309": a subordinate clause that opens the
+            // sentence runs to its clause break, and each clause counts its
+            // own dead. (Its date stays the main act's: that act is of
+            // that day or soon after, and no other day is told.)
+            let fronted = sub
+                .filter(|&p| sub_cue.is_none() && gap(text, s.span.0, p) == 0)
+                .and_then(|_| date_words.last())
+                .and_then(|&last| next_clause_break(text, last, s.span.1));
             for m in found {
                 let main_before_dates = (dates_after_sub && sub.is_some_and(|sub| m.ts < sub))
                     || period_start.is_some_and(|p| m.ts < p);
@@ -413,7 +422,11 @@ impl Extractor {
                     let clause = match sub_cue {
                         Some((sub, _)) if m.ts > sub => (sub, s.span.1),
                         Some((sub, _)) => (s.span.0, sub),
-                        None => s.span,
+                        None => match fronted {
+                            Some(b) if m.ts > b => (b, s.span.1),
+                            Some(b) => (s.span.0, b),
+                            None => s.span,
+                        },
                     };
                     tolls(s, text, lex, target, clause)
                 } else {

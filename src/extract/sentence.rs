@@ -334,6 +334,15 @@ pub fn clause_break(text: &str, a: usize, b: usize, colon: bool) -> bool {
     })
 }
 
+/// Where the first clause break in `text[a..b]` is (see [`clause_break`]).
+pub fn next_clause_break(text: &str, a: usize, b: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let range = bytes.get(a..b.min(bytes.len()))?;
+    memchr::memchr2_iter(b';', b',', range)
+        .map(|k| a + k)
+        .find(|&i| clause_break(text, i, i + 1, false))
+}
+
 thread_local! {
     static WORDS: std::cell::RefCell<WordIndex> = const {
         std::cell::RefCell::new(WordIndex {
