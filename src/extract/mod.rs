@@ -336,7 +336,7 @@ impl Extractor {
             let fronted = sub
                 .filter(|&p| sub_cue.is_none() && gap(text, s.span.0, p) == 0)
                 .and_then(|_| date_words.last())
-                .and_then(|&last| next_clause_break(text, last, s.span.1));
+                .and_then(|&last| fronted_clause_end(s, text, last));
             for m in found {
                 let main_before_dates = (dates_after_sub && sub.is_some_and(|sub| m.ts < sub))
                     || period_start.is_some_and(|p| m.ts < p);
@@ -1358,10 +1358,16 @@ impl Extractor {
             let sector = |i: usize| s.actors[i].sector_in(lex);
             let same_side =
                 |a: usize, b: usize| code(a) == code(b) && !domestic_sides(sector(a), sector(b));
-            let complete = guesses.iter().find(|(_, _, g)| match (g.source, g.target) {
-                (Some(a), Some(b)) => !same_side(a, b),
-                _ => false,
-            });
+            // Of those, one whose target is a party before one whose target
+            // is where it struck ("a drone strike in southern Lebanon killed
+            // two Hezbollah members").
+            let complete = guesses
+                .iter()
+                .filter(|(_, _, g)| match (g.source, g.target) {
+                    (Some(a), Some(b)) => !same_side(a, b),
+                    _ => false,
+                })
+                .min_by_key(|(_, _, g)| g.target.is_some_and(|t| s.actors[t].place));
             let (ts, mode, mut source, mut target) = match complete {
                 Some((ts, mode, g)) => (*ts, mode.clone(), g.source, g.target),
                 None => {
@@ -2659,6 +2665,21 @@ fn factuality(s: &Sentence, text: &str, ts: usize, role_end: usize) -> Factualit
 /// date the act itself: in "Arafat on Wednesday rejected an offer to host a
 /// summit in July", July is the summit's, Wednesday the rejection's. A plan
 /// starts at the first infinitive or promise after the first trigger.
+/// Where a subordinate clause that opens the sentence ends: the first
+/// clause break after `from` that a participle does not continue ("After
+/// rebels fired at a tanker on Sunday, killing three sailors, jets struck
+/// …": a main clause opens with its subject, not with an act).
+fn fronted_clause_end(s: &Sentence, text: &str, from: usize) -> Option<usize> {
+    let mut at = from;
+    loop {
+        let b = next_clause_break(text, at, s.span.1)?;
+        if !s.triggers.iter().any(|t| t.0 > b && gap(text, b, t.0) == 0) {
+            return Some(b);
+        }
+        at = b + 1;
+    }
+}
+
 fn plan_dates_dropped(s: &Sentence) -> std::borrow::Cow<'_, dates::DateWords> {
     use std::borrow::Cow;
     let Some(first) = s.triggers.first() else {
