@@ -3903,3 +3903,45 @@ fn a_named_victim_is_the_target_before_the_place_struck() {
     let m = has(&ms, EventType::Assault, "ISR", Some("HEZ")).expect("ISR→HEZ assault");
     assert_eq!(m.fatalities.killed, Some(2), "{ms:?}");
 }
+
+#[test]
+fn the_two_sides_are_the_pair_named_before() {
+    let ms = run(
+        "Sudan's army and the Rapid Support Forces fought for control of the city on Monday. \
+         The two sides agreed to a week-long truce on Tuesday.",
+        "en",
+        "2024-06-13",
+    );
+    assert!(
+        has(&ms, EventType::Agree, "SDN", Some("RSF")).is_some()
+            || has(&ms, EventType::Agree, "RSF", Some("SDN")).is_some(),
+        "{ms:?}"
+    );
+    let ms = run(
+        "Israeli jets struck Hamas positions in Gaza on Monday. \
+         Egypt urged both sides to show restraint.",
+        "en",
+        "2024-06-13",
+    );
+    for side in ["ISR", "HAMAS"] {
+        assert!(
+            has(&ms, EventType::Request, "EGY", Some(side)).is_some(),
+            "{side}: {ms:?}"
+        );
+    }
+}
+
+#[test]
+fn the_two_sides_after_three_parties_are_no_one() {
+    let ms = run(
+        "Armenia and Azerbaijan traded fire on their border on Sunday. \
+         Russia, Iran and Turkey held talks on the region in Tehran on Monday. \
+         The two sides agreed to exchange prisoners.",
+        "en",
+        "2024-06-13",
+    );
+    assert!(
+        !ms.iter().any(|m| m.event_type == EventType::Agree),
+        "{ms:?}"
+    );
+}

@@ -1760,7 +1760,8 @@ impl Extractor {
                     let joined = s
                         .cues_in(Cue::Conjunction, s.actors[t].end, after.start)
                         .next()
-                        .is_some();
+                        .is_some()
+                        || roles::one_pair(s, &s.actors[t], after);
                     // ("fought government troops Thursday and Russian
                     // warplanes struck back": an actor with a verb of its own
                     // right after it begins a clause, it is no object.)
@@ -2102,7 +2103,12 @@ fn resolve_pronouns(lex: &Lexicon, text: &str, sentences: &mut [Sentence], artic
     let mut named: Vec<Named> = Vec::new();
     // The people named so far, and the sentence each was named in.
     let mut people: Vec<(sentence::ActorRef, usize)> = Vec::new();
+    // The two parties of the last sentence that named two, and its place.
+    let mut pair: Option<(sentence::ActorRef, sentence::ActorRef, usize)> = None;
     for (idx, s) in sentences.iter_mut().enumerate() {
+        if let Some((a, b, _)) = pair.as_ref().filter(|p| idx - p.2 <= ANTECEDENT_SENTENCES) {
+            pair_references(lex, text, s, (a, b), articles);
+        }
         if s.cues.iter().any(|c| {
             matches!(
                 c.2,
@@ -2156,6 +2162,70 @@ fn resolve_pronouns(lex: &Lexicon, text: &str, sentences: &mut [Sentence], artic
         if subject.is_some() {
             last = subject;
         }
+        let mut parties: Vec<&sentence::ActorRef> = Vec::new();
+        for a in s.actors.iter().filter(|a| !a.place && !a.modifier) {
+            let def = &lex.actors[a.actor];
+            let party = matches!(
+                def.kind.as_deref(),
+                Some("state" | "group" | "person" | "body")
+            );
+            if party && !parties.iter().any(|p| lex.actors[p.actor].code == def.code) {
+                parties.push(a);
+            }
+        }
+        match parties.as_slice() {
+            [a, b] => pair = Some(((*a).clone(), (*b).clone(), idx)),
+            [_, _, _, ..] => pair = None,
+            _ => {}
+        }
+    }
+}
+
+/// "Sudan's army and the RSF fought on. … The two sides agreed to a truce":
+/// a pair phrase (grammar key `pair_named_before`) stands for the two
+/// parties of the nearest sentence before that named exactly two, within
+/// [`ANTECEDENT_SENTENCES`]. Its words are split in two actors, read as
+/// joined ("X and Y"); a sentence that names either party itself is left
+/// alone.
+fn pair_references(
+    lex: &Lexicon,
+    text: &str,
+    s: &mut Sentence,
+    (a, b): (&sentence::ActorRef, &sentence::ActorRef),
+    articles: &[String],
+) {
+    let code = |x: &sentence::ActorRef| lex.actors[x.actor].code.as_str();
+    let refs: Vec<(usize, usize)> = s
+        .cues_in(Cue::PairBefore, s.span.0, s.span.1)
+        .map(|c| (c.0, c.1))
+        .collect();
+    let mut added = false;
+    for (start, end) in refs {
+        let Some(mid) = text[start..end].rfind(' ').map(|k| start + k) else {
+            continue;
+        };
+        if s.actors.iter().any(|x| {
+            (x.start < end && start < x.end)
+                || (!x.place && (code(x) == code(a) || code(x) == code(b)))
+        }) {
+            continue;
+        }
+        let at = s.actors.partition_point(|x| x.start < start);
+        let halves = [(a, start, mid), (b, mid + 1, end)];
+        for (k, (party, from, to)) in halves.into_iter().enumerate() {
+            s.actors.insert(
+                at + k,
+                sentence::ActorRef {
+                    start: from,
+                    end: to,
+                    ..party.clone()
+                },
+            );
+        }
+        added = true;
+    }
+    if added {
+        s.eligible = roles::eligible(s, text, articles);
     }
 }
 

@@ -1209,7 +1209,8 @@ pub fn coordinated_pair(s: &Sentence, text: &str, ts: usize) -> Option<(usize, u
         .filter(|(_, a)| a.end <= ts && !a.place && gap(text, a.end, ts) <= REACH_BEFORE);
     let ((j, b), (i, a)) = (before.next()?, before.next()?);
     let joined = s.cues_in(Cue::Conjunction, a.end, b.start).next().is_some()
-        || text[a.end..b.start].trim_ascii() == ",";
+        || text[a.end..b.start].trim_ascii() == ","
+        || one_pair(s, a, b);
     // "Sudan's army and the RSF": a sector word after the first one
     // ("'s army") widens the gap by as many words.
     let reach = if a.sector.is_some() { 4 } else { 2 };
@@ -1252,6 +1253,12 @@ pub fn coordinated_pair_after(s: &Sentence, text: &str, te: usize) -> Option<(us
     if gap(text, te, a.start) > 4 {
         return None;
     }
-    let joined = s.cues_in(Cue::Conjunction, a.end, b.start).next().is_some();
+    let joined = s.cues_in(Cue::Conjunction, a.end, b.start).next().is_some() || one_pair(s, a, b);
     (joined && gap(text, a.end, b.start) <= 3).then_some((*i, *j))
+}
+
+/// Whether `a` and `b` are the two halves of one pair phrase ("the two
+/// sides", see `pair_references`): joined as "X and Y" are.
+pub fn one_pair(s: &Sentence, a: &ActorRef, b: &ActorRef) -> bool {
+    s.cues_in(Cue::PairBefore, a.start, b.end).next().is_some()
 }

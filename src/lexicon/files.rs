@@ -178,6 +178,9 @@ pub struct GrammarFile {
     /// "The defence minister said …": a person the article named before.
     #[serde(default)]
     pub person_named_before: Vec<String>,
+    /// "The two sides agreed …": the two parties a sentence before named.
+    #[serde(default)]
+    pub pair_named_before: Vec<String>,
     /// "tried to", "attempted to": an attempt, coded as the act itself.
     #[serde(default)]
     pub attempt: Vec<String>,

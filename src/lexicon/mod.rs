@@ -112,6 +112,10 @@ pub enum Cue {
     /// "The defence minister said …": the person the article named last,
     /// when the sentences before name people of one state only.
     PersonBefore,
+    /// "The two sides agreed …", "urged both countries to …": the two
+    /// parties the nearest sentence naming two named (see
+    /// `pair_references` in the extractor).
+    PairBefore,
     /// "tried to storm", "attempted to assassinate": an attempted act is
     /// coded as done (CAMEO's attempted assaults); the phrase swallows the
     /// infinitive marker that would make the act a plan.
@@ -475,6 +479,7 @@ impl Lexicon {
                 (&f.forces_named_before, Cue::ForcesBefore),
                 (&f.group_named_before, Cue::GroupBefore),
                 (&f.person_named_before, Cue::PersonBefore),
+                (&f.pair_named_before, Cue::PairBefore),
                 (&f.attempt, Cue::Attempt),
                 (&f.purpose, Cue::Purpose),
                 (&f.ease, Cue::Ease),
