@@ -3945,3 +3945,44 @@ fn the_two_sides_after_three_parties_are_no_one() {
         "{ms:?}"
     );
 }
+
+#[test]
+fn a_dateline_sets_off_no_apposition() {
+    let ms = run(
+        "NAIROBI, March 4 (Reuters) - Kenyan police fired tear gas at protesters in Nairobi on Sunday, detaining at least 30 people.",
+        "en",
+        "2024-03-04",
+    );
+    assert!(
+        ms.iter()
+            .any(|m| m.event_type == EventType::Assault && m.source.code == "KEN"),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn police_arresting_people_they_do_not_name_arrest_civilians() {
+    let ms = run(
+        "Bangladeshi police arrested dozens of demonstrators in Dhaka on Tuesday.",
+        "en",
+        "2024-03-06",
+    );
+    assert!(
+        has(&ms, EventType::Coerce, "BGD", Some("BGDCIV")).is_some(),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn where_a_sentence_is_set_heads_no_apposition() {
+    let ms = run(
+        "In Sudan, the paramilitary RSF shelled a market in Omdurman on Sunday, killing 15 civilians, medics said.",
+        "en",
+        "2024-03-04",
+    );
+    assert!(
+        ms.iter()
+            .any(|m| m.event_type == EventType::Assault && m.source.code == "RSF"),
+        "{ms:?}"
+    );
+}

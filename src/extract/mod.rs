@@ -1688,12 +1688,14 @@ impl Extractor {
                             .is_some_and(|st| lex.actors[st].code == lex.actors[a.actor].code)
                     })
             };
-            let own_people = event_type == EventType::Assault
+            // (Police arresting people they do not name, likewise.)
+            let own_people = matches!(event_type, EventType::Assault | EventType::Coerce)
                 && target.is_none()
                 && source.is_some_and(|src| {
                     let a = &s.actors[src];
                     lex.actors[a.actor].kind.as_deref() == Some("state")
-                        && (police_victims(a) || bombed_at_home(a))
+                        && (police_victims(a)
+                            || (event_type == EventType::Assault && bombed_at_home(a)))
                 });
             if target.is_none()
                 && !target_optional(event_type, mode.as_deref())

@@ -87,8 +87,6 @@ pub fn eligible(s: &Sentence, text: &str, articles: &[String]) -> Vec<bool> {
     // ruled out without `appositive`'s searches (≈ 360 instructions an
     // actor).
     let sentence = &text.as_bytes()[s.span.0..s.span.1];
-    let first_comma = memchr::memchr(b',', sentence).map(|i| s.span.0 + i);
-    let last_comma = memchr::memrchr(b',', sentence).map(|i| s.span.0 + i);
     let brackets = memchr::memchr(b'(', sentence).is_some();
     // "GOMA, Democratic Republic of Congo, Feb 3 (Reuters) - M23 rebels
     // shelled …": a news agency's bracket and a dash close a dateline; no
@@ -103,6 +101,11 @@ pub fn eligible(s: &Sentence, text: &str, articles: &[String]) -> Vec<bool> {
                 .filter(|&end| end - s.span.0 <= 120 && !s.triggers.iter().any(|t| t.0 < end))
         })
         .flatten();
+    // (A dateline's commas set nothing off: "TBILISI, Dec 2 (Reuters) -
+    // Georgian police …, detaining 40" has no apposition.)
+    let body = agency_dateline.map_or(0, |end| end - s.span.0);
+    let first_comma = memchr::memchr(b',', &sentence[body..]).map(|i| s.span.0 + body + i);
+    let last_comma = memchr::memrchr(b',', &sentence[body..]).map(|i| s.span.0 + body + i);
     s.actors
         .iter()
         .map(|a| {
@@ -296,11 +299,15 @@ fn appositive(s: &Sentence, text: &str, a: &ActorRef) -> bool {
         return false;
     };
     // (Not after an attribution's source: "According to Ukraine, Russian
-    // drones struck …" opens the reported clause.)
+    // drones struck …" opens the reported clause; nor after where the
+    // sentence is set: "In Myanmar, the junta bombed …".)
     let head = s.actors.iter().any(|h| {
         h.end <= open
             && text[h.end..open].trim_ascii_start().is_empty()
             && !attribution_source(s, text, h)
+            && !s
+                .cues_in(Cue::Location, s.span.0, h.start)
+                .any(|c| gap(text, c.1, h.start) <= 1)
     });
     if !head
         || !s.triggers.iter().any(|t| t.0 > close)
