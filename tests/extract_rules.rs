@@ -3986,3 +3986,16 @@ fn where_a_sentence_is_set_heads_no_apposition() {
         "{ms:?}"
     );
 }
+
+#[test]
+fn a_vow_to_retaliate_answers_whoever_acted_against_the_speaker() {
+    let ms = run(
+        "The Czech government expelled three Russian diplomats on Thursday. Moscow vowed to retaliate.",
+        "en",
+        "2024-03-08",
+    );
+    assert!(
+        has(&ms, EventType::Threaten, "RUS", Some("CZE")).is_some(),
+        "{ms:?}"
+    );
+}

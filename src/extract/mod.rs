@@ -2016,6 +2016,20 @@ fn implied_sources(mentions: &mut Vec<Mention>, settings: &[Option<Actor>], min:
         .into_values()
         .max_by_key(|(n, _)| *n)
         .map(|(_, a)| a);
+    // Per party: the last one the article says acted against it (struck,
+    // sanctioned, expelled, threatened, accused): "Poland expelled two
+    // Russian diplomats. Moscow vowed to retaliate" threatens Poland.
+    let mut acted_against: BTreeMap<String, Actor> = BTreeMap::new();
+    for m in mentions
+        .iter()
+        .filter(|m| hostile_act(m.event_type) && m.confidence >= min && !m.source.code.is_empty())
+    {
+        if let Some(t) = m.target.as_ref().filter(|t| !t.code.is_empty()) {
+            if t.code != m.source.code {
+                acted_against.insert(t.code.clone(), m.source.clone());
+            }
+        }
+    }
     let mut settings = settings.iter();
     mentions.retain_mut(|m| {
         let setting = settings.next().cloned().flatten();
@@ -2035,7 +2049,16 @@ fn implied_sources(mentions: &mut Vec<Mention>, settings: &[Option<Actor>], min:
                     .flatten()
                     .filter(|a| a.code != m.source.code)
             };
-            match foe_of(&m.source.code).or_else(attacker).or(setting) {
+            let answered = || {
+                (m.event_type == EventType::Threaten)
+                    .then(|| acted_against.get(&m.source.code).cloned())
+                    .flatten()
+            };
+            match foe_of(&m.source.code)
+                .or_else(answered)
+                .or_else(attacker)
+                .or(setting)
+            {
                 Some(f) => m.target = Some(f),
                 None => return false,
             }
