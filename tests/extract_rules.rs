@@ -3999,3 +3999,28 @@ fn a_vow_to_retaliate_answers_whoever_acted_against_the_speaker() {
         "{ms:?}"
     );
 }
+
+#[test]
+fn an_armed_group_killing_people_it_does_not_name_kills_civilians() {
+    let ms = run(
+        "ISWAP fighters raided a market in Borno on Friday, killing 14 people.",
+        "en",
+        "2024-03-09",
+    );
+    assert!(
+        ms.iter().any(|m| m.event_type == EventType::Assault
+            && m.target.as_ref().is_some_and(|t| t.code == "NGACIV")),
+        "{ms:?}"
+    );
+    // (Soldiers killed are the state's, not civilians.)
+    let ms = run(
+        "ISWAP fighters raided an army base in Borno on Friday, killing 14 soldiers.",
+        "en",
+        "2024-03-09",
+    );
+    assert!(
+        !ms.iter()
+            .any(|m| m.target.as_ref().is_some_and(|t| t.code == "NGACIV")),
+        "{ms:?}"
+    );
+}

@@ -437,6 +437,14 @@ impl Extractor {
                 if confidence < self.settings.min_confidence && !counted {
                     continue;
                 }
+                // "An armed group shelled a camp in Darfur, killing 23
+                // people": an armed group killing people it does not name
+                // kills civilians of the state where it struck.
+                let civilians = m.event_type == EventType::Assault
+                    && m.source.is_some_and(|i| {
+                        lex.actors[s.actors[i].actor].kind.as_deref() == Some("group")
+                    })
+                    && s.cues_in(Cue::Civilians, m.ts, s.span.1).next().is_some();
                 // "Islamic State militants killed 15 soldiers in Syria": the
                 // other side an attack's unnamed victims wait for is, failing
                 // one in the article, the state where it struck (when no
@@ -448,7 +456,16 @@ impl Extractor {
                         .then(|| {
                             let r = &s.actors[m.source?];
                             let def = &lex.actors[r.actor];
-                            self.setting_abroad(s, text, r, m.ts).or_else(|| {
+                            let setting = self.setting_abroad(s, text, r, m.ts);
+                            let setting = match setting {
+                                Some(a) if civilians => Some(Actor {
+                                    code: format!("{}CIV", a.code),
+                                    name: a.name,
+                                    sector: "CVL".into(),
+                                }),
+                                other => other,
+                            };
+                            setting.or_else(|| {
                                 (def.kind.as_deref() == Some("state")
                                     && r.unnamed
                                     && r.sector_in(lex) == "REB")
@@ -469,6 +486,16 @@ impl Extractor {
                         .source
                         .map_or_else(|| unnamed.clone(), |i| self.actor(&s.actors[i])),
                     target: match m.target {
+                        Some(t)
+                            if civilians
+                                && (s.actors[t].place
+                                    || s.named_as_where(lex, text, &s.actors[t])) =>
+                        {
+                            Some(self.actor(&sentence::ActorRef {
+                                sector: Some("CVL".into()),
+                                ..s.actors[t].clone()
+                            }))
+                        }
                         Some(t) => Some(self.actor(&s.actors[t])),
                         None if own.is_some() => own,
                         None if m.pending_target => Some(unnamed.clone()),

@@ -244,6 +244,10 @@ pub struct NumbersFile {
     /// "25 km", "40 percent": measures after a number.
     #[serde(default)]
     pub units: WordList,
+    /// "killing 23 people": victims that are civilians when no party
+    /// names them.
+    #[serde(default)]
+    pub civilians: WordList,
 }
 
 #[derive(Debug, Default, Deserialize)]

@@ -115,6 +115,9 @@ pub enum Cue {
     /// "The two sides agreed …", "urged both countries to …": the two
     /// parties the nearest sentence naming two named (see
     /// `pair_references` in the extractor).
+    /// "killing 23 people", "the dead included children": victims that
+    /// are civilians when no party names them (numbers files' `civilians`).
+    Civilians,
     PairBefore,
     /// "tried to storm", "attempted to assassinate": an attempted act is
     /// coded as done (CAMEO's attempted assaults); the phrase swallows the
@@ -579,6 +582,7 @@ impl Lexicon {
                 (&f.cumulative.words, Cue::Cumulative),
                 (&f.until.words, Cue::Until),
                 (&f.units.words, Cue::Unit),
+                (&f.civilians.words, Cue::Civilians),
             ];
             for (words, cue) in lists {
                 for w in words {
