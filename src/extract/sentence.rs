@@ -1,6 +1,8 @@
 //! What one sentence holds: the lexicon hits that fall in it, sorted into
 //! actors, triggers, cues, numbers, places and date words.
 
+use std::cell::Cell;
+
 use chrono::NaiveDate;
 
 use super::dates::DateWords;
@@ -260,17 +262,32 @@ pub struct Sentence {
 /// Over the text being extracted on this thread the [`WordIndex`] answers
 /// with a subtraction; any other text is counted byte by byte
 /// ([`gap_unindexed`]). Role assignment and sentence analysis ask this
-/// hundreds of times per article, so the indexed path is kept small (≈ 90
-/// instructions, from ≈ 120): the byte loop is a separate function; the
-/// closure given the thread-local only copies two groups out, so that the
-/// access is inlined here (with the arithmetic inside it, it was a call of
-/// its own, through a function pointer); and this function is not inlined
-/// into its ≈ 100 callers (where it was, the access was not).
-#[inline(never)]
+/// hundreds of times per article, so the indexed path is kept small: the
+/// index of a text of up to [`SMALL_BYTES`] (most articles) is a
+/// thread-local without a destructor (see [`SmallIndex`]), every other
+/// case is a separate function, and the closure given the thread-local
+/// only copies two groups out. So small, it is inlined into its callers:
+/// as a function of its own (which it had to be while the thread-local
+/// had a destructor: inlined, the access was not) it saved and restored
+/// five registers around the thread-local's address, ≈ 15 of its ≈ 65
+/// instructions.
+#[inline]
 pub fn gap(text: &str, a_end: usize, b_start: usize) -> usize {
     if b_start < a_end {
         return usize::MAX;
     }
+    let id = (text.as_ptr() as usize, text.len());
+    let (ka, kb) = (a_end / 8, b_start / 8);
+    match SMALL.with(|index| index.groups(id, ka, kb)) {
+        Some((a, b)) => WordIndex::gap(a, b, a_end, b_start),
+        None => gap_large(text, a_end, b_start),
+    }
+}
+
+/// [`gap`] over a text longer than [`SMALL_BYTES`] (from its [`WordIndex`]
+/// when indexed) or any text not indexed (byte by byte).
+#[inline(never)]
+fn gap_large(text: &str, a_end: usize, b_start: usize) -> usize {
     let id = (text.as_ptr() as usize, text.len());
     let (ka, kb) = (a_end / 8, b_start / 8);
     match WORDS.with_borrow(|index| index.groups(id, ka, kb)) {
@@ -344,12 +361,50 @@ pub fn next_clause_break(text: &str, a: usize, b: usize) -> Option<usize> {
 }
 
 thread_local! {
+    static SMALL: SmallIndex = const {
+        SmallIndex {
+            text: Cell::new((0, 0)),
+            len: Cell::new(0),
+            groups: [const { Cell::new(0) }; SMALL_BYTES / 8],
+        }
+    };
     static WORDS: std::cell::RefCell<WordIndex> = const {
         std::cell::RefCell::new(WordIndex {
             text: (0, 0),
             groups: Vec::new(),
         })
     };
+}
+
+/// Texts up to this long (most articles: 3 kB on average) are indexed in
+/// [`SmallIndex`]; longer ones in [`WordIndex`]'s vector.
+const SMALL_BYTES: usize = 16 * 1024;
+
+/// The [`WordIndex`] of a text of up to [`SMALL_BYTES`], in a fixed array
+/// of cells (16 kB per thread). A thread-local with a destructor (the
+/// vector of a `WordIndex`) is reached through a test of its state and a
+/// call that registers the destructor on first use, and behind a
+/// `RefCell`: the call kept five registers saved in every [`gap`], and
+/// with the borrow these were ≈ 35 of its ≈ 80 instructions. This one has
+/// neither.
+struct SmallIndex {
+    /// Address and length of the indexed text ((0, 0): none).
+    text: Cell<(usize, usize)>,
+    /// How many of `groups` belong to it.
+    len: Cell<usize>,
+    /// As [`WordIndex::groups`].
+    groups: [Cell<u64>; SMALL_BYTES / 8],
+}
+
+impl SmallIndex {
+    /// As [`WordIndex::groups`] (`ka <= kb`).
+    #[inline]
+    fn groups(&self, id: (usize, usize), ka: usize, kb: usize) -> Option<(u64, u64)> {
+        if self.text.get() != id || kb >= self.len.get() {
+            return None;
+        }
+        Some((self.groups.get(ka)?.get(), self.groups.get(kb)?.get()))
+    }
 }
 
 /// The word starts of the text being extracted on this thread, so that
@@ -359,7 +414,8 @@ thread_local! {
 /// on average, from dozens of places in the rules; the index is kept here,
 /// where `gap` finds it by the text's address and length, rather than passed
 /// to every one of them. [`WordIndex::install`] builds it for one text (in
-/// a buffer kept from article to article) and the guard it returns forgets
+/// [`SmallIndex`]'s array, or for a longer text in a buffer kept from
+/// article to article) and the guard it returns forgets
 /// it, so `gap` over any other text, or after the guard is gone, counts
 /// bytes as before.
 ///
@@ -418,46 +474,36 @@ pub struct WordIndexGuard(());
 impl WordIndex {
     /// Indexes `text` for [`gap`] on this thread until the guard is dropped.
     pub fn install(text: &str) -> WordIndexGuard {
+        let id = (text.as_ptr() as usize, text.len());
+        SMALL.with(|small| small.text.set((0, 0)));
         WORDS.with_borrow_mut(|index| {
             index.text = (0, 0);
             index.groups.clear();
-            if u32::try_from(text.len()).is_err() {
-                return;
-            }
-            index.groups.reserve(8 * (text.len() / 64 + 1));
-            // The byte before the text counts as a space: a word starts at 0.
-            let mut space_before = 1u64;
-            let mut words = 0u32;
-            let mut chunks = text.as_bytes().chunks_exact(64);
-            // A block's eight groups are made in registers and appended at
-            // once: pushed one by one, the running count and the length
-            // went through memory for each (≈ 22 instructions a group).
-            let mut block = |chunk: &[u8; 64]| {
-                let spaces = space_bits(chunk);
-                let starts = !spaces & (spaces << 1 | space_before);
-                space_before = spaces >> 63;
-                let mut n = words;
-                let groups: [u64; 8] = std::array::from_fn(|j| {
-                    let start = (starts >> (8 * j)) as u8;
-                    let inside = !(spaces >> (8 * j)) as u8 & !start;
-                    let group = u64::from(n) << 32
-                        | u64::from(inside) << 24
-                        | u64::from(STARTS_BEFORE[usize::from(start)]);
-                    n += u32::from(ONES_IN[usize::from(start)]);
-                    group
-                });
-                words = n;
-                index.groups.extend_from_slice(&groups);
-            };
-            for chunk in &mut chunks {
-                block(chunk.try_into().expect("64 bytes"));
-            }
-            // Bytes past the end are spaces: no word starts there.
-            let mut last = [b' '; 64];
-            last[..chunks.remainder().len()].copy_from_slice(chunks.remainder());
-            block(&last);
-            index.text = (text.as_ptr() as usize, text.len());
         });
+        if u32::try_from(text.len()).is_err() {
+            return WordIndexGuard(());
+        }
+        // Whole 64-byte blocks, the last padded with spaces (`<`: the
+        // padded block after a text of whole blocks must fit too).
+        if text.len() < SMALL_BYTES {
+            SMALL.with(|small| {
+                let mut k = 0;
+                word_groups(text, |groups| {
+                    for (cell, group) in small.groups[k..k + 8].iter().zip(groups) {
+                        cell.set(group);
+                    }
+                    k += 8;
+                });
+                small.len.set(k);
+                small.text.set(id);
+            });
+        } else {
+            WORDS.with_borrow_mut(|index| {
+                index.groups.reserve(8 * (text.len() / 64 + 1));
+                word_groups(text, |groups| index.groups.extend_from_slice(&groups));
+                index.text = id;
+            });
+        }
         WordIndexGuard(())
     }
 
@@ -487,8 +533,47 @@ impl WordIndex {
 
 impl Drop for WordIndexGuard {
     fn drop(&mut self) {
+        SMALL.with(|small| small.text.set((0, 0)));
         WORDS.with_borrow_mut(|index| index.text = (0, 0));
     }
+}
+
+/// The index groups of `text` (see [`WordIndex`]), a 64-byte block (eight
+/// groups) at a time, the last block padded with spaces.
+///
+/// A block's eight groups are made in registers and handed over at once:
+/// pushed one by one, the running count and the length went through memory
+/// for each (≈ 22 instructions a group).
+#[inline]
+fn word_groups(text: &str, mut emit: impl FnMut([u64; 8])) {
+    // The byte before the text counts as a space: a word starts at 0.
+    let mut space_before = 1u64;
+    let mut words = 0u32;
+    let mut chunks = text.as_bytes().chunks_exact(64);
+    let mut block = |chunk: &[u8; 64]| {
+        let spaces = space_bits(chunk);
+        let starts = !spaces & (spaces << 1 | space_before);
+        space_before = spaces >> 63;
+        let mut n = words;
+        let groups: [u64; 8] = std::array::from_fn(|j| {
+            let start = (starts >> (8 * j)) as u8;
+            let inside = !(spaces >> (8 * j)) as u8 & !start;
+            let group = u64::from(n) << 32
+                | u64::from(inside) << 24
+                | u64::from(STARTS_BEFORE[usize::from(start)]);
+            n += u32::from(ONES_IN[usize::from(start)]);
+            group
+        });
+        words = n;
+        emit(groups);
+    };
+    for chunk in &mut chunks {
+        block(chunk.try_into().expect("64 bytes"));
+    }
+    // Bytes past the end are spaces: no word starts there.
+    let mut last = [b' '; 64];
+    last[..chunks.remainder().len()].copy_from_slice(chunks.remainder());
+    block(&last);
 }
 
 /// Bit `j`: byte `j` of `chunk` is white space (as [`space`] says).
@@ -1445,5 +1530,22 @@ mod tests {
         }
         drop(words);
         assert_eq!(gap(text, 0, text.len()), gap_by_bytes(text, 0, text.len()));
+        // Texts at the small index's bound and past it (the vector's).
+        for len in [
+            SMALL_BYTES - 65,
+            SMALL_BYTES - 1,
+            SMALL_BYTES,
+            SMALL_BYTES + 100,
+        ] {
+            let long = " the  u.s. army\tsaid\n so-called x ".repeat(len / 34 + 1);
+            let long = &long[..len];
+            let words = WordIndex::install(long);
+            for a in (0..=len).step_by(97) {
+                for e in (a..=len).step_by(89).chain([len]) {
+                    assert_eq!(gap(long, a, e), gap_by_bytes(long, a, e), "{len}: {a}..{e}");
+                }
+            }
+            drop(words);
+        }
     }
 }

@@ -109,7 +109,11 @@ impl MidTable {
 
     /// The node the edge from `node`, after `sep`, by the token at
     /// `bytes[s..e]` (9 to [`MID`] bytes) leads to.
-    #[inline]
+    ///
+    /// Always inlined into the scan: left to the compiler it stayed a call
+    /// (the scan is large), ≈ 44 instructions each with the hashing, where
+    /// inlined the lookups cost ≈ 2.4 M instructions less per 300 articles.
+    #[inline(always)]
     pub(super) fn get(&self, node: u32, sep: u8, bytes: &[u8], s: usize, e: usize) -> Option<u32> {
         debug_assert!((SHORT + 1..=MID).contains(&(e - s)));
         let key = (
