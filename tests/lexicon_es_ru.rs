@@ -1528,3 +1528,16 @@ fn es_sanctions_approved_past_a_weekday_are_no_aid_or_agreement() {
         "{ms:?}"
     );
 }
+
+#[test]
+fn es_noun_agent_after_a_passive_kill_is_the_attacker() {
+    let ms = run(
+        "Cuatro soldados fueron asesinados en un ataque de disidencias de las FARC en el Cauca.",
+        "es",
+        PUBLISHED,
+    );
+    assert!(
+        has(&ms, EventType::Assault, "COLREB", Some("COL")).is_some(),
+        "{ms:?}"
+    );
+}

@@ -1753,3 +1753,27 @@ fn fr_attack_attributed_to_a_party_names_its_agent() {
         has(&ms, EventType::Assault, "NERREB", Some("NERCIV")).unwrap_or_else(|| panic!("{ms:?}"));
     assert_eq!(m.fatalities.killed, Some(20));
 }
+
+#[test]
+fn fr_noun_after_a_passive_past_an_article_keeps_the_victims_victims() {
+    // "des" put "frappes" out of the passive's reach: the dead were its source.
+    let ms = run(
+        "Des dizaines de Soudanais ont été tués dans des frappes aériennes à Khartoum.",
+        "fr",
+        PUBLISHED,
+    );
+    assert!(
+        !ms.iter().any(|m| m.source.code.starts_with("SDN")),
+        "{ms:?}"
+    );
+    // ... and the noun's own agent after "de" is the attacker.
+    let ms = run(
+        "Douze civils ont été tués dans un bombardement de l'aviation russe à Idleb.",
+        "fr",
+        PUBLISHED,
+    );
+    assert!(
+        has(&ms, EventType::Assault, "RUS", Some("SYRCIV")).is_some(),
+        "{ms:?}"
+    );
+}

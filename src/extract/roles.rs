@@ -450,8 +450,11 @@ pub fn assign(
         })
     };
     let passive_aux = !progressive
-        && s.cues_in(Cue::PassiveAux, s.span.0, ts)
-            .any(|&(_, e, _)| gap(text, e, ts) <= 2 && !progressive_between(e));
+        && s.cues_in(Cue::PassiveAux, s.span.0, ts).any(|&(_, e, _)| {
+            (gap(text, e, ts) <= 2
+                || gap(text, e, ts) <= 2 + articles_between(text, e, ts, grammar))
+                && !progressive_between(e)
+        });
     // "police broke up a rally by opposition supporters": the by-phrase is
     // the rally's, and its people are the target.
     let object_agent = roles == Roles::ObjectAgent && !passive_aux && subject_before(s, text, ts);
@@ -784,7 +787,11 @@ pub fn assign(
                     || (modifier_after_head
                         && t.1 <= a.start
                         && t.0 >= te
-                        && gap(text, t.1, a.start) == 0)
+                        && (gap(text, t.1, a.start) == 0
+                            // ("tués dans un bombardement de l'aviation
+                            // russe", "un ataque de disidencias de las FARC")
+                            || (gap(text, t.1, a.start) <= 2
+                                && noun_agent_opens(grammar, &text[t.1..a.start]))))
             })
         };
         match first_after {
@@ -1354,4 +1361,24 @@ pub(super) fn counted_people(lex: &Lexicon, text: &str, s: &mut Sentence, object
     for i in counted {
         s.actors[i].sector = Some("CVL".to_string());
     }
+}
+
+/// How many of the words in `text[from..to]` are articles ("ont été tués
+/// dans des frappes": "des" does not put the noun out of the passive's reach).
+fn articles_between(text: &str, from: usize, to: usize, grammar: &Grammar) -> usize {
+    text[from..to]
+        .split_whitespace()
+        .filter(|w| grammar.articles.iter().any(|a| a == w))
+        .count()
+}
+
+/// `between` (the words from a noun trigger to an actor) opens with one of
+/// the language's `noun_agent_markers` ("de l'aviation", "del").
+fn noun_agent_opens(grammar: &Grammar, between: &str) -> bool {
+    let between = between.trim_start();
+    grammar.noun_agent_markers.iter().any(|m| {
+        between.strip_prefix(m.as_str()).is_some_and(|rest| {
+            rest.is_empty() || rest.starts_with(' ') || m.ends_with('\'') || m.ends_with('’')
+        })
+    })
 }
