@@ -1541,3 +1541,15 @@ fn es_noun_agent_after_a_passive_kill_is_the_attacker() {
         "{ms:?}"
     );
 }
+
+#[test]
+fn es_army_named_with_de_before_its_state_is_military() {
+    // "Ejército" did not reach "Colombia" across "de": the army was GOV.
+    let ms = run(
+        "El Ejército de Colombia abatió a seis guerrilleros del ELN en Arauca.",
+        "es",
+        PUBLISHED,
+    );
+    let m = has(&ms, EventType::Assault, "COL", Some("COLREB")).unwrap_or_else(|| panic!("{ms:?}"));
+    assert_eq!(m.source.sector, "MIL");
+}

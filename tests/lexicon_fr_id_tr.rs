@@ -1777,3 +1777,14 @@ fn fr_noun_after_a_passive_past_an_article_keeps_the_victims_victims() {
         "{ms:?}"
     );
 }
+
+#[test]
+fn fr_army_named_with_du_before_its_state_is_military() {
+    let ms = run(
+        "L'armée du Mali a bombardé des positions jihadistes près de Gao.",
+        "fr",
+        PUBLISHED,
+    );
+    let m = has(&ms, EventType::Assault, "MLI", Some("MLIREB")).unwrap_or_else(|| panic!("{ms:?}"));
+    assert_eq!(m.source.sector, "MIL");
+}
