@@ -594,3 +594,18 @@ fn a_noun_that_counts_keeps_the_demonym_after_it_a_state() {
         "{ms:?}"
     );
 }
+
+#[test]
+fn civilians_in_the_accusative_after_a_number_word_are_counted() {
+    // "مدنيا" (after 11–99) was no civilians word: the toll was lost.
+    let ms = run(
+        "قتل نحو عشرين مدنيا في هجوم لقوات الدعم السريع على قرية في دارفور.",
+        "ar",
+        PUBLISHED,
+    );
+    let m = ms
+        .iter()
+        .find(|m| m.event_type == EventType::Assault && m.source.code == "RSF")
+        .unwrap_or_else(|| panic!("{ms:?}"));
+    assert_eq!(m.fatalities.killed, Some(20));
+}

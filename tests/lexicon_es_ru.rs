@@ -1553,3 +1553,17 @@ fn es_army_named_with_de_before_its_state_is_military() {
     let m = has(&ms, EventType::Assault, "COL", Some("COLREB")).unwrap_or_else(|| panic!("{ms:?}"));
     assert_eq!(m.source.sector, "MIL");
 }
+
+#[test]
+fn es_noun_agent_after_de_and_an_article_is_the_attacker() {
+    // "de un cartel": the article put the agent out of the noun's reach, and
+    // the dead were read as the attackers.
+    let ms = run(
+        "Treinta y dos migrantes murieron en un ataque de un cartel en México.",
+        "es",
+        PUBLISHED,
+    );
+    let m =
+        has(&ms, EventType::Assault, "MEXREB", Some("MEXCIV")).unwrap_or_else(|| panic!("{ms:?}"));
+    assert_eq!(m.fatalities.killed, Some(32));
+}
