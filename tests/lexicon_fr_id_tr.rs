@@ -1788,3 +1788,18 @@ fn fr_army_named_with_du_before_its_state_is_military() {
     let m = has(&ms, EventType::Assault, "MLI", Some("MLIREB")).unwrap_or_else(|| panic!("{ms:?}"));
     assert_eq!(m.source.sector, "MIL");
 }
+
+#[test]
+fn fr_noun_agent_after_d_un_is_the_attacker() {
+    // "d'un groupe armé": the armed group was read as the attack's target.
+    let ms = run(
+        "Quinze civils ont péri dans une attaque d'un groupe armé dans l'est de la RDC.",
+        "fr",
+        PUBLISHED,
+    );
+    let m = ms
+        .iter()
+        .find(|m| m.event_type == EventType::Assault && m.source.code == "CODREB")
+        .unwrap_or_else(|| panic!("{ms:?}"));
+    assert_eq!(m.fatalities.killed, Some(15));
+}
