@@ -156,6 +156,7 @@ fn verb_first_with_a_group_subject() {
 
 #[test]
 fn crowd_counted_before_the_protesters() {
+    // The crowd word makes the demonym people (CVL), not the government.
     let ms = run(
         "تظاهر آلاف السودانيين في الخرطوم ضد الحكم العسكري.",
         "ar",
@@ -163,7 +164,7 @@ fn crowd_counted_before_the_protesters() {
     );
     assert!(
         ms.iter()
-            .any(|m| m.event_type == EventType::Protest && m.source.code == "SDN"),
+            .any(|m| m.event_type == EventType::Protest && m.source.code == "SDNCIV"),
         "{ms:?}"
     );
 }
@@ -531,4 +532,80 @@ fn compound_numbers_with_the_conjunction_count_in_full() {
         ms.iter().any(|m| m.fatalities.killed == Some(105)),
         "{ms:?}"
     );
+}
+
+#[test]
+fn condemned_attack_names_its_agent_after_the_noun() {
+    // "الهجوم الإسرائيلي": the adjective after the noun is the attacker.
+    let ms = run(
+        "أدانت قطر الهجوم الإسرائيلي على مدرسة في غزة.",
+        "ar",
+        PUBLISHED,
+    );
+    assert!(
+        has(&ms, EventType::Accuse, "QAT", Some("ISR")).is_some(),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn counted_demonym_is_people_not_government() {
+    let ms = run(
+        "قتلت القوات الإسرائيلية ثلاثة فلسطينيين في نابلس.",
+        "ar",
+        PUBLISHED,
+    );
+    assert!(
+        has(&ms, EventType::Assault, "ISR", Some("PSECIV")).is_some(),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn denied_accusations_are_a_rejection_of_the_accuser() {
+    // "نفت" was only a negation cue: the denial gave no event, and the
+    // bombing the accusation names stays denied.
+    let ms = run(
+        "نفت روسيا الاتهامات الأوكرانية بقصف المستشفى.",
+        "ar",
+        PUBLISHED,
+    );
+    assert!(
+        has(&ms, EventType::Reject, "RUS", Some("UKR")).is_some(),
+        "{ms:?}"
+    );
+    assert!(
+        !ms.iter().any(|m| m.event_type == EventType::Assault),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn a_noun_that_counts_keeps_the_demonym_after_it_a_state() {
+    // "شرطيان" (two policemen) names the people: "صوماليان" is no crowd.
+    let ms = run(
+        "قتل شرطيان صوماليان في هجوم لحركة الشباب في مقديشو.",
+        "ar",
+        PUBLISHED,
+    );
+    assert!(
+        !ms.iter()
+            .any(|m| m.target.as_ref().is_some_and(|t| t.code == "SOMCIV")),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn civilians_in_the_accusative_after_a_number_word_are_counted() {
+    // "مدنيا" (after 11–99) was no civilians word: the toll was lost.
+    let ms = run(
+        "قتل نحو عشرين مدنيا في هجوم لقوات الدعم السريع على قرية في دارفور.",
+        "ar",
+        PUBLISHED,
+    );
+    let m = ms
+        .iter()
+        .find(|m| m.event_type == EventType::Assault && m.source.code == "RSF")
+        .unwrap_or_else(|| panic!("{ms:?}"));
+    assert_eq!(m.fatalities.killed, Some(20));
 }

@@ -946,7 +946,7 @@ fn ru_a_march_is_a_protest_and_an_order_to_send_troops_a_mobilisation() {
     );
     assert!(
         ms.iter()
-            .any(|m| m.event_type == EventType::Protest && m.source.code == "ARG"),
+            .any(|m| m.event_type == EventType::Protest && m.source.code == "ARGCIV"),
         "{ms:?}"
     );
     let ms = run(
@@ -1399,4 +1399,171 @@ fn ru_a_lawsuit_or_complaint_against_a_state_is_an_accusation() {
         has(&ms, EventType::Accuse, "ARM", Some("AZE")).is_some(),
         "{ms:?}"
     );
+}
+
+// ---- Crowds, protesters, releases (langfix6)
+
+#[test]
+fn es_crowd_of_a_demonym_is_its_people() {
+    let ms = run(
+        "Miles de peruanos marcharon el jueves en Lima contra el Congreso.",
+        "es",
+        PUBLISHED,
+    );
+    assert!(
+        ms.iter()
+            .any(|m| m.event_type == EventType::Protest && m.source.code == "PERCIV"),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn es_crowd_word_before_soldiers_is_no_civilian_victim() {
+    let ms = run(
+        "Los yihadistas mataron a decenas de soldados burkineses.",
+        "es",
+        PUBLISHED,
+    );
+    assert!(
+        has(&ms, EventType::Assault, "BFAREB", Some("BFA")).is_some(),
+        "{ms:?}"
+    );
+    assert!(
+        !ms.iter()
+            .any(|m| m.target.as_ref().is_some_and(|t| t.code == "BFACIV")),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn es_released_prisoners_past_a_date_are_the_states_people() {
+    let ms = run(
+        "El Gobierno cubano liberó el viernes a decenas de presos políticos.",
+        "es",
+        PUBLISHED,
+    );
+    assert!(
+        has(&ms, EventType::Retreat, "CUB", Some("CUBCIV")).is_some(),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn es_arrested_protesters_are_civilians() {
+    let ms = run(
+        "La policía boliviana detuvo a 40 manifestantes en La Paz.",
+        "es",
+        PUBLISHED,
+    );
+    assert!(
+        has(&ms, EventType::Coerce, "BOL", Some("BOLCIV")).is_some(),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn ru_released_prisoners_are_the_states_people() {
+    let ms = run(
+        "Власти Азербайджана освободили десятки заключенных.",
+        "ru",
+        PUBLISHED,
+    );
+    assert!(
+        has(&ms, EventType::Retreat, "AZE", Some("AZECIV")).is_some(),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn ru_crowd_of_a_demonym_is_its_people() {
+    let ms = run(
+        "Тысячи армян вышли на митинг в Ереване против правительства.",
+        "ru",
+        PUBLISHED,
+    );
+    assert!(
+        ms.iter()
+            .any(|m| m.event_type == EventType::Protest && m.source.code == "ARMCIV"),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn es_denied_accusations_are_a_rejection_of_the_accuser() {
+    let ms = run(
+        "Irán negó las acusaciones de Estados Unidos.",
+        "es",
+        PUBLISHED,
+    );
+    assert!(
+        has(&ms, EventType::Reject, "IRN", Some("USA")).is_some(),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn ru_denied_accusations_are_a_rejection_of_the_accuser() {
+    let ms = run("Иран опроверг обвинения США.", "ru", PUBLISHED);
+    assert!(
+        has(&ms, EventType::Reject, "IRN", Some("USA")).is_some(),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn es_sanctions_approved_past_a_weekday_are_no_aid_or_agreement() {
+    // "paquete" alone was an aid object: "aprobó … paquete de sanciones" gave AID.
+    let ms = run(
+        "La Unión Europea aprobó el miércoles un nuevo paquete de sanciones contra Rusia.",
+        "es",
+        PUBLISHED,
+    );
+    assert!(
+        has(&ms, EventType::Sanction, "EU", Some("RUS")).is_some(),
+        "{ms:?}"
+    );
+    assert!(
+        !ms.iter()
+            .any(|m| matches!(m.event_type, EventType::Aid | EventType::Agree)),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn es_noun_agent_after_a_passive_kill_is_the_attacker() {
+    let ms = run(
+        "Cuatro soldados fueron asesinados en un ataque de disidencias de las FARC en el Cauca.",
+        "es",
+        PUBLISHED,
+    );
+    assert!(
+        has(&ms, EventType::Assault, "COLREB", Some("COL")).is_some(),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn es_army_named_with_de_before_its_state_is_military() {
+    // "Ejército" did not reach "Colombia" across "de": the army was GOV.
+    let ms = run(
+        "El Ejército de Colombia abatió a seis guerrilleros del ELN en Arauca.",
+        "es",
+        PUBLISHED,
+    );
+    let m = has(&ms, EventType::Assault, "COL", Some("COLREB")).unwrap_or_else(|| panic!("{ms:?}"));
+    assert_eq!(m.source.sector, "MIL");
+}
+
+#[test]
+fn es_noun_agent_after_de_and_an_article_is_the_attacker() {
+    // "de un cartel": the article put the agent out of the noun's reach, and
+    // the dead were read as the attackers.
+    let ms = run(
+        "Treinta y dos migrantes murieron en un ataque de un cartel en México.",
+        "es",
+        PUBLISHED,
+    );
+    let m =
+        has(&ms, EventType::Assault, "MEXREB", Some("MEXCIV")).unwrap_or_else(|| panic!("{ms:?}"));
+    assert_eq!(m.fatalities.killed, Some(32));
 }

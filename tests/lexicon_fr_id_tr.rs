@@ -526,8 +526,9 @@ fn tr_demonym_with_case_ending_is_the_object() {
         "tr",
         PUBLISHED,
     );
+    // (Counted, they are people: PSECIV, not the government.)
     assert!(
-        has(&ms, EventType::Coerce, "ISR", Some("PSE")).is_some(),
+        has(&ms, EventType::Coerce, "ISR", Some("PSECIV")).is_some(),
         "{ms:?}"
     );
 }
@@ -1378,8 +1379,9 @@ fn tr_demonym_in_the_accusative_before_a_kill_verb_is_its_target() {
         "tr",
         PUBLISHED,
     );
+    // (Counted, they are people: UKRCIV.)
     assert!(
-        has(&ms, EventType::Assault, "RUS", Some("UKR")).is_some(),
+        has(&ms, EventType::Assault, "RUS", Some("UKRCIV")).is_some(),
         "{ms:?}"
     );
 }
@@ -1561,4 +1563,243 @@ fn tr_ablative_before_a_withdrawal_is_the_party_left() {
         has(&ms, EventType::Retreat, "FRA", Some("NER")).is_some(),
         "{ms:?}"
     );
+}
+
+// ---- Possessors of objects, crowds, counted people, releases (langfix6)
+
+#[test]
+fn tr_possessor_of_the_summoned_ambassador_is_the_target() {
+    // "İran'ın" (genitive) owns the object "Büyükelçisini": Iran is acted on.
+    let ms = run(
+        "Türkiye Dışişleri Bakanlığı, İran'ın Ankara Büyükelçisini bakanlığa çağırdı.",
+        "tr",
+        PUBLISHED,
+    );
+    assert!(
+        has(&ms, EventType::Accuse, "TUR", Some("IRN")).is_some(),
+        "{ms:?}"
+    );
+    assert!(!ms.iter().any(|m| m.source.code == "IRN"), "{ms:?}");
+}
+
+#[test]
+fn tr_possessor_of_a_condemned_attack_is_the_accused() {
+    // Not a comma list "Katar, Rusya": the genitive name owns the attacks.
+    let ms = run(
+        "Katar, Rusya'nın Ukrayna'ya yönelik saldırılarını kınadı.",
+        "tr",
+        PUBLISHED,
+    );
+    assert!(
+        has(&ms, EventType::Accuse, "QAT", Some("RUS")).is_some(),
+        "{ms:?}"
+    );
+    assert!(
+        !ms.iter()
+            .any(|m| m.event_type == EventType::Assault && m.source.code == "QAT"),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn tr_crowd_of_a_demonym_is_its_people() {
+    let ms = run(
+        "Binlerce Iraklı Bağdat'ta protesto düzenledi.",
+        "tr",
+        PUBLISHED,
+    );
+    assert!(
+        ms.iter()
+            .any(|m| m.event_type == EventType::Protest && m.source.code == "IRQCIV"),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn fr_crowd_of_a_demonym_is_its_people() {
+    let ms = run(
+        "Des milliers de Tunisiens ont manifesté samedi à Tunis contre le président.",
+        "fr",
+        PUBLISHED,
+    );
+    assert!(
+        ms.iter()
+            .any(|m| m.event_type == EventType::Protest && m.source.code == "TUNCIV"),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn fr_released_detainees_are_the_states_people() {
+    let ms = run(
+        "Les autorités algériennes ont libéré jeudi des dizaines de détenus.",
+        "fr",
+        PUBLISHED,
+    );
+    let m = has(&ms, EventType::Retreat, "DZA", Some("DZACIV")).unwrap_or_else(|| panic!("{ms:?}"));
+    assert_eq!(m.mode.as_deref(), Some("release"));
+}
+
+#[test]
+fn fr_counted_demonym_is_people_not_government() {
+    let ms = run(
+        "Les soldats israéliens ont tué trois Palestiniens à Naplouse.",
+        "fr",
+        PUBLISHED,
+    );
+    assert!(
+        has(&ms, EventType::Assault, "ISR", Some("PSECIV")).is_some(),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn id_released_political_prisoners_are_the_states_people() {
+    // "tahanan politik" was an arrest trigger.
+    let ms = run(
+        "Pemerintah Myanmar membebaskan ratusan tahanan politik pada Selasa.",
+        "id",
+        PUBLISHED,
+    );
+    assert!(
+        has(&ms, EventType::Retreat, "MMR", Some("MMRCIV")).is_some(),
+        "{ms:?}"
+    );
+    assert!(
+        !ms.iter().any(|m| m.event_type == EventType::Coerce),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn id_condemned_attack_names_its_agent_after_the_noun() {
+    // "serangan Israel": the name right after the noun is the attacker.
+    let ms = run(
+        "Malaysia mengecam serangan Israel terhadap sekolah di Gaza.",
+        "id",
+        PUBLISHED,
+    );
+    assert!(
+        has(&ms, EventType::Accuse, "MYS", Some("ISR")).is_some(),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn tr_a_meeting_asked_for_is_a_request_only() {
+    let ms = run(
+        "Ukrayna, Rusya ile acil görüşme talep etti.",
+        "tr",
+        PUBLISHED,
+    );
+    assert!(
+        has(&ms, EventType::Request, "UKR", Some("RUS")).is_some(),
+        "{ms:?}"
+    );
+    assert!(
+        !ms.iter().any(|m| m.event_type == EventType::Consult),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn tr_possessor_before_a_request_is_the_party_asked() {
+    let ms = run(
+        "Ukrayna, BM Güvenlik Konseyi'nin acil toplantı yapılmasını talep etti.",
+        "tr",
+        PUBLISHED,
+    );
+    assert!(
+        has(&ms, EventType::Request, "UKR", Some("UN")).is_some(),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn fr_denied_accusations_are_a_rejection_of_the_accuser() {
+    let ms = run(
+        "Le Rwanda a démenti les accusations de la RDC.",
+        "fr",
+        PUBLISHED,
+    );
+    assert!(
+        has(&ms, EventType::Reject, "RWA", Some("COD")).is_some(),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn tr_possessor_asked_to_act_past_its_own_object_is_the_target() {
+    let ms = run(
+        "Fidan, Irak'ın PKK'yı terör örgütü olarak tanımasını talep etti.",
+        "tr",
+        PUBLISHED,
+    );
+    assert!(
+        has(&ms, EventType::Request, "TUR", Some("IRQ")).is_some(),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn fr_attack_attributed_to_a_party_names_its_agent() {
+    // "attribuée à" was no agent marker: the victims were the source.
+    let ms = run(
+        "Au moins 20 civils ont été tués dimanche lors d'une attaque attribuée à des jihadistes contre un village de la région de Tillabéri.",
+        "fr",
+        PUBLISHED,
+    );
+    let m =
+        has(&ms, EventType::Assault, "NERREB", Some("NERCIV")).unwrap_or_else(|| panic!("{ms:?}"));
+    assert_eq!(m.fatalities.killed, Some(20));
+}
+
+#[test]
+fn fr_noun_after_a_passive_past_an_article_keeps_the_victims_victims() {
+    // "des" put "frappes" out of the passive's reach: the dead were its source.
+    let ms = run(
+        "Des dizaines de Soudanais ont été tués dans des frappes aériennes à Khartoum.",
+        "fr",
+        PUBLISHED,
+    );
+    assert!(
+        !ms.iter().any(|m| m.source.code.starts_with("SDN")),
+        "{ms:?}"
+    );
+    // ... and the noun's own agent after "de" is the attacker.
+    let ms = run(
+        "Douze civils ont été tués dans un bombardement de l'aviation russe à Idleb.",
+        "fr",
+        PUBLISHED,
+    );
+    assert!(
+        has(&ms, EventType::Assault, "RUS", Some("SYRCIV")).is_some(),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn fr_army_named_with_du_before_its_state_is_military() {
+    let ms = run(
+        "L'armée du Mali a bombardé des positions jihadistes près de Gao.",
+        "fr",
+        PUBLISHED,
+    );
+    let m = has(&ms, EventType::Assault, "MLI", Some("MLIREB")).unwrap_or_else(|| panic!("{ms:?}"));
+    assert_eq!(m.source.sector, "MIL");
+}
+
+#[test]
+fn fr_noun_agent_after_d_un_is_the_attacker() {
+    // "d'un groupe armé": the armed group was read as the attack's target.
+    let ms = run(
+        "Quinze civils ont péri dans une attaque d'un groupe armé dans l'est de la RDC.",
+        "fr",
+        PUBLISHED,
+    );
+    let m = ms
+        .iter()
+        .find(|m| m.event_type == EventType::Assault && m.source.code == "CODREB")
+        .unwrap_or_else(|| panic!("{ms:?}"));
+    assert_eq!(m.fatalities.killed, Some(15));
 }

@@ -190,6 +190,7 @@ impl Extractor {
                         articles: &grammar.articles,
                         setting_suffixes: &grammar.setting_suffixes,
                         object_suffixes: &grammar.object_suffixes,
+                        counted_people: grammar.counted_people,
                     },
                 ),
                 false => Sentence {
@@ -1517,6 +1518,9 @@ impl Extractor {
                             && gap(text, ts, tr.0) <= 3
                             && lex.triggers[tr.2].event_type == EventType::Assault
                             && tr.1 <= victim.start
+                            // ("serangan Israel", "الهجوم الإسرائيلي": the
+                            // modifier right after the noun is its agent.)
+                            && !(grammar.modifier_after_head && gap(text, tr.1, victim.start) == 0)
                     }) && !s
                         .cues_in(Cue::AgentMarker, ts, victim.start)
                         .any(|c| gap(text, c.1, victim.start) <= 1)

@@ -13,7 +13,7 @@
 //! without decoding a `char` a step.
 
 use super::sentence::{clause_break, gap, ActorRef, Sentence};
-use crate::lexicon::{Cue, Grammar, Roles, Trigger};
+use crate::lexicon::{Cue, Grammar, Lexicon, Roles, Trigger};
 
 /// Roles found for one trigger; either may be missing.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -457,8 +457,11 @@ pub fn assign(
         })
     };
     let passive_aux = !progressive
-        && s.cues_in(Cue::PassiveAux, s.span.0, ts)
-            .any(|&(_, e, _)| gap(text, e, ts) <= 2 && !progressive_between(e));
+        && s.cues_in(Cue::PassiveAux, s.span.0, ts).any(|&(_, e, _)| {
+            (gap(text, e, ts) <= 2
+                || gap(text, e, ts) <= 2 + articles_between(text, e, ts, grammar))
+                && !progressive_between(e)
+        });
     // "police broke up a rally by opposition supporters": the by-phrase is
     // the rally's, and its people are the target.
     let object_agent = roles == Roles::ObjectAgent && !passive_aux && subject_before(s, text, ts);
@@ -791,7 +794,11 @@ pub fn assign(
                     || (modifier_after_head
                         && t.1 <= a.start
                         && t.0 >= te
-                        && gap(text, t.1, a.start) == 0)
+                        && (gap(text, t.1, a.start) == 0
+                            // ("tués dans un bombardement de l'aviation
+                            // russe", "un ataque de disidencias de las FARC")
+                            || (gap(text, t.1, a.start) <= 2
+                                && noun_agent_opens(grammar, &text[t.1..a.start]))))
             })
         };
         match first_after {
@@ -836,7 +843,10 @@ pub fn assign(
             // A possessor is the agent of a noun trigger right after it
             // ("rejim güçlerinin yoğun topçu atışı"); before an object noun
             // ("İsveç'in büyükelçisini çağırdı") it is part of the object.
+            // (Not before a request: "BM'nin toplantı yapılmasını talep
+            // etti" asks the possessor to act.)
             (genitive(grammar, text, a)
+                && trigger.event_type != crate::model::EventType::Request
                 && gap(text, a.end, ts) <= 2
                 && !object_marked(grammar, text, a)
                 && !postposed(s, text, a))
@@ -845,6 +855,9 @@ pub fn assign(
         && (!text[parties[parties.len() - 2].1.end..parties[parties.len() - 1].1.start]
             .contains(',')
             || object_marked(grammar, text, parties[parties.len() - 1].1)
+            || possessed_object(grammar, text, parties[parties.len() - 1].1, ts)
+            || (trigger.event_type == crate::model::EventType::Request
+                && genitive(grammar, text, parties[parties.len() - 1].1))
             || postposed(s, text, parties[parties.len() - 1].1))
     {
         // "Suriye rejim güçleri Türk askerlerine saldırdı": S O V, the
@@ -856,12 +869,18 @@ pub fn assign(
         // suçladı"), the subject is the last party without a case ending
         // and the object the first one marked after it.
         let last = parties.len() - 1;
+        // (Before a request a possessor is the party asked: "Irak'ın
+        // PKK'yı terör örgütü olarak tanımasını talep etti".)
+        let request = trigger.event_type == crate::model::EventType::Request;
+        let owned = |a: &ActorRef| {
+            possessed_object(grammar, text, a, ts) || (request && genitive(grammar, text, a))
+        };
         let subject_at = (0..last)
             .rev()
-            .find(|&k| !object_marked(grammar, text, parties[k].1))
+            .find(|&k| !object_marked(grammar, text, parties[k].1) && !owned(parties[k].1))
             .unwrap_or(last - 1);
         let object_at = (subject_at + 1..=last)
-            .find(|&k| object_marked(grammar, text, parties[k].1))
+            .find(|&k| object_marked(grammar, text, parties[k].1) || owned(parties[k].1))
             .unwrap_or(last);
         let (o, _) = parties[object_at];
         let (sj, subject) = parties[subject_at];
@@ -1216,7 +1235,7 @@ pub fn coordinated_pair(s: &Sentence, text: &str, ts: usize) -> Option<(usize, u
         .filter(|(_, a)| a.end <= ts && !a.place && gap(text, a.end, ts) <= REACH_BEFORE);
     let ((j, b), (i, a)) = (before.next()?, before.next()?);
     let joined = s.cues_in(Cue::Conjunction, a.end, b.start).next().is_some()
-        || text[a.end..b.start].trim_ascii() == ","
+        || (text[a.end..b.start].trim_ascii() == "," && !case_suffixed(text, b.end))
         || one_pair(s, a, b);
     // "Sudan's army and the RSF": a sector word after the first one
     // ("'s army") widens the gap by as many words.
@@ -1268,4 +1287,112 @@ pub fn coordinated_pair_after(s: &Sentence, text: &str, te: usize) -> Option<(us
 /// sides", see `pair_references`): joined as "X and Y" are.
 pub fn one_pair(s: &Sentence, a: &ActorRef, b: &ActorRef) -> bool {
     s.cues_in(Cue::PairBefore, a.start, b.end).next().is_some()
+}
+
+/// "İsveç'in Ankara Büyükelçisini çağırdı", "İsrail'in Gazze'ye yönelik
+/// saldırılarını kınadı": a possessor (genitive ending) whose noun, up to
+/// four words on before any comma and before the verb at `ts`, carries an
+/// object's case ending owns the object: it is the object's party, not the
+/// subject. (The possessor of the trigger itself is its agent.)
+fn possessed_object(grammar: &Grammar, text: &str, a: &ActorRef, ts: usize) -> bool {
+    let from = a.start + whole_word(text, a).len();
+    if !genitive(grammar, text, a) || from >= ts {
+        return false;
+    }
+    let clause = text[from..ts].split([',', ';', '.']).next().unwrap_or("");
+    clause
+        .split_whitespace()
+        .take(4)
+        .map(|w| w.trim_matches(|c: char| !(c.is_alphanumeric() || c == '\'')))
+        .any(|w| {
+            grammar
+                .object_suffixes
+                .iter()
+                .filter(|x| !x.starts_with('\''))
+                .any(|x| w.len() > x.len() + 2 && w.ends_with(x.as_str()))
+        })
+}
+
+/// "Türkiye, İsrail'in saldırılarını kınadı": a name with a case ending
+/// after an apostrophe (at `end`) is no bare member of a comma list.
+fn case_suffixed(text: &str, end: usize) -> bool {
+    let mut rest = text[end..].chars();
+    matches!(rest.next(), Some('\'' | '’')) && rest.next().is_some_and(char::is_alphabetic)
+}
+
+/// "cuatro palestinos", "quinze Palestiniens", "12 فلسطينيا", "two
+/// Israelis were killed": a state's name right after a count of people,
+/// with no sector word of its own, names that many of its people (CVL),
+/// not its government. Not when a plain word follows, which the name
+/// qualifies ("20 Russian drones"); nor after a year, a sum ("$5 billion")
+/// or a war's whole toll ("killed 400,000 Syrians"); nor for a unit
+/// named with its state ("prajurit Suriah").
+pub(super) fn counted_people(lex: &Lexicon, text: &str, s: &mut Sentence, objects: &[String]) {
+    let counted: Vec<usize> = s
+        .actors
+        .iter()
+        .enumerate()
+        .filter(|(_, a)| {
+            a.sector.is_none()
+                && lex.actors[a.actor].sector == "GOV"
+                && !a.place
+                && !a.modifier
+                && !a.unnamed
+                && lex.actors[a.actor].kind.as_deref() == Some("state")
+                && s.numbers.iter().any(|n| {
+                    // (A noun that counts, "شرطيان" = two policemen, names
+                    // the people itself.)
+                    n.end <= a.start
+                        && !s
+                            .cues
+                            .iter()
+                            .any(|c| c.2 == Cue::Victims && c.0 < n.end && n.start < c.1)
+                        && !n.is_year()
+                        && n.value < 100_000
+                        && text[n.end..a.start].trim().is_empty()
+                        && !text[s.span.0..n.start]
+                            .trim_end()
+                            .ends_with(['$', '€', '£'])
+                })
+        })
+        .filter(|(_, a)| {
+            // (A verb right after a name with an object's case ending is
+            // its own: "15 Filistinliyi gözaltına aldı"; not after a bare
+            // name: "two Israeli air raids".)
+            let word = whole_word(text, a);
+            let at = next_word(text, a.start + word.len(), s.span.1);
+            let case = objects.iter().any(|x| {
+                !x.starts_with('\'') && word.len() > x.len() + 2 && word.ends_with(x.as_str())
+            });
+            // (Nor before a noun of people it qualifies: "iki Rus subay",
+            // "üç Pakistan askerini".)
+            let people = s.cues.iter().any(|c| c.2 == Cue::Victims && c.0 == at);
+            !people
+                && (!plain_word_at(s, text, at) || (case && s.triggers.iter().any(|t| t.0 == at)))
+        })
+        .map(|(i, _)| i)
+        .collect();
+    for i in counted {
+        s.actors[i].sector = Some("CVL".to_string());
+    }
+}
+
+/// How many of the words in `text[from..to]` are articles ("ont été tués
+/// dans des frappes": "des" does not put the noun out of the passive's reach).
+fn articles_between(text: &str, from: usize, to: usize, grammar: &Grammar) -> usize {
+    text[from..to]
+        .split_whitespace()
+        .filter(|w| grammar.articles.iter().any(|a| a == w))
+        .count()
+}
+
+/// `between` (the words from a noun trigger to an actor) opens with one of
+/// the language's `noun_agent_markers` ("de l'aviation", "del").
+fn noun_agent_opens(grammar: &Grammar, between: &str) -> bool {
+    let between = between.trim_start();
+    grammar.noun_agent_markers.iter().any(|m| {
+        between.strip_prefix(m.as_str()).is_some_and(|rest| {
+            rest.is_empty() || rest.starts_with(' ') || m.ends_with('\'') || m.ends_with('’')
+        })
+    })
 }

@@ -232,6 +232,8 @@ pub struct Setting<'a> {
     /// The language's object case endings (grammar key `object_suffixes`:
     /// Turkish "'yı", "'e").
     pub object_suffixes: &'a [String],
+    /// Grammar key `counted_people`: see `roles::counted_people`.
+    pub counted_people: bool,
 }
 
 /// One sentence, analysed.
@@ -645,6 +647,7 @@ impl Sentence {
             articles,
             setting_suffixes: suffixes,
             object_suffixes: objects,
+            counted_people,
         } = setting;
         let mut s = Sentence {
             span,
@@ -926,9 +929,13 @@ impl Sentence {
             // case ending after its apostrophe is an object of its own,
             // no qualifier of the noun after it.)
             let case_marked = case_ending(text, a.start, a.end, objects);
-            let after = sectors.iter().find(|(st, _, _)| {
+            let after = sectors.iter().find(|(st, en, _)| {
                 *st >= a.end
                     && !case_marked
+                    // ("الشرطة عشرات", "menangkap puluhan aktivis": a crowd
+                    // word counts the people after it, it qualifies no one
+                    // before it.)
+                    && !words.iter().any(|w| w.0 < *en && *st < w.1)
                     && !has_comma(&text[a.end..*st])
                     && match gap(text, a.end, *st) {
                         0 => true,
@@ -1086,6 +1093,8 @@ impl Sentence {
                 } else if sector == "CVL"
                     && set_in.is_some()
                     && !qualifies
+                    // ("cientos de soldados": a crowd word counts the next.)
+                    && !sectors.iter().any(|x| x.0 >= end && gap(text, end, x.0) == 0)
                     && (struck(start, end) || foreign_assault(&s.actors))
                 {
                     // "Israeli troops killed 12 civilians in Gaza": the
@@ -1099,10 +1108,16 @@ impl Sentence {
                 } else if matches!(sector, "CVL" | "MED")
                     && !qualifies
                     && s.triggers.iter().any(|t| {
-                        lex.triggers[t.2].event_type == EventType::Coerce
-                            && lex.triggers[t.2].mode.as_deref() == Some("arrest")
+                        matches!(
+                            (lex.triggers[t.2].event_type, lex.triggers[t.2].mode.as_deref()),
+                            (EventType::Coerce, Some("arrest")) | (EventType::Retreat, Some("release"))
+                        )
                             && ((t.1 <= start
-                                && gap(text, t.1, start) <= 2
+                                // ("liberó el martes a decenas de presos": a
+                                // date between, no party.)
+                                && (gap(text, t.1, start) <= 2
+                                    || (gap(text, t.1, start) <= 4
+                                        && !s.actors.iter().any(|a| a.start >= t.1 && a.end <= start)))
                                 && !has_comma(&text[t.1..start]))
                                 // (Verb-final: "20 öğrenciyi gözaltına aldı".)
                                 || (!s.appositions && t.0 >= end && gap(text, end, t.0) == 0))
@@ -1186,7 +1201,9 @@ impl Sentence {
                 && !text[prev.end..a.start]
                     .split_whitespace()
                     .any(|w| w.bytes().all(|b| b.is_ascii_digit()))
-                && !words.iter().any(|w| w.0 >= prev.end && w.1 <= a.start);
+                && !words.iter().any(|w| w.0 >= prev.end && w.1 <= a.start)
+                // (Nor a crowd a count word begins: "الشرطة عشرات المتظاهرين".)
+                && !words.iter().any(|w| w.0 == a.start);
             if merge {
                 // ("Russian President Vladimir Putin" is Putin: "he" may
                 // stand for him later.)
@@ -1242,6 +1259,9 @@ impl Sentence {
         }
         s.mark_settings(text, suffixes);
         s.cue_index = CueIndex::new(&s.cues);
+        if counted_people {
+            super::roles::counted_people(lex, text, &mut s, objects);
+        }
         s.eligible = super::roles::eligible(&s, text, articles);
         s
     }

@@ -139,6 +139,8 @@ pub struct GrammarFile {
     #[serde(default)]
     pub verb_initial: bool,
     #[serde(default)]
+    pub counted_people: bool,
+    #[serde(default)]
     pub genitive_suffixes: Vec<String>,
     #[serde(default)]
     pub agent_suffixes: Vec<String>,

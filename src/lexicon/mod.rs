@@ -206,6 +206,9 @@ pub struct Grammar {
     /// sentences): an active verb with no subject before it takes the first
     /// actor after it as its subject ("قصفت الطائرات الروسية إدلب").
     pub verb_initial: bool,
+    /// "quinze Palestiniens", "cuatro palestinos": a state's name right
+    /// after a count of people names its people (CVL), not its government.
+    pub counted_people: bool,
     /// "rejim güçlerinin … saldırısı": a possessor before a noun trigger
     /// is its agent, never its object.
     pub genitive_suffixes: Vec<String>,
@@ -269,6 +272,7 @@ static NO_GRAMMAR: Grammar = Grammar {
     modifier_after_head: false,
     verb_final: false,
     verb_initial: false,
+    counted_people: false,
     genitive_suffixes: Vec::new(),
     agent_suffixes: Vec::new(),
     object_suffixes: Vec::new(),
@@ -505,6 +509,7 @@ impl Lexicon {
                     modifier_after_head: f.modifier_after_head,
                     verb_final: f.verb_final,
                     verb_initial: f.verb_initial,
+                    counted_people: f.counted_people,
                     genitive_suffixes: f.genitive_suffixes.iter().map(|x| fold(x).text).collect(),
                     agent_suffixes: f.agent_suffixes.iter().map(|x| fold(x).text).collect(),
                     object_suffixes: f.object_suffixes.iter().map(|x| fold(x).text).collect(),
