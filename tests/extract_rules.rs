@@ -4024,3 +4024,20 @@ fn an_armed_group_killing_people_it_does_not_name_kills_civilians() {
         "{ms:?}"
     );
 }
+
+#[test]
+fn an_act_named_as_the_topic_of_talks_is_no_act() {
+    let ms = run(
+        "Armenian and Azerbaijani officials held talks in Brussels on Tuesday on the withdrawal of troops from the border.",
+        "en",
+        "2024-03-06",
+    );
+    assert!(
+        ms.iter().any(|m| m.event_type == EventType::Consult),
+        "{ms:?}"
+    );
+    assert!(
+        !ms.iter().any(|m| m.event_type == EventType::Retreat),
+        "{ms:?}"
+    );
+}

@@ -853,7 +853,7 @@ impl Extractor {
         };
         for &(ts, te, ti) in &s.triggers {
             let trig = &lex.triggers[ti];
-            if in_accusation(ts) {
+            if in_accusation(ts) || topic_of_talks(lex, s, text, ts, grammar) {
                 continue;
             }
             // "evacuated the wounded from the besieged town": a participle
@@ -2530,6 +2530,40 @@ fn speech_act(t: EventType) -> bool {
             | EventType::Agree
             | EventType::Concede
     )
+}
+
+/// "held talks on Monday on disengagement along the border", "negotiations
+/// over a ceasefire": an act named after a meeting and a topic marker
+/// (grammar key `topic_markers`, an article allowed between) is what the
+/// meeting is about, not an act of its own.
+fn topic_of_talks(lex: &Lexicon, s: &Sentence, text: &str, ts: usize, grammar: &Grammar) -> bool {
+    let before = text[s.span.0..ts].trim_end();
+    let before = grammar
+        .articles
+        .iter()
+        .find_map(|a| {
+            before
+                .strip_suffix(a.as_str())
+                .filter(|b| b.ends_with(' '))
+                .map(str::trim_end)
+        })
+        .unwrap_or(before);
+    let marked = grammar.topic_markers.iter().any(|m| {
+        before
+            .strip_suffix(m.as_str())
+            .is_some_and(|b| b.ends_with(' '))
+    });
+    marked
+        && s.triggers.iter().any(|t| {
+            lex.triggers[t.2].event_type == EventType::Consult
+                && t.1 <= ts
+                && gap(text, t.1, ts) <= 8
+                && !clause_break(text, t.1, ts, false)
+                && !s
+                    .triggers
+                    .iter()
+                    .any(|u| u.0 >= t.1 && u.1 <= ts && u.0 < ts)
+        })
 }
 
 /// A cooperative act stopped ("suspended military aid") is a sanction; a

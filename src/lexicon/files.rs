@@ -132,6 +132,9 @@ pub struct GrammarFile {
     pub progressive_suffixes: Vec<String>,
     #[serde(default)]
     pub articles: Vec<String>,
+    /// "talks on disengagement": words after a meeting that name its topic.
+    #[serde(default)]
+    pub topic_markers: Vec<String>,
     #[serde(default)]
     pub modifier_after_head: bool,
     #[serde(default)]

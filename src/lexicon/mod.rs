@@ -247,6 +247,8 @@ pub struct Grammar {
     /// Articles that may stand between a location word and the state it
     /// names ("in the Philippines").
     pub articles: Vec<String>,
+    /// Words after a meeting that name its topic ("talks on disengagement").
+    pub topic_markers: Vec<String>,
 }
 
 impl Grammar {
@@ -284,6 +286,7 @@ static NO_GRAMMAR: Grammar = Grammar {
     verb_prefixes: Vec::new(),
     progressive_suffixes: Vec::new(),
     articles: Vec::new(),
+    topic_markers: Vec::new(),
 };
 
 /// The loaded lexicons and their automaton.
@@ -535,6 +538,7 @@ impl Lexicon {
                     verb_prefixes: f.verb_prefixes.iter().map(|x| fold(x).text).collect(),
                     progressive_suffixes: f.progressive_suffixes.clone(),
                     articles: f.articles.iter().map(|x| fold(x).text).collect(),
+                    topic_markers: f.topic_markers.iter().map(|x| fold(x).text).collect(),
                 },
             );
         }
