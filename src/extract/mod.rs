@@ -457,16 +457,8 @@ impl Extractor {
                         .then(|| {
                             let r = &s.actors[m.source?];
                             let def = &lex.actors[r.actor];
-                            let setting = self.setting_abroad(s, text, r, m.ts);
-                            let setting = match setting {
-                                Some(a) if civilians => Some(Actor {
-                                    code: format!("{}CIV", a.code),
-                                    name: a.name,
-                                    sector: "CVL".into(),
-                                }),
-                                other => other,
-                            };
-                            setting.or_else(|| {
+                            let sector = if civilians { "CVL" } else { "GOV" };
+                            self.setting_abroad(s, text, r, m.ts, sector).or_else(|| {
                                 (def.kind.as_deref() == Some("state")
                                     && r.unnamed
                                     && r.sector_in(lex) == "REB")
@@ -688,18 +680,19 @@ impl Extractor {
         if !matches!(t, EventType::Protest | EventType::Coerce) {
             return None;
         }
-        self.setting_abroad(s, text, r, ts)
+        self.setting_abroad(s, text, r, ts, "GOV")
     }
 
     /// The state where the sentence sets an act of `r` (its first place's,
     /// else one named after a location marker past the trigger at `ts`),
-    /// when it is not `r`'s own.
+    /// when it is not `r`'s own, in `sector`.
     fn setting_abroad(
         &self,
         s: &Sentence,
         text: &str,
         r: &sentence::ActorRef,
         ts: usize,
+        sector: &str,
     ) -> Option<Actor> {
         let lex = &*self.lexicon;
         let state = s
@@ -718,11 +711,8 @@ impl Extractor {
                     })
                     .map(|a| a.actor)
             })?;
-        (lex.actors[state].code != lex.actors[r.actor].code).then(|| Actor {
-            code: lex.actors[state].code.clone(),
-            name: self.names[state].clone(),
-            sector: "GOV".into(),
-        })
+        (lex.actors[state].code != lex.actors[r.actor].code)
+            .then(|| self.actor_in(state, sector.to_string()))
     }
 
     /// "Egyptian demonstrators rallied", "Turkish authorities imposed a
@@ -753,7 +743,15 @@ impl Extractor {
 
     fn actor(&self, r: &sentence::ActorRef) -> Actor {
         let def = &self.lexicon.actors[r.actor];
-        let sector = r.sector.clone().unwrap_or_else(|| def.sector.clone());
+        self.actor_in(
+            r.actor,
+            r.sector.clone().unwrap_or_else(|| def.sector.clone()),
+        )
+    }
+
+    /// Lexicon actor `actor` in `sector` (see [`Self::actor`]).
+    fn actor_in(&self, actor: usize, sector: String) -> Actor {
+        let def = &self.lexicon.actors[actor];
         let is_state = def.kind.as_deref() == Some("state");
         // A state's civilians and its armed opposition are parties of
         // their own (SPEC: `<ISO>CIV`, `<ISO>REB`).
@@ -765,7 +763,7 @@ impl Extractor {
         } else if sector == "REB" && is_state {
             (format!("{}REB", def.code), format!("{} rebels", def.name))
         } else {
-            (def.code.clone(), self.names[r.actor].clone())
+            (def.code.clone(), self.names[actor].clone())
         };
         Actor { code, name, sector }
     }
@@ -2048,7 +2046,7 @@ fn implied_sources(mentions: &mut Vec<Mention>, settings: &[Option<Actor>], min:
         .max_by_key(|(n, _)| *n)
         .map(|(_, a)| a);
     // Per party: the last one the article says acted against it (struck,
-    // sanctioned, expelled, threatened, accused): "Poland expelled two
+    // coerced, sanctioned, expelled; `hostile_act`): "Poland expelled two
     // Russian diplomats. Moscow vowed to retaliate" threatens Poland.
     let mut acted_against: BTreeMap<String, Actor> = BTreeMap::new();
     for m in mentions
