@@ -2535,6 +2535,21 @@ fn speech_act(t: EventType) -> bool {
 /// (grammar key `topic_markers`, an article allowed between) is what the
 /// meeting is about, not an act of its own.
 fn topic_of_talks(lex: &Lexicon, s: &Sentence, text: &str, ts: usize, grammar: &Grammar) -> bool {
+    // (The meeting first: most sentences have none, and the words before
+    // the trigger need not be read then.)
+    let meeting = s.triggers.iter().any(|t| {
+        lex.triggers[t.2].event_type == EventType::Consult
+            && t.1 <= ts
+            && gap(text, t.1, ts) <= 8
+            && !clause_break(text, t.1, ts, false)
+            && !s
+                .triggers
+                .iter()
+                .any(|u| u.0 >= t.1 && u.1 <= ts && u.0 < ts)
+    });
+    if !meeting {
+        return false;
+    }
     let before = text[s.span.0..ts].trim_end();
     let before = grammar
         .articles
@@ -2546,22 +2561,11 @@ fn topic_of_talks(lex: &Lexicon, s: &Sentence, text: &str, ts: usize, grammar: &
                 .map(str::trim_end)
         })
         .unwrap_or(before);
-    let marked = grammar.topic_markers.iter().any(|m| {
+    grammar.topic_markers.iter().any(|m| {
         before
             .strip_suffix(m.as_str())
             .is_some_and(|b| b.ends_with(' '))
-    });
-    marked
-        && s.triggers.iter().any(|t| {
-            lex.triggers[t.2].event_type == EventType::Consult
-                && t.1 <= ts
-                && gap(text, t.1, ts) <= 8
-                && !clause_break(text, t.1, ts, false)
-                && !s
-                    .triggers
-                    .iter()
-                    .any(|u| u.0 >= t.1 && u.1 <= ts && u.0 < ts)
-        })
+    })
 }
 
 /// A cooperative act stopped ("suspended military aid") is a sanction; a

@@ -1123,11 +1123,17 @@ fn object_marked(grammar: &Grammar, text: &str, a: &ActorRef) -> bool {
         .split(|c: char| !(c.is_alphanumeric() || c == '\''))
         .next()
         .unwrap_or("");
-    grammar
-        .object_suffixes
+    bare_ending(&grammar.object_suffixes, next, 0)
+}
+
+/// `word` ends in one of `endings` written without an apostrophe
+/// ("mevzilerini"), and is longer than the ending by more than `stem`
+/// letters (so the ending alone, or a short word, does not count).
+fn bare_ending(endings: &[String], word: &str, stem: usize) -> bool {
+    endings
         .iter()
         .filter(|x| !x.starts_with('\''))
-        .any(|x| next.len() > x.len() && next.ends_with(x.as_str()))
+        .any(|x| word.len() > x.len() + stem && word.ends_with(x.as_str()))
 }
 
 /// A target marker stands right after the actor ("Aliyev ile görüştü"):
@@ -1304,13 +1310,7 @@ fn possessed_object(grammar: &Grammar, text: &str, a: &ActorRef, ts: usize) -> b
         .split_whitespace()
         .take(4)
         .map(|w| w.trim_matches(|c: char| !(c.is_alphanumeric() || c == '\'')))
-        .any(|w| {
-            grammar
-                .object_suffixes
-                .iter()
-                .filter(|x| !x.starts_with('\''))
-                .any(|x| w.len() > x.len() + 2 && w.ends_with(x.as_str()))
-        })
+        .any(|w| bare_ending(&grammar.object_suffixes, w, 2))
 }
 
 /// "Türkiye, İsrail'in saldırılarını kınadı": a name with a case ending
@@ -1361,9 +1361,7 @@ pub(super) fn counted_people(lex: &Lexicon, text: &str, s: &mut Sentence, object
             // name: "two Israeli air raids".)
             let word = whole_word(text, a);
             let at = next_word(text, a.start + word.len(), s.span.1);
-            let case = objects.iter().any(|x| {
-                !x.starts_with('\'') && word.len() > x.len() + 2 && word.ends_with(x.as_str())
-            });
+            let case = bare_ending(objects, word, 2);
             // (Nor before a noun of people it qualifies: "iki Rus subay",
             // "üç Pakistan askerini".)
             let people = s.cues.iter().any(|c| c.2 == Cue::Victims && c.0 == at);
