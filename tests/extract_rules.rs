@@ -1084,6 +1084,41 @@ fn a_yearless_dateline_takes_its_year_from_the_ledes_weekday() {
 }
 
 #[test]
+fn an_undated_file_naming_office_holders_is_dated_within_their_terms() {
+    // Pompeo was Secretary of State until 2021-01-20, Akar Turkey's defence
+    // minister until 2023: a file with no date that names both is from
+    // before 20 January 2021 (a Wednesday), whenever it arrives.
+    let text = "Pompeo calls Akar\n\n\
+                Secretary of State Mike Pompeo held talks with Turkish Defence \
+                Minister Hulusi Akar on Tuesday.";
+    let mut a = article(text, "en", "2026-11-20", true);
+    a.published = None;
+    a.received = Some("2026-11-20".parse().unwrap());
+    let ms = extractor().extract(&a);
+    let m = has(&ms, EventType::Consult, "USA", Some("TUR")).expect("USA–TUR talks");
+    assert_eq!(m.date.to_string(), "2021-01-19");
+
+    // Arriving while both were in office, it is dated from its arrival.
+    a.received = Some("2020-06-05".parse().unwrap());
+    let ms = extractor().extract(&a);
+    let m = has(&ms, EventType::Consult, "USA", Some("TUR")).expect("USA–TUR talks");
+    assert_eq!(m.date.to_string(), "2020-06-02");
+
+    // One office-holder alone, or two whose terms only touch at a
+    // handover, date nothing: the arrival stands.
+    for text in [
+        "Secretary of State Mike Pompeo held talks with Turkish officials on Tuesday.",
+        "Donald Trump and Joe Biden held talks with Turkish officials on Tuesday.",
+    ] {
+        a.text = text.into();
+        a.received = Some("2026-11-20".parse().unwrap());
+        let ms = extractor().extract(&a);
+        let m = has(&ms, EventType::Consult, "USA", Some("TUR")).expect("USA–TUR talks");
+        assert_eq!(m.date.to_string(), "2026-11-17", "{text}");
+    }
+}
+
+#[test]
 fn turkish_case_endings_mark_the_object_and_the_setting() {
     // A comma after the subject, the object in the accusative.
     let ms = run(

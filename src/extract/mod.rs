@@ -9,6 +9,7 @@
 //! dropped, not guessed at.
 
 pub mod dates;
+pub mod era;
 pub mod numbers;
 pub mod roles;
 pub mod sentence;
@@ -140,6 +141,17 @@ impl Extractor {
         let text = folded.text.as_str();
         let _words = sentence::WordIndex::install(text);
 
+        // An article with no date of its own that names office-holders
+        // whose terms ended before it arrived is an old one: it is dated
+        // from the end of the span they all held office, not from today.
+        let received = article.received.unwrap_or_else(|| Utc::now().date_naive());
+        let base = match article.published {
+            None => era::office_era(lex, &hits)
+                .filter(|&(_, end)| end < received)
+                .map_or(received, |(_, end)| end),
+            Some(_) => received,
+        };
+
         // Group hits by sentence (both are sorted by position).
         let mut per_sentence: Vec<Vec<Hit>> = spans
             .iter()
@@ -161,7 +173,6 @@ impl Extractor {
         // Relative dates count from publication; lacking it, from the latest
         // full date the article gives (reports tell the past), else from
         // when the file arrived.
-        let base = article.received.unwrap_or_else(|| Utc::now().date_naive());
         let anchor = article.published.unwrap_or(base);
         // Only a sentence with a trigger can hold an event; the others are
         // read only for their dates, when the article has no date of its own.
