@@ -1119,6 +1119,32 @@ fn an_undated_file_naming_office_holders_is_dated_within_their_terms() {
 }
 
 #[test]
+fn a_misdeed_nouns_by_phrase_is_the_accused_not_the_accuser() {
+    for (text, accuser, accused) in [
+        (
+            "Seoul called the missile launch a grave provocation by North Korea.",
+            "KOR",
+            "PRK",
+        ),
+        (
+            "The Lithuanian president said the incursion was an unprovoked act of aggression by Belarus.",
+            "LTU",
+            "BLR",
+        ),
+    ] {
+        let ms = run(text, "en", "2024-05-10");
+        assert!(
+            has(&ms, EventType::Accuse, accuser, Some(accused)).is_some(),
+            "{text}: {ms:?}"
+        );
+        assert!(
+            has(&ms, EventType::Accuse, accused, Some(accuser)).is_none(),
+            "{text}: {ms:?}"
+        );
+    }
+}
+
+#[test]
 fn turkish_case_endings_mark_the_object_and_the_setting() {
     // A comma after the subject, the object in the accusative.
     let ms = run(

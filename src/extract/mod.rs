@@ -1044,6 +1044,19 @@ impl Extractor {
             if reduced_relative(s, text, lex, ts, grammar) {
                 g.source = None;
             }
+            // "said the strike was an unprovoked act of aggression by
+            // Russia": the by-phrase of a noun naming the wrong is the
+            // wrongdoer, accused; the one before, who names it, accuses.
+            if trig.event_type == EventType::Accuse
+                && g.passive
+                && g.source.is_some_and(|a| s.actors[a].start >= te)
+                && grammar
+                    .misdeed_nouns
+                    .iter()
+                    .any(|n| text[ts..te].ends_with(n.as_str()))
+            {
+                std::mem::swap(&mut g.source, &mut g.target);
+            }
             // "UN peacekeepers in Lebanon accused Israel": a party named as
             // where the one before it stands is not the subject.
             if let Some(src) = g.source {

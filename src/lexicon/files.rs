@@ -135,6 +135,9 @@ pub struct GrammarFile {
     /// "talks on disengagement": words after a meeting that name its topic.
     #[serde(default)]
     pub topic_markers: Vec<String>,
+    /// "an act of aggression by X": nouns that name the wrong itself.
+    #[serde(default)]
+    pub misdeed_nouns: Vec<String>,
     #[serde(default)]
     pub modifier_after_head: bool,
     #[serde(default)]

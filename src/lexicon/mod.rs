@@ -249,6 +249,9 @@ pub struct Grammar {
     pub articles: Vec<String>,
     /// Words after a meeting that name its topic ("talks on disengagement").
     pub topic_markers: Vec<String>,
+    /// Accusing nouns that name the wrong itself ("an act of aggression by
+    /// X"): their by-phrase names the one accused, not the accuser.
+    pub misdeed_nouns: Vec<String>,
 }
 
 impl Grammar {
@@ -287,6 +290,7 @@ static NO_GRAMMAR: Grammar = Grammar {
     progressive_suffixes: Vec::new(),
     articles: Vec::new(),
     topic_markers: Vec::new(),
+    misdeed_nouns: Vec::new(),
 };
 
 /// The loaded lexicons and their automaton.
@@ -539,6 +543,7 @@ impl Lexicon {
                     progressive_suffixes: f.progressive_suffixes.clone(),
                     articles: f.articles.iter().map(|x| fold(x).text).collect(),
                     topic_markers: f.topic_markers.iter().map(|x| fold(x).text).collect(),
+                    misdeed_nouns: f.misdeed_nouns.iter().map(|x| fold(x).text).collect(),
                 },
             );
         }
