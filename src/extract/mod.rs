@@ -776,7 +776,7 @@ impl Extractor {
         // stated as modal or conditional ("would strike", "if …, we will
         // attack") is a threat, the way PETRARCH-family coders read it.
         let mut by_type: BTreeMap<(usize, EventType), Vec<Guess>> = BTreeMap::new();
-        let mut weights: std::collections::HashMap<usize, f64> = std::collections::HashMap::new();
+        let mut weights: hashbrown::HashMap<usize, f64> = hashbrown::HashMap::new();
         let mut order: Vec<EventType> = Vec::new();
         let mut alone: Vec<usize> = Vec::new();
         // A subordinate clause dated apart from the main one ("… on March 1,
