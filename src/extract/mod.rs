@@ -786,8 +786,10 @@ impl Extractor {
         // Per trigger: its roles and whether it is asserted. A hostile act
         // stated as modal or conditional ("would strike", "if …, we will
         // attack") is a threat, the way PETRARCH-family coders read it.
-        let mut by_type: BTreeMap<(usize, EventType), Vec<Guess>> = BTreeMap::new();
-        let mut weights: std::collections::HashMap<usize, f64> = std::collections::HashMap::new();
+        // (A few keys a sentence: a vector searched in place, put in key
+        // order before it is read, as a `BTreeMap` would give them.)
+        let mut by_type: Vec<((usize, EventType), Vec<Guess>)> = Vec::new();
+        let mut weights: hashbrown::HashMap<usize, f64> = hashbrown::HashMap::new();
         let mut order: Vec<EventType> = Vec::new();
         let mut alone: Vec<usize> = Vec::new();
         // A subordinate clause dated apart from the main one ("… on March 1,
@@ -1372,8 +1374,9 @@ impl Extractor {
                             && !alone.contains(&i)
                             && clauses[i] == clause(ts)
                             && !by_type
-                                .get(&(i, t))
-                                .is_some_and(|gs| gs.iter().any(|(_, _, o)| reversed(o)))
+                                .iter()
+                                .find(|(k, _)| *k == (i, t))
+                                .is_some_and(|(_, gs)| gs.iter().any(|(_, _, o)| reversed(o)))
                     })
                 })
                 .flatten();
@@ -1398,9 +1401,13 @@ impl Extractor {
             };
             let w = weights.entry(pos).or_insert(0.0f64);
             *w = w.max(weight);
-            by_type.entry((pos, t)).or_default().push((ts, mode, g));
+            match by_type.iter_mut().find(|(k, _)| *k == (pos, t)) {
+                Some((_, gs)) => gs.push((ts, mode, g)),
+                None => by_type.push(((pos, t), vec![(ts, mode, g)])),
+            }
         }
         let mut found = Vec::new();
+        by_type.sort_unstable_by_key(|(k, _)| *k);
         for ((pos, event_type), guesses) in by_type {
             // Prefer a trigger that names both parties; else combine them.
             // One side, or two sides of one country ("Rwandan rebels" against
