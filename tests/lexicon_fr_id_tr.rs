@@ -1819,3 +1819,17 @@ fn tr_conditional_verb_is_no_act() {
         );
     }
 }
+
+#[test]
+fn tr_demonyms_in_li_name_the_state() {
+    // "-lı/-li/-lu/-lü" after a Turkish state name: one of its people.
+    let ms = run(
+        "Litvanyalı bakan Rusya'yı casusluk yapmakla suçladı.",
+        "tr",
+        PUBLISHED,
+    );
+    assert!(
+        has(&ms, EventType::Accuse, "LTU", Some("RUS")).is_some(),
+        "{ms:?}"
+    );
+}
