@@ -623,3 +623,17 @@ fn ar_released_hostages_are_no_abduction() {
         "{ms:?}"
     );
 }
+
+#[test]
+fn ar_detaining_is_no_protest() {
+    // "احتجز" (to detain) begins with the stem of "احتج" (to protest).
+    let ms = run(
+        "احتجزت قوات الأمن الإيرانية عشرات الطلاب في طهران يوم الاثنين.",
+        "ar",
+        PUBLISHED,
+    );
+    assert!(
+        !ms.iter().any(|m| m.event_type == EventType::Protest),
+        "{ms:?}"
+    );
+}
