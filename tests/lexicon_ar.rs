@@ -609,3 +609,31 @@ fn civilians_in_the_accusative_after_a_number_word_are_counted() {
         .unwrap_or_else(|| panic!("{ms:?}"));
     assert_eq!(m.fatalities.killed, Some(20));
 }
+
+#[test]
+fn ar_released_hostages_are_no_abduction() {
+    // "رهائن" (hostages) alone names no taking of hostages.
+    let ms = run(
+        "أفرجت حركة حماس عن خمس رهائن إسرائيليين يوم السبت.",
+        "ar",
+        PUBLISHED,
+    );
+    assert!(
+        !ms.iter().any(|m| m.event_type == EventType::Assault),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn ar_detaining_is_no_protest() {
+    // "احتجز" (to detain) begins with the stem of "احتج" (to protest).
+    let ms = run(
+        "احتجزت قوات الأمن الإيرانية عشرات الطلاب في طهران يوم الاثنين.",
+        "ar",
+        PUBLISHED,
+    );
+    assert!(
+        !ms.iter().any(|m| m.event_type == EventType::Protest),
+        "{ms:?}"
+    );
+}

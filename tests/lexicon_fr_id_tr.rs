@@ -1803,3 +1803,33 @@ fn fr_noun_agent_after_d_un_is_the_attacker() {
         .unwrap_or_else(|| panic!("{ms:?}"));
     assert_eq!(m.fatalities.killed, Some(15));
 }
+
+#[test]
+fn tr_conditional_verb_is_no_act() {
+    // The conditional suffix on the act's own verb, or on the verb that
+    // closes a noun trigger: the act is the hypothesis.
+    for text in [
+        "Bakan, Çin Tayvan'a saldırırsa ABD'nin müdahale edeceğini söyledi.",
+        "Yetkili, Azerbaycan Ermenistan'a saldırı düzenlerse barışın biteceğini söyledi.",
+    ] {
+        let ms = run(text, "tr", PUBLISHED);
+        assert!(
+            !ms.iter().any(|m| m.event_type == EventType::Assault),
+            "{text}: {ms:?}"
+        );
+    }
+}
+
+#[test]
+fn tr_demonyms_in_li_name_the_state() {
+    // "-lı/-li/-lu/-lü" after a Turkish state name: one of its people.
+    let ms = run(
+        "Litvanyalı bakan Rusya'yı casusluk yapmakla suçladı.",
+        "tr",
+        PUBLISHED,
+    );
+    assert!(
+        has(&ms, EventType::Accuse, "LTU", Some("RUS")).is_some(),
+        "{ms:?}"
+    );
+}

@@ -1093,6 +1093,9 @@ impl Extractor {
             let role_end = g.source.map_or(s.span.0, |i| s.actors[i].end.min(ts));
             let fact = match factuality(s, text, ts, role_end) {
                 Factuality::Conditional => Factuality::Conditional,
+                _ if grammar.verb_final && roles::conditional_verb(s, text, ts, te) => {
+                    Factuality::Conditional
+                }
                 _ if grammar.verb_final && negated_after(s, text, te) => Factuality::Negated,
                 f => f,
             };

@@ -1394,3 +1394,13 @@ fn noun_agent_opens(grammar: &Grammar, between: &str) -> bool {
         })
     })
 }
+
+/// "Rusya Estonya'ya saldırırsa", "müdahale ederse": where the verb comes
+/// last, the conditional suffix sits on the act's own verb (or on the verb
+/// right after a noun trigger), so the act is the hypothesis, not an event.
+pub fn conditional_verb(s: &Sentence, text: &str, ts: usize, te: usize) -> bool {
+    s.cues.iter().filter(|c| c.2 == Cue::Conditional).any(|c| {
+        (c.0 < te && c.1 > ts)
+            || (c.0 >= te && gap(text, te, c.0) <= 1 && !clause_break(text, te, c.0, false))
+    })
+}
