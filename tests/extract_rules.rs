@@ -1145,6 +1145,21 @@ fn a_misdeed_nouns_by_phrase_is_the_accused_not_the_accuser() {
 }
 
 #[test]
+fn an_attack_the_speaker_reports_is_not_the_speakers_own() {
+    // The victim's state tells of the attack: it is no attacker.
+    let ms = run(
+        "Kenya said the attack killed 12 police officers near Mandera.",
+        "en",
+        "2024-05-10",
+    );
+    assert!(
+        !ms.iter()
+            .any(|m| m.event_type == EventType::Assault && m.source.code == "KEN"),
+        "{ms:?}"
+    );
+}
+
+#[test]
 fn turkish_case_endings_mark_the_object_and_the_setting() {
     // A comma after the subject, the object in the accusative.
     let ms = run(

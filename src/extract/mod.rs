@@ -1046,6 +1046,31 @@ impl Extractor {
             if reduced_relative(s, text, lex, ts, grammar) {
                 g.source = None;
             }
+            // "Turkey said the attack killed 33 soldiers": an attack named
+            // right after a reporting verb is the speaker's news, not its
+            // deed (a closure "announced" is the speaker's own act).
+            if trig.event_type == EventType::Assault {
+                if let Some(src) = g.source.filter(|&a| s.actors[a].end <= ts) {
+                    // (The article tells the noun from a verb: "allegedly
+                    // shelled". Also the verb of which that noun is the
+                    // subject: "said the attack killed".)
+                    let article_between = |e: usize, pos: usize| {
+                        let b = text[e..pos].trim_ascii();
+                        grammar.articles.iter().any(|a| a == b)
+                    };
+                    let noun_at = |c: &(usize, usize, Cue)| {
+                        article_between(c.1, ts)
+                            || s.triggers.iter().any(|o| {
+                                o.1 <= ts && gap(text, o.1, ts) == 0 && article_between(c.1, o.0)
+                            })
+                    };
+                    if s.cues_in(Cue::Reporting, s.actors[src].end, ts)
+                        .any(noun_at)
+                    {
+                        g.source = None;
+                    }
+                }
+            }
             // "said the strike was an unprovoked act of aggression by
             // Russia": the by-phrase of a noun naming the wrong is the
             // wrongdoer, accused; the one before, who names it, accuses.
