@@ -1055,8 +1055,8 @@ impl Extractor {
                     // shelled". Also the verb of which that noun is the
                     // subject: "said the attack killed".)
                     let article_between = |e: usize, pos: usize| {
-                        let b = text[e..pos].trim_ascii();
-                        grammar.articles.iter().any(|a| a == b)
+                        gap(text, e, pos) == 1
+                            && roles::right_after(text, e, pos, &grammar.articles)
                     };
                     let noun_at = |c: &(usize, usize, Cue)| {
                         article_between(c.1, ts)
