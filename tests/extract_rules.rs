@@ -3391,6 +3391,35 @@ fn a_toll_told_in_the_next_sentence_is_the_strikes() {
 }
 
 #[test]
+fn a_toll_of_other_victims_adds_to_the_strike_it_names() {
+    let toll = |text: &str| {
+        let ms = run(text, "en", "2023-05-03");
+        ms.iter()
+            .filter(|m| m.event_type == EventType::Assault && m.source.code == "RUS")
+            .find_map(|m| m.fatalities.killed)
+    };
+    // "other" adds to the count told before, or to the one victim it implies.
+    assert_eq!(
+        toll("A Russian missile killed three Ukrainian officers in Kharkiv on Monday. Two other people were killed, police said."),
+        Some(5)
+    );
+    assert_eq!(
+        toll("A Russian missile killed a Ukrainian general in Kharkiv on Monday. Four others were killed."),
+        Some(5)
+    );
+    // Naming "the strike", a toll reaches back past sentences without an act.
+    assert_eq!(
+        toll("A Russian missile killed a Ukrainian general in Kharkiv on Monday. The general had led the defence of the city. He was 54. At least four other people are believed to have been killed in the strike."),
+        Some(5)
+    );
+    // Without "the strike" it does not.
+    assert_eq!(
+        toll("A Russian missile killed a Ukrainian general in Kharkiv on Monday. The general had led the defence of the city. He was 54. At least four other people are believed to have been killed."),
+        None
+    );
+}
+
+#[test]
 fn the_army_or_the_group_is_the_party_named_before() {
     let ms = run(
         "Sudan's army carried out air strikes on RSF positions in Khartoum. The army accused the RSF of looting hospitals.",

@@ -440,7 +440,7 @@ impl Extractor {
                             None => s.span,
                         },
                     };
-                    tolls(s, text, lex, target, clause)
+                    tolls(s, text, lex, target, clause, 0)
                 } else {
                     Fatalities::default()
                 };
@@ -552,6 +552,10 @@ impl Extractor {
     /// act of its own, no side named beside the count, no other place or
     /// day, nothing negated, hedged or counted up over time — gives its toll
     /// to the strikes of the sentence just before, when they have none.
+    /// One that names "the strike" it counts for ("At least four other
+    /// people were killed in the strike") reaches back further, to the
+    /// article's last strike a few sentences before; "other" adds its count
+    /// to the dead counted there, or to the one it implies.
     fn tolls_told_after(
         &self,
         sentences: &[Sentence],
@@ -596,14 +600,34 @@ impl Extractor {
                             .any(|n| a.start >= n.end && gap(text, n.end, a.start) <= 3)
                 })
                 .collect();
-            let prior: Vec<usize> = (0..out.len())
+            let others = others_counted(s, text, grammar);
+            let untold = |i: usize| {
+                out[i].fatalities.killed.is_none() && out[i].fatalities.wounded.is_none()
+            };
+            let mut prior: Vec<usize> = (0..out.len())
                 .filter(|&i| {
                     from[i] == j - 1
                         && out[i].event_type == EventType::Assault
-                        && out[i].fatalities.killed.is_none()
-                        && out[i].fatalities.wounded.is_none()
+                        && (others || untold(i))
                 })
                 .collect();
+            if prior.is_empty() && names_the_strike(s, text, lex, grammar) {
+                let last = (0..out.len())
+                    .filter(|&i| {
+                        from[i] < j
+                            && from[i] + TOLL_REACH >= j
+                            && out[i].event_type == EventType::Assault
+                    })
+                    .map(|i| from[i])
+                    .max();
+                prior = (0..out.len())
+                    .filter(|&i| {
+                        Some(from[i]) == last
+                            && out[i].event_type == EventType::Assault
+                            && (others || untold(i))
+                    })
+                    .collect();
+            }
             if prior.is_empty() {
                 continue;
             }
@@ -614,7 +638,7 @@ impl Extractor {
                 &complement_years_dropped(s, text, grammar),
                 horizon,
             );
-            let toll = tolls(s, text, lex, None, s.span);
+            let toll = tolls(s, text, lex, None, s.span, usize::from(others));
             if toll.killed.is_none() && toll.wounded.is_none() {
                 continue;
             }
@@ -633,7 +657,19 @@ impl Extractor {
                 if elsewhere || other_side || day.is_some_and(|d| d.date != m.date) {
                     continue;
                 }
-                m.fatalities = toll;
+                if !others {
+                    m.fatalities = toll;
+                    continue;
+                }
+                // Besides those counted before, or, when none were, besides
+                // the one "other" speaks of ("its top general was killed").
+                if let Some(k) = toll.killed {
+                    m.fatalities.killed = Some(k.saturating_add(m.fatalities.killed.unwrap_or(1)));
+                }
+                if let Some(w) = toll.wounded {
+                    m.fatalities.wounded =
+                        Some(w.saturating_add(m.fatalities.wounded.unwrap_or(0)));
+                }
             }
         }
     }
@@ -2703,6 +2739,39 @@ fn purpose_of_act(lex: &Lexicon, s: &Sentence, text: &str, ts: usize) -> bool {
             })
 }
 
+/// How many sentences back a toll that names "the strike" may reach.
+const TOLL_REACH: usize = 6;
+
+/// "At least four other people": a count followed by a word that sets its
+/// victims beside those named before.
+fn others_counted(s: &Sentence, text: &str, grammar: &Grammar) -> bool {
+    s.numbers.iter().any(|n| {
+        let rest = text[n.end..s.span.1].trim_start();
+        grammar.toll_others.iter().any(|o| {
+            rest.strip_prefix(o.as_str())
+                .is_some_and(|r| r.is_empty() || r.starts_with([' ', ',', '.']))
+        })
+    })
+}
+
+/// "were killed in the strike": a count that names, after its verb, the
+/// attack it counts for with an article.
+fn names_the_strike(s: &Sentence, text: &str, lex: &Lexicon, grammar: &Grammar) -> bool {
+    s.triggers.iter().any(|&(ts, _, t)| {
+        lex.triggers[t].event_type == EventType::Assault
+            && s.cues_in(Cue::Killed, s.span.0, ts)
+                .chain(s.cues_in(Cue::Wounded, s.span.0, ts))
+                .next()
+                .is_some()
+            && grammar.articles.iter().any(|a| {
+                text[s.span.0..ts]
+                    .trim_end()
+                    .strip_suffix(a.as_str())
+                    .is_some_and(|r| r.ends_with(' '))
+            })
+    })
+}
+
 /// Acts that, promised, are pledges (AGREE).
 fn cooperative_act(t: EventType) -> bool {
     matches!(
@@ -2982,6 +3051,9 @@ fn tolls(
     lex: &Lexicon,
     target: Option<usize>,
     clause: (usize, usize),
+    // Words in the count's phrase that are no distance ("four other
+    // people are believed to have been killed").
+    slack: usize,
 ) -> Fatalities {
     let code = |a: usize| lex.actors[a].code.as_str();
     let victims_fit = |n: &numbers::Number| {
@@ -3051,7 +3123,7 @@ fn tolls(
                 .numbers
                 .iter()
                 .filter(usable)
-                .rfind(|n| n.end <= cs && gap(text, n.end, cs) <= 6)
+                .rfind(|n| n.end <= cs && gap(text, n.end, cs) <= 6 + slack)
                 // ("five were killed and wounded nine": the count of
                 // another toll word is not this one's.)
                 .filter(|n| !toll_word_between(s, n.end, cs));

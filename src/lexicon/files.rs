@@ -138,6 +138,10 @@ pub struct GrammarFile {
     /// "an act of aggression by X": nouns that name the wrong itself.
     #[serde(default)]
     pub misdeed_nouns: Vec<String>,
+    /// "four other people were killed": words after a count that add it
+    /// to victims named before.
+    #[serde(default)]
+    pub toll_others: Vec<String>,
     #[serde(default)]
     pub modifier_after_head: bool,
     #[serde(default)]

@@ -252,6 +252,9 @@ pub struct Grammar {
     /// Accusing nouns that name the wrong itself ("an act of aggression by
     /// X"): their by-phrase names the one accused, not the accuser.
     pub misdeed_nouns: Vec<String>,
+    /// Words right after a count that add it to the dead or wounded named
+    /// before ("four other people were killed in the strike").
+    pub toll_others: Vec<String>,
 }
 
 impl Grammar {
@@ -291,6 +294,7 @@ static NO_GRAMMAR: Grammar = Grammar {
     articles: Vec::new(),
     topic_markers: Vec::new(),
     misdeed_nouns: Vec::new(),
+    toll_others: Vec::new(),
 };
 
 /// The loaded lexicons and their automaton.
@@ -544,6 +548,7 @@ impl Lexicon {
                     articles: f.articles.iter().map(|x| fold(x).text).collect(),
                     topic_markers: f.topic_markers.iter().map(|x| fold(x).text).collect(),
                     misdeed_nouns: f.misdeed_nouns.iter().map(|x| fold(x).text).collect(),
+                    toll_others: f.toll_others.iter().map(|x| fold(x).text).collect(),
                 },
             );
         }
