@@ -3420,6 +3420,58 @@ fn a_toll_of_other_victims_adds_to_the_strike_it_names() {
 }
 
 #[test]
+fn a_count_after_including_is_part_of_the_toll_not_the_toll() {
+    for (text, lang, killed) in [
+        ("Ethiopian troops shelled the town of Lalibela on Monday, killing at least 31 people, including four children.", "en", 31),
+        ("At least 31 people, including four children, were killed when Ethiopian troops shelled the town of Lalibela on Monday.", "en", 31),
+        ("L'armée éthiopienne a bombardé la ville de Lalibela lundi, tuant 31 personnes, dont quatre enfants.", "fr", 31),
+    ] {
+        let ms = run(text, lang, "2023-05-03");
+        let m = ms
+            .iter()
+            .find(|m| m.event_type == EventType::Assault && m.source.code == "ETH")
+            .unwrap_or_else(|| panic!("{text}: {ms:?}"));
+        assert_eq!(m.fatalities.killed, Some(killed), "{text}");
+    }
+}
+
+#[test]
+fn people_killed_when_forces_shelled_their_own_town_are_its_civilians() {
+    let ms = run(
+        "At least 12 people were killed when Myanmar troops shelled a village in Sagaing region on Monday.",
+        "en",
+        "2023-05-03",
+    );
+    let m = has(&ms, EventType::Assault, "MMR", Some("MMRCIV")).unwrap_or_else(|| panic!("{ms:?}"));
+    assert_eq!(m.fatalities.killed, Some(12));
+    // Soldiers killed wait for the article to name their side.
+    let ms = run(
+        "At least 12 soldiers were killed when Myanmar troops shelled a village in Sagaing region on Monday.",
+        "en",
+        "2023-05-03",
+    );
+    assert!(
+        has(&ms, EventType::Assault, "MMR", Some("MMRCIV")).is_none(),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn a_party_a_prefix_makes_an_adjective_takes_no_role() {
+    // ("terrorist" alone is an unnamed armed group of the host state.)
+    let ms = run(
+        "Azerbaijan launched what it called \"anti-terrorist\" operations in Nagorno-Karabakh on Tuesday, pounding Armenian separatist positions with artillery.",
+        "en",
+        "2023-09-19",
+    );
+    assert!(
+        has(&ms, EventType::Assault, "AZE", Some("ARMREB")).is_some(),
+        "{ms:?}"
+    );
+    assert!(!ms.iter().any(|m| m.source.code == "AZEREB"), "{ms:?}");
+}
+
+#[test]
 fn the_army_or_the_group_is_the_party_named_before() {
     let ms = run(
         "Sudan's army carried out air strikes on RSF positions in Khartoum. The army accused the RSF of looting hospitals.",

@@ -1801,12 +1801,31 @@ impl Extractor {
             // the subject: a passive's victims ("… yapılan topçu atışı
             // sonucu 7 asker şehit oldu") wait for the article to name their
             // side, as do those of troops who "killed five people" (they may
-            // have fought anyone).
+            // have fought anyone). People told dead before the strike
+            // ("31 people were killed when troops shelled the town") are
+            // the same bystanders: civilians, whose passive is their death's.
+            let killed_first = || {
+                let killed = || s.cues_in(Cue::Killed, s.span.0, s.span.1);
+                // (Every victim before it a bystander: "7 asker ile 1 sivil"
+                // wait for their side.)
+                killed().next().is_some_and(|k| {
+                    let civilian = |v: &(usize, usize, Cue)| {
+                        s.cues_in(Cue::Civilians, v.0, v.1)
+                            .any(|c| (c.0, c.1) == (v.0, v.1))
+                    };
+                    s.cues_in(Cue::Victims, s.span.0, k.0).next().is_some()
+                        && s.cues_in(Cue::Victims, s.span.0, k.0).all(civilian)
+                }) && guesses
+                    .iter()
+                    .all(|(gts, _, g)| !g.passive || killed().any(|c| c.0 <= *gts && *gts < c.1))
+            };
             let bombed_at_home = |a: &sentence::ActorRef| {
-                matches!(mode.as_deref(), Some("aerial" | "drone" | "heavy-weapons"))
-                    && !guesses.iter().any(|(_, _, g)| g.passive)
+                guesses.iter().any(|(_, m, _)| {
+                    matches!(m.as_deref(), Some("aerial" | "drone" | "heavy-weapons"))
+                }) && (!guesses.iter().any(|(_, _, g)| g.passive)
                     && s.cues_in(Cue::Killed, ts, s.span.1).next().is_some()
                     && s.cues_in(Cue::Victims, ts, s.span.1).next().is_some()
+                    || killed_first())
                     && s.places.iter().any(|p| {
                         self.state_of_place(p.2)
                             .is_some_and(|st| lex.actors[st].code == lex.actors[a.actor].code)
@@ -3109,9 +3128,16 @@ fn tolls(
                         .next()
                         .is_some_and(|c| gap(text, n.end, c.0) == 0)
                 };
+                // ("27 people, including two civilians, were killed": a
+                // part of the toll is not the toll.)
+                let part = || {
+                    s.cues_in(Cue::Subset, s.span.0, n.start)
+                        .any(|c| gap(text, c.1, n.start) <= 1)
+                };
                 !n.is_year()
                     && !compound
                     && !measure()
+                    && !part()
                     && !article
                     && !aggregate
                     && victims_fit(n)

@@ -1154,6 +1154,14 @@ impl Sentence {
                 }
             }
         }
+        // "'anti-terrorist' operations", "anti-rebel raids": a party a
+        // prefix turns into an adjective is no party, named or not.
+        for a in s.actors.iter_mut().filter(|a| a.unnamed && !a.modifier) {
+            a.modifier = s
+                .cues
+                .iter()
+                .any(|c| c.2 == Cue::CompoundPrefix && c.1 == a.start);
+        }
         // "Russian President Vladimir Putin": adjacent mentions of one actor
         // code are one mention (a title between them is allowed).
         // (Merged in place: `dedup_by` hands the kept mention as `prev`.)

@@ -243,6 +243,9 @@ pub struct NumbersFile {
     pub numbers: BTreeMap<String, u64>,
     #[serde(default)]
     pub approx: WordList,
+    /// "including two civilians": a count that is part of another.
+    #[serde(default)]
+    pub subset: WordList,
     #[serde(default)]
     pub victims: WordList,
     #[serde(default)]

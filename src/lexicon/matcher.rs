@@ -1291,7 +1291,13 @@ fn layer(m: &Meaning) -> usize {
         Meaning::Actor(_) | Meaning::Place(_) | Meaning::Sector(_) => 0,
         Meaning::Trigger(_) | Meaning::NotTrigger => 1,
         Meaning::Cue(
-            Cue::Approx | Cue::Victims | Cue::Killed | Cue::Wounded | Cue::Cumulative | Cue::Until,
+            Cue::Approx
+            | Cue::Subset
+            | Cue::Victims
+            | Cue::Killed
+            | Cue::Wounded
+            | Cue::Cumulative
+            | Cue::Until,
         ) => 4,
         Meaning::Cue(_) => 2,
         Meaning::Number(_) | Meaning::Month(_) | Meaning::Weekday(_) | Meaning::Relative(_) => 3,

@@ -150,6 +150,9 @@ pub enum Cue {
     /// "after two days of fighting", "weeks of protests": the act after it
     /// is told as a period's sum, background rather than one happening.
     PeriodOf,
+    /// "27 people, including two civilians": the count after it is part of
+    /// one told before, not the toll.
+    Subset,
     Approx,
     Victims,
     Killed,
@@ -595,6 +598,7 @@ impl Lexicon {
             }
             let lists = [
                 (&f.approx.words, Cue::Approx),
+                (&f.subset.words, Cue::Subset),
                 (&f.victims.words, Cue::Victims),
                 (&f.killed.words, Cue::Killed),
                 (&f.wounded.words, Cue::Wounded),
