@@ -3457,6 +3457,41 @@ fn people_killed_when_forces_shelled_their_own_town_are_its_civilians() {
 }
 
 #[test]
+fn joined_subjects_each_condemn_the_other_side_told_before() {
+    let ms = run(
+        "Azerbaijan launched an offensive against Armenian separatists in Nagorno-Karabakh on Tuesday. The European Union and France condemned the offensive.",
+        "en",
+        "2023-09-19",
+    );
+    for src in ["EU", "FRA"] {
+        assert!(
+            has(&ms, EventType::Accuse, src, Some("AZE")).is_some(),
+            "{src}: {ms:?}"
+        );
+    }
+}
+
+#[test]
+fn talks_that_are_set_to_take_place_have_not_happened() {
+    for text in [
+        "Talks between Azerbaijani officials and Armenian representatives are set to take place in Yevlakh on Thursday.",
+        "A summit between Russia and Turkey will be held in Sochi next week.",
+    ] {
+        let ms = run(text, "en", "2023-09-19");
+        assert!(!ms.iter().any(|m| m.event_type == EventType::Consult), "{text}: {ms:?}");
+    }
+    let ms = run(
+        "Talks between Azerbaijani officials and Armenian representatives took place in Yevlakh on Thursday.",
+        "en",
+        "2023-09-19",
+    );
+    assert!(
+        ms.iter().any(|m| m.event_type == EventType::Consult),
+        "{ms:?}"
+    );
+}
+
+#[test]
 fn a_party_a_prefix_makes_an_adjective_takes_no_role() {
     // ("terrorist" alone is an unnamed armed group of the host state.)
     let ms = run(

@@ -1158,6 +1158,9 @@ impl Extractor {
                     Factuality::Conditional
                 }
                 _ if grammar.verb_final && negated_after(s, text, te) => Factuality::Negated,
+                Factuality::Asserted if !grammar.verb_final && planned_subject(s, text, ts, te) => {
+                    Factuality::Modal
+                }
                 f => f,
             };
             tracing::trace!(
@@ -1867,7 +1870,10 @@ impl Extractor {
             });
             // "Turkish forces and Syrian rebels attacked government troops":
             // both joined subjects act (mutual acts already pair them).
-            let co_source = (!pairing && complete.is_some())
+            // (Also when the target is the article's other side, still to
+            // come: "The EU and France condemned the offensive".)
+            let co_source = (!pairing
+                && (complete.is_some() || target.is_none() && pending_target))
                 .then(|| roles::coordinated_pair(s, text, ts))
                 .flatten()
                 .filter(|&(a, b)| {
@@ -2756,6 +2762,21 @@ fn purpose_of_act(lex: &Lexicon, s: &Sentence, text: &str, ts: usize) -> bool {
                             == crate::model::QuadClass::MaterialConflict
                 })
             })
+}
+
+/// "Talks between the two sides are set to take place on Thursday", "A
+/// summit will be held in Doha": an act named as the subject that opens its
+/// sentence, whose own verb is a plan, has not happened.
+fn planned_subject(s: &Sentence, text: &str, ts: usize, te: usize) -> bool {
+    gap(text, s.span.0, ts) <= 1
+        && !s.triggers.iter().any(|t| t.0 < ts)
+        && s.cues_in(Cue::Modality, te, s.span.1).any(|c| {
+            !hedge(s, c)
+                && gap(text, te, c.0) <= 10
+                && !clause_break(text, te, c.0, false)
+                && !s.triggers.iter().any(|t| t.0 >= te && t.1 <= c.0)
+                && s.cues_in(Cue::Relative, te, c.0).next().is_none()
+        })
 }
 
 /// How many sentences back a toll that names "the strike" may reach.
