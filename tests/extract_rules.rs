@@ -3492,6 +3492,30 @@ fn talks_that_are_set_to_take_place_have_not_happened() {
 }
 
 #[test]
+fn a_verb_joined_after_a_comma_is_no_part_of_the_plan_before() {
+    let ms = run(
+        "Sudan's army chief Abdel Fattah al-Burhan vowed to keep fighting until the RSF is defeated, and rejected calls for talks with the RSF.",
+        "en",
+        "2024-05-12",
+    );
+    assert!(
+        ms.iter()
+            .any(|m| m.event_type == EventType::Reject && m.source.code == "SDN"),
+        "{ms:?}"
+    );
+    // Joined without a comma, both verbs are threatened.
+    let ms = run(
+        "Iran threatened to close the Strait of Hormuz and expel UN inspectors.",
+        "en",
+        "2024-05-12",
+    );
+    assert!(
+        !ms.iter().any(|m| m.event_type == EventType::Coerce),
+        "{ms:?}"
+    );
+}
+
+#[test]
 fn a_party_a_prefix_makes_an_adjective_takes_no_role() {
     // ("terrorist" alone is an unnamed armed group of the host state.)
     let ms = run(

@@ -2946,9 +2946,20 @@ fn factuality(s: &Sentence, text: &str, ts: usize, role_end: usize) -> Factualit
                 && !s.triggers.iter().any(|t| t.0 >= g.1 && t.1 <= ts)
         })
     };
+    // ("vowed to keep fighting until the RSF is defeated, and rejected
+    // calls for talks": a verb joined after a comma and a conjunction is a
+    // second act of the subject's, not part of the plan.)
+    let rejoined = |c: &&(usize, usize, Cue)| {
+        s.cues_in(Cue::Conjunction, c.1, ts).any(|j| {
+            gap(text, j.1, ts) == 0
+                && gap(text, c.1, j.0) >= 2
+                && text[c.1..j.0].trim_ascii_end().ends_with(',')
+        })
+    };
     let commitments: Vec<&(usize, usize, Cue)> = s
         .cues_in(Cue::Commitment, from, ts)
         .filter(|c| gap(text, c.1, ts) <= 1 || carried(c))
+        .filter(|c| !rejoined(c))
         .collect();
     let committed =
         |span: (usize, usize)| commitments.iter().any(|c| c.0 <= span.0 && c.1 >= span.1);
@@ -2956,6 +2967,7 @@ fn factuality(s: &Sentence, text: &str, ts: usize, role_end: usize) -> Factualit
         .cues_in(Cue::Modality, from, ts)
         .filter(|c| !hedge(s, c))
         .chain(s.cues_in(Cue::Purpose, from, ts))
+        .filter(|c| !rejoined(c))
         .collect();
     // A conditional reaches the end of its clause, however far, and
     // outranks a negation ("if Turkey does not withdraw" is no refusal).
