@@ -32,7 +32,7 @@ use flashpoint::lexicon::{fold, Lexicon};
 /// option defaults are not copied): under glibc's malloc this bench paid
 /// ≈ 13 % of its instructions in malloc/free, a cost no shipped binary has.
 #[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static ALLOCATOR: flashpoint::allocator::MiMalloc = flashpoint::allocator::MiMalloc;
 
 /// Target per core (the issue): 10,000 articles/s, within 10× of the raw scan.
 const TARGET_ARTICLES_S: f64 = 10_000.0;

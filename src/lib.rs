@@ -8,6 +8,7 @@
 //! dyads' histories; `docs/ARCHITECTURE.md`
 //! walks one article through.
 
+pub mod allocator;
 pub mod config;
 pub mod dedup;
 pub mod escalation;

@@ -112,9 +112,11 @@ fn usage(e: impl std::fmt::Display) -> Failure {
 
 /// mimalloc: the pipeline allocates and frees many small strings and
 /// buffers per article (events cloned per revision, messages serialised),
-/// where it costs markedly less CPU than glibc's malloc.
+/// where it costs markedly less CPU than glibc's malloc. Called through
+/// `flashpoint::allocator` (plain calls for word-aligned requests), not the
+/// `mimalloc` crate's wrapper: see that module.
 #[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static ALLOCATOR: flashpoint::allocator::MiMalloc = flashpoint::allocator::MiMalloc;
 
 /// Tunes mimalloc for a small resident set (the daemon's memory budget).
 /// With its defaults (memory freed goes back to the OS only after a delay,

@@ -2220,7 +2220,7 @@ fn implied_sources(mentions: &mut Vec<Mention>, settings: &[Option<Actor>], min:
 /// a participle right after a group no actor names (people counted or
 /// struck, protesters) is that group's act, not the clause subject's.
 fn reduced_relative(s: &Sentence, text: &str, lex: &Lexicon, ts: usize, grammar: &Grammar) -> bool {
-    let word = text[ts..s.span.1].split(' ').next().unwrap_or("");
+    let word = roles::first_word(&text[ts..s.span.1]);
     if !grammar.progressive(word) || s.cues.iter().any(|c| c.0 == ts && c.2 == Cue::Killed) {
         return false;
     }
@@ -3054,7 +3054,7 @@ fn complement_years_dropped<'s>(
 ) -> std::borrow::Cow<'s, [numbers::Number]> {
     use std::borrow::Cow;
     let gerund = s.triggers.iter().skip(1).find(|t| {
-        let first = text[t.0..t.1].split(' ').next().unwrap_or("");
+        let first = roles::first_word(&text[t.0..t.1]);
         grammar.progressive(first)
     });
     match gerund {
