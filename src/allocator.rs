@@ -13,7 +13,7 @@
 //! the ≈ 1.2 M allocations per 300 bench articles, each ≈ 40 instructions
 //! of extra layers, and the requests went to the wrong size class (see
 //! `docs/PERFORMANCE.md`, session 24). The `mimalloc` crate has no switch
-//! for this (an upstream pull request to skip the aligned calls is open).
+//! for this.
 //!
 //! Every mimalloc block is aligned to the machine word: size classes are
 //! whole words and a page's first block is 16-byte aligned
