@@ -1833,3 +1833,53 @@ fn tr_demonyms_in_li_name_the_state() {
         "{ms:?}"
     );
 }
+
+#[test]
+fn tr_object_written_into_the_trigger_is_the_target() {
+    // "militanı öldürdü", "teröristi etkisiz hale getirdi": the object is
+    // part of the trigger phrase; it still names the party struck.
+    for text in [
+        "Kenya ordusu Salı günü 14 militanı öldürdü.",
+        "Nijer ordusu Salı günü sınır bölgesinde 9 teröristi etkisiz hale getirdi.",
+    ] {
+        let ms = run(text, "tr", PUBLISHED);
+        let state = if text.starts_with("Kenya") {
+            "KEN"
+        } else {
+            "NER"
+        };
+        let rebels = format!("{state}REB");
+        assert!(
+            has(&ms, EventType::Assault, state, Some(&rebels)).is_some(),
+            "{text}: {ms:?}"
+        );
+    }
+}
+
+#[test]
+fn tr_genitive_state_before_its_own_place_is_the_setting() {
+    // "Somali'nin Kismayo kentinde": where, not who; the party before the
+    // verb is the attacker.
+    let ms = run(
+        "Somali'nin Kismayo kentinde Eş-Şebab Salı günü iki polisi öldürdü.",
+        "tr",
+        PUBLISHED,
+    );
+    let m = ms
+        .iter()
+        .find(|m| m.event_type == EventType::Assault)
+        .unwrap_or_else(|| panic!("{ms:?}"));
+    assert_ne!(m.source.code, "SOM", "{ms:?}");
+    assert_eq!(m.target.as_ref().map(|t| t.code.as_str()), Some("SOM"));
+    // A state acting in another state's town keeps its role.
+    let ms = run(
+        "İsrail'in Gazze kentinde düzenlediği hava saldırısında 12 Filistinli öldü.",
+        "tr",
+        PUBLISHED,
+    );
+    assert!(
+        ms.iter()
+            .any(|m| m.event_type == EventType::Assault && m.source.code == "ISR"),
+        "{ms:?}"
+    );
+}

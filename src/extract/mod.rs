@@ -1112,6 +1112,9 @@ impl Extractor {
                         .any(|c| gap(text, c.1, a.start) == 0 && gap(text, te, c.0) >= 2)
                 });
             }
+            if grammar.verb_final && !g.passive {
+                roles::object_in_trigger(s, ts, te, &mut g);
+            }
             if g.source.is_some() && !g.relative {
                 clause_source = g.source;
             }

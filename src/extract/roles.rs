@@ -528,6 +528,7 @@ pub fn assign(
         true => before
             .iter()
             .filter(|(_, a)| !suffixed(&grammar.setting_suffixes, text, a))
+            .filter(|(_, a)| !named_region(s, grammar, text, a))
             .copied()
             .collect(),
         false => Vec::new(),
@@ -1402,5 +1403,44 @@ pub fn conditional_verb(s: &Sentence, text: &str, ts: usize, te: usize) -> bool 
     s.cues.iter().filter(|c| c.2 == Cue::Conditional).any(|c| {
         (c.0 < te && c.1 > ts)
             || (c.0 >= te && gap(text, te, c.0) <= 1 && !clause_break(text, te, c.0, false))
+    })
+}
+
+/// "Taliban iki polisi öldürdü", "ordu 15 militanı etkisiz hale getirdi":
+/// where the verb comes last, a trigger may hold its object written in; with
+/// no target of its own, the party that object names is the target.
+pub fn object_in_trigger(s: &Sentence, ts: usize, te: usize, g: &mut RoleGuess) {
+    if g.target.is_some() || g.source.is_none() {
+        return;
+    }
+    g.target = s
+        .actors
+        .iter()
+        .position(|a| a.start >= ts && a.end < te && !a.place && !a.modifier)
+        .filter(|&i| Some(i) != g.source);
+}
+
+/// "Afganistan'ın Kandahar vilayetinde", "Mali'nin Mopti bölgesinde": a
+/// state in the genitive, then a place of its own (one or two words) and a
+/// setting word, names where, not who ("İsrail'in Gazze kentinde düzenlediği
+/// saldırı" keeps its agent); so does the place right before the setting
+/// word.
+fn named_region(s: &Sentence, grammar: &Grammar, text: &str, a: &ActorRef) -> bool {
+    let w = whole_word(text, a);
+    let genitive = w
+        .rfind('\'')
+        .is_some_and(|i| grammar.genitive_suffixes.iter().any(|g| w[i + 1..] == *g))
+        && s.actors
+            .iter()
+            .find(|p| p.start > a.end)
+            .is_some_and(|p| p.place && p.actor == a.actor && gap(text, a.end, p.start) <= 1);
+    let rest = text[a.start + w.len()..].split_whitespace().take(3);
+    rest.enumerate().any(|(n, word)| {
+        let word = word.trim_end_matches(|c: char| !c.is_alphabetic());
+        (n == 0 && !w.contains('\'') || n >= 1 && genitive)
+            && grammar
+                .setting_suffixes
+                .iter()
+                .any(|x| !x.starts_with('\'') && !x.contains(' ') && word.ends_with(x.as_str()))
     })
 }
