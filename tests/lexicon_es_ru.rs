@@ -1567,3 +1567,22 @@ fn es_noun_agent_after_de_and_an_article_is_the_attacker() {
         has(&ms, EventType::Assault, "MEXREB", Some("MEXCIV")).unwrap_or_else(|| panic!("{ms:?}"));
     assert_eq!(m.fatalities.killed, Some(32));
 }
+
+#[test]
+fn es_protesters_arrested_are_no_protest_of_the_police() {
+    // "detuvo el martes a treinta manifestantes": the protesters are the
+    // arrest's object, not a protest by the police.
+    let ms = run(
+        "La policía peruana detuvo el martes a treinta manifestantes en Lima.",
+        "es",
+        PUBLISHED,
+    );
+    assert!(
+        ms.iter().any(|m| m.event_type == EventType::Coerce),
+        "{ms:?}"
+    );
+    assert!(
+        !ms.iter().any(|m| m.event_type == EventType::Protest),
+        "{ms:?}"
+    );
+}

@@ -1883,3 +1883,32 @@ fn tr_genitive_state_before_its_own_place_is_the_setting() {
         "{ms:?}"
     );
 }
+
+#[test]
+fn id_menentang_after_a_protest_is_its_aim() {
+    // "berunjuk rasa … menentang X": the protest is against X; no separate
+    // rejection beside it.
+    let ms = run(
+        "Ratusan warga Bangladesh berdemonstrasi di Dhaka pada Selasa menentang India.",
+        "id",
+        PUBLISHED,
+    );
+    assert!(
+        ms.iter().any(|m| m.event_type == EventType::Protest),
+        "{ms:?}"
+    );
+    assert!(
+        !ms.iter().any(|m| m.event_type == EventType::Reject),
+        "{ms:?}"
+    );
+    // Alone, menentang is a rejection.
+    let ms = run(
+        "Malaysia menentang rencana Australia pada Selasa.",
+        "id",
+        PUBLISHED,
+    );
+    assert!(
+        has(&ms, EventType::Reject, "MYS", Some("AUS")).is_some(),
+        "{ms:?}"
+    );
+}

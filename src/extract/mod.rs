@@ -897,6 +897,11 @@ impl Extractor {
             {
                 continue;
             }
+            if roles::protest_object_or_aim(s, text, ts, te, trig.event_type, grammar, |j| {
+                lex.triggers[j].event_type
+            }) {
+                continue;
+            }
             // "a drone strike on a Turkish military convoy", "ambushed a
             // patrol": a deployment named right after an attack is its
             // object, not an act of its own ("attacked Ukraine and deployed

@@ -1444,3 +1444,44 @@ fn named_region(s: &Sentence, grammar: &Grammar, text: &str, a: &ActorRef) -> bo
                 .any(|x| !x.starts_with('\'') && !x.contains(' ') && word.ends_with(x.as_str()))
     })
 }
+
+/// Outside English (the grammars that read counted people), where the date
+/// often stands between a verb and its object: a protest named as the object
+/// of another act a few words on ("detuvo el lunes a veinte manifestantes")
+/// is that act's object; and a rejection right after a protest in its clause
+/// ("berunjuk rasa … menentang X": rallied against X) is the protest's aim,
+/// not an act of its own.
+pub fn protest_object_or_aim(
+    s: &Sentence,
+    text: &str,
+    ts: usize,
+    te: usize,
+    t: crate::model::EventType,
+    grammar: &Grammar,
+    type_of: impl Fn(usize) -> crate::model::EventType,
+) -> bool {
+    if !grammar.counted_people {
+        return false;
+    }
+    match t {
+        crate::model::EventType::Protest => s.triggers.iter().any(|o| {
+            o.1 <= ts
+                && gap(text, o.1, ts) <= 5
+                && !clause_break(text, o.1, ts, false)
+                && matches!(
+                    type_of(o.2),
+                    crate::model::EventType::Coerce | crate::model::EventType::Assault
+                )
+                && s.actors
+                    .iter()
+                    .any(|a| a.start <= ts && a.end >= te && a.start >= o.1)
+        }),
+        crate::model::EventType::Reject => s.triggers.iter().any(|o| {
+            o.1 <= ts
+                && gap(text, o.1, ts) <= 4
+                && !clause_break(text, o.1, ts, false)
+                && type_of(o.2) == crate::model::EventType::Protest
+        }),
+        _ => false,
+    }
+}
