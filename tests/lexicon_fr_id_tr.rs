@@ -1912,3 +1912,63 @@ fn id_menentang_after_a_protest_is_its_aim() {
         "{ms:?}"
     );
 }
+
+#[test]
+fn fr_tuant_tells_the_victims_of_the_attack() {
+    // "tuant" (killing) after a comma: its victims are the soldiers, not
+    // the state's government.
+    let ms = run(
+        "Des hommes armés ont attaqué un convoi mardi, tuant sept soldats tchadiens.",
+        "fr",
+        PUBLISHED,
+    );
+    let m = ms
+        .iter()
+        .find(|m| m.event_type == EventType::Assault)
+        .unwrap_or_else(|| panic!("{ms:?}"));
+    let t = m.target.as_ref().unwrap_or_else(|| panic!("{ms:?}"));
+    assert_eq!((t.code.as_str(), t.sector.as_str()), ("TCD", "MIL"));
+}
+
+#[test]
+fn fr_verb_split_by_its_date_keeps_its_object() {
+    // "a rompu mardi ses relations", "a reçu mardi son homologue", "a
+    // suspendu mardi la Guinée de ses instances".
+    let ms = run(
+        "Le Nicaragua a rompu mardi ses relations diplomatiques avec Taïwan.",
+        "fr",
+        PUBLISHED,
+    );
+    assert!(
+        has(&ms, EventType::Sanction, "NIC", Some("TWN")).is_some(),
+        "{ms:?}"
+    );
+    let ms = run(
+        "Le président ghanéen a reçu mardi son homologue togolais à Accra.",
+        "fr",
+        PUBLISHED,
+    );
+    assert!(
+        has(&ms, EventType::Consult, "GHA", Some("TGO")).is_some(),
+        "{ms:?}"
+    );
+    let ms = run(
+        "L'Union africaine a suspendu mardi la Guinée de ses instances.",
+        "fr",
+        PUBLISHED,
+    );
+    assert!(
+        has(&ms, EventType::Sanction, "AU", Some("GIN")).is_some(),
+        "{ms:?}"
+    );
+    // Without its object the verb is no act.
+    let ms = run(
+        "Le ministre ghanéen a reçu mardi des menaces.",
+        "fr",
+        PUBLISHED,
+    );
+    assert!(
+        !ms.iter().any(|m| m.event_type == EventType::Consult),
+        "{ms:?}"
+    );
+}
