@@ -1569,6 +1569,40 @@ fn es_noun_agent_after_de_and_an_article_is_the_attacker() {
 }
 
 #[test]
+fn es_romper_split_by_its_date_keeps_its_object() {
+    // "rompió este martes sus relaciones": the date stands inside the phrase.
+    let ms = run(
+        "Bolivia rompió este martes sus relaciones diplomáticas con Israel.",
+        "es",
+        PUBLISHED,
+    );
+    assert!(
+        has(&ms, EventType::Sanction, "BOL", Some("ISR")).is_some(),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn es_feminine_china_and_indio_are_the_states() {
+    // "la armada china", "el canciller indio": the lower-case demonyms.
+    let ms = run(
+        "La armada china bloqueó el martes a un buque de suministro filipino.",
+        "es",
+        PUBLISHED,
+    );
+    assert!(ms.iter().any(|m| m.source.code == "CHN"), "{ms:?}");
+    let ms = run(
+        "El canciller indio se reunió el martes con su homólogo ruso en Moscú.",
+        "es",
+        PUBLISHED,
+    );
+    assert!(
+        has(&ms, EventType::Consult, "IND", Some("RUS")).is_some(),
+        "{ms:?}"
+    );
+}
+
+#[test]
 fn es_protesters_arrested_are_no_protest_of_the_police() {
     // "detuvo el martes a treinta manifestantes": the protesters are the
     // arrest's object, not a protest by the police.

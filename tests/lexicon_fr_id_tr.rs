@@ -1885,35 +1885,6 @@ fn tr_genitive_state_before_its_own_place_is_the_setting() {
 }
 
 #[test]
-fn id_menentang_after_a_protest_is_its_aim() {
-    // "berunjuk rasa … menentang X": the protest is against X; no separate
-    // rejection beside it.
-    let ms = run(
-        "Ratusan warga Bangladesh berdemonstrasi di Dhaka pada Selasa menentang India.",
-        "id",
-        PUBLISHED,
-    );
-    assert!(
-        ms.iter().any(|m| m.event_type == EventType::Protest),
-        "{ms:?}"
-    );
-    assert!(
-        !ms.iter().any(|m| m.event_type == EventType::Reject),
-        "{ms:?}"
-    );
-    // Alone, menentang is a rejection.
-    let ms = run(
-        "Malaysia menentang rencana Australia pada Selasa.",
-        "id",
-        PUBLISHED,
-    );
-    assert!(
-        has(&ms, EventType::Reject, "MYS", Some("AUS")).is_some(),
-        "{ms:?}"
-    );
-}
-
-#[test]
 fn fr_tuant_tells_the_victims_of_the_attack() {
     // "tuant" (killing) after a comma: its victims are the soldiers, not
     // the state's government.
@@ -1971,4 +1942,57 @@ fn fr_verb_split_by_its_date_keeps_its_object() {
         !ms.iter().any(|m| m.event_type == EventType::Consult),
         "{ms:?}"
     );
+}
+
+#[test]
+fn id_menentang_after_a_protest_is_its_aim() {
+    // "berunjuk rasa … menentang X": the protest is against X; no separate
+    // rejection beside it.
+    let ms = run(
+        "Ratusan warga Bangladesh berdemonstrasi di Dhaka pada Selasa menentang India.",
+        "id",
+        PUBLISHED,
+    );
+    assert!(
+        ms.iter().any(|m| m.event_type == EventType::Protest),
+        "{ms:?}"
+    );
+    assert!(
+        !ms.iter().any(|m| m.event_type == EventType::Reject),
+        "{ms:?}"
+    );
+    // Alone, menentang is a rejection.
+    let ms = run(
+        "Malaysia menentang rencana Australia pada Selasa.",
+        "id",
+        PUBLISHED,
+    );
+    assert!(
+        has(&ms, EventType::Reject, "MYS", Some("AUS")).is_some(),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn fr_and_tr_demonyms_added() {
+    for (text, lang, code) in [
+        (
+            "Les autorités qataries ont reçu mardi une délégation du Hamas.",
+            "fr",
+            "QAT",
+        ),
+        (
+            "Les forces émiraties ont frappé mardi des positions houthies.",
+            "fr",
+            "ARE",
+        ),
+        (
+            "Afgan yetkililer Salı günü Pakistan'ı suçladı.",
+            "tr",
+            "AFG",
+        ),
+    ] {
+        let ms = run(text, lang, PUBLISHED);
+        assert!(ms.iter().any(|m| m.source.code == code), "{text}: {ms:?}");
+    }
 }
