@@ -1620,3 +1620,20 @@ fn es_protesters_arrested_are_no_protest_of_the_police() {
         "{ms:?}"
     );
 }
+
+#[test]
+fn ru_ubiv_tells_the_victims_of_the_attack() {
+    // "…, убив пятерых мирных жителей": the participle names the victims,
+    // civilians, not the government of the place struck.
+    let ms = run(
+        "Российские войска во вторник обстреляли Херсон, убив пятерых мирных жителей.",
+        "ru",
+        PUBLISHED,
+    );
+    let m = ms
+        .iter()
+        .find(|m| m.event_type == EventType::Assault && m.source.code == "RUS")
+        .unwrap_or_else(|| panic!("{ms:?}"));
+    let t = m.target.as_ref().unwrap_or_else(|| panic!("{ms:?}"));
+    assert_eq!((t.code.as_str(), t.sector.as_str()), ("UKRCIV", "CVL"));
+}
