@@ -1448,7 +1448,7 @@ fn named_region(s: &Sentence, grammar: &Grammar, text: &str, a: &ActorRef) -> bo
 /// Outside English (the grammars that read counted people), where the date
 /// often stands between a verb and its object: a protest named as the object
 /// of another act a few words on ("detuvo el lunes a veinte manifestantes")
-/// is that act's object; and a rejection right after a protest in its clause
+/// (or counted: "20 متظاهرا") is that act's object; and a rejection right after a protest in its clause
 /// ("berunjuk rasa … menentang X": rallied against X) is the protest's aim,
 /// not an act of its own.
 pub fn protest_object_or_aim(
@@ -1472,9 +1472,15 @@ pub fn protest_object_or_aim(
                     type_of(o.2),
                     crate::model::EventType::Coerce | crate::model::EventType::Assault
                 )
-                && s.actors
+                && (s
+                    .actors
                     .iter()
                     .any(|a| a.start <= ts && a.end >= te && a.start >= o.1)
+                    // ("اعتقلت الشرطة … 20 متظاهرا": protesters counted)
+                    || s
+                        .numbers
+                        .iter()
+                        .any(|n| n.start >= o.1 && n.end <= ts && gap(text, n.end, ts) == 0))
         }),
         crate::model::EventType::Reject => s.triggers.iter().any(|o| {
             o.1 <= ts
