@@ -1637,3 +1637,24 @@ fn ru_ubiv_tells_the_victims_of_the_attack() {
     let t = m.target.as_ref().unwrap_or_else(|| panic!("{ms:?}"));
     assert_eq!((t.code.as_str(), t.sector.as_str()), ("UKRCIV", "CVL"));
 }
+
+#[test]
+fn standing_relations_of_cooperation_are_no_act() {
+    // "maintain cooperative relations": a tie, not an act, as in English.
+    for (text, lang) in [
+        (
+            "Vietnam y Laos mantienen relaciones de cooperación en la agricultura.",
+            "es",
+        ),
+        (
+            "Вьетнам и Лаос поддерживают отношения сотрудничества в сельском хозяйстве.",
+            "ru",
+        ),
+    ] {
+        let ms = run(text, lang, PUBLISHED);
+        assert!(
+            !ms.iter().any(|m| m.event_type == EventType::Cooperate),
+            "{text}: {ms:?}"
+        );
+    }
+}

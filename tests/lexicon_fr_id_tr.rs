@@ -1996,3 +1996,28 @@ fn fr_and_tr_demonyms_added() {
         assert!(ms.iter().any(|m| m.source.code == code), "{text}: {ms:?}");
     }
 }
+
+#[test]
+fn standing_relations_of_cooperation_are_no_act() {
+    // "maintain cooperative relations": a tie, not an act, as in English.
+    for (text, lang) in [
+        (
+            "Vietnam dan Laos selama ini menjaga hubungan kerja sama di bidang pertanian.",
+            "id",
+        ),
+        (
+            "Le Vietnam et le Laos entretiennent des relations de coopération dans l'agriculture.",
+            "fr",
+        ),
+        (
+            "Vietnam ve Laos tarım alanında işbirliği ilişkilerini sürdürüyor.",
+            "tr",
+        ),
+    ] {
+        let ms = run(text, lang, PUBLISHED);
+        assert!(
+            !ms.iter().any(|m| m.event_type == EventType::Cooperate),
+            "{text}: {ms:?}"
+        );
+    }
+}
