@@ -2021,3 +2021,22 @@ fn standing_relations_of_cooperation_are_no_act() {
         );
     }
 }
+
+#[test]
+fn tr_threatened_with_an_attack_is_one_threat() {
+    // "X'i saldırıyla tehdit etti": the attack is the threat's content, no
+    // attack of its own.
+    let ms = run(
+        "Azerbaycan, Ermenistan'ı yeni saldırılarla tehdit etti.",
+        "tr",
+        PUBLISHED,
+    );
+    assert!(
+        has(&ms, EventType::Threaten, "AZE", Some("ARM")).is_some(),
+        "{ms:?}"
+    );
+    assert!(
+        !ms.iter().any(|m| m.event_type == EventType::Assault),
+        "{ms:?}"
+    );
+}
