@@ -2040,3 +2040,24 @@ fn tr_threatened_with_an_attack_is_one_threat() {
         "{ms:?}"
     );
 }
+
+#[test]
+fn tr_threat_after_an_if_clause_is_a_threat_on_its_subject() {
+    // "X, Y saldırı düzenlerse sert karşılık vereceğini açıkladı": the
+    // if-clause closes on its verb; what follows is the threat, by the party
+    // named before the clause, on the clause's subject.
+    for text in [
+        "Sırbistan, Kosova yeniden saldırı düzenlerse sert karşılık vereceğini açıkladı.",
+        "Sırbistan, Kosova saldırılarını sürdürürse Kosova'yı vuracağını söyledi.",
+    ] {
+        let ms = run(text, "tr", PUBLISHED);
+        assert!(
+            has(&ms, EventType::Threaten, "SRB", Some("XKX")).is_some(),
+            "{text}: {ms:?}"
+        );
+        assert!(
+            !ms.iter().any(|m| m.event_type == EventType::Assault),
+            "{text}: {ms:?}"
+        );
+    }
+}

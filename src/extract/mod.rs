@@ -1120,11 +1120,21 @@ impl Extractor {
             if grammar.verb_final && !g.passive {
                 roles::object_in_trigger(s, ts, te, &mut g);
             }
+            let if_clause = grammar
+                .verb_final
+                .then(|| roles::if_clause_before(s, text, ts, te))
+                .flatten();
+            if let Some(clause) = if_clause {
+                roles::condition_roles(s, clause, &mut g);
+            }
             if g.source.is_some() && !g.relative {
                 clause_source = g.source;
             }
             let role_end = g.source.map_or(s.span.0, |i| s.actors[i].end.min(ts));
             let fact = match factuality(s, text, ts, role_end) {
+                // (The consequence after a closed if-clause is said as
+                // its own: a threat, if hostile.)
+                Factuality::Conditional if if_clause.is_some() => Factuality::Modal,
                 Factuality::Conditional => Factuality::Conditional,
                 _ if grammar.verb_final && roles::conditional_verb(s, text, ts, te) => {
                     Factuality::Conditional

@@ -1491,3 +1491,57 @@ pub fn protest_object_or_aim(
         _ => false,
     }
 }
+
+/// "Azerbaycan, Ermenistan saldırı düzenlerse sert karşılık vereceğini
+/// açıkladı": where the verb comes last, a verb with the conditional suffix
+/// closes the if-clause before the act, which is then its consequence, not
+/// the hypothesis. The if-clause (its start, and where its closing verb
+/// starts), when the act stands after one in its clause, with nothing before
+/// it still conditional: neither the act's own verb nor a later one.
+pub fn if_clause_before(s: &Sentence, text: &str, ts: usize, te: usize) -> Option<(usize, usize)> {
+    if conditional_verb(s, text, ts, te) {
+        return None;
+    }
+    let conditional = |c: &&(usize, usize, Cue)| c.2 == Cue::Conditional;
+    if s.cues
+        .iter()
+        .filter(conditional)
+        .any(|c| c.0 >= te && !clause_break(text, te, c.0, false))
+    {
+        return None;
+    }
+    let closer = s
+        .cues
+        .iter()
+        .filter(conditional)
+        .rfind(|c| c.1 <= ts && !clause_break(text, c.1, ts, false))?;
+    let start = text[s.span.0..closer.0]
+        .rfind([',', ';'])
+        .map_or(s.span.0, |i| s.span.0 + i + 1);
+    // (A closing verb has its subject before it; "eğer" opens the clause.)
+    let subject = s
+        .actors
+        .iter()
+        .any(|a| a.start >= start && a.end <= closer.0 && !a.place);
+    subject.then_some((start, closer.0))
+}
+
+/// The party of an act after an if-clause (see `if_clause_before`) is the
+/// one named before the clause; the clause's subject, whom the condition is
+/// on, is its target.
+pub fn condition_roles(s: &Sentence, (start, end): (usize, usize), g: &mut RoleGuess) {
+    let inside = |i: usize| s.actors[i].start >= start && s.actors[i].end <= end;
+    let Some(subject) = g.source.filter(|&i| inside(i)) else {
+        return;
+    };
+    let before = s
+        .actors
+        .iter()
+        .rposition(|a| a.end <= start && !a.place && !a.modifier);
+    if let Some(b) = before {
+        g.source = Some(b);
+        if g.target.is_none_or(|t| t == b || inside(t)) {
+            g.target = Some(subject);
+        }
+    }
+}
