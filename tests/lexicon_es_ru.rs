@@ -1658,3 +1658,17 @@ fn standing_relations_of_cooperation_are_no_act() {
         );
     }
 }
+
+#[test]
+fn es_coup_as_how_a_ruler_came_to_power_is_no_act() {
+    // "llegado al poder mediante un golpe de Estado": background.
+    let ms = run(
+        "Argelia recibió el martes al presidente nigerino, llegado al poder mediante un golpe de Estado en 2023.",
+        "es",
+        PUBLISHED,
+    );
+    assert!(
+        !ms.iter().any(|m| m.event_type == EventType::Coerce),
+        "{ms:?}"
+    );
+}

@@ -2061,3 +2061,17 @@ fn tr_threat_after_an_if_clause_is_a_threat_on_its_subject() {
         );
     }
 }
+
+#[test]
+fn fr_coup_as_how_a_ruler_came_to_power_is_no_act() {
+    // "arrivé au pouvoir par un coup d'État": background, no coup now.
+    let ms = run(
+        "Le Togo a reçu mardi le président gabonais, arrivé au pouvoir par un coup d'État en 2023.",
+        "fr",
+        PUBLISHED,
+    );
+    assert!(
+        !ms.iter().any(|m| m.event_type == EventType::Coerce),
+        "{ms:?}"
+    );
+}
