@@ -2075,3 +2075,33 @@ fn fr_coup_as_how_a_ruler_came_to_power_is_no_act() {
         "{ms:?}"
     );
 }
+
+#[test]
+fn tr_adjective_names_and_a_possessed_dative_object() {
+    // "Filipin gemisine" (at a Philippine ship): the bare adjective names the
+    // state, and the possessive dative on its noun makes it the object.
+    let ms = run(
+        "Çin sahil güvenlik gemileri Salı günü bir Filipin gemisine tazyikli su sıktı.",
+        "tr",
+        PUBLISHED,
+    );
+    assert!(
+        ms.iter()
+            .any(|m| m.source.code == "CHN" && m.target.as_ref().is_some_and(|t| t.code == "PHL")),
+        "{ms:?}"
+    );
+    // "Hint ordusu": India's army (not "Hint" alone: "Hint Okyanusu").
+    let ms = run(
+        "Hint ordusu Salı günü Pakistan mevzilerini bombaladı.",
+        "tr",
+        PUBLISHED,
+    );
+    let m = ms
+        .iter()
+        .find(|m| m.event_type == EventType::Assault)
+        .unwrap_or_else(|| panic!("{ms:?}"));
+    assert_eq!(
+        (m.source.code.as_str(), m.source.sector.as_str()),
+        ("IND", "MIL")
+    );
+}
