@@ -2105,3 +2105,18 @@ fn tr_adjective_names_and_a_possessed_dative_object() {
         ("IND", "MIL")
     );
 }
+
+#[test]
+fn id_control_measures_against_ships_are_coercion() {
+    let ms = run(
+        "Penjaga pantai China mengambil tindakan pengendalian terhadap kapal Vietnam pada Selasa.",
+        "id",
+        PUBLISHED,
+    );
+    assert!(
+        ms.iter().any(|m| m.event_type == EventType::Coerce
+            && m.source.code == "CHN"
+            && m.target.as_ref().is_some_and(|t| t.code == "VNM")),
+        "{ms:?}"
+    );
+}
