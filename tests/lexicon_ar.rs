@@ -712,3 +712,25 @@ fn ar_counted_protesters_arrested_are_no_protest() {
         "{ms:?}"
     );
 }
+
+#[test]
+fn ar_joint_exercises_and_the_veto() {
+    let ms = run(
+        "أجرت مصر والسعودية يوم الثلاثاء مناورات عسكرية مشتركة.",
+        "ar",
+        PUBLISHED,
+    );
+    assert!(
+        has(&ms, EventType::Cooperate, "EGY", Some("SAU")).is_some(),
+        "{ms:?}"
+    );
+    let ms = run(
+        "استخدمت الصين يوم الثلاثاء حق النقض ضد قرار مجلس الأمن بشأن ميانمار.",
+        "ar",
+        PUBLISHED,
+    );
+    assert!(
+        has(&ms, EventType::Reject, "CHN", Some("UN")).is_some(),
+        "{ms:?}"
+    );
+}

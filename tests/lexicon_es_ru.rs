@@ -1672,3 +1672,23 @@ fn es_coup_as_how_a_ruler_came_to_power_is_no_act() {
         "{ms:?}"
     );
 }
+
+#[test]
+fn blocked_resolutions_are_rejections() {
+    for (text, lang) in [
+        (
+            "China bloqueó el martes una resolución del Consejo de Seguridad sobre el alto el fuego.",
+            "es",
+        ),
+        (
+            "Китай во вторник заблокировал резолюцию Совбеза ООН по Мьянме.",
+            "ru",
+        ),
+    ] {
+        let ms = run(text, lang, PUBLISHED);
+        assert!(
+            has(&ms, EventType::Reject, "CHN", Some("UN")).is_some(),
+            "{text}: {ms:?}"
+        );
+    }
+}

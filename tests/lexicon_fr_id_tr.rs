@@ -2120,3 +2120,47 @@ fn id_control_measures_against_ships_are_coercion() {
         "{ms:?}"
     );
 }
+
+#[test]
+fn joint_exercises_are_cooperation_and_blocked_resolutions_rejections() {
+    for (text, lang, t, s, tg) in [
+        (
+            "Jepang dan Filipina menggelar latihan militer gabungan pada Selasa.",
+            "id",
+            EventType::Cooperate,
+            "JPN",
+            "PHL",
+        ),
+        (
+            "Japonya ve Filipinler Salı günü ortak askeri tatbikat düzenledi.",
+            "tr",
+            EventType::Cooperate,
+            "JPN",
+            "PHL",
+        ),
+        (
+            "Rusya, Salı günü BM Güvenlik Konseyi'nin karar tasarısını veto etti.",
+            "tr",
+            EventType::Reject,
+            "RUS",
+            "UN",
+        ),
+        (
+            "La Chine a bloqué mardi une résolution du Conseil de sécurité sur le cessez-le-feu.",
+            "fr",
+            EventType::Reject,
+            "CHN",
+            "UN",
+        ),
+        (
+            "Rusia memblokir resolusi Dewan Keamanan PBB tentang Suriah pada Selasa.",
+            "id",
+            EventType::Reject,
+            "RUS",
+            "UN",
+        ),
+    ] {
+        let ms = run(text, lang, PUBLISHED);
+        assert!(has(&ms, t, s, Some(tg)).is_some(), "{text}: {ms:?}");
+    }
+}
