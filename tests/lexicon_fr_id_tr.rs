@@ -2164,3 +2164,17 @@ fn joint_exercises_are_cooperation_and_blocked_resolutions_rejections() {
         assert!(has(&ms, t, s, Some(tg)).is_some(), "{text}: {ms:?}");
     }
 }
+
+#[test]
+fn tr_body_in_the_locative_after_a_possessive_is_the_setting() {
+    // "BM Genel Kurulu'nda": where the speaker spoke, not who spoke.
+    let ms = run(
+        "İran, Salı günü BM Güvenlik Konseyi'nde İsrail'i kınadı.",
+        "tr",
+        PUBLISHED,
+    );
+    assert!(
+        has(&ms, EventType::Accuse, "IRN", Some("ISR")).is_some(),
+        "{ms:?}"
+    );
+}
