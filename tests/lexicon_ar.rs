@@ -734,3 +734,29 @@ fn ar_joint_exercises_and_the_veto() {
         "{ms:?}"
     );
 }
+
+#[test]
+fn ar_people_named_by_what_they_are_and_broken_plural_demonyms() {
+    // "20 طالبا" (students) are civilians of the place's state; "آلاف
+    // المغاربة" are Moroccans, not their government.
+    let ms = run(
+        "اختطف مسلحون 15 طالبا في شمال الكاميرون يوم الثلاثاء.",
+        "ar",
+        PUBLISHED,
+    );
+    assert!(
+        ms.iter().any(|m| m.event_type == EventType::Assault
+            && m.target.as_ref().is_some_and(|t| t.code == "CMRCIV")),
+        "{ms:?}"
+    );
+    let ms = run(
+        "تظاهر آلاف المغاربة في الدار البيضاء يوم الثلاثاء ضد الغلاء.",
+        "ar",
+        PUBLISHED,
+    );
+    assert!(
+        ms.iter()
+            .any(|m| m.event_type == EventType::Protest && m.source.code == "MARCIV"),
+        "{ms:?}"
+    );
+}
