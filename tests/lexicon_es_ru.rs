@@ -1692,3 +1692,26 @@ fn blocked_resolutions_are_rejections() {
         );
     }
 }
+
+#[test]
+fn students_arrested_are_the_states_people() {
+    for (text, lang, code) in [
+        (
+            "La policía de Honduras detuvo el martes a quince estudiantes en Tegucigalpa.",
+            "es",
+            "HNDCIV",
+        ),
+        (
+            "Полиция Грузии во вторник задержала пятнадцать студентов в Тбилиси.",
+            "ru",
+            "GEOCIV",
+        ),
+    ] {
+        let ms = run(text, lang, PUBLISHED);
+        assert!(
+            ms.iter().any(|m| m.event_type == EventType::Coerce
+                && m.target.as_ref().is_some_and(|t| t.code == code)),
+            "{text}: {ms:?}"
+        );
+    }
+}
