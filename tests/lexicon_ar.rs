@@ -637,3 +637,126 @@ fn ar_detaining_is_no_protest() {
         "{ms:?}"
     );
 }
+
+#[test]
+fn ar_verbs_apart_from_their_objects() {
+    // "قطعت … علاقاتها", "سحبت … قواتها", "فرقت الشرطة … المحتجين": the date
+    // or the subject between the verb and its object.
+    let ms = run(
+        "قطعت البحرين يوم الثلاثاء علاقاتها الدبلوماسية مع قطر.",
+        "ar",
+        PUBLISHED,
+    );
+    assert!(
+        has(&ms, EventType::Sanction, "BHR", Some("QAT")).is_some(),
+        "{ms:?}"
+    );
+    let ms = run("سحبت تركيا يوم الثلاثاء قواتها من العراق.", "ar", PUBLISHED);
+    assert!(
+        has(&ms, EventType::Retreat, "TUR", Some("IRQ")).is_some(),
+        "{ms:?}"
+    );
+    // The police named without a state are the forces of the place's state.
+    let ms = run(
+        "فرقت الشرطة يوم الثلاثاء المحتجين في الخرطوم.",
+        "ar",
+        PUBLISHED,
+    );
+    let m = ms
+        .iter()
+        .find(|m| m.source.code == "SDN")
+        .unwrap_or_else(|| panic!("{ms:?}"));
+    assert_eq!(m.event_type, EventType::Assault, "{ms:?}");
+    assert_eq!(m.target.as_ref().map(|t| t.code.as_str()), Some("SDNCIV"));
+}
+
+#[test]
+fn ar_malian_army_and_counted_fighters() {
+    // "مالي" alone is also "financial": the army's phrase names the state,
+    // and "مسلحا" after a count is the fighters struck.
+    let ms = run(
+        "قتل الجيش المالي يوم الثلاثاء 25 مسلحا في منطقة تمبكتو.",
+        "ar",
+        PUBLISHED,
+    );
+    assert!(
+        has(&ms, EventType::Assault, "MLI", Some("MLIREB")).is_some(),
+        "{ms:?}"
+    );
+    let ms = run(
+        "قدمت السعودية الدعم المالي إلى اليمن يوم الثلاثاء.",
+        "ar",
+        PUBLISHED,
+    );
+    assert!(
+        !ms.iter()
+            .any(|m| m.source.code == "MLI" || m.target.as_ref().is_some_and(|t| t.code == "MLI")),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn ar_counted_protesters_arrested_are_no_protest() {
+    let ms = run(
+        "اعتقلت الشرطة التونسية يوم الثلاثاء 15 متظاهرا في صفاقس.",
+        "ar",
+        PUBLISHED,
+    );
+    assert!(
+        ms.iter()
+            .any(|m| m.event_type == EventType::Coerce && m.source.code == "TUN"),
+        "{ms:?}"
+    );
+    assert!(
+        !ms.iter().any(|m| m.event_type == EventType::Protest),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn ar_joint_exercises_and_the_veto() {
+    let ms = run(
+        "أجرت مصر والسعودية يوم الثلاثاء مناورات عسكرية مشتركة.",
+        "ar",
+        PUBLISHED,
+    );
+    assert!(
+        has(&ms, EventType::Cooperate, "EGY", Some("SAU")).is_some(),
+        "{ms:?}"
+    );
+    let ms = run(
+        "استخدمت الصين يوم الثلاثاء حق النقض ضد قرار مجلس الأمن بشأن ميانمار.",
+        "ar",
+        PUBLISHED,
+    );
+    assert!(
+        has(&ms, EventType::Reject, "CHN", Some("UN")).is_some(),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn ar_people_named_by_what_they_are_and_broken_plural_demonyms() {
+    // "20 طالبا" (students) are civilians of the place's state; "آلاف
+    // المغاربة" are Moroccans, not their government.
+    let ms = run(
+        "اختطف مسلحون 15 طالبا في شمال الكاميرون يوم الثلاثاء.",
+        "ar",
+        PUBLISHED,
+    );
+    assert!(
+        ms.iter().any(|m| m.event_type == EventType::Assault
+            && m.target.as_ref().is_some_and(|t| t.code == "CMRCIV")),
+        "{ms:?}"
+    );
+    let ms = run(
+        "تظاهر آلاف المغاربة في الدار البيضاء يوم الثلاثاء ضد الغلاء.",
+        "ar",
+        PUBLISHED,
+    );
+    assert!(
+        ms.iter()
+            .any(|m| m.event_type == EventType::Protest && m.source.code == "MARCIV"),
+        "{ms:?}"
+    );
+}

@@ -1567,3 +1567,151 @@ fn es_noun_agent_after_de_and_an_article_is_the_attacker() {
         has(&ms, EventType::Assault, "MEXREB", Some("MEXCIV")).unwrap_or_else(|| panic!("{ms:?}"));
     assert_eq!(m.fatalities.killed, Some(32));
 }
+
+#[test]
+fn es_romper_split_by_its_date_keeps_its_object() {
+    // "rompió este martes sus relaciones": the date stands inside the phrase.
+    let ms = run(
+        "Bolivia rompió este martes sus relaciones diplomáticas con Israel.",
+        "es",
+        PUBLISHED,
+    );
+    assert!(
+        has(&ms, EventType::Sanction, "BOL", Some("ISR")).is_some(),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn es_feminine_china_and_indio_are_the_states() {
+    // "la armada china", "el canciller indio": the lower-case demonyms.
+    let ms = run(
+        "La armada china bloqueó el martes a un buque de suministro filipino.",
+        "es",
+        PUBLISHED,
+    );
+    assert!(ms.iter().any(|m| m.source.code == "CHN"), "{ms:?}");
+    let ms = run(
+        "El canciller indio se reunió el martes con su homólogo ruso en Moscú.",
+        "es",
+        PUBLISHED,
+    );
+    assert!(
+        has(&ms, EventType::Consult, "IND", Some("RUS")).is_some(),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn es_protesters_arrested_are_no_protest_of_the_police() {
+    // "detuvo el martes a treinta manifestantes": the protesters are the
+    // arrest's object, not a protest by the police.
+    let ms = run(
+        "La policía peruana detuvo el martes a treinta manifestantes en Lima.",
+        "es",
+        PUBLISHED,
+    );
+    assert!(
+        ms.iter().any(|m| m.event_type == EventType::Coerce),
+        "{ms:?}"
+    );
+    assert!(
+        !ms.iter().any(|m| m.event_type == EventType::Protest),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn ru_ubiv_tells_the_victims_of_the_attack() {
+    // "…, убив пятерых мирных жителей": the participle names the victims,
+    // civilians, not the government of the place struck.
+    let ms = run(
+        "Российские войска во вторник обстреляли Херсон, убив пятерых мирных жителей.",
+        "ru",
+        PUBLISHED,
+    );
+    let m = ms
+        .iter()
+        .find(|m| m.event_type == EventType::Assault && m.source.code == "RUS")
+        .unwrap_or_else(|| panic!("{ms:?}"));
+    let t = m.target.as_ref().unwrap_or_else(|| panic!("{ms:?}"));
+    assert_eq!((t.code.as_str(), t.sector.as_str()), ("UKRCIV", "CVL"));
+}
+
+#[test]
+fn standing_relations_of_cooperation_are_no_act() {
+    // "maintain cooperative relations": a tie, not an act, as in English.
+    for (text, lang) in [
+        (
+            "Vietnam y Laos mantienen relaciones de cooperación en la agricultura.",
+            "es",
+        ),
+        (
+            "Вьетнам и Лаос поддерживают отношения сотрудничества в сельском хозяйстве.",
+            "ru",
+        ),
+    ] {
+        let ms = run(text, lang, PUBLISHED);
+        assert!(
+            !ms.iter().any(|m| m.event_type == EventType::Cooperate),
+            "{text}: {ms:?}"
+        );
+    }
+}
+
+#[test]
+fn es_coup_as_how_a_ruler_came_to_power_is_no_act() {
+    // "llegado al poder mediante un golpe de Estado": background.
+    let ms = run(
+        "Argelia recibió el martes al presidente nigerino, llegado al poder mediante un golpe de Estado en 2023.",
+        "es",
+        PUBLISHED,
+    );
+    assert!(
+        !ms.iter().any(|m| m.event_type == EventType::Coerce),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn blocked_resolutions_are_rejections() {
+    for (text, lang) in [
+        (
+            "China bloqueó el martes una resolución del Consejo de Seguridad sobre el alto el fuego.",
+            "es",
+        ),
+        (
+            "Китай во вторник заблокировал резолюцию Совбеза ООН по Мьянме.",
+            "ru",
+        ),
+    ] {
+        let ms = run(text, lang, PUBLISHED);
+        assert!(
+            has(&ms, EventType::Reject, "CHN", Some("UN")).is_some(),
+            "{text}: {ms:?}"
+        );
+    }
+}
+
+#[test]
+fn students_arrested_are_the_states_people() {
+    for (text, lang, code) in [
+        (
+            "La policía de Honduras detuvo el martes a quince estudiantes en Tegucigalpa.",
+            "es",
+            "HNDCIV",
+        ),
+        (
+            "Полиция Грузии во вторник задержала пятнадцать студентов в Тбилиси.",
+            "ru",
+            "GEOCIV",
+        ),
+    ] {
+        let ms = run(text, lang, PUBLISHED);
+        assert!(
+            ms.iter().any(|m| m.event_type == EventType::Coerce
+                && m.target.as_ref().is_some_and(|t| t.code == code)),
+            "{text}: {ms:?}"
+        );
+    }
+}

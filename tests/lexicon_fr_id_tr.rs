@@ -1833,3 +1833,348 @@ fn tr_demonyms_in_li_name_the_state() {
         "{ms:?}"
     );
 }
+
+#[test]
+fn tr_object_written_into_the_trigger_is_the_target() {
+    // "militanı öldürdü", "teröristi etkisiz hale getirdi": the object is
+    // part of the trigger phrase; it still names the party struck.
+    for text in [
+        "Kenya ordusu Salı günü 14 militanı öldürdü.",
+        "Nijer ordusu Salı günü sınır bölgesinde 9 teröristi etkisiz hale getirdi.",
+    ] {
+        let ms = run(text, "tr", PUBLISHED);
+        let state = if text.starts_with("Kenya") {
+            "KEN"
+        } else {
+            "NER"
+        };
+        let rebels = format!("{state}REB");
+        assert!(
+            has(&ms, EventType::Assault, state, Some(&rebels)).is_some(),
+            "{text}: {ms:?}"
+        );
+    }
+}
+
+#[test]
+fn tr_genitive_state_before_its_own_place_is_the_setting() {
+    // "Somali'nin Kismayo kentinde": where, not who; the party before the
+    // verb is the attacker.
+    let ms = run(
+        "Somali'nin Kismayo kentinde Eş-Şebab Salı günü iki polisi öldürdü.",
+        "tr",
+        PUBLISHED,
+    );
+    let m = ms
+        .iter()
+        .find(|m| m.event_type == EventType::Assault)
+        .unwrap_or_else(|| panic!("{ms:?}"));
+    assert_ne!(m.source.code, "SOM", "{ms:?}");
+    assert_eq!(m.target.as_ref().map(|t| t.code.as_str()), Some("SOM"));
+    // A state acting in another state's town keeps its role.
+    let ms = run(
+        "İsrail'in Gazze kentinde düzenlediği hava saldırısında 12 Filistinli öldü.",
+        "tr",
+        PUBLISHED,
+    );
+    assert!(
+        ms.iter()
+            .any(|m| m.event_type == EventType::Assault && m.source.code == "ISR"),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn fr_tuant_tells_the_victims_of_the_attack() {
+    // "tuant" (killing) after a comma: its victims are the soldiers, not
+    // the state's government.
+    let ms = run(
+        "Des hommes armés ont attaqué un convoi mardi, tuant sept soldats tchadiens.",
+        "fr",
+        PUBLISHED,
+    );
+    let m = ms
+        .iter()
+        .find(|m| m.event_type == EventType::Assault)
+        .unwrap_or_else(|| panic!("{ms:?}"));
+    let t = m.target.as_ref().unwrap_or_else(|| panic!("{ms:?}"));
+    assert_eq!((t.code.as_str(), t.sector.as_str()), ("TCD", "MIL"));
+}
+
+#[test]
+fn fr_verb_split_by_its_date_keeps_its_object() {
+    // "a rompu mardi ses relations", "a reçu mardi son homologue", "a
+    // suspendu mardi la Guinée de ses instances".
+    let ms = run(
+        "Le Nicaragua a rompu mardi ses relations diplomatiques avec Taïwan.",
+        "fr",
+        PUBLISHED,
+    );
+    assert!(
+        has(&ms, EventType::Sanction, "NIC", Some("TWN")).is_some(),
+        "{ms:?}"
+    );
+    let ms = run(
+        "Le président ghanéen a reçu mardi son homologue togolais à Accra.",
+        "fr",
+        PUBLISHED,
+    );
+    assert!(
+        has(&ms, EventType::Consult, "GHA", Some("TGO")).is_some(),
+        "{ms:?}"
+    );
+    let ms = run(
+        "L'Union africaine a suspendu mardi la Guinée de ses instances.",
+        "fr",
+        PUBLISHED,
+    );
+    assert!(
+        has(&ms, EventType::Sanction, "AU", Some("GIN")).is_some(),
+        "{ms:?}"
+    );
+    // Without its object the verb is no act.
+    let ms = run(
+        "Le ministre ghanéen a reçu mardi des menaces.",
+        "fr",
+        PUBLISHED,
+    );
+    assert!(
+        !ms.iter().any(|m| m.event_type == EventType::Consult),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn id_menentang_after_a_protest_is_its_aim() {
+    // "berunjuk rasa … menentang X": the protest is against X; no separate
+    // rejection beside it.
+    let ms = run(
+        "Ratusan warga Bangladesh berdemonstrasi di Dhaka pada Selasa menentang India.",
+        "id",
+        PUBLISHED,
+    );
+    assert!(
+        ms.iter().any(|m| m.event_type == EventType::Protest),
+        "{ms:?}"
+    );
+    assert!(
+        !ms.iter().any(|m| m.event_type == EventType::Reject),
+        "{ms:?}"
+    );
+    // Alone, menentang is a rejection.
+    let ms = run(
+        "Malaysia menentang rencana Australia pada Selasa.",
+        "id",
+        PUBLISHED,
+    );
+    assert!(
+        has(&ms, EventType::Reject, "MYS", Some("AUS")).is_some(),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn fr_and_tr_demonyms_added() {
+    for (text, lang, code) in [
+        (
+            "Les autorités qataries ont reçu mardi une délégation du Hamas.",
+            "fr",
+            "QAT",
+        ),
+        (
+            "Les forces émiraties ont frappé mardi des positions houthies.",
+            "fr",
+            "ARE",
+        ),
+        (
+            "Afgan yetkililer Salı günü Pakistan'ı suçladı.",
+            "tr",
+            "AFG",
+        ),
+    ] {
+        let ms = run(text, lang, PUBLISHED);
+        assert!(ms.iter().any(|m| m.source.code == code), "{text}: {ms:?}");
+    }
+}
+
+#[test]
+fn standing_relations_of_cooperation_are_no_act() {
+    // "maintain cooperative relations": a tie, not an act, as in English.
+    for (text, lang) in [
+        (
+            "Vietnam dan Laos selama ini menjaga hubungan kerja sama di bidang pertanian.",
+            "id",
+        ),
+        (
+            "Le Vietnam et le Laos entretiennent des relations de coopération dans l'agriculture.",
+            "fr",
+        ),
+        (
+            "Vietnam ve Laos tarım alanında işbirliği ilişkilerini sürdürüyor.",
+            "tr",
+        ),
+    ] {
+        let ms = run(text, lang, PUBLISHED);
+        assert!(
+            !ms.iter().any(|m| m.event_type == EventType::Cooperate),
+            "{text}: {ms:?}"
+        );
+    }
+}
+
+#[test]
+fn tr_threatened_with_an_attack_is_one_threat() {
+    // "X'i saldırıyla tehdit etti": the attack is the threat's content, no
+    // attack of its own.
+    let ms = run(
+        "Azerbaycan, Ermenistan'ı yeni saldırılarla tehdit etti.",
+        "tr",
+        PUBLISHED,
+    );
+    assert!(
+        has(&ms, EventType::Threaten, "AZE", Some("ARM")).is_some(),
+        "{ms:?}"
+    );
+    assert!(
+        !ms.iter().any(|m| m.event_type == EventType::Assault),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn tr_threat_after_an_if_clause_is_a_threat_on_its_subject() {
+    // "X, Y saldırı düzenlerse sert karşılık vereceğini açıkladı": the
+    // if-clause closes on its verb; what follows is the threat, by the party
+    // named before the clause, on the clause's subject.
+    for text in [
+        "Sırbistan, Kosova yeniden saldırı düzenlerse sert karşılık vereceğini açıkladı.",
+        "Sırbistan, Kosova saldırılarını sürdürürse Kosova'yı vuracağını söyledi.",
+    ] {
+        let ms = run(text, "tr", PUBLISHED);
+        assert!(
+            has(&ms, EventType::Threaten, "SRB", Some("XKX")).is_some(),
+            "{text}: {ms:?}"
+        );
+        assert!(
+            !ms.iter().any(|m| m.event_type == EventType::Assault),
+            "{text}: {ms:?}"
+        );
+    }
+}
+
+#[test]
+fn fr_coup_as_how_a_ruler_came_to_power_is_no_act() {
+    // "arrivé au pouvoir par un coup d'État": background, no coup now.
+    let ms = run(
+        "Le Togo a reçu mardi le président gabonais, arrivé au pouvoir par un coup d'État en 2023.",
+        "fr",
+        PUBLISHED,
+    );
+    assert!(
+        !ms.iter().any(|m| m.event_type == EventType::Coerce),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn tr_adjective_names_and_a_possessed_dative_object() {
+    // "Filipin gemisine" (at a Philippine ship): the bare adjective names the
+    // state, and the possessive dative on its noun makes it the object.
+    let ms = run(
+        "Çin sahil güvenlik gemileri Salı günü bir Filipin gemisine tazyikli su sıktı.",
+        "tr",
+        PUBLISHED,
+    );
+    assert!(
+        ms.iter()
+            .any(|m| m.source.code == "CHN" && m.target.as_ref().is_some_and(|t| t.code == "PHL")),
+        "{ms:?}"
+    );
+    // "Hint ordusu": India's army (not "Hint" alone: "Hint Okyanusu").
+    let ms = run(
+        "Hint ordusu Salı günü Pakistan mevzilerini bombaladı.",
+        "tr",
+        PUBLISHED,
+    );
+    let m = ms
+        .iter()
+        .find(|m| m.event_type == EventType::Assault)
+        .unwrap_or_else(|| panic!("{ms:?}"));
+    assert_eq!(
+        (m.source.code.as_str(), m.source.sector.as_str()),
+        ("IND", "MIL")
+    );
+}
+
+#[test]
+fn id_control_measures_against_ships_are_coercion() {
+    let ms = run(
+        "Penjaga pantai China mengambil tindakan pengendalian terhadap kapal Vietnam pada Selasa.",
+        "id",
+        PUBLISHED,
+    );
+    assert!(
+        ms.iter().any(|m| m.event_type == EventType::Coerce
+            && m.source.code == "CHN"
+            && m.target.as_ref().is_some_and(|t| t.code == "VNM")),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn joint_exercises_are_cooperation_and_blocked_resolutions_rejections() {
+    for (text, lang, t, s, tg) in [
+        (
+            "Jepang dan Filipina menggelar latihan militer gabungan pada Selasa.",
+            "id",
+            EventType::Cooperate,
+            "JPN",
+            "PHL",
+        ),
+        (
+            "Japonya ve Filipinler Salı günü ortak askeri tatbikat düzenledi.",
+            "tr",
+            EventType::Cooperate,
+            "JPN",
+            "PHL",
+        ),
+        (
+            "Rusya, Salı günü BM Güvenlik Konseyi'nin karar tasarısını veto etti.",
+            "tr",
+            EventType::Reject,
+            "RUS",
+            "UN",
+        ),
+        (
+            "La Chine a bloqué mardi une résolution du Conseil de sécurité sur le cessez-le-feu.",
+            "fr",
+            EventType::Reject,
+            "CHN",
+            "UN",
+        ),
+        (
+            "Rusia memblokir resolusi Dewan Keamanan PBB tentang Suriah pada Selasa.",
+            "id",
+            EventType::Reject,
+            "RUS",
+            "UN",
+        ),
+    ] {
+        let ms = run(text, lang, PUBLISHED);
+        assert!(has(&ms, t, s, Some(tg)).is_some(), "{text}: {ms:?}");
+    }
+}
+
+#[test]
+fn tr_body_in_the_locative_after_a_possessive_is_the_setting() {
+    // "BM Genel Kurulu'nda": where the speaker spoke, not who spoke.
+    let ms = run(
+        "İran, Salı günü BM Güvenlik Konseyi'nde İsrail'i kınadı.",
+        "tr",
+        PUBLISHED,
+    );
+    assert!(
+        has(&ms, EventType::Accuse, "IRN", Some("ISR")).is_some(),
+        "{ms:?}"
+    );
+}

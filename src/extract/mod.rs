@@ -933,6 +933,11 @@ impl Extractor {
             {
                 continue;
             }
+            if roles::protest_object_or_aim(s, text, ts, te, trig.event_type, grammar, |j| {
+                lex.triggers[j].event_type
+            }) {
+                continue;
+            }
             // "a drone strike on a Turkish military convoy", "ambushed a
             // patrol": a deployment named right after an attack is its
             // object, not an act of its own ("attacked Ukraine and deployed
@@ -1148,11 +1153,24 @@ impl Extractor {
                         .any(|c| gap(text, c.1, a.start) == 0 && gap(text, te, c.0) >= 2)
                 });
             }
+            if grammar.verb_final && !g.passive {
+                roles::object_in_trigger(s, ts, te, &mut g);
+            }
+            let if_clause = grammar
+                .verb_final
+                .then(|| roles::if_clause_before(s, text, ts, te))
+                .flatten();
+            if let Some(clause) = if_clause {
+                roles::condition_roles(s, clause, &mut g);
+            }
             if g.source.is_some() && !g.relative {
                 clause_source = g.source;
             }
             let role_end = g.source.map_or(s.span.0, |i| s.actors[i].end.min(ts));
             let fact = match factuality(s, text, ts, role_end) {
+                // (The consequence after a closed if-clause is said as
+                // its own: a threat, if hostile.)
+                Factuality::Conditional if if_clause.is_some() => Factuality::Modal,
                 Factuality::Conditional => Factuality::Conditional,
                 _ if grammar.verb_final && roles::conditional_verb(s, text, ts, te) => {
                     Factuality::Conditional

@@ -535,6 +535,7 @@ pub fn assign(
         true => before
             .iter()
             .filter(|(_, a)| !suffixed(&grammar.setting_suffixes, text, a))
+            .filter(|(_, a)| !named_region(s, grammar, text, a))
             .copied()
             .collect(),
         false => Vec::new(),
@@ -1410,4 +1411,144 @@ pub fn conditional_verb(s: &Sentence, text: &str, ts: usize, te: usize) -> bool 
         (c.0 < te && c.1 > ts)
             || (c.0 >= te && gap(text, te, c.0) <= 1 && !clause_break(text, te, c.0, false))
     })
+}
+
+/// "Taliban iki polisi öldürdü", "ordu 15 militanı etkisiz hale getirdi":
+/// where the verb comes last, a trigger may hold its object written in; with
+/// no target of its own, the party that object names is the target.
+pub fn object_in_trigger(s: &Sentence, ts: usize, te: usize, g: &mut RoleGuess) {
+    if g.target.is_some() || g.source.is_none() {
+        return;
+    }
+    g.target = s
+        .actors
+        .iter()
+        .position(|a| a.start >= ts && a.end < te && !a.place && !a.modifier)
+        .filter(|&i| Some(i) != g.source);
+}
+
+/// "Afganistan'ın Kandahar vilayetinde", "Mali'nin Mopti bölgesinde": a
+/// state in the genitive, then a place of its own (one or two words) and a
+/// setting word, names where, not who ("İsrail'in Gazze kentinde düzenlediği
+/// saldırı" keeps its agent); so does the place right before the setting
+/// word.
+fn named_region(s: &Sentence, grammar: &Grammar, text: &str, a: &ActorRef) -> bool {
+    let w = whole_word(text, a);
+    let genitive = w
+        .rfind('\'')
+        .is_some_and(|i| grammar.genitive_suffixes.iter().any(|g| w[i + 1..] == *g))
+        && s.actors
+            .iter()
+            .find(|p| p.start > a.end)
+            .is_some_and(|p| p.place && p.actor == a.actor && gap(text, a.end, p.start) <= 1);
+    let rest = text[a.start + w.len()..].split_whitespace().take(3);
+    rest.enumerate().any(|(n, word)| {
+        let word = word.trim_end_matches(|c: char| !c.is_alphabetic());
+        (n == 0 && !w.contains('\'') || n >= 1 && genitive)
+            && grammar
+                .setting_suffixes
+                .iter()
+                .any(|x| !x.starts_with('\'') && !x.contains(' ') && word.ends_with(x.as_str()))
+    })
+}
+
+/// Outside English (the grammars that read counted people), where the date
+/// often stands between a verb and its object: a protest named as the object
+/// of another act a few words on ("detuvo el lunes a veinte manifestantes")
+/// (or counted: "20 متظاهرا") is that act's object; and a rejection right after a protest in its clause
+/// ("berunjuk rasa … menentang X": rallied against X) is the protest's aim,
+/// not an act of its own.
+pub fn protest_object_or_aim(
+    s: &Sentence,
+    text: &str,
+    ts: usize,
+    te: usize,
+    t: crate::model::EventType,
+    grammar: &Grammar,
+    type_of: impl Fn(usize) -> crate::model::EventType,
+) -> bool {
+    if !grammar.counted_people {
+        return false;
+    }
+    match t {
+        crate::model::EventType::Protest => s.triggers.iter().any(|o| {
+            o.1 <= ts
+                && gap(text, o.1, ts) <= 5
+                && !clause_break(text, o.1, ts, false)
+                && matches!(
+                    type_of(o.2),
+                    crate::model::EventType::Coerce | crate::model::EventType::Assault
+                )
+                && (s
+                    .actors
+                    .iter()
+                    .any(|a| a.start <= ts && a.end >= te && a.start >= o.1)
+                    // ("اعتقلت الشرطة … 20 متظاهرا": protesters counted)
+                    || s
+                        .numbers
+                        .iter()
+                        .any(|n| n.start >= o.1 && n.end <= ts && gap(text, n.end, ts) == 0))
+        }),
+        crate::model::EventType::Reject => s.triggers.iter().any(|o| {
+            o.1 <= ts
+                && gap(text, o.1, ts) <= 4
+                && !clause_break(text, o.1, ts, false)
+                && type_of(o.2) == crate::model::EventType::Protest
+        }),
+        _ => false,
+    }
+}
+
+/// "Azerbaycan, Ermenistan saldırı düzenlerse sert karşılık vereceğini
+/// açıkladı": where the verb comes last, a verb with the conditional suffix
+/// closes the if-clause before the act, which is then its consequence, not
+/// the hypothesis. The if-clause (its start, and where its closing verb
+/// starts), when the act stands after one in its clause, with nothing before
+/// it still conditional: neither the act's own verb nor a later one.
+pub fn if_clause_before(s: &Sentence, text: &str, ts: usize, te: usize) -> Option<(usize, usize)> {
+    if conditional_verb(s, text, ts, te) {
+        return None;
+    }
+    let conditional = |c: &&(usize, usize, Cue)| c.2 == Cue::Conditional;
+    if s.cues
+        .iter()
+        .filter(conditional)
+        .any(|c| c.0 >= te && !clause_break(text, te, c.0, false))
+    {
+        return None;
+    }
+    let closer = s
+        .cues
+        .iter()
+        .filter(conditional)
+        .rfind(|c| c.1 <= ts && !clause_break(text, c.1, ts, false))?;
+    let start = text[s.span.0..closer.0]
+        .rfind([',', ';'])
+        .map_or(s.span.0, |i| s.span.0 + i + 1);
+    // (A closing verb has its subject before it; "eğer" opens the clause.)
+    let subject = s
+        .actors
+        .iter()
+        .any(|a| a.start >= start && a.end <= closer.0 && !a.place);
+    subject.then_some((start, closer.0))
+}
+
+/// The party of an act after an if-clause (see `if_clause_before`) is the
+/// one named before the clause; the clause's subject, whom the condition is
+/// on, is its target.
+pub fn condition_roles(s: &Sentence, (start, end): (usize, usize), g: &mut RoleGuess) {
+    let inside = |i: usize| s.actors[i].start >= start && s.actors[i].end <= end;
+    let Some(subject) = g.source.filter(|&i| inside(i)) else {
+        return;
+    };
+    let before = s
+        .actors
+        .iter()
+        .rposition(|a| a.end <= start && !a.place && !a.modifier);
+    if let Some(b) = before {
+        g.source = Some(b);
+        if g.target.is_none_or(|t| t == b || inside(t)) {
+            g.target = Some(subject);
+        }
+    }
 }
