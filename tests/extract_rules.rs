@@ -3475,7 +3475,7 @@ fn joined_subjects_each_condemn_the_other_side_told_before() {
 fn talks_that_are_set_to_take_place_have_not_happened() {
     for text in [
         "Talks between Azerbaijani officials and Armenian representatives are set to take place in Yevlakh on Thursday.",
-        "A summit between Russia and Turkey will be held in Sochi next week.",
+        "The meeting between Russia and Turkey will be held in Sochi next week.",
     ] {
         let ms = run(text, "en", "2023-09-19");
         assert!(!ms.iter().any(|m| m.event_type == EventType::Consult), "{text}: {ms:?}");

@@ -1176,7 +1176,9 @@ impl Extractor {
                     Factuality::Conditional
                 }
                 _ if grammar.verb_final && negated_after(s, text, te) => Factuality::Negated,
-                Factuality::Asserted if !grammar.verb_final && planned_subject(s, text, ts, te) => {
+                Factuality::Asserted
+                    if !grammar.verb_final && planned_subject(s, text, ts, te, grammar) =>
+                {
                     Factuality::Modal
                 }
                 f => f,
@@ -2785,8 +2787,10 @@ fn purpose_of_act(lex: &Lexicon, s: &Sentence, text: &str, ts: usize) -> bool {
 /// "Talks between the two sides are set to take place on Thursday", "A
 /// summit will be held in Doha": an act named as the subject that opens its
 /// sentence, whose own verb is a plan, has not happened.
-fn planned_subject(s: &Sentence, text: &str, ts: usize, te: usize) -> bool {
-    gap(text, s.span.0, ts) <= 1
+fn planned_subject(s: &Sentence, text: &str, ts: usize, te: usize, grammar: &Grammar) -> bool {
+    // (Nothing before it but an article: "Malaysia rejected the plan"
+    // is no planned act.)
+    roles::right_after(text, s.span.0, ts, &grammar.articles)
         && !s.triggers.iter().any(|t| t.0 < ts)
         && s.cues_in(Cue::Modality, te, s.span.1).any(|c| {
             !hedge(s, c)
