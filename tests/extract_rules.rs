@@ -3407,6 +3407,18 @@ fn a_toll_of_other_victims_adds_to_the_strike_it_names() {
         toll("A Russian missile killed a Ukrainian general in Kharkiv on Monday. Four others were killed."),
         Some(5)
     );
+    let ms = run(
+        "Un missile russe a tué trois officiers ukrainiens à Kharkiv lundi. Deux autres personnes ont été tuées, selon la police.",
+        "fr",
+        "2023-05-03",
+    );
+    assert_eq!(
+        ms.iter()
+            .filter(|m| m.event_type == EventType::Assault && m.source.code == "RUS")
+            .find_map(|m| m.fatalities.killed),
+        Some(5),
+        "{ms:?}"
+    );
     // Naming "the strike", a toll reaches back past sentences without an act.
     assert_eq!(
         toll("A Russian missile killed a Ukrainian general in Kharkiv on Monday. The general had led the defence of the city. He was 54. At least four other people are believed to have been killed in the strike."),

@@ -2784,9 +2784,9 @@ fn purpose_of_act(lex: &Lexicon, s: &Sentence, text: &str, ts: usize) -> bool {
             })
 }
 
-/// "Talks between the two sides are set to take place on Thursday", "A
-/// summit will be held in Doha": an act named as the subject that opens its
-/// sentence, whose own verb is a plan, has not happened.
+/// "Talks between the two sides are set to take place on Thursday", "The
+/// meeting will be held in Doha": an act named as the subject that opens
+/// its sentence, whose own verb is a plan, has not happened.
 fn planned_subject(s: &Sentence, text: &str, ts: usize, te: usize, grammar: &Grammar) -> bool {
     // (Nothing before it but an article: "Malaysia rejected the plan"
     // is no planned act.)
