@@ -3528,6 +3528,26 @@ fn a_verb_joined_after_a_comma_is_no_part_of_the_plan_before() {
 }
 
 #[test]
+fn police_named_without_a_state_are_those_of_the_sentence_before() {
+    // The article's places lie mostly in Azerbaijan; the protest is in Yerevan.
+    let ms = run(
+        "Azerbaijan shelled Stepanakert and Shusha on Tuesday, and its troops entered Khankendi. Protesters rallied outside the government building in Yerevan on Tuesday evening. Police detained dozens of demonstrators.",
+        "en",
+        "2023-09-20",
+    );
+    assert!(
+        ms.iter()
+            .any(|m| m.event_type == EventType::Coerce && m.source.code == "ARM"),
+        "{ms:?}"
+    );
+    assert!(
+        !ms.iter()
+            .any(|m| m.event_type == EventType::Coerce && m.source.code == "AZE"),
+        "{ms:?}"
+    );
+}
+
+#[test]
 fn a_party_a_prefix_makes_an_adjective_takes_no_role() {
     // ("terrorist" alone is an unnamed armed group of the host state.)
     let ms = run(

@@ -183,31 +183,42 @@ impl Extractor {
                     .any(|h| h.meanings.iter().any(|m| matches!(m, Meaning::Trigger(_))))
         };
         let host = self.host_state(&per_sentence);
+        // ("Protesters rallied in Yerevan. Police detained dozens.": forces
+        // named without a state are first those of where the sentence
+        // before was set, then the article's.)
+        let mut set_before: Option<usize> = None;
         let mut sentences: Vec<Sentence> = spans
             .iter()
             .zip(&per_sentence)
             .map(|(&span, hits)| match needed(hits) {
-                true => Sentence::analyse(
-                    lex,
-                    text,
-                    &folded,
-                    span,
-                    hits,
-                    anchor,
-                    sentence::Setting {
-                        place_states: &self.place_states,
-                        host,
-                        appositions: !grammar.verb_final,
-                        articles: &grammar.articles,
-                        setting_suffixes: &grammar.setting_suffixes,
-                        object_suffixes: &grammar.object_suffixes,
-                        counted_people: grammar.counted_people,
-                    },
-                ),
-                false => Sentence {
-                    span,
-                    ..Default::default()
-                },
+                true => {
+                    let s = Sentence::analyse(
+                        lex,
+                        text,
+                        &folded,
+                        span,
+                        hits,
+                        anchor,
+                        sentence::Setting {
+                            place_states: &self.place_states,
+                            host: host.and(set_before).or(host),
+                            appositions: !grammar.verb_final,
+                            articles: &grammar.articles,
+                            setting_suffixes: &grammar.setting_suffixes,
+                            object_suffixes: &grammar.object_suffixes,
+                            counted_people: grammar.counted_people,
+                        },
+                    );
+                    set_before = s.set_in;
+                    s
+                }
+                false => {
+                    set_before = None;
+                    Sentence {
+                        span,
+                        ..Default::default()
+                    }
+                }
             })
             .collect();
         resolve_pronouns(lex, text, &mut sentences, &grammar.articles);

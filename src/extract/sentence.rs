@@ -257,6 +257,10 @@ pub struct Sentence {
     /// Spans of the actor mentions a setting ending marks as where
     /// ("Nijerya'da"), from the language's grammar.
     pub set_off: Vec<(usize, usize)>,
+    /// The state the sentence sets its acts in (its first place's, else a
+    /// state named as where), for the forces the next sentence names
+    /// without a state ("… in Yerevan. Police detained dozens.").
+    pub set_in: Option<usize>,
 }
 
 /// Words between two folded offsets (0 when adjacent; MAX when reversed).
@@ -884,6 +888,7 @@ impl Sentence {
                     .find(|a| s.named_as_where(lex, text, a))
                     .map(|a| a.actor)
             });
+        s.set_in = set_in;
         // Right after a state ("Syrian government forces") the words give
         // its sector; alone, they stand for the forces of the state the
         // sentence is set in, else the article's.
