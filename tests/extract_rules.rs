@@ -3545,6 +3545,11 @@ fn police_named_without_a_state_are_those_of_the_sentence_before() {
             .any(|m| m.event_type == EventType::Coerce && m.source.code == "AZE"),
         "{ms:?}"
     );
+    // The protesters no state names are the people of the place they rally in.
+    assert!(
+        has(&ms, EventType::Protest, "ARMCIV", Some("ARM")).is_some(),
+        "{ms:?}"
+    );
 }
 
 #[test]

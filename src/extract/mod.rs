@@ -497,9 +497,21 @@ impl Extractor {
                 out.push(Mention {
                     event_type: m.event_type,
                     mode: m.mode,
-                    source: m
-                        .source
-                        .map_or_else(|| unnamed.clone(), |i| self.actor(&s.actors[i])),
+                    // ("Protesters gathered in Yerevan": a protest whose only
+                    // party is the place it is held in is that state's
+                    // people's.)
+                    source: m.source.map_or_else(
+                        || unnamed.clone(),
+                        |i| match m.event_type == EventType::Protest
+                            && (s.actors[i].place || s.named_as_where(lex, text, &s.actors[i]))
+                        {
+                            true => self.actor(&sentence::ActorRef {
+                                sector: Some("CVL".into()),
+                                ..s.actors[i].clone()
+                            }),
+                            false => self.actor(&s.actors[i]),
+                        },
+                    ),
                     target: match m.target {
                         Some(t)
                             if civilians
