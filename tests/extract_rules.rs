@@ -2175,7 +2175,7 @@ fn a_marker_of_both_place_and_target_right_after_an_act_marks_whom_it_reaches() 
         has(&ms, EventType::Support, "TUR", Some("AZE")).is_some(),
         "{ms:?}"
     );
-    // Protesters in a city still protest where they are.
+    // Protesters in a city still protest where they are (its people).
     let ms = run(
         "Des milliers de personnes ont manifesté à Paris samedi contre la réforme.",
         "fr",
@@ -2183,7 +2183,7 @@ fn a_marker_of_both_place_and_target_right_after_an_act_marks_whom_it_reaches() 
     );
     assert!(
         ms.iter()
-            .any(|m| m.event_type == EventType::Protest && m.source.code == "FRA"),
+            .any(|m| m.event_type == EventType::Protest && m.source.code == "FRACIV"),
         "{ms:?}"
     );
 }
@@ -3144,7 +3144,7 @@ fn a_rally_outside_a_states_mission_is_addressed_to_that_state() {
         "2024-06-17",
     );
     assert!(
-        has(&ms, EventType::Protest, "PHL", Some("CHN")).is_some(),
+        has(&ms, EventType::Protest, "PHLCIV", Some("CHN")).is_some(),
         "{ms:?}"
     );
     // A rally with no mission named stays addressed to its own state.
@@ -3154,7 +3154,7 @@ fn a_rally_outside_a_states_mission_is_addressed_to_that_state() {
         "2024-06-17",
     );
     assert!(
-        has(&ms, EventType::Protest, "PHL", Some("PHL")).is_some(),
+        has(&ms, EventType::Protest, "PHLCIV", Some("PHL")).is_some(),
         "{ms:?}"
     );
 }
