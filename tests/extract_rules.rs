@@ -173,7 +173,7 @@ fn a_protest_or_crackdown_naming_no_one_else_is_domestic() {
         "2024-06-26",
     );
     assert!(
-        has(&ms, EventType::Protest, "KEN", Some("KEN")).is_some(),
+        has(&ms, EventType::Protest, "KENCIV", Some("KEN")).is_some(),
         "{ms:?}"
     );
     // An army sealing airspace acts outward: no self-target.
@@ -283,7 +283,7 @@ fn a_place_talked_about_or_at_home_is_no_party() {
         "2024-05-03",
     );
     assert!(
-        has(&ms, EventType::Protest, "IRQ", Some("IRQ")).is_some(),
+        has(&ms, EventType::Protest, "IRQCIV", Some("IRQ")).is_some(),
         "{ms:?}"
     );
 }
@@ -2246,7 +2246,7 @@ fn protesters_in_a_state_named_as_the_setting_protest_against_it() {
         "2023-03-07",
     );
     assert!(
-        has(&ms, EventType::Protest, "ARM", Some("GEO")).is_some(),
+        has(&ms, EventType::Protest, "ARMCIV", Some("GEO")).is_some(),
         "{ms:?}"
     );
 }
@@ -3548,6 +3548,25 @@ fn police_named_without_a_state_are_those_of_the_sentence_before() {
     // The protesters no state names are the people of the place they rally in.
     assert!(
         has(&ms, EventType::Protest, "ARMCIV", Some("ARM")).is_some(),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn a_counted_crowd_of_a_state_is_its_people_not_its_government() {
+    let ms = run(
+        "Thousands of Georgians protested outside parliament in Tbilisi on Sunday.",
+        "en",
+        "2024-12-02",
+    );
+    assert!(
+        has(&ms, EventType::Protest, "GEOCIV", Some("GEO")).is_some(),
+        "{ms:?}"
+    );
+    // The state itself still protests as the state.
+    let ms = run("Georgia protested to Russia on Sunday.", "en", "2024-12-02");
+    assert!(
+        has(&ms, EventType::Protest, "GEO", Some("RUS")).is_some(),
         "{ms:?}"
     );
 }

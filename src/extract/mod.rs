@@ -499,11 +499,14 @@ impl Extractor {
                     mode: m.mode,
                     // ("Protesters gathered in Yerevan": a protest whose only
                     // party is the place it is held in is that state's
-                    // people's.)
+                    // people's; so is one by a counted crowd, "thousands of
+                    // Armenians".)
                     source: m.source.map_or_else(
                         || unnamed.clone(),
                         |i| match m.event_type == EventType::Protest
-                            && (s.actors[i].place || s.named_as_where(lex, text, &s.actors[i]))
+                            && (s.actors[i].place
+                                || s.named_as_where(lex, text, &s.actors[i])
+                                || counted_crowd(s, text, lex, &s.actors[i]))
                         {
                             true => self.actor(&sentence::ActorRef {
                                 sector: Some("CVL".into()),
@@ -2822,6 +2825,16 @@ fn planned_subject(s: &Sentence, text: &str, ts: usize, te: usize, grammar: &Gra
                 && !s.triggers.iter().any(|t| t.0 >= te && t.1 <= c.0)
                 && s.cues_in(Cue::Relative, te, c.0).next().is_none()
         })
+}
+
+/// "Thousands of Armenians", "hundreds of Serbs": a state's name counted is
+/// its people, not its government.
+fn counted_crowd(s: &Sentence, text: &str, lex: &Lexicon, a: &sentence::ActorRef) -> bool {
+    a.sector.is_none()
+        && lex.actors[a.actor].kind.as_deref() == Some("state")
+        && s.numbers
+            .iter()
+            .any(|n| n.end <= a.start && gap(text, n.end, a.start) <= 1)
 }
 
 /// How many sentences back a toll that names "the strike" may reach.
