@@ -969,9 +969,7 @@ fn ru_cartel_case_forms_name_the_cartel() {
         PUBLISHED,
     );
     assert!(
-        ms.iter().any(|m| m.event_type == EventType::Coerce
-            && m.source.code == "MEX"
-            && m.target.as_ref().is_some_and(|t| t.code == "MEXREB")),
+        has(&ms, EventType::Coerce, "MEX", Some("MEXREB")).is_some(),
         "{ms:?}"
     );
 }

@@ -1237,9 +1237,7 @@ fn id_advising_a_state_to_withdraw_is_a_request() {
         PUBLISHED,
     );
     assert!(
-        ms.iter().any(|m| m.event_type == EventType::Request
-            && m.source.code == "IRN"
-            && m.target.as_ref().is_some_and(|t| t.code == "USA")),
+        has(&ms, EventType::Request, "IRN", Some("USA")).is_some(),
         "{ms:?}"
     );
 }
@@ -2114,9 +2112,7 @@ fn id_control_measures_against_ships_are_coercion() {
         PUBLISHED,
     );
     assert!(
-        ms.iter().any(|m| m.event_type == EventType::Coerce
-            && m.source.code == "CHN"
-            && m.target.as_ref().is_some_and(|t| t.code == "VNM")),
+        has(&ms, EventType::Coerce, "CHN", Some("VNM")).is_some(),
         "{ms:?}"
     );
 }

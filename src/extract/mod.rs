@@ -627,16 +627,19 @@ impl Extractor {
                 })
                 .collect();
             let others = others_counted(s, text, grammar);
-            let untold = |i: usize| {
-                out[i].fatalities.killed.is_none() && out[i].fatalities.wounded.is_none()
+            // The strikes of sentence `k` whose toll this one may give or add to.
+            let strikes_of = |k: usize| -> Vec<usize> {
+                (0..out.len())
+                    .filter(|&i| {
+                        from[i] == k
+                            && out[i].event_type == EventType::Assault
+                            && (others
+                                || out[i].fatalities.killed.is_none()
+                                    && out[i].fatalities.wounded.is_none())
+                    })
+                    .collect()
             };
-            let mut prior: Vec<usize> = (0..out.len())
-                .filter(|&i| {
-                    from[i] == j - 1
-                        && out[i].event_type == EventType::Assault
-                        && (others || untold(i))
-                })
-                .collect();
+            let mut prior = strikes_of(j - 1);
             if prior.is_empty() && names_the_strike(s, text, lex, grammar) {
                 let last = (0..out.len())
                     .filter(|&i| {
@@ -646,13 +649,7 @@ impl Extractor {
                     })
                     .map(|i| from[i])
                     .max();
-                prior = (0..out.len())
-                    .filter(|&i| {
-                        Some(from[i]) == last
-                            && out[i].event_type == EventType::Assault
-                            && (others || untold(i))
-                    })
-                    .collect();
+                prior = last.map(strikes_of).unwrap_or_default();
             }
             if prior.is_empty() {
                 continue;
