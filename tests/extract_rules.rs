@@ -4313,3 +4313,39 @@ fn an_act_named_as_the_topic_of_talks_is_no_act() {
         "{ms:?}"
     );
 }
+
+#[test]
+fn an_undated_articles_body_date_puts_its_weekdays_in_the_week_after() {
+    // No date of its own; Johnson and Raab held office together from July
+    // 2019 to September 2021, so "March 3" is 2021's. The date is told in
+    // the body ("on March 3"), not as a dateline: the attack "on Thursday"
+    // came after it (4 March 2021), not on a Thursday 3 March of 2016.
+    let text = "Convoy attack near Jalalabad\nAid agencies had been warned.\n\n\
+                British officials warned aid agencies on March 3 that militants planned \
+                attacks on the Jalalabad road. The warning came days before Taliban fighters \
+                attacked an Afghan army convoy near Jalalabad on Thursday, killing four \
+                soldiers. Prime Minister Boris Johnson condemned the attack, and Foreign \
+                Secretary Dominic Raab said Britain would review its aid programme.";
+    let mut a = article(text, "en", "2026-11-20", true);
+    a.published = None;
+    a.received = Some("2026-11-20".parse().unwrap());
+    let ms = extractor().extract(&a);
+    let m = has(&ms, EventType::Assault, "TALIBAN", Some("AFG")).expect("TALIBAN→AFG assault");
+    assert_eq!(m.date.to_string(), "2021-03-04", "{ms:?}");
+}
+
+#[test]
+fn an_act_days_before_another_is_no_content_of_it() {
+    // "The warning came days before rebels attacked": the attack is told as
+    // a happening, not as what the warning said.
+    let ms = run(
+        "The warning came days before Boko Haram fighters attacked a police post in \
+         Borno on Tuesday, killing two officers.",
+        "en",
+        "2021-06-03",
+    );
+    assert!(
+        has(&ms, EventType::Assault, "BOKOHARAM", Some("NGA")).is_some(),
+        "{ms:?}"
+    );
+}

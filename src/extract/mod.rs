@@ -3282,6 +3282,24 @@ fn tolls(
     }
 }
 
+/// Whether a sentence's first date stands where a dateline's does: first in
+/// its line or after a comma ("New Delhi, Feb 27:", "JAKARTA, 3 Maret"),
+/// not after a word ("on February 8").
+fn dateline(s: &Sentence, text: &str) -> bool {
+    let Some(&(ms, _, _)) = s.dates.months.first() else {
+        return false;
+    };
+    // A day written before its month opens the date ("27 February").
+    let start = s
+        .numbers
+        .iter()
+        .rev()
+        .find(|n| n.end <= ms && gap(text, n.end, ms) == 0)
+        .map_or(ms, |n| n.start);
+    let before = text[s.span.0..start].trim_end_matches([' ', '\t']);
+    before.is_empty() || before.ends_with([',', '\n'])
+}
+
 /// The day an article without a publication date is about: its latest full
 /// date; else its latest named day and month ("Islamabad, Feb 27:"); else
 /// the file's arrival. A yearless date weeks before the arrival comes from
@@ -3291,11 +3309,12 @@ fn tolls(
 /// Returns whether the day is known.
 fn undated_anchor(sentences: &[Sentence], text: &str, base: NaiveDate) -> (NaiveDate, bool) {
     // Each sentence's date, resolved once, in text order.
-    let days: Vec<dates::DateCue> = sentences
+    let dated: Vec<(&Sentence, dates::DateCue)> = sentences
         .iter()
-        .filter_map(|s| dates::resolve(text, s.span, &s.dates, &s.numbers, base))
-        .filter(|c| c.precision == DatePrecision::Day)
+        .filter_map(|s| dates::resolve(text, s.span, &s.dates, &s.numbers, base).map(|c| (s, c)))
+        .filter(|(_, c)| c.precision == DatePrecision::Day)
         .collect();
+    let days: Vec<dates::DateCue> = dated.iter().map(|&(_, c)| c).collect();
     let best = days
         .iter()
         .copied()
@@ -3303,18 +3322,42 @@ fn undated_anchor(sentences: &[Sentence], text: &str, base: NaiveDate) -> (Naive
     let Some(c) = best else {
         return (base, false);
     };
+    // A yearless date told in the body ("an advisory issued on February
+    // 8"), not a dateline, is older than the writing: a reporter names the
+    // date of what lies over a week back and the weekday of what is this
+    // week's. The weekdays the article names ("killed on Thursday") then
+    // fall in the week after it, not before.
+    let body_date = c.day_month
+        && !c.absolute
+        && weekday_named(sentences)
+        && dated.iter().any(|&(s, d)| d == c && !dateline(s, text));
+    let day = match body_date {
+        true => (c.date + Duration::days(7)).min(base.max(c.date)),
+        false => c.date,
+    };
     if c.absolute || !c.day_month || base - c.date <= Duration::days(YEARLESS_TRUSTED_DAYS) {
-        return (c.date, c.absolute);
+        return (day, c.absolute);
     }
     // The first day and month named (the dateline's) is the one the lede's
-    // weekday speaks of; later ones are events around it.
-    let first = days.iter().copied().find(|c| c.day_month).unwrap_or(c);
+    // weekday speaks of; later ones are events around it. Only a dateline
+    // is the day of writing: a date told in the body ("an advisory issued
+    // on February 8") is an event's, and the lede's weekday another's.
+    let first = dated
+        .iter()
+        .find(|(_, c)| c.day_month)
+        .filter(|(s, _)| dateline(s, text))
+        .map(|&(_, c)| c);
     let weekday = sentences.iter().find_map(|s| s.dates.weekdays.first());
-    let pinned = weekday.and_then(|&(_, wd)| {
+    let pinned = first.zip(weekday).and_then(|(first, &(_, wd))| {
         dates::year_by_weekday(first.date.month(), first.date.day(), wd, base)
     });
     match pinned {
         Some(d) => (d, true),
-        None => (c.date, false),
+        None => (day, false),
     }
+}
+
+/// Whether any sentence names a day of the week.
+fn weekday_named(sentences: &[Sentence]) -> bool {
+    sentences.iter().any(|s| !s.dates.weekdays.is_empty())
 }
