@@ -4349,3 +4349,53 @@ fn an_act_days_before_another_is_no_content_of_it() {
         "{ms:?}"
     );
 }
+
+#[test]
+fn who_claims_an_attack_with_an_unnamed_attacker_is_its_attacker() {
+    // The attack is told first with a bomber no one names; the group that
+    // claims it, in the sentence after, struck.
+    let ms = run(
+        "At least 12 soldiers were killed when a suicide bomber rammed a truck into a \
+         checkpoint in Maiduguri on Thursday. Boko Haram claimed responsibility for the attack.",
+        "en",
+        "2021-06-01",
+    );
+    let m = has(&ms, EventType::Assault, "BOKOHARAM", Some("NGA")).expect("claimed assault");
+    assert_eq!(m.fatalities.killed, Some(12));
+    assert!(
+        has(&ms, EventType::Assault, "NGAREB", Some("NGA")).is_none(),
+        "{ms:?}"
+    );
+
+    // A bare claim, in a sentence with no act of its own, names the last one.
+    let ms = run(
+        "Gunmen killed nine villagers in the Kidal region on Sunday. In a statement on \
+         Monday, JNIM claimed responsibility.",
+        "en",
+        "2021-06-01",
+    );
+    assert!(
+        has(&ms, EventType::Assault, "ALQAEDA", Some("MLICIV")).is_some(),
+        "{ms:?}"
+    );
+    assert!(
+        has(&ms, EventType::Assault, "MLIREB", Some("MLICIV")).is_none(),
+        "{ms:?}"
+    );
+
+    // An attack told with its attacker keeps it: the claim is of another.
+    let ms = run(
+        "Israeli aircraft struck a house in Rafah on Monday, killing six people. Hamas \
+         claimed responsibility for a rocket attack on Sderot hours later.",
+        "en",
+        "2021-06-01",
+    );
+    assert!(
+        has(&ms, EventType::Assault, "ISR", Some("PSE")).is_some(),
+        "{ms:?}"
+    );
+    assert!(
+        has(&ms, EventType::Assault, "HAMAS", Some("PSE")).is_none(),
+        "{ms:?}"
+    );
+}

@@ -31,6 +31,10 @@ use sentence::{clause_break, gap, next_clause_break, Sentence};
 /// of the arrival's year (live use: the file arrives as it is published).
 const YEARLESS_TRUSTED_DAYS: i64 = 31;
 
+/// How many sentences back a claim of responsibility reaches for the attack
+/// it claims.
+const CLAIM_REACH: usize = 3;
+
 /// Turns articles into mentions. Cheap to share: the lexicon is behind an `Arc`.
 #[derive(Clone)]
 pub struct Extractor {
@@ -174,13 +178,17 @@ impl Extractor {
         // full date the article gives (reports tell the past), else from
         // when the file arrived.
         let anchor = article.published.unwrap_or(base);
-        // Only a sentence with a trigger can hold an event; the others are
-        // read only for their dates, when the article has no date of its own.
+        // Only a sentence with a trigger can hold an event (or name who
+        // did one told before: "JNIM claimed responsibility."); the others
+        // are read only for their dates, when the article has no date of
+        // its own.
         let needed = |hits: &[Hit]| {
             article.published.is_none()
-                || hits
-                    .iter()
-                    .any(|h| h.meanings.iter().any(|m| matches!(m, Meaning::Trigger(_))))
+                || hits.iter().any(|h| {
+                    h.meanings
+                        .iter()
+                        .any(|m| matches!(m, Meaning::Trigger(_) | Meaning::Cue(Cue::Claim)))
+                })
         };
         let host = self.host_state(&per_sentence);
         // ("Protesters rallied in Yerevan. Police detained dozens.": forces
@@ -566,6 +574,7 @@ impl Extractor {
             }
         }
         self.tolls_told_after(&sentences, text, grammar, horizon, &mut out, &from);
+        self.claimed_attacks(&sentences, text, grammar, &mut out, &from);
         rejections_answer(&mut out, &from);
         implied_sources(&mut out, &settings, self.settings.min_confidence);
         corroborating(&mut out, self.settings.min_confidence);
@@ -692,6 +701,69 @@ impl Extractor {
                 if let Some(w) = toll.wounded {
                     m.fatalities.wounded =
                         Some(w.saturating_add(m.fatalities.wounded.unwrap_or(0)));
+                }
+            }
+        }
+    }
+
+    /// "At least 40 police officers were killed when a car bomb hit their
+    /// bus. Jaish-e-Mohammed claimed responsibility for the attack.": who
+    /// claims an attack is its attacker. The claim names the attack right
+    /// after it ("claimed responsibility for the bombing") or names none
+    /// ("claimed responsibility."), and goes to the article's last attack
+    /// told up to it, a few sentences back at most, when that attack's
+    /// attacker is unnamed (no one, or the host state's unnamed gunmen).
+    fn claimed_attacks(
+        &self,
+        sentences: &[Sentence],
+        text: &str,
+        grammar: &Grammar,
+        out: &mut [Mention],
+        from: &[usize],
+    ) {
+        let lex = &*self.lexicon;
+        let assault =
+            |t: &(usize, usize, usize)| lex.triggers[t.2].event_type == EventType::Assault;
+        for (j, s) in sentences.iter().enumerate() {
+            for c in s.cues_in(Cue::Claim, s.span.0, s.span.1) {
+                let named = s.triggers.iter().any(|t| {
+                    assault(t)
+                        && ((t.0 >= c.1 && gap(text, c.1, t.0) <= 3)
+                            || (grammar.verb_final && t.1 <= c.0 && gap(text, t.1, c.0) <= 2))
+                });
+                let rest = text[c.1..s.span.1].trim_start();
+                let bare = rest.is_empty() || rest.starts_with(['.', ',', ';']);
+                if !named && !bare {
+                    continue;
+                }
+                let Some(claimer) = s.actors.iter().rev().find(|a| {
+                    a.end <= c.0
+                        && !a.place
+                        && !a.modifier
+                        && !clause_break(text, a.end, c.0, false)
+                }) else {
+                    continue;
+                };
+                let claimer = self.actor(claimer);
+                let last = (0..out.len())
+                    .filter(|&i| {
+                        from[i] <= j
+                            && from[i] + CLAIM_REACH >= j
+                            && out[i].event_type == EventType::Assault
+                    })
+                    .max_by_key(|&i| (from[i], i));
+                if let Some(m) = last.map(|i| &mut out[i]) {
+                    let unnamed = m.source.code.is_empty()
+                        || (m.source.sector == "REB"
+                            && m.source.code.len() == 6
+                            && m.source.code.ends_with("REB"));
+                    let own_victims = m.target.as_ref().is_some_and(|t| t.code == claimer.code);
+                    // (Named, it is as sure as an attack told with its
+                    // attacker: the penalty for a missing source is undone.)
+                    if unnamed && !own_victims {
+                        m.source = claimer;
+                        m.confidence = ((m.confidence + 0.2).min(1.0) * 100.0).round() / 100.0;
+                    }
                 }
             }
         }

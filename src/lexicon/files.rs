@@ -207,6 +207,10 @@ pub struct GrammarFile {
     /// "after two days of fighting": the act after it is a period's sum.
     #[serde(default)]
     pub period_of: Vec<String>,
+    /// "claimed responsibility for": its subject did the attack named
+    /// after it (or the one told before).
+    #[serde(default)]
+    pub claims: Vec<String>,
     #[serde(default)]
     pub verb_prefixes: Vec<String>,
     /// ar: "و", "ال", "وال"…: prefixes a word may carry before a lexicon phrase.

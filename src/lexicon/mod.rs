@@ -150,6 +150,9 @@ pub enum Cue {
     /// "after two days of fighting", "weeks of protests": the act after it
     /// is told as a period's sum, background rather than one happening.
     PeriodOf,
+    /// "X claimed responsibility for the attack": X is the attacker of
+    /// the attack, told here or in the sentences before.
+    Claim,
     /// "27 people, including two civilians": the count after it is part of
     /// one told before, not the toll.
     Subset,
@@ -506,6 +509,7 @@ impl Lexicon {
                 (&f.ease, Cue::Ease),
                 (&f.reciprocal, Cue::Reciprocal),
                 (&f.period_of, Cue::PeriodOf),
+                (&f.claims, Cue::Claim),
             ];
             for (words, cue) in lists {
                 for w in words {
