@@ -304,9 +304,24 @@ def main():
         out.append(f'country = "{a3}"')
         out.append(f"lat = {lat:.2f}")
         out.append(f"lon = {lon:.2f}")
+        if display in NAME_OFF and f"={display}" not in aliases:
+            out.append("match_name = false")
         out.append("aliases = [" + ", ".join('"' + a.replace('"', '\\"') + '"' for a in aliases) + "]")
     print("\n".join(out))
     print(f"{kept} regions of {len(entries)} matched", file=sys.stderr)
+
+
+# Bare names that mean something else in a news sentence (a common word, a person's name, a
+# better-known place elsewhere): the lexicon matches a division's name besides its aliases
+# unless the entry says `match_name = false`, which these get.
+NAME_OFF = set("""Gulf, Delta, Centre, Centrale, Lakes, Lacs, Unity, Pool, Plateau, Plateaux, Plateau-Central,
+Maritime, Oriental, Littoral, Midlands, Cascade, Cascades, Valle, Savanes, Lagunes, Collines, Estuaire, Atlantique,
+Atlantico, Cordillera, Balkan, Far North, Black River, Black Point, English River, Mono, Meta, Para, Saga, Nara, Kara,
+Sila, Mara, Lara, Chin, Mary, Nelson, Herrera, Rivera, Colon, Leon, Isabel, Cesar, Vladimir, Alba, Bender, Batman,
+Principe, Rivers, Cross River, Long Island, Cat Island, Bolivar, Miranda, Hidalgo, Santander, Magdalena, Concepcion,
+Toledo, Granada, Cordoba, Colonia, Bari, Zaire, Munster, Canterbury, Marlborough, Constantine, Mascara, Mila, Ruse,
+Kochi, Acre, Flores, Artigas, Rocha, San Martin, Maryland, Montana, Florida, Amazonas, Orange Free, Freeport, Arad,
+Kurgan, Surin, Moka, Mandera, Embu, Meru, Busia""".replace("\n", " ").split(", "))
 
 
 HEADER = """# Flashpoint places: first-level administrative divisions (provinces, states, oblasts,

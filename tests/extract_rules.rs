@@ -4399,3 +4399,33 @@ fn who_claims_an_attack_with_an_unnamed_attacker_is_its_attacker() {
         "{ms:?}"
     );
 }
+
+#[test]
+fn a_divisions_bare_name_that_means_something_else_names_no_place() {
+    // Papua New Guinea's Gulf province is "Gulf Province", not "the Gulf";
+    // Uruguay's Rivera department is not a judge's surname.
+    let ms = run(
+        "Iran seized a tanker in the Gulf on Friday. Judge Alejandro Rivera opened an \
+         investigation into 28 Chilean officials on Friday.",
+        "en",
+        "2021-06-01",
+    );
+    assert!(
+        ms.iter()
+            .all(|m| m.target.as_ref().is_none_or(|t| t.code != "PNG")
+                && m.source.code != "URY"
+                && m.location.as_ref().is_none_or(|l| l.country != "PNG")),
+        "{ms:?}"
+    );
+    // The qualified form still names it.
+    let ms = run(
+        "Tribal fighters attacked a police post in Gulf Province on Friday, killing two officers.",
+        "en",
+        "2021-06-01",
+    );
+    assert!(
+        ms.iter()
+            .any(|m| m.location.as_ref().is_some_and(|l| l.country == "PNG")),
+        "{ms:?}"
+    );
+}

@@ -291,4 +291,14 @@ pub struct PlaceDef {
     /// Red Sea" does not strike Yemen).
     #[serde(default)]
     pub waters: bool,
+    /// Whether the name itself is matched, as well as the aliases. False
+    /// for a division whose bare name means something else in a news
+    /// sentence ("the Gulf", "Delta", "Judge Rivera"): only its qualified
+    /// aliases ("Gulf Province") name it.
+    #[serde(default = "yes")]
+    pub match_name: bool,
+}
+
+fn yes() -> bool {
+    true
 }

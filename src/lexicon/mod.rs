@@ -400,6 +400,7 @@ impl Lexicon {
                     .any(|a| a.strip_prefix('=') == Some(&p.name));
                 let exact = !p.aliases.is_empty() && p.aliases.iter().all(|a| a.starts_with('='));
                 match (listed, exact) {
+                    _ if !p.match_name => {}
                     (true, _) => {}
                     (false, true) => b.add(&format!("={}", p.name), Meaning::Place(idx), None),
                     (false, false) => b.add(&p.name, Meaning::Place(idx), None),
