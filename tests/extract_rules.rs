@@ -4429,3 +4429,35 @@ fn a_divisions_bare_name_that_means_something_else_names_no_place() {
         "{ms:?}"
     );
 }
+
+#[test]
+fn it_also_stands_for_the_sentence_befores_subject() {
+    // "It also urged …": the party that acted in the sentence before.
+    let ms = run(
+        "India demanded on Friday that Pakistan act against militant groups. It also urged \
+         the United Nations to list the group's leader as a terrorist.",
+        "en",
+        "2021-06-01",
+    );
+    assert!(
+        has(&ms, EventType::Request, "IND", Some("UN")).is_some(),
+        "{ms:?}"
+    );
+    // A bare "it" is no party: "It was the deadliest attack", "It said the
+    // barrage answered raids" name no attacker.
+    let ms = run(
+        "Russian missiles struck Kyiv on Monday, killing 12 people. It was the deadliest attack \
+         on the capital this year. Hamas fired rockets at Israel on Tuesday. It said the \
+         barrage answered raids in Jenin.",
+        "en",
+        "2021-06-01",
+    );
+    assert!(
+        has(&ms, EventType::Assault, "UKR", Some("RUS")).is_none(),
+        "{ms:?}"
+    );
+    assert!(
+        has(&ms, EventType::Assault, "HAMAS", Some("PSE")).is_none(),
+        "{ms:?}"
+    );
+}
