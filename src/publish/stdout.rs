@@ -65,11 +65,16 @@ impl StdoutSink {
     /// failure none of them counts as written, so all are written again (a
     /// line may then appear twice; stdout has no message ids to drop
     /// repeats by).
-    pub fn publish_payloads<'a>(
-        &mut self,
-        payloads: impl IntoIterator<Item = &'a [u8]>,
-    ) -> anyhow::Result<()> {
-        let mut lines = Vec::new();
+    pub fn publish_payloads<'a, I>(&mut self, payloads: I) -> anyhow::Result<()>
+    where
+        I: IntoIterator<Item = &'a [u8]>,
+        I::IntoIter: Clone,
+    {
+        // Sized once: grown by doubling, a batch's buffer (≈ 1.5 MB for
+        // 1,024 rows) was copied some twenty times into fresh pages.
+        let payloads = payloads.into_iter();
+        let len: usize = payloads.clone().map(|p| p.len() + 1).sum();
+        let mut lines = Vec::with_capacity(len);
         for p in payloads {
             lines.extend_from_slice(p);
             lines.push(b'\n');
