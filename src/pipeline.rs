@@ -899,8 +899,9 @@ fn read_stage(
                 read += 1;
                 // Decoding and reduction to text, which can refuse the
                 // file, happen here in order; the rest of the parsing is
-                // the extract worker's (see `extract_stage`).
-                match reader.read_draft(&path, &lexicon) {
+                // the extract worker's (see `extract_stage`). The reader
+                // takes the stamp's metadata as its own before-read check.
+                match reader.read_draft_stated(&path, meta.clone(), &lexicon) {
                     Ok(Some(a)) => {
                         debug!(file = %path.display(), id = %a.id, "article read");
                         let stamp = meta.map(|m| (key, FileRecord::of(&m, &a.id)));

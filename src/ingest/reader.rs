@@ -146,7 +146,20 @@ impl Reader {
         path: &Path,
         lexicon: &Lexicon,
     ) -> Result<Option<Draft>, Rejection> {
-        let mut rejection = match self.read_file(path, lexicon) {
+        self.read_draft_stated(path, None, lexicon)
+    }
+
+    /// [`read_draft`](Self::read_draft) with the file's metadata (links
+    /// followed) if the caller has just taken it, as the daemon's reader
+    /// does for the file's stamp: one `statx` a file fewer. `None`: taken
+    /// here.
+    pub fn read_draft_stated(
+        &mut self,
+        path: &Path,
+        meta: Option<std::fs::Metadata>,
+        lexicon: &Lexicon,
+    ) -> Result<Option<Draft>, Rejection> {
+        let mut rejection = match self.read_file(path, meta, lexicon) {
             Err(r) => r,
             ok => return ok,
         };
@@ -168,10 +181,15 @@ impl Reader {
         Err(rejection)
     }
 
-    fn read_file(&mut self, path: &Path, lexicon: &Lexicon) -> Result<Option<Draft>, Rejection> {
+    fn read_file(
+        &mut self,
+        path: &Path,
+        meta: Option<std::fs::Metadata>,
+        lexicon: &Lexicon,
+    ) -> Result<Option<Draft>, Rejection> {
         let reject = |reason: String| Rejection::new(path, reason);
         // Stat before opening: opening a FIFO would block until a writer comes.
-        let meta = match std::fs::metadata(path) {
+        let meta = match meta.map_or_else(|| std::fs::metadata(path), Ok) {
             Ok(m) => m,
             Err(e) => return unreachable_target(path, &e, self.watching),
         };
