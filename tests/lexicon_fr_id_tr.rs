@@ -2174,3 +2174,33 @@ fn tr_body_in_the_locative_after_a_possessive_is_the_setting() {
         "{ms:?}"
     );
 }
+
+#[test]
+fn days_ago_up_to_ten_in_words_and_digits() {
+    // "enam hari lalu", "7 gün önce": only two to five days back were listed;
+    // the act was dated to the paper's own day.
+    for (text, lang, day) in [
+        (
+            "Kelompok Houthi menyerang Arab Saudi enam hari lalu.",
+            "id",
+            "2023-05-04",
+        ),
+        (
+            "Azerbaycan 7 gün önce Ermenistan'a saldırdı.",
+            "tr",
+            "2023-05-03",
+        ),
+        (
+            "L'armée rwandaise a bombardé Goma il y a huit jours.",
+            "fr",
+            "2023-05-02",
+        ),
+    ] {
+        let ms = run(text, lang, PUBLISHED);
+        assert!(
+            ms.iter()
+                .any(|m| m.event_type == EventType::Assault && m.date.to_string() == day),
+            "{text}: {ms:?}"
+        );
+    }
+}
