@@ -2176,6 +2176,21 @@ fn tr_body_in_the_locative_after_a_possessive_is_the_setting() {
 }
 
 #[test]
+fn fr_weekday_between_verb_and_a_keeps_the_addressee() {
+    // "jeudi" between "a demandé" and "à la France" made "à" a place marker:
+    // the request had no target.
+    let ms = run(
+        "Le Niger a demandé jeudi à la France de retirer son ambassadeur.",
+        "fr",
+        "2023-05-10",
+    );
+    assert!(
+        has(&ms, EventType::Request, "NER", Some("FRA")).is_some(),
+        "{ms:?}"
+    );
+}
+
+#[test]
 fn days_ago_up_to_ten_in_words_and_digits() {
     // "enam hari lalu", "7 gün önce": only two to five days back were listed;
     // the act was dated to the paper's own day.

@@ -178,9 +178,12 @@ pub fn eligible(s: &Sentence, text: &str, articles: &[String]) -> Vec<bool> {
             let reached = |ls: usize, le: usize| {
                 s.cues_in(Cue::TargetMarker, ls, le)
                     .any(|c| c.0 == ls && c.1 == le)
-                    && s.triggers
-                        .iter()
-                        .any(|t| t.1 <= ls && gap(text, t.1, ls) == 0)
+                    && s.triggers.iter().any(|t| {
+                        t.1 <= ls
+                            && (gap(text, t.1, ls) == 0
+                                // ("a demandé mardi à la France")
+                                || gap_past_dates(&s.dates, text, t.1, ls, articles) == 0)
+                    })
             };
             // (Each test is pure: ordered and guarded so that the cheap
             // ones rule out first; the answer is the same in any order.)
@@ -1551,4 +1554,37 @@ pub fn condition_roles(s: &Sentence, (start, end): (usize, usize), g: &mut RoleG
             g.target = Some(subject);
         }
     }
+}
+
+/// How many words of `text[from..to]` are neither date words nor articles
+/// nor a short word right before a date word ("el martes", "ce mardi"): in
+/// French and Spanish a date often stands between a verb and its object ("a
+/// demandé mardi à la France", "mataron el martes a doce civiles"), and does
+/// not put the object out of the verb's reach.
+pub(super) fn gap_past_dates(
+    dates: &super::dates::DateWords,
+    text: &str,
+    from: usize,
+    to: usize,
+    articles: &[String],
+) -> usize {
+    let bytes = text.as_bytes();
+    let (mut n, mut i) = (0, from);
+    while i < to {
+        while i < to && bytes[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        let ws = i;
+        while i < to && !bytes[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        let next = to - text[i..to].trim_ascii_start().len();
+        let dated = |at: usize| dates.starts().any(|d| d == at);
+        let skipped =
+            dated(ws) || articles.iter().any(|a| *a == text[ws..i]) || (i - ws <= 4 && dated(next));
+        if ws < i && !skipped {
+            n += 1;
+        }
+    }
+    n
 }

@@ -1016,7 +1016,12 @@ impl Sentence {
             let struck = |at: usize, end: usize| {
                 s.triggers.iter().any(|t| {
                     lex.triggers[t.2].event_type == EventType::Assault
-                        && ((t.1 <= at && gap(text, t.1, at) <= 2)
+                        && ((t.1 <= at
+                            && (gap(text, t.1, at) <= 2
+                                // ("mataron el martes a doce civiles")
+                                || (counted_people
+                                    && super::roles::gap_past_dates(&s.dates, text, t.1, at, articles)
+                                        <= 2)))
                             // (Verb-final: "30 öğrenciyi kaçırdı".)
                             || (!s.appositions && t.0 >= end && gap(text, end, t.0) == 0))
                 }) || s.cues.iter().any(|c| {
