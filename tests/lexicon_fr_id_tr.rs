@@ -2191,6 +2191,23 @@ fn fr_weekday_between_verb_and_a_keeps_the_addressee() {
 }
 
 #[test]
+fn tr_missiles_launched_at_a_named_party_are_an_attack() {
+    // "füze fırlattı" is a launch (MOBILIZE/weapons); with its aim named in
+    // the dative ("Ukrayna'ya") it was coded MOBILIZE, not an attack on it.
+    let ms = run("Rusya dün gece Ukrayna'ya füze fırlattı.", "tr", PUBLISHED);
+    assert!(
+        has(&ms, EventType::Assault, "RUS", Some("UKR")).is_some(),
+        "{ms:?}"
+    );
+    // With no aim named it stays a show of force.
+    let ms = run("Kuzey Kore salı günü füze fırlattı.", "tr", PUBLISHED);
+    assert!(
+        !ms.iter().any(|m| m.event_type == EventType::Assault),
+        "{ms:?}"
+    );
+}
+
+#[test]
 fn days_ago_up_to_ten_in_words_and_digits() {
     // "enam hari lalu", "7 gün önce": only two to five days back were listed;
     // the act was dated to the paper's own day.

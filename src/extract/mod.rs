@@ -1308,6 +1308,8 @@ impl Extractor {
                 }
                 _ => continue,
             };
+            // ("Husiler Suudi Arabistan'a füze fırlattı": aimed, an attack.)
+            let (t, mode) = roles::launched_at(s, text, grammar, g.target, (t, mode));
             // "captured a village in the Kharkiv region": an asserted
             // assault that names no one else, not even an unnamed group
             // ("attacked the militants in Idlib"), strikes the state that

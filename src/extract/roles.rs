@@ -1588,3 +1588,42 @@ pub(super) fn gap_past_dates(
     }
     n
 }
+
+/// Outside English (the grammars that read counted people): a launch of
+/// weapons (MOBILIZE/weapons: "füze fırlattı", "a lancé des roquettes") aimed
+/// at a party is an attack on it (ASSAULT), not a show of force: its target
+/// stands right after a target marker ("sur Israël", "ke Israel", "contra
+/// Israel") or carries a case ending after its name ("Suudi Arabistan'a").
+pub fn launched_at(
+    s: &Sentence,
+    text: &str,
+    grammar: &Grammar,
+    target: Option<usize>,
+    typed: (crate::model::EventType, Option<String>),
+) -> (crate::model::EventType, Option<String>) {
+    let weapons =
+        typed.0 == crate::model::EventType::Mobilize && typed.1.as_deref() == Some("weapons");
+    let Some(a) = target.map(|i| &s.actors[i]).filter(|_| weapons) else {
+        return typed;
+    };
+    if !grammar.counted_people || a.place || a.modifier {
+        return typed;
+    }
+    let w = whole_word(text, a);
+    let case = w.rfind('\'').is_some_and(|i| {
+        grammar
+            .object_suffixes
+            .iter()
+            .any(|x| x.starts_with('\'') && w[i..] == *x)
+    });
+    let marked = s
+        .cues_in(Cue::TargetMarker, s.span.0, a.start)
+        .any(|c| right_after(text, c.1, a.start, &grammar.articles));
+    match case || marked {
+        true => (
+            crate::model::EventType::Assault,
+            Some("heavy-weapons".to_string()),
+        ),
+        false => typed,
+    }
+}
