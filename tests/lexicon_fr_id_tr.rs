@@ -2208,6 +2208,20 @@ fn tr_missiles_launched_at_a_named_party_are_an_attack() {
 }
 
 #[test]
+fn tr_we_will_not_allow_is_a_warning() {
+    // "izin vermeyeceğiz" (we will not allow) gave no event.
+    let ms = run(
+        "Sırbistan Cumhurbaşkanı, Kosova'nın kuzeydeki Sırplara baskı yapmasına izin vermeyeceğiz dedi.",
+        "tr",
+        PUBLISHED,
+    );
+    assert!(
+        has(&ms, EventType::Threaten, "SRB", Some("XKX")).is_some(),
+        "{ms:?}"
+    );
+}
+
+#[test]
 fn days_ago_up_to_ten_in_words_and_digits() {
     // "enam hari lalu", "7 gün önce": only two to five days back were listed;
     // the act was dated to the paper's own day.
