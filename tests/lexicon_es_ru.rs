@@ -1728,3 +1728,27 @@ fn es_date_between_verb_and_victims_keeps_them_the_states_civilians() {
         "{ms:?}"
     );
 }
+
+#[test]
+fn saying_a_party_backs_terrorists_accuses_it() {
+    for (text, lang, speaker, accused) in [
+        (
+            "Nicaragua afirmó que Costa Rica apoya a los terroristas.",
+            "es",
+            "NIC",
+            "CRI",
+        ),
+        (
+            "Мьянма заявила, что Бангладеш поддерживает террористов.",
+            "ru",
+            "MMR",
+            "BGD",
+        ),
+    ] {
+        let ms = run(text, lang, PUBLISHED);
+        assert!(
+            has(&ms, EventType::Accuse, speaker, Some(accused)).is_some(),
+            "{text}: {ms:?}"
+        );
+    }
+}

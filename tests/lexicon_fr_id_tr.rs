@@ -2222,6 +2222,42 @@ fn tr_we_will_not_allow_is_a_warning() {
 }
 
 #[test]
+fn saying_a_party_backs_terrorists_accuses_it() {
+    // "X mendukung teroris" was X's SUPPORT of rebels; said by another, it
+    // is that speaker's accusation of X.
+    for (text, lang, speaker, accused) in [
+        (
+            "Pemerintah Myanmar mengatakan bahwa Bangladesh mendukung teroris di perbatasan.",
+            "id",
+            "MMR",
+            "BGD",
+        ),
+        (
+            "Le Burkina Faso a affirmé que la Côte d'Ivoire soutient les terroristes.",
+            "fr",
+            "BFA",
+            "CIV",
+        ),
+        (
+            "Sudan, Çad'ın teröristlere destek verdiğini açıkladı.",
+            "tr",
+            "SDN",
+            "TCD",
+        ),
+    ] {
+        let ms = run(text, lang, PUBLISHED);
+        assert!(
+            has(&ms, EventType::Accuse, speaker, Some(accused)).is_some(),
+            "{text}: {ms:?}"
+        );
+        assert!(
+            !ms.iter().any(|m| m.event_type == EventType::Support),
+            "{text}: {ms:?}"
+        );
+    }
+}
+
+#[test]
 fn days_ago_up_to_ten_in_words_and_digits() {
     // "enam hari lalu", "7 gün önce": only two to five days back were listed;
     // the act was dated to the paper's own day.
