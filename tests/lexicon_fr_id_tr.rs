@@ -6,7 +6,7 @@
 
 mod common;
 
-use common::extract::{has, run};
+use common::extract::{article, extractor, has, run};
 use flashpoint::model::EventType;
 
 // 2023-05-10 is a Wednesday.
@@ -2285,4 +2285,16 @@ fn days_ago_up_to_ten_in_words_and_digits() {
             "{text}: {ms:?}"
         );
     }
+}
+
+#[test]
+fn measures_against_a_party_are_sanctions_dated_by_the_story_under_a_month_dateline() {
+    // "a pris des mesures contre" gave no event; under a month-only dateline
+    // ("2023-07", read as 1 July) the undated second sentence took 1 July,
+    // not the Sunday the story is about.
+    let text = "Le Tchad a accusé dimanche le Soudan d'armer les rebelles. \
+                Le Tchad a aussi pris des mesures contre le Soudan.";
+    let ms = extractor().extract(&article(text, "fr", "2023-07-01", false));
+    let m = has(&ms, EventType::Sanction, "TCD", Some("SDN")).unwrap_or_else(|| panic!("{ms:?}"));
+    assert_eq!(m.date.to_string(), "2023-07-30");
 }
