@@ -1713,3 +1713,42 @@ fn students_arrested_are_the_states_people() {
         );
     }
 }
+
+#[test]
+fn es_date_between_verb_and_victims_keeps_them_the_states_civilians() {
+    // "el martes" between the verb and "a doce civiles" put the victims out
+    // of the verb's reach: the state itself was the target.
+    let ms = run(
+        "Yihadistas mataron el domingo a once civiles en el centro de Malí.",
+        "es",
+        PUBLISHED,
+    );
+    assert!(
+        has(&ms, EventType::Assault, "MLIREB", Some("MLICIV")).is_some(),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn saying_a_party_backs_terrorists_accuses_it() {
+    for (text, lang, speaker, accused) in [
+        (
+            "Nicaragua afirmó que Costa Rica apoya a los terroristas.",
+            "es",
+            "NIC",
+            "CRI",
+        ),
+        (
+            "Мьянма заявила, что Бангладеш поддерживает террористов.",
+            "ru",
+            "MMR",
+            "BGD",
+        ),
+    ] {
+        let ms = run(text, lang, PUBLISHED);
+        assert!(
+            has(&ms, EventType::Accuse, speaker, Some(accused)).is_some(),
+            "{text}: {ms:?}"
+        );
+    }
+}

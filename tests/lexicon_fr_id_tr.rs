@@ -6,7 +6,7 @@
 
 mod common;
 
-use common::extract::{has, run};
+use common::extract::{article, extractor, has, run};
 use flashpoint::model::EventType;
 
 // 2023-05-10 is a Wednesday.
@@ -2173,4 +2173,128 @@ fn tr_body_in_the_locative_after_a_possessive_is_the_setting() {
         has(&ms, EventType::Accuse, "IRN", Some("ISR")).is_some(),
         "{ms:?}"
     );
+}
+
+#[test]
+fn fr_weekday_between_verb_and_a_keeps_the_addressee() {
+    // "jeudi" between "a demandé" and "à la France" made "à" a place marker:
+    // the request had no target.
+    let ms = run(
+        "Le Niger a demandé jeudi à la France de retirer son ambassadeur.",
+        "fr",
+        "2023-05-10",
+    );
+    assert!(
+        has(&ms, EventType::Request, "NER", Some("FRA")).is_some(),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn tr_missiles_launched_at_a_named_party_are_an_attack() {
+    // "füze fırlattı" is a launch (MOBILIZE/weapons); with its aim named in
+    // the dative ("Ukrayna'ya") it was coded MOBILIZE, not an attack on it.
+    let ms = run("Rusya dün gece Ukrayna'ya füze fırlattı.", "tr", PUBLISHED);
+    assert!(
+        has(&ms, EventType::Assault, "RUS", Some("UKR")).is_some(),
+        "{ms:?}"
+    );
+    // With no aim named it stays a show of force.
+    let ms = run("Kuzey Kore salı günü füze fırlattı.", "tr", PUBLISHED);
+    assert!(
+        !ms.iter().any(|m| m.event_type == EventType::Assault),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn tr_we_will_not_allow_is_a_warning() {
+    // "izin vermeyeceğiz" (we will not allow) gave no event.
+    let ms = run(
+        "Sırbistan Cumhurbaşkanı, Kosova'nın kuzeydeki Sırplara baskı yapmasına izin vermeyeceğiz dedi.",
+        "tr",
+        PUBLISHED,
+    );
+    assert!(
+        has(&ms, EventType::Threaten, "SRB", Some("XKX")).is_some(),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn saying_a_party_backs_terrorists_accuses_it() {
+    // "X mendukung teroris" was X's SUPPORT of rebels; said by another, it
+    // is that speaker's accusation of X.
+    for (text, lang, speaker, accused) in [
+        (
+            "Pemerintah Myanmar mengatakan bahwa Bangladesh mendukung teroris di perbatasan.",
+            "id",
+            "MMR",
+            "BGD",
+        ),
+        (
+            "Le Burkina Faso a affirmé que la Côte d'Ivoire soutient les terroristes.",
+            "fr",
+            "BFA",
+            "CIV",
+        ),
+        (
+            "Sudan, Çad'ın teröristlere destek verdiğini açıkladı.",
+            "tr",
+            "SDN",
+            "TCD",
+        ),
+    ] {
+        let ms = run(text, lang, PUBLISHED);
+        assert!(
+            has(&ms, EventType::Accuse, speaker, Some(accused)).is_some(),
+            "{text}: {ms:?}"
+        );
+        assert!(
+            !ms.iter().any(|m| m.event_type == EventType::Support),
+            "{text}: {ms:?}"
+        );
+    }
+}
+
+#[test]
+fn days_ago_up_to_ten_in_words_and_digits() {
+    // "enam hari lalu", "7 gün önce": only two to five days back were listed;
+    // the act was dated to the paper's own day.
+    for (text, lang, day) in [
+        (
+            "Kelompok Houthi menyerang Arab Saudi enam hari lalu.",
+            "id",
+            "2023-05-04",
+        ),
+        (
+            "Azerbaycan 7 gün önce Ermenistan'a saldırdı.",
+            "tr",
+            "2023-05-03",
+        ),
+        (
+            "L'armée rwandaise a bombardé Goma il y a huit jours.",
+            "fr",
+            "2023-05-02",
+        ),
+    ] {
+        let ms = run(text, lang, PUBLISHED);
+        assert!(
+            ms.iter()
+                .any(|m| m.event_type == EventType::Assault && m.date.to_string() == day),
+            "{text}: {ms:?}"
+        );
+    }
+}
+
+#[test]
+fn measures_against_a_party_are_sanctions_dated_by_the_story_under_a_month_dateline() {
+    // "a pris des mesures contre" gave no event; under a month-only dateline
+    // ("2023-07", read as 1 July) the undated second sentence took 1 July,
+    // not the Sunday the story is about.
+    let text = "Le Tchad a accusé dimanche le Soudan d'armer les rebelles. \
+                Le Tchad a aussi pris des mesures contre le Soudan.";
+    let ms = extractor().extract(&article(text, "fr", "2023-07-01", false));
+    let m = has(&ms, EventType::Sanction, "TCD", Some("SDN")).unwrap_or_else(|| panic!("{ms:?}"));
+    assert_eq!(m.date.to_string(), "2023-07-30");
 }

@@ -245,6 +245,10 @@ impl Extractor {
             _ => anchor,
         };
         let mut out = Vec::new();
+        // (Outside English, under a month-only dateline: an undated sentence
+        // is of the day the story last named, not the month's first.)
+        let month_only = grammar.counted_people && !article.published_exact;
+        let mut story: Option<NaiveDate> = None;
         // Per mention: the state to strike when its victims wait for a side no one names.
         let mut settings: Vec<Option<Actor>> = Vec::new();
         // Per mention: the sentence it was read in.
@@ -278,8 +282,12 @@ impl Extractor {
             );
             let (date, precision, explicit) = match cue {
                 Some(c) => (c.date, c.precision, true),
-                None => (anchor, DatePrecision::Day, false),
+                None => (story.unwrap_or(anchor), DatePrecision::Day, false),
             };
+            if month_only && article.published.is_some() {
+                story =
+                    roles::story_day(cue.map(|c| (c.date, c.precision)), anchor, horizon).or(story);
+            }
             // Without a publication date, only a full date in the sentence
             // says when; anything else is a guess from the file's time.
             let guessed = !anchor_known && !cue.is_some_and(|c| c.absolute);
@@ -1380,6 +1388,8 @@ impl Extractor {
                 }
                 _ => continue,
             };
+            // ("Husiler Suudi Arabistan'a füze fırlattı": aimed, an attack.)
+            let (t, mode) = roles::launched_at(s, text, grammar, g.target, (t, mode));
             // "captured a village in the Kharkiv region": an asserted
             // assault that names no one else, not even an unnamed group
             // ("attacked the militants in Idlib"), strikes the state that

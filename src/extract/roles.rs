@@ -178,9 +178,12 @@ pub fn eligible(s: &Sentence, text: &str, articles: &[String]) -> Vec<bool> {
             let reached = |ls: usize, le: usize| {
                 s.cues_in(Cue::TargetMarker, ls, le)
                     .any(|c| c.0 == ls && c.1 == le)
-                    && s.triggers
-                        .iter()
-                        .any(|t| t.1 <= ls && gap(text, t.1, ls) == 0)
+                    && s.triggers.iter().any(|t| {
+                        t.1 <= ls
+                            && (gap(text, t.1, ls) == 0
+                                // ("a demandé mardi à la France")
+                                || gap_past_dates(&s.dates, text, t.1, ls, articles) == 0)
+                    })
             };
             // (Each test is pure: ordered and guarded so that the cheap
             // ones rule out first; the answer is the same in any order.)
@@ -1551,4 +1554,92 @@ pub fn condition_roles(s: &Sentence, (start, end): (usize, usize), g: &mut RoleG
             g.target = Some(subject);
         }
     }
+}
+
+/// How many words of `text[from..to]` are neither date words nor articles
+/// nor a short word right before a date word ("el martes", "ce mardi"): in
+/// French and Spanish a date often stands between a verb and its object ("a
+/// demandé mardi à la France", "mataron el martes a doce civiles"), and does
+/// not put the object out of the verb's reach.
+pub(super) fn gap_past_dates(
+    dates: &super::dates::DateWords,
+    text: &str,
+    from: usize,
+    to: usize,
+    articles: &[String],
+) -> usize {
+    let bytes = text.as_bytes();
+    let (mut n, mut i) = (0, from);
+    while i < to {
+        while i < to && bytes[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        let ws = i;
+        while i < to && !bytes[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        let next = to - text[i..to].trim_ascii_start().len();
+        let dated = |at: usize| dates.starts().any(|d| d == at);
+        let skipped =
+            dated(ws) || articles.iter().any(|a| *a == text[ws..i]) || (i - ws <= 4 && dated(next));
+        if ws < i && !skipped {
+            n += 1;
+        }
+    }
+    n
+}
+
+/// Outside English (the grammars that read counted people): a launch of
+/// weapons (MOBILIZE/weapons: "füze fırlattı", "a lancé des roquettes") aimed
+/// at a party is an attack on it (ASSAULT), not a show of force: its target
+/// stands right after a target marker ("sur Israël", "ke Israel", "contra
+/// Israel") or carries a case ending after its name ("Suudi Arabistan'a").
+pub fn launched_at(
+    s: &Sentence,
+    text: &str,
+    grammar: &Grammar,
+    target: Option<usize>,
+    typed: (crate::model::EventType, Option<String>),
+) -> (crate::model::EventType, Option<String>) {
+    let weapons =
+        typed.0 == crate::model::EventType::Mobilize && typed.1.as_deref() == Some("weapons");
+    let Some(a) = target.map(|i| &s.actors[i]).filter(|_| weapons) else {
+        return typed;
+    };
+    if !grammar.counted_people || a.place || a.modifier {
+        return typed;
+    }
+    let w = whole_word(text, a);
+    let case = w.rfind('\'').is_some_and(|i| {
+        grammar
+            .object_suffixes
+            .iter()
+            .any(|x| x.starts_with('\'') && w[i..] == *x)
+    });
+    let marked = s
+        .cues_in(Cue::TargetMarker, s.span.0, a.start)
+        .any(|c| right_after(text, c.1, a.start, &grammar.articles));
+    match case || marked {
+        true => (
+            crate::model::EventType::Assault,
+            Some("heavy-weapons".to_string()),
+        ),
+        false => typed,
+    }
+}
+
+/// Under a month-only dateline ("2023-07", read as the month's first day),
+/// the day a sentence names (to the day, within the dateline's month or the
+/// week before it) is the story's: the undated sentences after it are of it.
+pub fn story_day(
+    cue: Option<(chrono::NaiveDate, crate::model::DatePrecision)>,
+    anchor: chrono::NaiveDate,
+    horizon: chrono::NaiveDate,
+) -> Option<chrono::NaiveDate> {
+    cue.filter(|&(d, p)| {
+        p == crate::model::DatePrecision::Day
+            && d >= anchor - chrono::Duration::days(7)
+            && d <= horizon
+    })
+    .map(|(d, _)| d)
 }

@@ -934,9 +934,18 @@ impl Sentence {
             // case ending after its apostrophe is an object of its own,
             // no qualifier of the noun after it.)
             let case_marked = case_ending(text, a.start, a.end, objects);
+            // ("Aljazair mendukung teroris": a word of the act's own phrase
+            // is its object, no qualifier.)
+            let in_act = |st: usize, en: usize| {
+                counted_people
+                    && triggers
+                        .iter()
+                        .any(|t| t.0 >= a.end && t.0 <= st && t.1 >= en)
+            };
             let after = sectors.iter().find(|(st, en, _)| {
                 *st >= a.end
                     && !case_marked
+                    && !in_act(*st, *en)
                     // ("الشرطة عشرات", "menangkap puluhan aktivis": a crowd
                     // word counts the people after it, it qualifies no one
                     // before it.)
@@ -1016,7 +1025,12 @@ impl Sentence {
             let struck = |at: usize, end: usize| {
                 s.triggers.iter().any(|t| {
                     lex.triggers[t.2].event_type == EventType::Assault
-                        && ((t.1 <= at && gap(text, t.1, at) <= 2)
+                        && ((t.1 <= at
+                            && (gap(text, t.1, at) <= 2
+                                // ("mataron el martes a doce civiles")
+                                || (counted_people
+                                    && super::roles::gap_past_dates(&s.dates, text, t.1, at, articles)
+                                        <= 2)))
                             // (Verb-final: "30 öğrenciyi kaçırdı".)
                             || (!s.appositions && t.0 >= end && gap(text, end, t.0) == 0))
                 }) || s.cues.iter().any(|c| {
