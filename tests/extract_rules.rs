@@ -4461,3 +4461,22 @@ fn it_also_stands_for_the_sentence_befores_subject() {
         "{ms:?}"
     );
 }
+
+#[test]
+fn under_a_month_only_dateline_an_undated_sentence_is_of_the_storys_last_day() {
+    // Published "2021-06": the second act names no day of its own; it is of
+    // 14 June, the day the story named, not of the month's first.
+    let a = article(
+        "M23 rebels attacked an army base near Goma on June 14, killing five soldiers. \
+         Congolese troops then shelled M23 positions in Rutshuru.",
+        "en",
+        "2021-06-01",
+        false,
+    );
+    let ms = extractor().extract(&a);
+    let m = ms
+        .iter()
+        .find(|m| m.event_type == EventType::Assault && m.source.code == "COD")
+        .expect("COD assault");
+    assert_eq!(m.date.to_string(), "2021-06-14", "{ms:?}");
+}

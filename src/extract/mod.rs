@@ -245,9 +245,10 @@ impl Extractor {
             _ => anchor,
         };
         let mut out = Vec::new();
-        // (Outside English, under a month-only dateline: an undated sentence
-        // is of the day the story last named, not the month's first.)
-        let month_only = grammar.counted_people && !article.published_exact;
+        // (Under a month-only dateline, "2020-02": an undated sentence is
+        // of the day the story last named, not the month's first. In every
+        // language: English was kept out at first for no reason of its own.)
+        let month_only = !article.published_exact;
         let mut story: Option<NaiveDate> = None;
         // Per mention: the state to strike when its victims wait for a side no one names.
         let mut settings: Vec<Option<Actor>> = Vec::new();
