@@ -1752,3 +1752,17 @@ fn saying_a_party_backs_terrorists_accuses_it() {
         );
     }
 }
+
+#[test]
+fn who_claims_an_attack_is_its_attacker_in_spanish() {
+    let ms = run(
+        "Al menos doce soldados murieron el lunes cuando un coche bomba estalló en Gao. El JNIM \
+         reivindicó el atentado.",
+        "es",
+        "2023-05-10",
+    );
+    assert!(
+        has(&ms, EventType::Assault, "ALQAEDA", Some("MLI")).is_some(),
+        "{ms:?}"
+    );
+}

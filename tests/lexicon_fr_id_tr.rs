@@ -2298,3 +2298,27 @@ fn measures_against_a_party_are_sanctions_dated_by_the_story_under_a_month_datel
     let m = has(&ms, EventType::Sanction, "TCD", Some("SDN")).unwrap_or_else(|| panic!("{ms:?}"));
     assert_eq!(m.date.to_string(), "2023-07-30");
 }
+
+#[test]
+fn who_claims_an_attack_is_its_attacker_in_french_and_indonesian() {
+    let ms = run(
+        "Au moins 12 soldats ont été tués lundi dans l'explosion d'une voiture piégée à Gao. \
+         Le JNIM a revendiqué l'attaque.",
+        "fr",
+        "2023-05-10",
+    );
+    assert!(
+        has(&ms, EventType::Assault, "ALQAEDA", Some("MLI")).is_some(),
+        "{ms:?}"
+    );
+    let ms = run(
+        "Sedikitnya 12 tentara tewas pada Senin ketika sebuah bom mobil meledak di Gao. JNIM \
+         mengaku bertanggung jawab atas serangan itu.",
+        "id",
+        "2023-05-10",
+    );
+    assert!(
+        has(&ms, EventType::Assault, "ALQAEDA", Some("MLI")).is_some(),
+        "{ms:?}"
+    );
+}
