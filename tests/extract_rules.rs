@@ -4480,3 +4480,25 @@ fn under_a_month_only_dateline_an_undated_sentence_is_of_the_storys_last_day() {
         .expect("COD assault");
     assert_eq!(m.date.to_string(), "2021-06-14", "{ms:?}");
 }
+
+#[test]
+fn aid_for_people_of_a_place_reaches_the_places_state() {
+    let ms = run(
+        "Japan sent food aid to refugees in Chad on Monday.",
+        "en",
+        "2021-06-01",
+    );
+    assert!(
+        has(&ms, EventType::Aid, "JPN", Some("TCD")).is_some(),
+        "{ms:?}"
+    );
+    let ms = run(
+        "Turkey sent humanitarian aid to displaced people in northern Syria on Monday.",
+        "en",
+        "2021-06-01",
+    );
+    assert!(
+        has(&ms, EventType::Aid, "TUR", Some("SYR")).is_some(),
+        "{ms:?}"
+    );
+}

@@ -1483,6 +1483,16 @@ impl Extractor {
                                 })
                         })
                 };
+                // "food aid to refugees in Liberia": aid for people of a
+                // place reaches the place's state (whoever the people are).
+                let beneficiaries_in = |a: &sentence::ActorRef| {
+                    t == EventType::Aid
+                        && s.cues_in(Cue::Victims, from, a.start).any(|c| {
+                            gap(text, from, c.0) <= 2
+                                && gap(text, c.1, a.start) <= 2
+                                && s.cues_in(Cue::Location, c.1, a.start).next().is_some()
+                        })
+                };
                 g.target = s
                     .actors
                     .iter()
@@ -1492,7 +1502,7 @@ impl Extractor {
                         ((a.place && t != EventType::Aid)
                             || (subject_verb && s.named_as_where(lex, text, a)))
                             && ((a.start >= from
-                                && gap(text, from, a.start) <= reach
+                                && (gap(text, from, a.start) <= reach || beneficiaries_in(a))
                                 && !clause_break(text, te, a.start, false))
                                 || before_verb(a)
                                 || (subject_verb && where_subject_stands(a)))
