@@ -3218,13 +3218,17 @@ fn complement_years_dropped<'s>(
 }
 
 /// The offset `n` words before `pos`, not before `floor`.
+/// (The spaces are found by `memrchr`: a byte loop cost ≈ 6 instructions
+/// a byte, ≈ 1.7 M per 300 articles.)
 fn words_back(text: &str, floor: usize, pos: usize, n: usize) -> usize {
     let mut seen = 0;
-    let mut at = pos;
     let bytes = text.as_bytes();
-    while at > floor {
-        at -= 1;
-        if bytes[at] == b' ' && at + 1 < pos && bytes[at + 1] != b' ' {
+    let Some(range) = bytes.get(floor..pos) else {
+        return floor;
+    };
+    for i in memchr::memrchr_iter(b' ', range) {
+        let at = floor + i;
+        if at + 1 < pos && bytes[at + 1] != b' ' {
             seen += 1;
             if seen > n {
                 return at + 1;

@@ -488,10 +488,12 @@ pub fn assign(
     // "Three soldiers killed", "33 troops killed in air strike": a headline's
     // kill verb with no count or victims after it has its victims before it.
     let headline_passive = {
+        // (Read from the two kinds' groups of the cue index, not a scan
+        // over all the sentence's cues.)
         let kills = s
-            .cues
-            .iter()
-            .any(|c| matches!(c.2, Cue::Killed | Cue::Wounded) && c.0 <= ts && c.1 >= te);
+            .cues_in(Cue::Killed, 0, usize::MAX)
+            .chain(s.cues_in(Cue::Wounded, 0, usize::MAX))
+            .any(|c| c.0 <= ts && c.1 >= te);
         // (Asked only of a kill verb: most triggers are none.)
         let counted_after = || {
             s.numbers.iter().any(|n| n.start >= te)
