@@ -320,6 +320,18 @@ pub fn resolve(
     None
 }
 
+/// Under a month-only dateline ("2023-07", read as the month's first day),
+/// the day a sentence names (to the day, within the dateline's month or the
+/// week before it) is the story's: the undated sentences after it are of it.
+pub fn story_day(
+    cue: Option<(NaiveDate, DatePrecision)>,
+    anchor: NaiveDate,
+    horizon: NaiveDate,
+) -> Option<NaiveDate> {
+    cue.filter(|&(d, p)| p == DatePrecision::Day && d >= anchor - Duration::days(7) && d <= horizon)
+        .map(|(d, _)| d)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

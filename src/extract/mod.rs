@@ -287,7 +287,7 @@ impl Extractor {
             };
             if month_only && article.published.is_some() {
                 story =
-                    roles::story_day(cue.map(|c| (c.date, c.precision)), anchor, horizon).or(story);
+                    dates::story_day(cue.map(|c| (c.date, c.precision)), anchor, horizon).or(story);
             }
             // Without a publication date, only a full date in the sentence
             // says when; anything else is a guess from the file's time.

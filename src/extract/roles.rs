@@ -1629,19 +1629,3 @@ pub fn launched_at(
         false => typed,
     }
 }
-
-/// Under a month-only dateline ("2023-07", read as the month's first day),
-/// the day a sentence names (to the day, within the dateline's month or the
-/// week before it) is the story's: the undated sentences after it are of it.
-pub fn story_day(
-    cue: Option<(chrono::NaiveDate, crate::model::DatePrecision)>,
-    anchor: chrono::NaiveDate,
-    horizon: chrono::NaiveDate,
-) -> Option<chrono::NaiveDate> {
-    cue.filter(|&(d, p)| {
-        p == crate::model::DatePrecision::Day
-            && d >= anchor - chrono::Duration::days(7)
-            && d <= horizon
-    })
-    .map(|(d, _)| d)
-}
