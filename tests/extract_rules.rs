@@ -4502,3 +4502,22 @@ fn aid_for_people_of_a_place_reaches_the_places_state() {
         "{ms:?}"
     );
 }
+
+#[test]
+fn what_follows_despite_is_background() {
+    // The ceasefire "agreed with Ukraine" is the setting of the shelling,
+    // no agreement of the day.
+    let ms = run(
+        "Russia shelled Kharkiv despite a ceasefire agreed with Ukraine on Monday.",
+        "en",
+        "2021-06-01",
+    );
+    assert!(
+        has(&ms, EventType::Assault, "RUS", Some("UKR")).is_some(),
+        "{ms:?}"
+    );
+    assert!(
+        has(&ms, EventType::Agree, "RUS", Some("UKR")).is_none(),
+        "{ms:?}"
+    );
+}
