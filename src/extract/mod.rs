@@ -3411,23 +3411,20 @@ fn undated_anchor(sentences: &[Sentence], text: &str, base: NaiveDate) -> (Naive
         .filter_map(|s| dates::resolve(text, s.span, &s.dates, &s.numbers, base).map(|c| (s, c)))
         .filter(|(_, c)| c.precision == DatePrecision::Day)
         .collect();
-    let days: Vec<dates::DateCue> = dated.iter().map(|&(_, c)| c).collect();
-    let best = days
+    let best = dated
         .iter()
         .copied()
-        .max_by_key(|c| (c.absolute, c.day_month, c.date));
-    let Some(c) = best else {
+        .max_by_key(|(_, c)| (c.absolute, c.day_month, c.date));
+    let Some((told_in, c)) = best else {
         return (base, false);
     };
+    let weekday = sentences.iter().find_map(|s| s.dates.weekdays.first());
     // A yearless date told in the body ("an advisory issued on February
     // 8"), not a dateline, is older than the writing: a reporter names the
     // date of what lies over a week back and the weekday of what is this
     // week's. The weekdays the article names ("killed on Thursday") then
     // fall in the week after it, not before.
-    let body_date = c.day_month
-        && !c.absolute
-        && weekday_named(sentences)
-        && dated.iter().any(|&(s, d)| d == c && !dateline(s, text));
+    let body_date = c.day_month && !c.absolute && weekday.is_some() && !dateline(told_in, text);
     let day = match body_date {
         true => (c.date + Duration::days(7)).min(base.max(c.date)),
         false => c.date,
@@ -3444,7 +3441,6 @@ fn undated_anchor(sentences: &[Sentence], text: &str, base: NaiveDate) -> (Naive
         .find(|(_, c)| c.day_month)
         .filter(|(s, _)| dateline(s, text))
         .map(|&(_, c)| c);
-    let weekday = sentences.iter().find_map(|s| s.dates.weekdays.first());
     let pinned = first.zip(weekday).and_then(|(first, &(_, wd))| {
         dates::year_by_weekday(first.date.month(), first.date.day(), wd, base)
     });
@@ -3452,9 +3448,4 @@ fn undated_anchor(sentences: &[Sentence], text: &str, base: NaiveDate) -> (Naive
         Some(d) => (d, true),
         None => (day, false),
     }
-}
-
-/// Whether any sentence names a day of the week.
-fn weekday_named(sentences: &[Sentence]) -> bool {
-    sentences.iter().any(|s| !s.dates.weekdays.is_empty())
 }
