@@ -1119,6 +1119,48 @@ fn an_undated_file_naming_office_holders_is_dated_within_their_terms() {
 }
 
 #[test]
+fn an_undated_file_telling_an_office_holders_death_is_from_after_it() {
+    // Nasrallah led Hezbollah until he was killed on 2024-09-27; Netanyahu
+    // was in office then. A file with no date that tells the death is from
+    // the week after it: "on Wednesday" is 2 October, not the Wednesday
+    // before the death (25 September) that the two terms' overlap gave.
+    for (text, lang) in [
+        (
+            "Israel strikes Beirut\n\nIsraeli jets struck Hezbollah positions in Beirut on \
+             Wednesday, days after Hassan Nasrallah's death, Prime Minister Benjamin \
+             Netanyahu said.",
+            "en",
+        ),
+        (
+            "Israel serang Lebanon\n\nJet tempur Israel menyerang posisi Hizbullah di Beirut \
+             pada hari Rabu, beberapa hari setelah kematian Hassan Nasrallah, kata Perdana \
+             Menteri Benjamin Netanyahu.",
+            "id",
+        ),
+    ] {
+        let mut a = article(text, lang, "2026-11-20", true);
+        a.published = None;
+        a.received = Some("2026-11-20".parse().unwrap());
+        let ms = extractor().extract(&a);
+        let m = has(&ms, EventType::Assault, "ISR", Some("HEZ")).expect("ISR→HEZ strike");
+        assert_eq!(m.date.to_string(), "2024-10-02", "{text}");
+    }
+    // Named alive, the same two bound the article to their overlap.
+    let mut a = article(
+        "Israel strikes Beirut\n\nIsraeli jets struck Hezbollah positions in Beirut on \
+         Wednesday, Hassan Nasrallah said, according to Prime Minister Benjamin Netanyahu.",
+        "en",
+        "2026-11-20",
+        true,
+    );
+    a.published = None;
+    a.received = Some("2026-11-20".parse().unwrap());
+    let ms = extractor().extract(&a);
+    let m = has(&ms, EventType::Assault, "ISR", Some("HEZ")).expect("ISR→HEZ strike");
+    assert_eq!(m.date.to_string(), "2024-09-25");
+}
+
+#[test]
 fn a_misdeed_nouns_by_phrase_is_the_accused_not_the_accuser() {
     for (text, accuser, accused) in [
         (

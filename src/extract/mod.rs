@@ -150,7 +150,7 @@ impl Extractor {
         // from the end of the span they all held office, not from today.
         let received = article.received.unwrap_or_else(|| Utc::now().date_naive());
         let base = match article.published {
-            None => era::office_era(lex, &hits)
+            None => era::office_era(lex, &hits, &folded.text)
                 .filter(|&(_, end)| end < received)
                 .map_or(received, |(_, end)| end),
             Some(_) => received,

@@ -211,6 +211,13 @@ pub struct GrammarFile {
     /// after it (or the one told before).
     #[serde(default)]
     pub claims: Vec<String>,
+    /// "the death of", "killing of": a dated person named right after one
+    /// is dead (an undated article telling the death is from after the term).
+    #[serde(default)]
+    pub death_before_name: Vec<String>,
+    /// "'s death", "was killed": the same, after the person's name.
+    #[serde(default)]
+    pub death_after_name: Vec<String>,
     #[serde(default)]
     pub verb_prefixes: Vec<String>,
     /// ar: "و", "ال", "وال"…: prefixes a word may carry before a lexicon phrase.

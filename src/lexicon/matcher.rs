@@ -836,7 +836,7 @@ trait Sink {
 }
 
 /// The clitic walks' candidates, as found (see [`Matcher::after_clitics`]).
-impl Sink for [Vec<Candidate>; 5] {
+impl Sink for [Vec<Candidate>; LAYERS] {
     #[inline]
     fn push(&mut self, layer: usize, c: Candidate) {
         self[layer].push(c);
@@ -852,9 +852,9 @@ impl Sink for [Vec<Candidate>; 5] {
 /// layer's runs of one start sorted and kept in a second pass: ≈ 30
 /// instructions a candidate more.)
 struct Layers {
-    kept: [Vec<Kept>; 5],
+    kept: [Vec<Kept>; LAYERS],
     /// Pattern and variant of each kept span's candidates, by layer.
-    members: [Vec<(u32, u32)>; 5],
+    members: [Vec<(u32, u32)>; LAYERS],
 }
 
 impl Layers {
@@ -1009,7 +1009,7 @@ impl Matcher {
     ) {
         let text = folded.text.as_str();
         let word = &text.as_bytes()[start..end];
-        let mut found: [Vec<Candidate>; 5] = Default::default();
+        let mut found: [Vec<Candidate>; LAYERS] = Default::default();
         for c in clitics {
             let p = &c.bytes;
             let from = start + p.len();
@@ -1164,8 +1164,8 @@ impl Matcher {
                 u64::from(k.start) << 32 | u64::from(u32::MAX - k.end)
             })
         };
-        let mut heads = [0usize; 5];
-        let mut keys: [u64; 5] = std::array::from_fn(|l| head_key(kept[l].first()));
+        let mut heads = [0usize; LAYERS];
+        let mut keys: [u64; LAYERS] = std::array::from_fn(|l| head_key(kept[l].first()));
         for _ in 0..total {
             let mut l = 0;
             for (m, &key) in keys.iter().enumerate().skip(1) {
@@ -1309,7 +1309,12 @@ fn simple_phrase(phrase: &[u8]) -> bool {
         && !phrase.windows(2).any(|w| w == b"  ")
 }
 
+/// How many layers of meaning there are (see [`layer`]).
+const LAYERS: usize = 6;
+
 /// Which layer of meaning a phrase belongs to (see [`Matcher::scan`]).
+/// (A death phrase has a layer of its own: "killing of" and "was killed"
+/// must not outrank the trigger, toll and passive cues inside them.)
 fn layer(m: &Meaning) -> usize {
     match m {
         Meaning::Actor(_) | Meaning::Place(_) | Meaning::Sector(_) => 0,
@@ -1323,6 +1328,7 @@ fn layer(m: &Meaning) -> usize {
             | Cue::Cumulative
             | Cue::Until,
         ) => 4,
+        Meaning::Cue(Cue::DeathBefore | Cue::DeathAfter) => 5,
         Meaning::Cue(_) => 2,
         Meaning::Number(_) | Meaning::Month(_) | Meaning::Weekday(_) | Meaning::Relative(_) => 3,
     }
@@ -1647,7 +1653,7 @@ mod tests {
             let b = p.as_bytes();
             by_first.entry(&b[..b.len().min(2)]).or_default().push(pid);
         }
-        let mut layers: [Vec<Candidate>; 5] = Default::default();
+        let mut layers: [Vec<Candidate>; LAYERS] = Default::default();
         let mut prev_word = false;
         for (i, c) in text.char_indices() {
             let word = is_word_char(c);
@@ -1677,7 +1683,7 @@ mod tests {
 
     /// The two-pass resolution `Layers` replaced: each layer's candidates
     /// collected, runs of one start sorted longest first, then kept.
-    fn resolve_sorted(m: &Matcher, mut layers: [Vec<Candidate>; 5]) -> Vec<Hit<'_>> {
+    fn resolve_sorted(m: &Matcher, mut layers: [Vec<Candidate>; LAYERS]) -> Vec<Hit<'_>> {
         // Leftmost, then longest, within each layer. Candidates arrive by
         // start; only those with the same start need ordering (longest
         // first; a stable sort keeps same-span meanings in lexicon order).
@@ -1689,7 +1695,7 @@ mod tests {
             from: u32,
             to: u32,
         }
-        let mut kept: [Vec<Kept>; 5] = Default::default();
+        let mut kept: [Vec<Kept>; LAYERS] = Default::default();
         for (l, layer) in layers.iter_mut().enumerate() {
             kept[l].reserve(layer.len());
             let mut a = 0;
@@ -1735,8 +1741,8 @@ mod tests {
                 u64::from(k.start) << 32 | u64::from(u32::MAX - k.end)
             })
         };
-        let mut heads = [0usize; 5];
-        let mut keys: [u64; 5] = std::array::from_fn(|l| head_key(kept[l].first()));
+        let mut heads = [0usize; LAYERS];
+        let mut keys: [u64; LAYERS] = std::array::from_fn(|l| head_key(kept[l].first()));
         for _ in 0..total {
             let mut l = 0;
             for (m, &key) in keys.iter().enumerate().skip(1) {

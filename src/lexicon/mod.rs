@@ -153,6 +153,12 @@ pub enum Cue {
     /// "X claimed responsibility for the attack": X is the attacker of
     /// the attack, told here or in the sentences before.
     Claim,
+    /// "the killing of Soleimani", "kematian Soleimani": the office-holder
+    /// named right after it is dead, so the article is from after the term.
+    DeathBefore,
+    /// "Nasrallah's death", "Süleymani'nin öldürülmesi": the office-holder
+    /// named right before it is dead.
+    DeathAfter,
     /// "27 people, including two civilians": the count after it is part of
     /// one told before, not the toll.
     Subset,
@@ -511,6 +517,8 @@ impl Lexicon {
                 (&f.reciprocal, Cue::Reciprocal),
                 (&f.period_of, Cue::PeriodOf),
                 (&f.claims, Cue::Claim),
+                (&f.death_before_name, Cue::DeathBefore),
+                (&f.death_after_name, Cue::DeathAfter),
             ];
             for (words, cue) in lists {
                 for w in words {
