@@ -4563,3 +4563,36 @@ fn what_follows_despite_is_background() {
         "{ms:?}"
     );
 }
+
+#[test]
+fn the_army_of_an_article_naming_no_states_forces_is_its_setting_states() {
+    // Sudan's places (Darfur, Nyala) set the article; no state's forces
+    // are named before "the army", so it is Sudan's, even beside a
+    // Sudanese place ("near Nyala" is where, not a party).
+    let ms = run(
+        "Fighting raged across Darfur. Drone strikes by the army hit RSF positions near \
+         Nyala on Sunday, a military source said. The RSF accused the army of shelling \
+         markets in El Fasher.",
+        "en",
+        "2024-05-14",
+    );
+    let m = has(&ms, EventType::Assault, "SDN", Some("RSF")).expect("SDN→RSF drone strike");
+    assert_eq!(m.date.to_string(), "2024-05-12");
+    assert!(
+        has(&ms, EventType::Accuse, "RSF", Some("SDN")).is_some(),
+        "{ms:?}"
+    );
+    // Another state's forces named before: "the army" is no longer the
+    // setting's by default (three sentences on, it is no one's).
+    let ms = run(
+        "Ethiopian troops shelled farms in Sudan's al-Fashaga region. Farmers fled the area. \
+         Markets closed. Residents waited for news. Drone strikes by the army hit RSF \
+         positions near Nyala on Sunday.",
+        "en",
+        "2024-05-14",
+    );
+    assert!(
+        has(&ms, EventType::Assault, "SDN", Some("RSF")).is_none(),
+        "{ms:?}"
+    );
+}

@@ -191,6 +191,17 @@ impl Extractor {
                 })
         };
         let host = self.host_state(&per_sentence);
+        // ("The army said …" in an article that names no state's forces:
+        // the army of the state the article is set in.)
+        let forces_cue = |h: &Hit| {
+            h.meanings
+                .iter()
+                .any(|m| matches!(m, Meaning::Cue(Cue::ForcesBefore)))
+        };
+        let army_host = match per_sentence.iter().flatten().any(forces_cue) {
+            true => host.or_else(|| self.setting_state(&per_sentence)),
+            false => None,
+        };
         // ("Protesters rallied in Yerevan. Police detained dozens.": forces
         // named without a state are first those of where the sentence
         // before was set, then the article's.)
@@ -229,7 +240,7 @@ impl Extractor {
                 }
             })
             .collect();
-        resolve_pronouns(lex, text, &mut sentences, &grammar.articles);
+        resolve_pronouns(lex, text, &mut sentences, &grammar.articles, army_host);
         // A full date in the text anchors relative ones as well as a
         // publication date would; a yearless one only guesses.
         let (anchor, anchor_known) = match article.published {
@@ -795,6 +806,13 @@ impl Extractor {
         if !hits().any(|h| h.meanings.iter().any(host_kind)) {
             return None;
         }
+        self.setting_state(per_sentence)
+    }
+
+    /// The state whose gazetteer places the article names most (the first
+    /// named wins a tie), not counting names that are also actors.
+    fn setting_state(&self, per_sentence: &[Vec<Hit>]) -> Option<usize> {
+        let hits = || per_sentence.iter().flatten();
         let mut counts: Vec<(usize, usize)> = Vec::new();
         let states = hits()
             .filter(|h| !h.meanings.iter().any(|m| matches!(m, Meaning::Actor(_))))
@@ -2406,7 +2424,17 @@ fn domestic_sides(a: &str, b: &str) -> bool {
 /// before a sentence's first act, with no party named before that act,
 /// stands for the subject of the sentence before (the first party it names
 /// that can take a role); "he"/"she" only for a person.
-fn resolve_pronouns(lex: &Lexicon, text: &str, sentences: &mut [Sentence], articles: &[String]) {
+///
+/// "The army" with no other state's forces named before it in the whole
+/// article is the army of `army_host`, the state the article is set in
+/// ("Drone strikes by the army hit RSF positions near Nyala").
+fn resolve_pronouns(
+    lex: &Lexicon,
+    text: &str,
+    sentences: &mut [Sentence],
+    articles: &[String],
+    army_host: Option<usize>,
+) {
     let mut last: Option<sentence::ActorRef> = None;
     // Per sector (MIL, REB): the party last named acting in it, and the
     // sentence it was named in.
@@ -2415,6 +2443,8 @@ fn resolve_pronouns(lex: &Lexicon, text: &str, sentences: &mut [Sentence], artic
     let mut people: Vec<(sentence::ActorRef, usize)> = Vec::new();
     // The two parties of the last sentence that named two, and its place.
     let mut pair: Option<(sentence::ActorRef, sentence::ActorRef, usize)> = None;
+    // Whether the article has named another state's forces than the host's so far.
+    let mut ever_named_forces = false;
     for (idx, s) in sentences.iter_mut().enumerate() {
         if let Some((a, b, _)) = pair.as_ref().filter(|p| idx - p.2 <= ANTECEDENT_SENTENCES) {
             pair_references(lex, text, s, (a, b), articles);
@@ -2425,7 +2455,26 @@ fn resolve_pronouns(lex: &Lexicon, text: &str, sentences: &mut [Sentence], artic
                 Cue::ForcesBefore | Cue::GroupBefore | Cue::PersonBefore
             )
         }) {
-            back_references(lex, text, s, idx, (&named, &people), articles);
+            let army = army_host
+                .filter(|_| !ever_named_forces)
+                .map(|actor| sentence::ActorRef {
+                    start: 0,
+                    end: 0,
+                    actor,
+                    sector: Some("MIL".into()),
+                    modifier: false,
+                    place: false,
+                    unnamed: false,
+                });
+            back_references(
+                lex,
+                text,
+                s,
+                idx,
+                (&named, &people),
+                articles,
+                army.as_ref(),
+            );
         }
         for a in s.actors.iter().filter(|a| !a.place && !a.modifier) {
             let def = &lex.actors[a.actor];
@@ -2439,6 +2488,8 @@ fn resolve_pronouns(lex: &Lexicon, text: &str, sentences: &mut [Sentence], artic
                 "REB" if !state && def.sector == "REB" => "REB",
                 _ => continue,
             };
+            ever_named_forces |=
+                sector == "MIL" && army_host.is_none_or(|h| lex.actors[h].code != def.code);
             named.retain(|n| n.0 != sector);
             named.push((sector, a.clone(), idx));
         }
@@ -2565,6 +2616,7 @@ fn back_references(
     idx: usize,
     (named, people): (&[Named], &[(sentence::ActorRef, usize)]),
     articles: &[String],
+    army: Option<&sentence::ActorRef>,
 ) {
     let mut added = false;
     let refs: Vec<(usize, usize, Option<&str>)> = s
@@ -2589,8 +2641,13 @@ fn back_references(
             .any(|t| t.1 <= start && gap(text, t.1, start) == 0);
         // ("The army has accused …": one word, an auxiliary, may stand
         // between it and its verb.)
+        let next_word = text[next..s.span.1]
+            .split(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("");
         let alone = rest.starts_with([',', '.', ';', ':', ')', '\''])
             || rest.starts_with('’')
+            || lex.function_words().contains(next_word)
             || (!object
                 && s.triggers
                     .iter()
@@ -2608,7 +2665,8 @@ fn back_references(
             Some(sector) => named
                 .iter()
                 .find(|n| n.0 == sector && idx - n.2 <= ANTECEDENT_SENTENCES)
-                .map(|n| &n.1),
+                .map(|n| &n.1)
+                .or(army.filter(|_| sector == "MIL")),
         };
         let Some(prior) = prior.filter(|_| alone) else {
             continue;
@@ -2616,10 +2674,12 @@ fn back_references(
         // (Named in the sentence already, it adds no party, only a chance
         // to set one against itself; a person is one speaker among their
         // state's other mentions.)
+        // (An army fights at home too: a place of its own state in the
+        // sentence is where, not a party.)
         let code = &lex.actors[prior.actor].code;
         if s.actors.iter().any(|a| {
             (a.start < end && start < a.end)
-                || (sector.is_some() && &lex.actors[a.actor].code == code)
+                || (sector.is_some() && !a.place && &lex.actors[a.actor].code == code)
         }) {
             continue;
         }

@@ -76,6 +76,12 @@ impl FunctionWords {
         }
     }
 
+    /// Whether a folded word is one of any language's function words: a
+    /// noun phrase ends before one ("accused the army of shelling").
+    pub fn contains(&self, word: &str) -> bool {
+        self.words.contains_key(word)
+    }
+
     /// The language `text` is clearly written in, if it is one of ours.
     pub fn guess(&self, text: &str) -> Option<&str> {
         let (counts, total) = self.counts(text)?;
