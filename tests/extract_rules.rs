@@ -4596,3 +4596,29 @@ fn the_army_of_an_article_naming_no_states_forces_is_its_setting_states() {
         "{ms:?}"
     );
 }
+
+#[test]
+fn a_datelines_place_is_not_where_the_lede_happened() {
+    let ms = run(
+        "PORT SUDAN, Sudan, June 3 (Reuters) - The Rapid Support Forces shelled a market in \
+         Omdurman on Monday, killing 12 people, medics said.",
+        "en",
+        "2024-06-03",
+    );
+    let m = has(&ms, EventType::Assault, "RSF", Some("SDNCIV")).expect("RSF strike");
+    assert_eq!(
+        m.location.as_ref().map(|l| l.name.as_str()),
+        Some("Omdurman")
+    );
+    // The dateline's place stands when the lede names no other.
+    let ms = run(
+        "GOMA, Congo (AP) - M23 rebels attacked an army base on Monday, killing 12 soldiers.",
+        "en",
+        "2024-06-03",
+    );
+    assert!(
+        ms.iter()
+            .any(|m| m.location.as_ref().is_some_and(|l| l.name == "Goma")),
+        "{ms:?}"
+    );
+}

@@ -566,7 +566,7 @@ impl Extractor {
                         precision
                     },
                     date_stated: explicit,
-                    location: s.places.first().map(|&(_, _, p)| {
+                    location: event_place(s, text).map(|p| {
                         let p = &lex.places[p];
                         Location {
                             name: p.name.clone(),
@@ -3437,6 +3437,34 @@ fn tolls(
         killed: count(Cue::Killed),
         wounded: count(Cue::Wounded),
     }
+}
+
+/// Longest dateline a sentence may open with ("PORT SUDAN, Sudan, May 14
+/// (Reuters) -").
+const DATELINE_MAX: usize = 80;
+
+/// Where a sentence's events happened: its first place, past the dateline
+/// it may open with ("PORT SUDAN, Sudan, May 14 (Reuters) - … shelled El
+/// Fasher": El Fasher), unless the dateline names the only place. A
+/// dateline is an opening before a dash that holds no act word.
+fn event_place(s: &Sentence, text: &str) -> Option<usize> {
+    let mut end = s.span.1.min(s.span.0 + DATELINE_MAX);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let head = &text[s.span.0..end];
+    let dash = [" - ", " — ", " – ", " -- "]
+        .iter()
+        .filter_map(|d| head.find(d).map(|k| s.span.0 + k))
+        .min();
+    let body = dash
+        .filter(|&d| s.triggers.iter().all(|t| t.0 > d))
+        .unwrap_or(s.span.0);
+    s.places
+        .iter()
+        .find(|p| p.0 >= body)
+        .or(s.places.first())
+        .map(|p| p.2)
 }
 
 /// Whether a sentence's first date stands where a dateline's does: first in
