@@ -1,0 +1,59 @@
+//! English breadth: verb families and constructions beyond the commonest
+//! triggers, on sentences written for these tests (other conflicts than the
+//! evaluation corpora's), with the shipped lexicons.
+
+mod common;
+
+use common::extract::{has, run};
+use flashpoint::model::EventType;
+
+#[test]
+fn letting_people_or_relief_through_opens_access() {
+    // Asserted: access opened (RETREAT).
+    let ms = run(
+        "Myanmar's junta permitted UN monitors to visit Rakhine on Monday.",
+        "en",
+        "2023-05-02",
+    );
+    assert!(
+        has(&ms, EventType::Retreat, "MMR", Some("UN")).is_some(),
+        "{ms:?}"
+    );
+    // Promised: a pledge (AGREE).
+    let ms = run(
+        "Chad will allow thousands of Sudanese refugees to return home.",
+        "en",
+        "2023-05-02",
+    );
+    assert!(
+        ms.iter()
+            .any(|m| m.event_type == EventType::Agree && m.source.code == "TCD"),
+        "{ms:?}"
+    );
+    // The verb alone, with nothing let through, is no act.
+    let ms = run(
+        "The new law allows the army to detain suspects for a month.",
+        "en",
+        "2023-05-02",
+    );
+    assert!(
+        !ms.iter().any(|m| m.event_type == EventType::Retreat),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn an_act_after_before_is_background() {
+    // "before allowing …": what the subject would do only after its demand
+    // is met is no act of the day.
+    let ms = run(
+        "Congolese militias demanded a truce with Rwandan troops in east Congo before allowing UN aid convoys to feed civilians.",
+        "en",
+        "2024-06-02",
+    );
+    assert!(
+        !ms.iter()
+            .any(|m| matches!(m.event_type, EventType::Retreat | EventType::Agree)),
+        "{ms:?}"
+    );
+}
