@@ -57,3 +57,60 @@ fn an_act_after_before_is_background() {
         "{ms:?}"
     );
 }
+
+#[test]
+fn contributing_forces_is_sending_them() {
+    // Promised to a state: a pledge (AGREE), like "will send".
+    let ms = run(
+        "Kenya will contribute 1,000 police officers to Haiti.",
+        "en",
+        "2023-07-30",
+    );
+    assert!(
+        has(&ms, EventType::Agree, "KEN", Some("HTI")).is_some(),
+        "{ms:?}"
+    );
+    // Contributing to an outcome is no deployment.
+    let ms = run(
+        "The drought contributed to the deaths of soldiers in Mali.",
+        "en",
+        "2023-07-30",
+    );
+    assert!(
+        !ms.iter().any(|m| m.event_type == EventType::Mobilize),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn freeing_or_handing_back_captives_is_a_release() {
+    let ms = run(
+        "Hamas returned the bodies of four Israeli hostages on Thursday.",
+        "en",
+        "2025-02-21",
+    );
+    assert!(
+        has(&ms, EventType::Retreat, "HAMAS", Some("ISR")).is_some(),
+        "{ms:?}"
+    );
+    // Promised: a pledge.
+    let ms = run(
+        "The Houthis said they will free 100 Saudi prisoners.",
+        "en",
+        "2023-04-10",
+    );
+    assert!(
+        has(&ms, EventType::Agree, "HOUTHI", Some("SAU")).is_some(),
+        "{ms:?}"
+    );
+    // Coming back is no release.
+    let ms = run(
+        "Families of Israeli hostages returned to Tel Aviv on Friday.",
+        "en",
+        "2025-02-21",
+    );
+    assert!(
+        !ms.iter().any(|m| m.event_type == EventType::Retreat),
+        "{ms:?}"
+    );
+}
