@@ -114,3 +114,45 @@ fn freeing_or_handing_back_captives_is_a_release() {
         "{ms:?}"
     );
 }
+
+#[test]
+fn declining_or_failing_to_act_is_a_refusal() {
+    // "declined to" negates the act after it: a cooperative act refused.
+    let ms = run(
+        "Sudan's army declined to withdraw its troops from El Obeid.",
+        "en",
+        "2024-03-01",
+    );
+    assert!(
+        ms.iter()
+            .any(|m| m.event_type == EventType::Reject && m.source.code == "SDN"),
+        "{ms:?}"
+    );
+    // "failed to sign": the negation's last word opens the trigger ("to
+    // sign"); it still negates it.
+    let ms = run(
+        "Azerbaijan declined to sign the peace treaty with Armenia.",
+        "en",
+        "2024-03-01",
+    );
+    assert!(
+        !ms.iter().any(|m| m.event_type == EventType::Agree),
+        "{ms:?}"
+    );
+    let ms = run(
+        "Armenia failed to sign the peace treaty with Azerbaijan.",
+        "en",
+        "2024-03-01",
+    );
+    assert!(
+        !ms.iter().any(|m| m.event_type == EventType::Agree),
+        "{ms:?}"
+    );
+    // Declining to comment is reporting, and "declined" a fall in numbers.
+    let ms = run(
+        "Russia's oil exports declined to 3 million barrels a day.",
+        "en",
+        "2024-03-01",
+    );
+    assert!(ms.is_empty(), "{ms:?}");
+}

@@ -821,6 +821,21 @@ impl Sentence {
             }
         }
         s.triggers.dedup_by_key(|t| (t.0, t.2));
+        // "failed to sign", "is unlikely to sign": a trigger that opens with
+        // the last word of a negation or modal cue ("to sign") starts after
+        // that cue, so the cue stands before the act it bears on.
+        for t in &mut s.triggers {
+            let shared = s.cues.iter().find(|c| {
+                matches!(c.2, Cue::Negation | Cue::Modality | Cue::Commitment)
+                    && c.0 < t.0
+                    && c.1 > t.0
+                    && c.1 < t.1
+            });
+            if let Some(c) = shared {
+                let rest = &text[c.1..t.1];
+                t.0 = t.1 - rest.trim_start().len();
+            }
+        }
         // "Korea Utara", "Soudan du Sud", "Kuzey Kore": a direction word
         // inside a name is part of it, no location marker that would make
         // the name a setting.
