@@ -156,3 +156,48 @@ fn declining_or_failing_to_act_is_a_refusal() {
     );
     assert!(ms.is_empty(), "{ms:?}");
 }
+
+#[test]
+fn opening_ones_borders_opens_access() {
+    let ms = run(
+        "Poland opened its borders to refugees from Ukraine on Thursday.",
+        "en",
+        "2022-02-25",
+    );
+    assert!(
+        ms.iter()
+            .any(|m| m.event_type == EventType::Retreat && m.source.code == "POL"),
+        "{ms:?}"
+    );
+    // Opening fire near a border is no opening of it.
+    let ms = run(
+        "Troops opened fire near the border with Sudan.",
+        "en",
+        "2022-02-25",
+    );
+    assert!(
+        !ms.iter().any(|m| m.event_type == EventType::Retreat),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn a_verb_joined_by_but_and_an_auxiliary_keeps_the_subject() {
+    // "…, but was still refusing": the subject of the first verb refuses,
+    // not the state named in its complement.
+    let ms = run(
+        "Chad opened its border to refugees fleeing Sudan, but was still refusing entry to Libyans.",
+        "en",
+        "2023-05-10",
+    );
+    assert!(
+        ms.iter()
+            .any(|m| m.event_type == EventType::Reject && m.source.code == "TCD"),
+        "{ms:?}"
+    );
+    assert!(
+        !ms.iter()
+            .any(|m| m.event_type == EventType::Reject && m.source.code == "SDN"),
+        "{ms:?}"
+    );
+}

@@ -1387,9 +1387,21 @@ impl Sentence {
     /// ("condemned the attack and urged …", "withdrew its ambassador and
     /// began pulling out its troops").
     pub fn joined_at(&self, text: &str, pos: usize) -> bool {
+        // ("…, but was still refusing", "and has since rejected": an
+        // auxiliary right after the conjunction opens the same verb phrase,
+        // an adverb at most besides it.)
+        let auxiliary = |c: &(usize, usize, Cue)| {
+            gap(text, c.1, pos) <= 2
+                && self.cues.iter().any(|a| {
+                    matches!(a.2, Cue::PassiveAux | Cue::Modality | Cue::Negation)
+                        && a.0 >= c.1
+                        && gap(text, c.1, a.0) == 0
+                        && a.1 <= pos
+                })
+        };
         self.cues_in(Cue::Conjunction, self.span.0, pos).any(|c| {
             gap(text, c.1, pos) == 0
-                || (gap(text, c.1, pos) == 1
+                || ((gap(text, c.1, pos) == 1 || auxiliary(c))
                     && !self.actors.iter().any(|a| a.start >= c.1 && a.end <= pos))
         })
     }
