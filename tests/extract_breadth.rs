@@ -201,3 +201,39 @@ fn a_verb_joined_by_but_and_an_auxiliary_keeps_the_subject() {
         "{ms:?}"
     );
 }
+
+#[test]
+fn a_vow_to_withdraw_troops_or_end_a_war_is_no_threat() {
+    let ms = run(
+        "Rwanda vowed to withdraw its troops from Congo.",
+        "en",
+        "2025-03-01",
+    );
+    assert!(
+        has(&ms, EventType::Agree, "RWA", Some("COD")).is_some(),
+        "{ms:?}"
+    );
+    assert!(
+        !ms.iter().any(|m| m.event_type == EventType::Threaten),
+        "{ms:?}"
+    );
+    let ms = run(
+        "Israel vowed to end the war against Hamas.",
+        "en",
+        "2025-03-01",
+    );
+    assert!(
+        !ms.iter().any(|m| m.event_type == EventType::Threaten),
+        "{ms:?}"
+    );
+    // A vow to withdraw from a pact is still a threat to relations.
+    let ms = run(
+        "Russia vowed to withdraw from the grain deal with Ukraine.",
+        "en",
+        "2025-03-01",
+    );
+    assert!(
+        has(&ms, EventType::Threaten, "RUS", Some("UKR")).is_some(),
+        "{ms:?}"
+    );
+}
