@@ -237,3 +237,19 @@ fn a_vow_to_withdraw_troops_or_end_a_war_is_no_threat() {
         "{ms:?}"
     );
 }
+
+#[test]
+fn paying_for_anothers_war_is_aid() {
+    let ms = run("Iran funded the Houthis for years.", "en", "2024-01-15");
+    assert!(
+        has(&ms, EventType::Aid, "IRN", Some("HOUTHI")).is_some(),
+        "{ms:?}"
+    );
+    // A compound adjective names no act.
+    let ms = run(
+        "A Russian-funded militia attacked a village in central Mali.",
+        "en",
+        "2024-01-15",
+    );
+    assert!(!ms.iter().any(|m| m.event_type == EventType::Aid), "{ms:?}");
+}
