@@ -253,3 +253,31 @@ fn paying_for_anothers_war_is_aid() {
     );
     assert!(!ms.iter().any(|m| m.event_type == EventType::Aid), "{ms:?}");
 }
+
+#[test]
+fn backing_out_of_an_agreement_discontinues_it() {
+    // Reneging on, backing out of or tearing up a pact ends the cooperation
+    // (SANCTION discontinue), no agreement of the day.
+    for (text, s, t) in [
+        (
+            "Ethiopia reneged on its peace agreement with Eritrea.",
+            "ETH",
+            "ERI",
+        ),
+        (
+            "Trump tore up the nuclear agreement with Iran.",
+            "USA",
+            "IRN",
+        ),
+    ] {
+        let ms = run(text, "en", "2024-02-01");
+        assert!(
+            has(&ms, EventType::Sanction, s, Some(t)).is_some(),
+            "{text}: {ms:?}"
+        );
+        assert!(
+            !ms.iter().any(|m| m.event_type == EventType::Agree),
+            "{text}: {ms:?}"
+        );
+    }
+}
