@@ -281,3 +281,35 @@ fn backing_out_of_an_agreement_discontinues_it() {
         );
     }
 }
+
+#[test]
+fn leaving_a_pact_discontinues_it() {
+    for (text, s, t) in [
+        ("Russia quit the grain deal with Ukraine.", "RUS", "UKR"),
+        (
+            "The United States withdrew from the nuclear deal with Iran.",
+            "USA",
+            "IRN",
+        ),
+    ] {
+        let ms = run(text, "en", "2023-07-18");
+        assert!(
+            has(&ms, EventType::Sanction, s, Some(t)).is_some(),
+            "{text}: {ms:?}"
+        );
+        assert!(
+            !ms.iter().any(|m| m.event_type == EventType::Retreat),
+            "{text}: {ms:?}"
+        );
+    }
+    // Troops leaving a place under a deal still withdraw.
+    let ms = run(
+        "Russian troops pulled out of Kherson under the deal with Ukraine.",
+        "en",
+        "2023-07-18",
+    );
+    assert!(
+        has(&ms, EventType::Retreat, "RUS", Some("UKR")).is_some(),
+        "{ms:?}"
+    );
+}
