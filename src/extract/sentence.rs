@@ -821,6 +821,21 @@ impl Sentence {
             }
         }
         s.triggers.dedup_by_key(|t| (t.0, t.2));
+        // "failed to sign", "is unlikely to sign": a trigger that opens with
+        // the last word of a negation or modal cue ("to sign") starts after
+        // that cue, so the cue stands before the act it bears on.
+        for t in &mut s.triggers {
+            let shared = s.cues.iter().find(|c| {
+                matches!(c.2, Cue::Negation | Cue::Modality | Cue::Commitment)
+                    && c.0 < t.0
+                    && c.1 > t.0
+                    && c.1 < t.1
+            });
+            if let Some(c) = shared {
+                let rest = &text[c.1..t.1];
+                t.0 = t.1 - rest.trim_start().len();
+            }
+        }
         // "Korea Utara", "Soudan du Sud", "Kuzey Kore": a direction word
         // inside a name is part of it, no location marker that would make
         // the name a setting.
@@ -1372,9 +1387,21 @@ impl Sentence {
     /// ("condemned the attack and urged …", "withdrew its ambassador and
     /// began pulling out its troops").
     pub fn joined_at(&self, text: &str, pos: usize) -> bool {
+        // ("…, but was still refusing", "and has since rejected": an
+        // auxiliary right after the conjunction opens the same verb phrase,
+        // an adverb at most besides it.)
+        let auxiliary = |c: &(usize, usize, Cue)| {
+            gap(text, c.1, pos) <= 2
+                && self.cues.iter().any(|a| {
+                    matches!(a.2, Cue::PassiveAux | Cue::Modality | Cue::Negation)
+                        && a.0 >= c.1
+                        && gap(text, c.1, a.0) == 0
+                        && a.1 <= pos
+                })
+        };
         self.cues_in(Cue::Conjunction, self.span.0, pos).any(|c| {
             gap(text, c.1, pos) == 0
-                || (gap(text, c.1, pos) == 1
+                || ((gap(text, c.1, pos) == 1 || auxiliary(c))
                     && !self.actors.iter().any(|a| a.start >= c.1 && a.end <= pos))
         })
     }
