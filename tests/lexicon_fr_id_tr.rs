@@ -2363,3 +2363,27 @@ fn recalling_an_envoy_with_the_day_inside_the_phrase() {
         "{ms:?}"
     );
 }
+
+#[test]
+fn tr_collective_count_is_no_agent_head() {
+    // "yüzlerce", "binlerce" end like an agent noun ("teröristlerce"): the
+    // name before them was read as the agent.
+    let ms = run(
+        "Rusya, Ukrayna'ya yüzlerce İHA ile saldırdı.",
+        "tr",
+        PUBLISHED,
+    );
+    assert!(
+        has(&ms, EventType::Assault, "RUS", Some("UKR")).is_some(),
+        "{ms:?}"
+    );
+    let ms = run(
+        "Pakistan, Afganistan'a binlerce füze fırlattı.",
+        "tr",
+        PUBLISHED,
+    );
+    assert!(
+        has(&ms, EventType::Assault, "PAK", Some("AFG")).is_some(),
+        "{ms:?}"
+    );
+}
