@@ -2387,3 +2387,15 @@ fn tr_collective_count_is_no_agent_head() {
         "{ms:?}"
     );
 }
+
+#[test]
+fn launch_at_target_is_a_grammar_key_of_its_own() {
+    // The reading of a launch aimed at a party as an attack had borrowed the
+    // `counted_people` flag; it is now its own key, off in English.
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("config/lexicon");
+    let lex = flashpoint::lexicon::Lexicon::load(&dir).expect("shipped lexicons load");
+    for lang in ["fr", "es", "id", "tr", "ru", "ar"] {
+        assert!(lex.grammar(lang).launch_at_target, "{lang}");
+    }
+    assert!(!lex.grammar("en").launch_at_target);
+}

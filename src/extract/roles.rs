@@ -1596,7 +1596,7 @@ pub(super) fn gap_past_dates(
     n
 }
 
-/// Outside English (the grammars that read counted people): a launch of
+/// Where the grammar says so (key `launch_at_target`): a launch of
 /// weapons (MOBILIZE/weapons: "füze fırlattı", "a lancé des roquettes") aimed
 /// at a party is an attack on it (ASSAULT), not a show of force: its target
 /// stands right after a target marker ("sur Israël", "ke Israel", "contra
@@ -1613,7 +1613,7 @@ pub fn launched_at(
     let Some(a) = target.map(|i| &s.actors[i]).filter(|_| weapons) else {
         return typed;
     };
-    if !grammar.counted_people || a.place || a.modifier {
+    if !grammar.launch_at_target || a.place || a.modifier {
         return typed;
     }
     let w = whole_word(text, a);
