@@ -1766,3 +1766,35 @@ fn who_claims_an_attack_is_its_attacker_in_spanish() {
         "{ms:?}"
     );
 }
+
+#[test]
+fn recalling_or_summoning_an_envoy_with_the_day_inside_the_phrase() {
+    // "retiró el lunes a su embajador": the day split the listed phrase,
+    // and "retiró" alone is a withdrawal of troops.
+    let ms = run(
+        "Ecuador retiró el lunes a su embajador en Bolivia.",
+        "es",
+        "2023-05-10",
+    );
+    let m = has(&ms, EventType::Sanction, "ECU", Some("BOL")).unwrap_or_else(|| panic!("{ms:?}"));
+    assert_eq!(m.mode.as_deref(), Some("withdraw"));
+    assert_eq!(m.date.to_string(), "2023-05-08");
+    let ms = run(
+        "Guatemala convocó el martes al embajador de Honduras.",
+        "es",
+        "2023-05-10",
+    );
+    assert!(
+        has(&ms, EventType::Accuse, "GTM", Some("HND")).is_some(),
+        "{ms:?}"
+    );
+    let ms = run(
+        "Грузия отозвала в понедельник своего посла из Армении.",
+        "ru",
+        "2023-05-10",
+    );
+    assert!(
+        has(&ms, EventType::Sanction, "GEO", Some("ARM")).is_some(),
+        "{ms:?}"
+    );
+}

@@ -2322,3 +2322,80 @@ fn who_claims_an_attack_is_its_attacker_in_french_and_indonesian() {
         "{ms:?}"
     );
 }
+
+#[test]
+fn recalling_an_envoy_with_the_day_inside_the_phrase() {
+    // "a rappelé dimanche son ambassadeur": the day split the listed
+    // phrase, and "rappelé" alone is no act (it is also "reminded").
+    let ms = run(
+        "Le Burkina Faso a rappelé dimanche son ambassadeur en Côte d'Ivoire.",
+        "fr",
+        PUBLISHED,
+    );
+    let m = has(&ms, EventType::Sanction, "BFA", Some("CIV")).unwrap_or_else(|| panic!("{ms:?}"));
+    assert_eq!(m.mode.as_deref(), Some("withdraw"));
+    assert_eq!(m.date.to_string(), "2023-05-07");
+    let ms = run(
+        "Le ministre a rappelé que son ambassadeur restait en poste à Abidjan.",
+        "fr",
+        PUBLISHED,
+    );
+    assert!(
+        !ms.iter().any(|m| m.event_type == EventType::Sanction),
+        "{ms:?}"
+    );
+    let ms = run(
+        "Myanmar menarik pulang pada Senin duta besarnya dari Thailand.",
+        "id",
+        PUBLISHED,
+    );
+    assert!(
+        has(&ms, EventType::Sanction, "MMR", Some("THA")).is_some(),
+        "{ms:?}"
+    );
+    let ms = run(
+        "Etiyopya, Kenya büyükelçisini dün geri çağırdı.",
+        "tr",
+        PUBLISHED,
+    );
+    assert!(
+        has(&ms, EventType::Sanction, "ETH", Some("KEN")).is_some(),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn tr_collective_count_is_no_agent_head() {
+    // "yüzlerce", "binlerce" end like an agent noun ("teröristlerce"): the
+    // name before them was read as the agent.
+    let ms = run(
+        "Rusya, Ukrayna'ya yüzlerce İHA ile saldırdı.",
+        "tr",
+        PUBLISHED,
+    );
+    assert!(
+        has(&ms, EventType::Assault, "RUS", Some("UKR")).is_some(),
+        "{ms:?}"
+    );
+    let ms = run(
+        "Pakistan, Afganistan'a binlerce füze fırlattı.",
+        "tr",
+        PUBLISHED,
+    );
+    assert!(
+        has(&ms, EventType::Assault, "PAK", Some("AFG")).is_some(),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn launch_at_target_is_a_grammar_key_of_its_own() {
+    // The reading of a launch aimed at a party as an attack had borrowed the
+    // `counted_people` flag; it is now its own key, off in English.
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("config/lexicon");
+    let lex = flashpoint::lexicon::Lexicon::load(&dir).expect("shipped lexicons load");
+    for lang in ["fr", "es", "id", "tr", "ru", "ar"] {
+        assert!(lex.grammar(lang).launch_at_target, "{lang}");
+    }
+    assert!(!lex.grammar("en").launch_at_target);
+}

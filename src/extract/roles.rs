@@ -731,11 +731,13 @@ pub fn assign(
         // ("militanlar İsrail güçlerince etkisiz hale getirildi": past an
         // agent named by its ending, the party before it suffers the act.)
         let nearest_patient = match nearest_before {
-            Some(i) if relative.is_none() && agent_suffixed(grammar, text, &s.actors[i]) => before
-                .iter()
-                .rev()
-                .map(|(j, _)| *j)
-                .find(|&j| !agent_suffixed(grammar, text, &s.actors[j])),
+            Some(i) if relative.is_none() && agent_suffixed(s, grammar, text, &s.actors[i]) => {
+                before
+                    .iter()
+                    .rev()
+                    .map(|(j, _)| *j)
+                    .find(|&j| !agent_suffixed(s, grammar, text, &s.actors[j]))
+            }
             other => other,
         };
         g.target = nearest_patient.filter(|&i| {
@@ -756,7 +758,7 @@ pub fn assign(
                     b.start > a.end
                         && b.end <= c.0
                         && gap(text, b.start + whole_word(text, b).len(), c.0) == 0
-                        && agent_suffixed(grammar, text, b)
+                        && agent_suffixed(s, grammar, text, b)
                 })
             };
             let victims_apart = s
@@ -774,7 +776,7 @@ pub fn assign(
                             && t.0 < ts
                             && gap(text, t.1, a.start) == 0)
                 });
-            !victims_apart && !agent_suffixed(grammar, text, a) && !possessor_of_act
+            !victims_apart && !agent_suffixed(s, grammar, text, a) && !possessor_of_act
         });
         // "… ما أسفر عن مقتل سبعة جنود": a victim's noun counted right after
         // it names its victims there, not before.
@@ -793,7 +795,7 @@ pub fn assign(
             before
                 .iter()
                 .rev()
-                .find(|(_, a)| agent_suffixed(grammar, text, a))
+                .find(|(_, a)| agent_suffixed(s, grammar, text, a))
                 .map(|(i, _)| *i)
         });
         // "killed in Syrian government airstrikes": the actor qualifying a
@@ -863,7 +865,7 @@ pub fn assign(
                 && gap(text, a.end, ts) <= 2
                 && !object_marked(grammar, text, a)
                 && !postposed(s, text, a))
-                || agent_suffixed(grammar, text, a)
+                || agent_suffixed(s, grammar, text, a)
         })
         && (!text[parties[parties.len() - 2].1.end..parties[parties.len() - 1].1.start]
             .contains(',')
@@ -1205,7 +1207,7 @@ fn case_agent_after(s: &Sentence, text: &str, te: usize, grammar: &Grammar) -> O
         .find(|(_, a)| {
             a.start >= te
                 && gap(text, te, a.start) <= REACH_AFTER
-                && agent_suffixed(grammar, text, a)
+                && agent_suffixed(s, grammar, text, a)
                 && !s.cues.iter().any(|c| {
                     matches!(c.2, Cue::TargetMarker | Cue::Location | Cue::Between)
                         && c.1 <= a.start
@@ -1227,7 +1229,7 @@ fn subject_before(s: &Sentence, text: &str, ts: usize) -> bool {
 
 /// The actor's last word carries an agent ending ("rejim unsurlarınca").
 /// Or its head noun right after it does ("российской армией").
-fn agent_suffixed(grammar: &Grammar, text: &str, a: &ActorRef) -> bool {
+fn agent_suffixed(s: &Sentence, grammar: &Grammar, text: &str, a: &ActorRef) -> bool {
     let w = whole_word(text, a);
     grammar
         .agent_suffixes
@@ -1238,10 +1240,13 @@ fn agent_suffixed(grammar: &Grammar, text: &str, a: &ActorRef) -> bool {
                 .strip_prefix(' ')
                 .and_then(|r| r.split(|c: char| !c.is_alphanumeric()).next())
                 .unwrap_or("");
+            // (A count is no head: "İsrail'e yüzlerce füze", "binlerce".)
+            let at = a.start + w.len() + 1;
             grammar
                 .agent_head_suffixes
                 .iter()
                 .any(|x| head.ends_with(x.as_str()) && (head.len() > x.len() + 2 || head == x))
+                && !s.numbers.iter().any(|n| n.start == at)
         })
 }
 
@@ -1591,7 +1596,7 @@ pub(super) fn gap_past_dates(
     n
 }
 
-/// Outside English (the grammars that read counted people): a launch of
+/// Where the grammar says so (key `launch_at_target`): a launch of
 /// weapons (MOBILIZE/weapons: "füze fırlattı", "a lancé des roquettes") aimed
 /// at a party is an attack on it (ASSAULT), not a show of force: its target
 /// stands right after a target marker ("sur Israël", "ke Israel", "contra
@@ -1608,7 +1613,7 @@ pub fn launched_at(
     let Some(a) = target.map(|i| &s.actors[i]).filter(|_| weapons) else {
         return typed;
     };
-    if !grammar.counted_people || a.place || a.modifier {
+    if !grammar.launch_at_target || a.place || a.modifier {
         return typed;
     }
     let w = whole_word(text, a);

@@ -46,8 +46,18 @@ impl ActorRef {
 /// language: "hava sahasını kapattı"). A word ending in `*` matches any
 /// ending. No objects: true.
 fn object_near(text: &str, span: (usize, usize), at: (usize, usize), objects: &[String]) -> bool {
+    objects.is_empty() || object_at(text, span, at, objects).is_some()
+}
+
+/// Where the object [`object_near`] finds stands (its byte range), if any.
+fn object_at(
+    text: &str,
+    span: (usize, usize),
+    at: (usize, usize),
+    objects: &[String],
+) -> Option<(usize, usize)> {
     if objects.is_empty() {
-        return true;
+        return None;
     }
     let is_space = |c: char| !(c.is_alphanumeric() || c == '\'' || c == '-');
     let after = text[at.1..span.1]
@@ -60,7 +70,7 @@ fn object_near(text: &str, span: (usize, usize), at: (usize, usize), objects: &[
         .take(3);
     // Objects of several words are matched on the text from each word on.
     let base = text.as_ptr() as usize;
-    after.chain(before).any(|w| {
+    after.chain(before).find_map(|w| {
         let from = w.as_ptr() as usize - base;
         let rest = &text[from..span.1];
         // The objects are sorted (see `Trigger::objects`): only those that
@@ -71,11 +81,22 @@ fn object_near(text: &str, span: (usize, usize), at: (usize, usize), objects: &[
         let hi = objects.partition_point(|o| o.as_bytes().first() <= first);
         let empty = objects.iter().take_while(|o| o.is_empty()).count();
         let mut candidates = objects[..empty].iter().chain(&objects[lo..hi]);
-        candidates.any(|o| match o.strip_suffix('*') {
-            Some(stem) => rest.starts_with(stem),
-            None => {
-                rest.starts_with(o.as_str()) && rest[o.len()..].chars().next().is_none_or(is_space)
-            }
+        candidates.find_map(|o| {
+            let len = match o.strip_suffix('*') {
+                Some(stem) if rest.starts_with(stem) => {
+                    stem.len()
+                        + rest[stem.len()..]
+                            .find(is_space)
+                            .unwrap_or(rest.len() - stem.len())
+                }
+                None if rest.starts_with(o.as_str())
+                    && rest[o.len()..].chars().next().is_none_or(is_space) =>
+                {
+                    o.len()
+                }
+                _ => return None,
+            };
+            Some((from, from + len))
         })
     })
 }
@@ -834,6 +855,30 @@ impl Sentence {
             if let Some(c) = shared {
                 let rest = &text[c.1..t.1];
                 t.0 = t.1 - rest.trim_start().len();
+            }
+        }
+        // "a rappelé dimanche son ambassadeur en Algérie", "retiró el lunes
+        // a su embajador en Caracas": when only a date stands between a verb
+        // and the object it needs, and a place or target marker follows the
+        // object, the act ends with its object, as it would without the
+        // date. (Not past any other word: "defended Iraq on Friday against
+        // criticism", "فرقت الشرطة يوم الثلاثاء المحتجين" name a party first;
+        // nor before an owner: "a reçu mardi une délégation du Hamas".)
+        let (dates, cues) = (&s.dates, &s.cues);
+        for t in s.triggers.iter_mut() {
+            let objects = &lex.triggers[t.2].objects;
+            if let Some((os, oe)) = object_at(text, span, (t.0, t.1), objects) {
+                let next =
+                    oe + (text[oe..span.1].len() - text[oe..span.1].trim_ascii_start().len());
+                if os >= t.1
+                    && dates.starts().any(|d| t.1 <= d && d < os)
+                    && super::roles::gap_past_dates(dates, text, t.1, os, articles) == 0
+                    && cues
+                        .iter()
+                        .any(|c| c.0 == next && matches!(c.2, Cue::Location | Cue::TargetMarker))
+                {
+                    t.1 = oe;
+                }
             }
         }
         // "Korea Utara", "Soudan du Sud", "Kuzey Kore": a direction word

@@ -151,6 +151,8 @@ pub struct GrammarFile {
     #[serde(default)]
     pub counted_people: bool,
     #[serde(default)]
+    pub launch_at_target: bool,
+    #[serde(default)]
     pub genitive_suffixes: Vec<String>,
     #[serde(default)]
     pub agent_suffixes: Vec<String>,

@@ -221,6 +221,9 @@ pub struct Grammar {
     /// "quinze Palestiniens", "cuatro palestinos": a state's name right
     /// after a count of people names its people (CVL), not its government.
     pub counted_people: bool,
+    /// "füze fırlattı", "a lancé des roquettes sur Israël": a launch of
+    /// weapons aimed at a party is an attack on it (`roles::launched_at`).
+    pub launch_at_target: bool,
     /// "rejim güçlerinin … saldırısı": a possessor before a noun trigger
     /// is its agent, never its object.
     pub genitive_suffixes: Vec<String>,
@@ -293,6 +296,7 @@ static NO_GRAMMAR: Grammar = Grammar {
     verb_final: false,
     verb_initial: false,
     counted_people: false,
+    launch_at_target: false,
     genitive_suffixes: Vec::new(),
     agent_suffixes: Vec::new(),
     object_suffixes: Vec::new(),
@@ -537,6 +541,7 @@ impl Lexicon {
                     verb_final: f.verb_final,
                     verb_initial: f.verb_initial,
                     counted_people: f.counted_people,
+                    launch_at_target: f.launch_at_target,
                     genitive_suffixes: f.genitive_suffixes.iter().map(|x| fold(x).text).collect(),
                     agent_suffixes: f.agent_suffixes.iter().map(|x| fold(x).text).collect(),
                     object_suffixes: f.object_suffixes.iter().map(|x| fold(x).text).collect(),
