@@ -4622,3 +4622,27 @@ fn a_datelines_place_is_not_where_the_lede_happened() {
         "{ms:?}"
     );
 }
+
+#[test]
+fn a_coercive_measure_to_be_eased_is_no_threat() {
+    for text in [
+        "Israel will ease the blockade of Gaza, officials said.",
+        "Ethiopia would lift the ban on the TPLF if talks succeed.",
+    ] {
+        let ms = run(text, "en", "2023-03-01");
+        assert!(
+            !ms.iter().any(|m| m.event_type == EventType::Threaten),
+            "{text}: {ms:?}"
+        );
+    }
+    // Done, it is a retreat.
+    let ms = run(
+        "Ethiopia lifted the ban on the TPLF on Monday.",
+        "en",
+        "2023-03-01",
+    );
+    assert!(
+        has(&ms, EventType::Retreat, "ETH", Some("ETHREB")).is_some(),
+        "{ms:?}"
+    );
+}

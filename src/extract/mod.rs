@@ -1340,9 +1340,19 @@ impl Extractor {
                                 .any(|i| (i.0, i.1) == (m.0, m.1))
                         })
                 });
+            // "will ease the blockade of Gaza", "would lift the ban": a
+            // coercive measure to be eased is a pledge when promised (PLOVER
+            // AGREE), nothing when only talked of; never a threat.
+            let eased = matches!(fact, Factuality::Modal | Factuality::Committed)
+                && matches!(
+                    turned(s, text, ts, trig.event_type, trig.mode.as_deref()),
+                    Some((EventType::Retreat | EventType::Concede, _))
+                );
             let (t, mode) = match fact {
                 _ if promised_threat && fact != Factuality::Negated => (EventType::Threaten, None),
                 _ if pledged_forces => (EventType::Agree, Some("pledge".to_string())),
+                Factuality::Committed if eased => (EventType::Agree, Some("pledge".to_string())),
+                _ if eased => continue,
                 // A ceasefire with its parties named after it ("ceasefire
                 // between X and Y", "… with Hamas") is an agreement between
                 // them (PLOVER AGREE); a one-sided one stays RETREAT.
