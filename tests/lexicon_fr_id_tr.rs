@@ -2399,3 +2399,20 @@ fn launch_at_target_is_a_grammar_key_of_its_own() {
     }
     assert!(!lex.grammar("en").launch_at_target);
 }
+
+#[test]
+fn fr_headline_victims_before_a_participle_are_its_target() {
+    // "une" after the participle is an article, not a count of victims
+    // after the verb: the dead stand before it, the attackers after.
+    let ms = run(
+        "Mali : au moins 40 civils tués dans une attaque jihadiste près de Mopti",
+        "fr",
+        "2024-03-12",
+    );
+    let m = has(&ms, EventType::Assault, "MLIREB", Some("MLICIV")).expect("MLIREB→MLICIV");
+    assert_eq!(m.fatalities.killed, Some(40));
+    assert!(
+        has(&ms, EventType::Assault, "MLICIV", Some("MLIREB")).is_none(),
+        "{ms:?}"
+    );
+}

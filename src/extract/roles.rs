@@ -495,9 +495,12 @@ pub fn assign(
             .chain(s.cues_in(Cue::Wounded, 0, usize::MAX))
             .any(|c| c.0 <= ts && c.1 >= te);
         // (Asked only of a kill verb: most triggers are none.)
+        // ("tués dans une attaque": an article that is also the number
+        // one counts no one.)
         let counted_after = || {
-            s.numbers.iter().any(|n| n.start >= te)
-                || s.cues_in(Cue::Victims, te, s.span.1).next().is_some()
+            s.numbers.iter().any(|n| {
+                n.start >= te && !grammar.articles.iter().any(|a| text[n.start..n.end] == *a)
+            }) || s.cues_in(Cue::Victims, te, s.span.1).next().is_some()
         };
         // ("FARC dissidents killed a community leader": a plain word right
         // after the verb is its object, whatever it names.)
