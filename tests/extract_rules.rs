@@ -4646,3 +4646,15 @@ fn a_coercive_measure_to_be_eased_is_no_threat() {
         "{ms:?}"
     );
 }
+
+#[test]
+fn victims_of_a_passive_kill_verb_are_not_the_agents_of_its_means() {
+    // "in the attack" tells how the civilians died: they did not attack.
+    let ms = run(
+        "At least 40 civilians were killed on Monday in the attack on two villages in central \
+         Mali by gunmen.",
+        "en",
+        "2024-03-12",
+    );
+    assert!(!ms.iter().any(|m| m.source.code == "MLICIV"), "{ms:?}");
+}

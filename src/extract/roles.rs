@@ -683,11 +683,31 @@ pub fn assign(
                 && s.cues_in(Cue::PassiveAux, s.span.0, ms)
                     .any(|&(_, e, _)| gap(text, e, ms) <= 2)
         });
+    // "were killed on Monday in the attack on two villages": an act named
+    // where a passive verb's victims died is that verb's means too, and
+    // those victims are not its agents.
+    let means_in_passive = || {
+        s.cues_in(Cue::Location, s.span.0, ts)
+            .last()
+            .is_some_and(|&(ls, le, _)| {
+                gap(text, le, ts) <= 1
+                    // ("killed in Azerbaijani drone strikes": a qualifier
+                    // names the means' agent.)
+                    && !s.actors.iter().any(|a| a.start >= le && a.end <= ts)
+                    && s.triggers.iter().any(|t| {
+                        t.1 <= ls
+                            && gap(text, t.1, ls) <= 3
+                            && s.cues_in(Cue::PassiveAux, s.span.0, t.0)
+                                .any(|&(_, e, _)| gap(text, e, t.0) <= 1)
+                    })
+            })
+    };
     let passive = passive_aux
         || roles == Roles::PatientFirst
         || agent.is_some()
         || headline_passive
-        || means_of_passive;
+        || means_of_passive
+        || means_in_passive();
     // "attacks by Hamas and Islamic Jihad": joined to the agent, not its target.
     let co_agent = agent.and_then(|g| {
         let a = &s.actors[g];
