@@ -191,17 +191,6 @@ impl Extractor {
                 })
         };
         let host = self.host_state(&per_sentence);
-        // ("The army said …" in an article that names no state's forces:
-        // the army of the state the article is set in.)
-        let forces_cue = |h: &Hit| {
-            h.meanings
-                .iter()
-                .any(|m| matches!(m, Meaning::Cue(Cue::ForcesBefore)))
-        };
-        let army_host = match per_sentence.iter().flatten().any(forces_cue) {
-            true => host.or_else(|| self.setting_state(&per_sentence)),
-            false => None,
-        };
         // ("Protesters rallied in Yerevan. Police detained dozens.": forces
         // named without a state are first those of where the sentence
         // before was set, then the article's.)
@@ -240,6 +229,10 @@ impl Extractor {
                 }
             })
             .collect();
+        // ("The army said …" in an article that names no state's forces:
+        // the army of the state the article is set in, worked out only
+        // when asked.)
+        let army_host = || host.or_else(|| self.setting_state(&per_sentence));
         resolve_pronouns(lex, text, &mut sentences, &grammar.articles, army_host);
         // A full date in the text anchors relative ones as well as a
         // publication date would; a yearless one only guesses.
@@ -388,6 +381,8 @@ impl Extractor {
                 .filter(|&p| sub_cue.is_none() && gap(text, s.span.0, p) == 0)
                 .and_then(|_| date_words.last())
                 .and_then(|&last| fronted_clause_end(s, text, last));
+            // (One place for all the sentence's events.)
+            let place = event_place(s, text);
             for m in found {
                 let main_before_dates = (dates_after_sub && sub.is_some_and(|sub| m.ts < sub))
                     || period_start.is_some_and(|p| m.ts < p);
@@ -566,7 +561,7 @@ impl Extractor {
                         precision
                     },
                     date_stated: explicit,
-                    location: event_place(s, text).map(|p| {
+                    location: place.map(|p| {
                         let p = &lex.places[p];
                         Location {
                             name: p.name.clone(),
@@ -2443,8 +2438,12 @@ fn resolve_pronouns(
     text: &str,
     sentences: &mut [Sentence],
     articles: &[String],
-    army_host: Option<usize>,
+    army_host: impl Fn() -> Option<usize>,
 ) {
+    let army_host = {
+        let state = std::cell::OnceCell::new();
+        move || *state.get_or_init(&army_host)
+    };
     let mut last: Option<sentence::ActorRef> = None;
     // Per sector (MIL, REB): the party last named acting in it, and the
     // sentence it was named in.
@@ -2465,8 +2464,9 @@ fn resolve_pronouns(
                 Cue::ForcesBefore | Cue::GroupBefore | Cue::PersonBefore
             )
         }) {
-            let army = army_host
-                .filter(|_| !ever_named_forces)
+            let army = (!ever_named_forces)
+                .then(&army_host)
+                .flatten()
                 .map(|actor| sentence::ActorRef {
                     start: 0,
                     end: 0,
@@ -2499,7 +2499,7 @@ fn resolve_pronouns(
                 _ => continue,
             };
             ever_named_forces |=
-                sector == "MIL" && army_host.is_none_or(|h| lex.actors[h].code != def.code);
+                sector == "MIL" && army_host().is_none_or(|h| lex.actors[h].code != def.code);
             named.retain(|n| n.0 != sector);
             named.push((sector, a.clone(), idx));
         }
